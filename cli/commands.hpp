@@ -1,0 +1,17 @@
+#pragma once
+// Subcommand registration: each cli/<name>.cpp defines setup_<name>(app), which adds the
+// subcommand, its options, and a callback that reads, calls the library and writes.
+#include <CLI/CLI.hpp>
+
+namespace cikit::cli {
+void setup_example(CLI::App& app);
+void setup_check(CLI::App& app);
+void setup_index(CLI::App& app);
+void setup_simulate(CLI::App& app);
+
+/// Thrown by a subcommand whose analysis ran but found blocking problems it already reported
+/// (e.g. `cikit check` with a constant indicator): exit status 1, no further message.
+struct ReportedFailure {
+  int exit_code = 1;
+};
+}  // namespace cikit::cli

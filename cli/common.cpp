@@ -1,0 +1,109 @@
+#include "cli/common.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iostream>
+
+#include "methods/core/error.hpp"
+#include "methods/core/fileio.hpp"
+#include "methods/core/text.hpp"
+
+namespace cikit::cli {
+
+void add_common_options(CLI::App& sub, CommonOptions& o, bool needs_spec) {
+  if (needs_spec)
+    sub.add_option("spec", o.spec, "Indicator-system spec (YAML), e.g. datasets/governance/governance.yaml")
+        ->required()
+        ->check(CLI::ExistingFile);
+  sub.add_option("--out,-o", o.out, "Folder for output files (created if needed); no files without it");
+  sub.add_option("--format,-f", o.format, "Standard output: table (aligned text), json (one document), csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  sub.add_option("--lang,-l", o.lang, "Language of labels and headers: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
+}
+
+std::string TextTable::render() const {
+  const std::size_t k = header.size();
+  std::vector<std::size_t> w(k, 0);
+  for (std::size_t c = 0; c < k; ++c) w[c] = display_width(header[c]);
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < k && c < r.size(); ++c) w[c] = std::max(w[c], display_width(r[c]));
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string s;
+    for (std::size_t c = 0; c < k; ++c) {
+      const bool right = c < right_align.size() && right_align[c];
+      const std::string cell = c < cells.size() ? cells[c] : "";
+      std::string padded = pad_display(cell, w[c], right);
+      if (c + 1 == k && !right) {  // no trailing spaces
+        while (!padded.empty() && padded.back() == ' ') padded.pop_back();
+      }
+      s += padded;
+      if (c + 1 < k) s += "  ";
+    }
+    return s + "\n";
+  };
+  std::string out = line(header);
+  std::size_t total = 0;
+  for (std::size_t c = 0; c < k; ++c) total += w[c] + (c + 1 < k ? 2 : 0);
+  out += std::string(total, '-') + "\n";
+  for (const auto& r : rows) out += line(r);
+  return out;
+}
+
+std::string csv_quote(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string TextTable::csv() const {
+  auto line = [](const std::vector<std::string>& cells) {
+    std::string s;
+    for (std::size_t c = 0; c < cells.size(); ++c) s += (c ? "," : "") + csv_quote(cells[c]);
+    return s + "\n";
+  };
+  std::string out = line(header);
+  for (const auto& r : rows) out += line(r);
+  return out;
+}
+
+std::string num(double v, int decimals) {
+  if (std::isnan(v)) return "NA";
+  return fmt::format("{:.{}f}", v, decimals);
+}
+
+nlohmann::json json_num(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  return v;
+}
+
+nlohmann::json json_labels(const Labels& l) { return {{"zh", l.zh}, {"en", l.en}}; }
+
+nlohmann::json json_header(const std::string& command, const Spec& spec) {
+  return {{"cikit_version", CIKIT_VERSION},
+          {"command", command},
+          {"spec", {{"path", spec.path}, {"hash_fnv1a64", spec.hash}}},
+          {"data_file", spec.data.file_as_written},
+          {"seed", spec.config.seed},
+          {"index", {{"id", spec.id}, {"label", json_labels(spec.label)}}}};
+}
+
+void OutputSet::add(const std::string& name, std::string content) { files_.emplace_back(name, std::move(content)); }
+
+void OutputSet::write() const {
+  if (dir_.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (ec) throw InvalidInput(fmt::format("cannot create output folder '{}': {}", dir_, ec.message()));
+  for (const auto& [name, content] : files_) write_file_atomic(std::filesystem::path(dir_) / name, content);
+}
+
+void print_warnings(const std::string& command, const std::vector<std::string>& warnings) {
+  for (const auto& w : warnings) std::cerr << "cikit " << command << ": warning: " << w << "\n";
+}
+
+}  // namespace cikit::cli

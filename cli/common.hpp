@@ -1,0 +1,81 @@
+#pragma once
+// Shared CLI plumbing: output formats, text tables, files, error exits. No statistics here.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "methods/core/spec.hpp"
+#include "methods/core/tree.hpp"
+
+namespace cikit::cli {
+
+/// Options every analysis subcommand takes.
+struct CommonOptions {
+  std::string spec;             ///< SPEC.yaml
+  std::string out;              ///< --out DIR ("" = no files)
+  std::string format = "table"; ///< --format table|json|csv
+  std::string lang = "en";      ///< --lang zh|en
+  [[nodiscard]] Lang language() const { return lang == "zh" ? Lang::Zh : Lang::En; }
+};
+
+/// Adds SPEC, --out, --format, --lang to a subcommand.
+void add_common_options(CLI::App& sub, CommonOptions& o, bool needs_spec = true);
+
+/// A text table aligned by display width (CJK = 2 columns).
+struct TextTable {
+  std::vector<std::string> header;
+  std::vector<bool> right_align;  ///< per column; default left
+  std::vector<std::vector<std::string>> rows;
+  [[nodiscard]] std::string render() const;
+  /// RFC 4180 CSV of header + rows.
+  [[nodiscard]] std::string csv() const;
+};
+
+/// Two-language UI strings: tr(lang, "en", "zh").
+[[nodiscard]] inline const char* tr(Lang lang, const char* en, const char* zh) {
+  return lang == Lang::Zh ? zh : en;
+}
+
+/// Formats a two-language message: trf(lang, "{} units", "{} 个单位", n).
+template <class... Args>
+[[nodiscard]] std::string trf(Lang lang, const char* en, const char* zh, Args&&... args) {
+  return fmt::format(fmt::runtime(tr(lang, en, zh)), std::forward<Args>(args)...);
+}
+
+/// Fixed-point number for tables; "NA" for NaN.
+[[nodiscard]] std::string num(double v, int decimals);
+/// JSON number or null for NaN.
+[[nodiscard]] nlohmann::json json_num(double v);
+
+/// The run header every JSON document starts with (version, command, spec path and hash, seed).
+[[nodiscard]] nlohmann::json json_header(const std::string& command, const Spec& spec);
+/// Labels {zh, en} as JSON.
+[[nodiscard]] nlohmann::json json_labels(const Labels& l);
+
+/// Output files of one run, written together at the end (each atomically) so that an error
+/// never leaves half of a run's outputs behind.
+class OutputSet {
+ public:
+  explicit OutputSet(std::string dir) : dir_(std::move(dir)) {}
+  void add(const std::string& name, std::string content);
+  /// Creates the folder and writes every file (temporary file + rename each).
+  void write() const;
+  [[nodiscard]] bool enabled() const { return !dir_.empty(); }
+  [[nodiscard]] const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  std::vector<std::pair<std::string, std::string>> files_;
+};
+
+/// Prints the warnings to stderr as "cikit CMD: warning: ...".
+void print_warnings(const std::string& command, const std::vector<std::string>& warnings);
+
+/// CSV field quoting (RFC 4180).
+[[nodiscard]] std::string csv_quote(const std::string& s);
+
+}  // namespace cikit::cli

@@ -1,0 +1,55 @@
+// The `cikit` executable: registers the subcommands and maps errors to exit codes.
+//   exit 0: success; 1: data error (bad input file, degenerate data); 2: usage error;
+//   3: internal error (a bug: please report).
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "methods/core/error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "cikit " CIKIT_VERSION " - build and validate composite indicator systems.\n"
+      "Start with `cikit example DIR`, then `cikit check DIR/governance.yaml` and "
+      "`cikit index DIR/governance.yaml`.",
+      "cikit"};
+  app.set_version_flag("--version", "cikit " CIKIT_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  cikit::cli::setup_example(app);
+  cikit::cli::setup_check(app);
+  cikit::cli::setup_index(app);
+  cikit::cli::setup_simulate(app);
+
+  auto command_name = [&app]() -> std::string {
+    for (const auto* sub : app.get_subcommands()) return sub->get_name();
+    return "";
+  };
+  auto prefix = [&]() {
+    const std::string c = command_name();
+    return c.empty() ? std::string("cikit: ") : "cikit " + c + ": ";
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << prefix() << "error: " << e.what() << "\n"
+              << "Run with --help for usage.\n";
+    return 2;
+  } catch (const cikit::cli::ReportedFailure& f) {
+    return f.exit_code;
+  } catch (const cikit::InvalidInput& e) {
+    std::cerr << prefix() << "error: " << e.what() << "\n";
+    return 1;
+  } catch (const cikit::DomainError& e) {
+    std::cerr << prefix() << "error: " << e.what() << "\n";
+    return 1;
+  } catch (const cikit::InternalError& e) {
+    std::cerr << prefix() << "error: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << prefix() << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

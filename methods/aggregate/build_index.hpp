@@ -1,0 +1,50 @@
+#pragma once
+/// \file build_index.hpp
+/// The index as a pure function of (data, indicator tree, method choices) (ARCHITECTURE.md):
+/// direction + normalisation of the indicators, weights per inner node, bottom-up aggregation
+/// over the tree, and ranks for every node.
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+#include "methods/core/dataset.hpp"
+#include "methods/core/registry.hpp"
+#include "methods/core/tree.hpp"
+#include "methods/normalize/normalize.hpp"
+#include "methods/weighting/weighting.hpp"
+
+namespace cikit {
+
+struct IndexResult {
+  /// Scores, units × tree nodes (column = node index of the tree). Leaf columns hold the
+  /// normalised indicators; inner columns their aggregates; column 0 is the index.
+  /// NaN only where a unit has no available value under that node (reported in warnings).
+  Eigen::MatrixXd scores;
+  /// Ranks, units × nodes: competition ranks ("min" ties), 1 = best; 0 = no score.
+  Eigen::MatrixXi ranks;
+  /// Units × nodes: for inner nodes, the number of children missing for the unit (the node's
+  /// score averages the others); for leaves, 1 if the indicator value is missing.
+  Eigen::MatrixXi n_missing;
+  TreeWeights weights;            ///< local and global weights per node
+  NormalizeResult normalization;  ///< per-indicator bounds used (leaf order)
+  Eigen::Index n_missing_values = 0;        ///< missing indicator values in the input
+  Eigen::Index n_units_incomplete = 0;      ///< units with at least one missing value
+  std::vector<std::string> warnings;
+};
+
+/// Builds the index. `data` columns must be the tree's leaves in leaf order (as load_data
+/// returns them); rows are units.
+/// Steps: (1) normalise each indicator with its direction (normalize()); (2) weights per inner
+/// node (tree_weights()); (3) for each inner node in post-order, aggregate its children's
+/// scores per unit (weighted_arithmetic(), missing rule from `config.missing`); (4) rank every
+/// node's scores (rank_descending()).
+/// @throws InvalidInput if data and tree disagree; DomainError from normalisation (constant or
+///         all-missing indicator) or aggregation (missing value under MissingPolicy::Error).
+[[nodiscard]] IndexResult build_index(const Dataset& data, const IndicatorTree& tree,
+                                      const IndexConfig& config);
+
+/// Column information (id, direction, goalposts) of the tree's leaves, in leaf order.
+[[nodiscard]] std::vector<ColumnInfo> leaf_columns(const IndicatorTree& tree);
+
+}  // namespace cikit

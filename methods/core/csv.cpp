@@ -1,0 +1,417 @@
+#include "methods/core/csv.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+
+#include "methods/core/encoding.hpp"
+#include "methods/core/error.hpp"
+
+namespace cikit {
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+/// How many header names a "column not found" message lists before eliding the rest.
+constexpr std::size_t kMaxListedColumns = 30;
+
+/// Location in a file (built field by field: brace-initialising only the first members of
+/// Location trips -Wmissing-field-initializers).
+[[nodiscard]] Location file_location(const std::string& file, long line = 0, long column = 0) {
+  Location where;
+  where.file = file;
+  where.line = line;
+  where.column = column;
+  return where;
+}
+
+[[nodiscard]] long to_long(std::size_t n) { return static_cast<long>(n); }
+
+/// Removes leading and trailing spaces and tabs.
+[[nodiscard]] std::string_view trim(std::string_view s) {
+  constexpr std::string_view kBlank = " \t";
+  const std::size_t first = s.find_first_not_of(kBlank);
+  if (first == std::string_view::npos) return {};
+  const std::size_t last = s.find_last_not_of(kBlank);
+  return s.substr(first, last - first + 1);
+}
+
+[[nodiscard]] std::string printable_delimiter(char d) {
+  if (d == '\t') return "tab";
+  return fmt::format("'{}'", d);
+}
+
+/// One CSV record with the file line where it starts.
+struct Record {
+  std::vector<std::string> fields;
+  long line = 0;
+};
+
+/// RFC 4180 record reader over UTF-8 text. Tracks file lines (LF, CRLF and lone CR each end
+/// one line, also inside quoted fields, where they are stored as '\n').
+class RecordReader {
+ public:
+  RecordReader(std::string_view text, const std::string& file, char delimiter)
+      : text_(text), file_(file), delimiter_(delimiter) {}
+
+  /// Reads the next record, skipping blank lines; false at the end of the text.
+  bool next(Record& record) {
+    while (pos_ < text_.size() && is_line_end(text_[pos_])) skip_line_end();
+    if (pos_ >= text_.size()) return false;
+    record.fields.clear();
+    record.line = line_;
+    while (true) {
+      record.fields.push_back(read_field(record.fields.size() + 1));
+      if (pos_ >= text_.size()) return true;
+      if (text_[pos_] == delimiter_) {
+        ++pos_;
+        continue;
+      }
+      skip_line_end();  // read_field stops only at a delimiter, a line end or the end
+      return true;
+    }
+  }
+
+ private:
+  [[nodiscard]] static bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+
+  /// Space or tab that is not the delimiter (trimmed around fields).
+  [[nodiscard]] bool is_pad(char c) const { return (c == ' ' || c == '\t') && c != delimiter_; }
+
+  [[nodiscard]] bool at_field_end() const {
+    return pos_ >= text_.size() || text_[pos_] == delimiter_ || is_line_end(text_[pos_]);
+  }
+
+  /// Consumes "\r\n", "\r" or "\n" at pos_ and counts the line.
+  void skip_line_end() {
+    if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+    ++pos_;
+    ++line_;
+  }
+
+  /// Reads one field (1-based index `column`), leaving pos_ at the delimiter, line end or
+  /// end of text that follows it.
+  std::string read_field(std::size_t column) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size() && is_pad(text_[pos_])) ++pos_;
+    if (pos_ < text_.size() && text_[pos_] == '"') return read_quoted(column);
+    pos_ = start;
+    while (!at_field_end()) ++pos_;
+    return std::string(trim(text_.substr(start, pos_ - start)));
+  }
+
+  std::string read_quoted(std::size_t column) {
+    const long open_line = line_;
+    ++pos_;  // opening quote
+    std::string out;
+    while (true) {
+      if (pos_ >= text_.size())
+        throw InvalidInput(
+            fmt::format("unterminated quoted field: the quote that opens field {} is never "
+                        "closed",
+                        column),
+            file_location(file_, open_line, to_long(column)));
+      const char c = text_[pos_];
+      if (c == '"') {
+        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+          out += '"';
+          pos_ += 2;
+          continue;
+        }
+        ++pos_;  // closing quote
+        break;
+      }
+      if (is_line_end(c)) {
+        out += '\n';
+        skip_line_end();
+        continue;
+      }
+      out += c;
+      ++pos_;
+    }
+    while (pos_ < text_.size() && is_pad(text_[pos_])) ++pos_;
+    if (!at_field_end())
+      throw InvalidInput(
+          fmt::format("unexpected text after the closing quote of field {} (a quote inside a "
+                      "quoted field must be doubled: \"\")",
+                      column),
+          file_location(file_, line_, to_long(column)));
+    return out;
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  char delimiter_;
+  std::size_t pos_ = 0;
+  long line_ = 1;
+};
+
+/// The delimiter among ',', ';', '\t' that occurs most often outside quotes in the first
+/// non-blank record; ties prefer the earlier one; ',' when none occurs.
+[[nodiscard]] char detect_delimiter(std::string_view text) {
+  constexpr std::array<char, 3> kCandidates{',', ';', '\t'};
+  std::array<std::size_t, 3> counts{};
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == '\n' || text[i] == '\r')) ++i;
+  bool quoted = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      quoted = !quoted;  // a doubled "" toggles twice, so stays inside
+    } else if (!quoted && (c == '\n' || c == '\r')) {
+      break;
+    } else if (!quoted) {
+      for (std::size_t k = 0; k < kCandidates.size(); ++k)
+        if (c == kCandidates[k]) ++counts[k];
+    }
+  }
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < kCandidates.size(); ++k)
+    if (counts[k] > counts[best]) best = k;
+  return kCandidates[best];
+}
+
+[[nodiscard]] std::string list_columns(const std::vector<std::string>& header) {
+  std::string out;
+  const std::size_t shown = std::min(header.size(), kMaxListedColumns);
+  for (std::size_t j = 0; j < shown; ++j) {
+    if (j > 0) out += ", ";
+    out += header[j];
+  }
+  if (header.size() > shown) out += fmt::format(", ... ({} more)", header.size() - shown);
+  return out;
+}
+
+/// 0-based index of header column `name`.
+[[nodiscard]] std::size_t find_column(const CsvTable& table, const std::string& name,
+                                      std::string_view role) {
+  for (std::size_t j = 0; j < table.header.size(); ++j)
+    if (table.header[j] == name) return j;
+  throw InvalidInput(fmt::format("{} column '{}' not found in header (columns: {})", role, name,
+                                 list_columns(table.header)),
+                     file_location(table.file, table.header_line));
+}
+
+enum class NumberParse { kOk, kNotNumber, kOutOfRange };
+
+/// Parses a whole trimmed cell as a finite double (C locale, from_chars general format,
+/// one optional leading '+').
+[[nodiscard]] NumberParse parse_number(std::string_view cell, double& value) {
+  std::string_view s = cell;
+  if (!s.empty() && s.front() == '+') {
+    s.remove_prefix(1);
+    if (s.empty() || s.front() == '+' || s.front() == '-') return NumberParse::kNotNumber;
+  }
+  const char* const end = s.data() + s.size();
+  const auto [ptr, ec] = std::from_chars(s.data(), end, value, std::chars_format::general);
+  if (ptr != end || s.empty()) return NumberParse::kNotNumber;
+  if (ec == std::errc::result_out_of_range) return NumberParse::kOutOfRange;
+  if (ec != std::errc{}) return NumberParse::kNotNumber;
+  // from_chars also accepts "inf", "infinity" and "nan" in any case; only the missing
+  // tokens may stand for a missing value, and infinities are never data.
+  if (!std::isfinite(value)) return NumberParse::kNotNumber;
+  return NumberParse::kOk;
+}
+
+[[nodiscard]] std::string list_tokens(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (const std::string& t : tokens) {
+    if (!out.empty()) out += ", ";
+    out += t.empty() ? std::string("(empty cell)") : fmt::format("'{}'", t);
+  }
+  return out;
+}
+
+[[nodiscard]] std::string non_numeric_hint(std::string_view cell,
+                                           const std::vector<std::string>& tokens) {
+  if (cell.find(',') != std::string_view::npos)
+    return "; use '.' as the decimal point and no thousands separators";
+  if (!cell.empty() && cell.back() == '%') return "; write percentages as plain numbers";
+  return fmt::format("; a missing value must be one of: {}", list_tokens(tokens));
+}
+
+}  // namespace
+
+CsvTable parse_csv(std::string_view text, const std::string& file_label, char delimiter) {
+  if (delimiter == '"' || delimiter == '\n' || delimiter == '\r')
+    throw InvalidInput(
+        fmt::format("delimiter {} cannot be a quote or a line break",
+                    delimiter == '"' ? std::string("'\"'") : std::string("(line break)")),
+        file_location(file_label));
+  CsvTable table;
+  table.file = file_label;
+  table.encoding = "utf-8";
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    table.had_bom = true;
+    text.remove_prefix(kUtf8Bom.size());
+  }
+  if (text.empty()) throw InvalidInput("file is empty", file_location(file_label));
+  table.delimiter = (delimiter == 0) ? detect_delimiter(text) : delimiter;
+
+  RecordReader reader(text, file_label, table.delimiter);
+  Record record;
+  if (!reader.next(record))
+    throw InvalidInput("file is empty (only blank lines, no header)", file_location(file_label));
+
+  table.header_line = record.line;
+  table.header.reserve(record.fields.size());
+  std::unordered_map<std::string, std::size_t> seen;  // name -> 1-based column
+  for (std::size_t j = 0; j < record.fields.size(); ++j) {
+    std::string name(trim(record.fields[j]));
+    const long column = to_long(j + 1);
+    if (name.empty())
+      throw InvalidInput(fmt::format("empty column name in header (column {})", column),
+                         file_location(file_label, record.line, column));
+    const auto [it, inserted] = seen.emplace(name, j + 1);
+    if (!inserted)
+      throw InvalidInput(fmt::format("duplicate column name '{}' in header (columns {} and {})",
+                                     name, it->second, column),
+                         file_location(file_label, record.line, column));
+    table.header.push_back(std::move(name));
+  }
+
+  const std::size_t width = table.header.size();
+  while (reader.next(record)) {
+    if (record.fields.size() != width) {
+      std::string hint;
+      if (record.fields.size() > width)
+        hint = fmt::format(" (a value containing the delimiter {} must be quoted)",
+                           printable_delimiter(table.delimiter));
+      throw InvalidInput(fmt::format("row has {} fields but the header has {}{}",
+                                     record.fields.size(), width, hint),
+                         file_location(file_label, record.line));
+    }
+    table.rows.push_back(std::move(record.fields));
+    table.row_lines.push_back(record.line);
+  }
+  return table;
+}
+
+CsvTable read_csv(const std::filesystem::path& path, const CsvOptions& options) {
+  const std::string label = path.string();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw InvalidInput("file not found", file_location(label));
+  if (std::filesystem::is_directory(path, ec))
+    throw InvalidInput("is a directory, not a CSV file", file_location(label));
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw InvalidInput(fmt::format("cannot open file ({})", std::strerror(errno)),
+                       file_location(label));
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw InvalidInput("error while reading the file", file_location(label));
+
+  DecodedText decoded = decode_text(bytes, options.encoding, label);
+  CsvTable table = parse_csv(decoded.utf8, label, options.delimiter);
+  table.encoding = std::move(decoded.encoding);
+  table.had_bom = decoded.had_bom;
+  return table;
+}
+
+Dataset table_to_dataset(const CsvTable& table, const CsvColumns& columns) {
+  const std::string& file = table.file;
+  if (columns.unit.empty())
+    throw InvalidInput("table_to_dataset: no unit id column given", file_location(file));
+  if (columns.indicators.empty())
+    throw InvalidInput("table_to_dataset: no indicator columns given", file_location(file));
+  for (std::size_t j = 0; j < columns.indicators.size(); ++j)
+    for (std::size_t k = 0; k < j; ++k)
+      if (columns.indicators[j] == columns.indicators[k])
+        throw InvalidInput(fmt::format("table_to_dataset: indicator column '{}' is requested "
+                                       "twice (positions {} and {})",
+                                       columns.indicators[j], k + 1, j + 1),
+                           file_location(file));
+
+  const std::size_t unit_col = find_column(table, columns.unit, "unit id");
+  const bool has_zh = !columns.name_zh.empty();
+  const bool has_en = !columns.name_en.empty();
+  const std::size_t zh_col = has_zh ? find_column(table, columns.name_zh, "name") : 0;
+  const std::size_t en_col = has_en ? find_column(table, columns.name_en, "name") : 0;
+  std::vector<std::size_t> ind_cols;
+  ind_cols.reserve(columns.indicators.size());
+  for (const std::string& name : columns.indicators)
+    ind_cols.push_back(find_column(table, name, "indicator"));
+
+  if (table.rows.empty())
+    throw InvalidInput("no data rows (the file has only a header)",
+                       file_location(file, table.header_line));
+
+  const std::size_t n = table.rows.size();
+  const std::size_t p = ind_cols.size();
+  auto line_of = [&table](std::size_t i) {
+    return i < table.row_lines.size() ? table.row_lines[i] : 0L;
+  };
+
+  Dataset data;
+  data.source_file = file;
+  data.indicator_ids = columns.indicators;
+  data.source_lines.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) data.source_lines.push_back(line_of(i));
+  for (std::size_t c : ind_cols) data.source_columns.push_back(to_long(c + 1));
+
+  data.unit_ids.reserve(n);
+  std::unordered_map<std::string, long> first_line;  // unit id -> line where it occurs first
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::vector<std::string>& row = table.rows[i];
+    const Location where = file_location(file, line_of(i), to_long(unit_col + 1));
+    std::string id(trim(row.at(unit_col)));
+    if (id.empty())
+      throw InvalidInput(fmt::format("empty unit id in column '{}'", columns.unit), where);
+    const auto [it, inserted] = first_line.emplace(id, where.line);
+    if (!inserted)
+      throw InvalidInput(fmt::format("duplicate unit id '{}' in column '{}' (lines {} and {})", id,
+                                     columns.unit, it->second, where.line),
+                         where);
+    data.unit_ids.push_back(std::move(id));
+    if (has_zh) data.unit_names_zh.emplace_back(trim(row.at(zh_col)));
+    if (has_en) data.unit_names_en.emplace_back(trim(row.at(en_col)));
+  }
+
+  std::vector<std::string_view> missing;
+  missing.reserve(columns.missing_tokens.size());
+  for (const std::string& t : columns.missing_tokens) missing.push_back(trim(t));
+  auto is_missing = [&missing](std::string_view cell) {
+    for (std::string_view t : missing)
+      if (cell == t) return true;
+    return false;
+  };
+
+  data.values.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(p));
+  for (std::size_t j = 0; j < p; ++j) {
+    const std::size_t c = ind_cols[j];
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view cell = trim(table.rows[i].at(c));
+      double value = std::numeric_limits<double>::quiet_NaN();
+      if (!is_missing(cell)) {
+        const NumberParse status = parse_number(cell, value);
+        const Location where = file_location(file, line_of(i), to_long(c + 1));
+        if (status == NumberParse::kOutOfRange)
+          throw InvalidInput(
+              fmt::format("value '{}' in column '{}' is outside the range of a "
+                          "double (nonzero magnitudes run from about 4.9e-324 to 1.8e308)",
+                          cell, table.header[c]),
+              where);
+        if (status != NumberParse::kOk)
+          throw InvalidInput(
+              fmt::format("non-numeric value '{}' in column '{}'{}", cell, table.header[c],
+                          non_numeric_hint(cell, columns.missing_tokens)),
+              where);
+      }
+      data.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = value;
+    }
+  }
+  return data;
+}
+
+}  // namespace cikit

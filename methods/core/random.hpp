@@ -1,0 +1,39 @@
+#pragma once
+/// \file random.hpp
+/// Seeded random streams, one per (seed, purpose, replicate) (STYLE.md 7.5).
+///
+/// Stream b = std::mt19937_64 seeded by std::seed_seq{seed_lo32, seed_hi32, tag, b_lo32, b_hi32}.
+/// Both std::mt19937_64 and std::seed_seq are fully specified by the C++ standard, so the
+/// draws are identical on every platform, and replicate b's draws never depend on which thread
+/// runs it. Transforms are our own (std::*_distribution are implementation-defined).
+
+#include <cstdint>
+#include <random>
+
+namespace cikit {
+
+/// The CLI's default master seed (a fixed, documented constant; never "random").
+inline constexpr std::uint64_t kDefaultSeed = 20221219;  // date the index was announced
+
+/// Purpose tags: each stochastic use draws from its own family of streams.
+enum class StreamTag : std::uint32_t {
+  Simulate = 1,
+  SimulateJudgments = 2,
+  Bootstrap = 3,
+  MonteCarlo = 4,
+  Permutation = 5,
+  Parallel = 6,
+};
+
+/// Stream for replicate `b` of purpose `tag` under master seed `seed`.
+[[nodiscard]] std::mt19937_64 make_stream(std::uint64_t seed, StreamTag tag, std::uint64_t b);
+
+/// U[0,1) from the top 53 bits of one 64-bit draw.
+[[nodiscard]] double uniform01(std::mt19937_64& g);
+/// Uniform integer in [0, n) by Lemire's nearly-divisionless method (unbiased). n > 0.
+[[nodiscard]] std::uint64_t uniform_index(std::mt19937_64& g, std::uint64_t n);
+/// Standard normal by the Box–Muller transform (uses two uniforms per call; the second
+/// variate is discarded so that each call consumes a fixed number of draws).
+[[nodiscard]] double standard_normal(std::mt19937_64& g);
+
+}  // namespace cikit

@@ -1,0 +1,51 @@
+#pragma once
+/// \file spec.hpp
+/// The indicator-system specification (YAML), schema in docs/spec.md.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "methods/core/csv.hpp"
+#include "methods/core/dataset.hpp"
+#include "methods/core/registry.hpp"
+#include "methods/core/tree.hpp"
+
+namespace cikit {
+
+struct DataSpec {
+  std::filesystem::path file;         ///< resolved path (relative paths are relative to the spec)
+  std::string file_as_written;        ///< as written in the spec (for messages and reports)
+  CsvOptions csv;                     ///< encoding and delimiter
+  CsvColumns columns;                 ///< unit id, names, missing tokens (indicators from tree)
+  Location where;                     ///< position of `data:` in the spec
+};
+
+/// A parsed spec: index identity, data source, tree and method choices.
+struct Spec {
+  std::string path;                   ///< spec file as given
+  std::string id;                     ///< index.id
+  Labels label;                       ///< index.label
+  std::string description;            ///< index.description (optional)
+  DataSpec data;
+  IndicatorTree tree;
+  IndexConfig config;
+  std::filesystem::path judgments;    ///< optional `judgments:` file (AHP), resolved
+  Location judgments_where;           ///< position of `judgments:` (read_spec checks the file exists)
+  std::string hash;                   ///< FNV-1a 64-bit hash of the spec bytes, 16 hex digits
+};
+
+/// Reads and validates a spec file.
+/// @throws InvalidInput naming file:line:column for malformed YAML, unknown keys, wrong types,
+///         duplicate ids, leaves without a data column, cycles, unknown method names.
+[[nodiscard]] Spec read_spec(const std::filesystem::path& path);
+
+/// Parses spec text; `file_label` names it in messages, `base_dir` resolves relative paths.
+[[nodiscard]] Spec parse_spec(const std::string& text, const std::string& file_label,
+                              const std::filesystem::path& base_dir);
+
+/// Reads the data file named by the spec and returns the indicator columns in the tree's leaf
+/// order. @throws InvalidInput (file:line:column) as read_csv/table_to_dataset.
+[[nodiscard]] Dataset load_data(const Spec& spec);
+
+}  // namespace cikit

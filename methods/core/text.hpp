@@ -1,0 +1,18 @@
+#pragma once
+/// \file text.hpp
+/// UTF-8 helpers for human-readable output.
+
+#include <string>
+#include <string_view>
+
+namespace cikit {
+
+/// Terminal display width of UTF-8 text: East Asian Wide and Fullwidth characters
+/// (Unicode UAX #11: CJK, Hangul, fullwidth forms, ...) count 2 columns, combining marks 0,
+/// everything else 1. Invalid bytes count 1 each.
+[[nodiscard]] std::size_t display_width(std::string_view utf8);
+
+/// Pads `utf8` with spaces to `width` display columns (left- or right-aligned).
+[[nodiscard]] std::string pad_display(std::string_view utf8, std::size_t width, bool right_align);
+
+}  // namespace cikit

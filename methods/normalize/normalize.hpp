@@ -1,0 +1,53 @@
+#pragma once
+/// \file normalize.hpp
+/// Direction handling and normalisation of indicators. Rows = units, cols = indicators.
+/// Missing values (NaN) stay missing; bounds and moments use the available values.
+
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "methods/core/registry.hpp"
+#include "methods/core/tree.hpp"
+
+namespace cikit {
+
+/// Per-column information needed to normalise (ids for messages, direction, goalposts).
+struct ColumnInfo {
+  std::string id;
+  Direction direction = Direction::Positive;
+  std::optional<std::pair<double, double>> goalposts;
+};
+
+struct NormalizeOptions {
+  NormalizeMethod method = NormalizeMethod::MinMax;
+  double range_lo = 0.0;   ///< target range of min-max and goalposts
+  double range_hi = 100.0;
+  /// A column whose range (max - min) or sd is <= this, relative to max(1, |mean|),
+  /// is constant: normalisation is undefined and is an error.
+  double zero_range_tol = 1e-12;
+};
+
+/// What was done to each column (bounds used), for reports and for scoring new units.
+struct NormalizeResult {
+  Eigen::MatrixXd values;     ///< normalised, same shape; NaN where the input was NaN
+  Eigen::VectorXd center;     ///< min (minmax, goalposts) or mean (zscore) per column
+  Eigen::VectorXd scale;      ///< max - min, or sd (n-1)
+  std::vector<Eigen::Index> n_truncated;  ///< goalposts: values clipped per column
+};
+
+/// Normalises each column with direction handling:
+/// - minmax:    y = lo + (hi - lo)(x - min)/(max - min); Negative: y = lo + (hi - lo)(max - x)/(max - min)
+/// - zscore:    y = (x - mean)/sd (sd with n-1); Negative: y = -(x - mean)/sd
+/// - goalposts: as minmax with [min, max] = the column's goalposts, x clipped to them first
+///   (UNDP HDI technical notes); Negative reverses as in minmax.
+/// @throws DomainError naming the column if it has no available value, is constant
+///         ("zero range (all 41.2)"), or lacks goalposts under the goalposts method;
+///         InvalidInput if `columns.size() != x.cols()` or lo >= hi.
+/// Reference: OECD/JRC (2008) Handbook on Constructing Composite Indicators, §5 (Table 3).
+[[nodiscard]] NormalizeResult normalize(const Eigen::MatrixXd& x, const std::vector<ColumnInfo>& columns,
+                                        const NormalizeOptions& options = {});
+
+}  // namespace cikit

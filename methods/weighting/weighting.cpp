@@ -1,0 +1,70 @@
+#include "methods/weighting/weighting.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace cikit {
+
+namespace {
+/// Tolerance for "weights sum to one" before renormalising with a warning.
+constexpr double kSumTolerance = 1e-9;
+}  // namespace
+
+void compute_global_weights(const IndicatorTree& tree, TreeWeights& w) {
+  w.global = Eigen::VectorXd::Ones(tree.size());
+  for (int i : tree.preorder()) {
+    const Node& n = tree.node(i);
+    if (n.parent >= 0) w.global(i) = w.global(n.parent) * w.local(i);
+  }
+}
+
+TreeWeights equal_tree_weights(const IndicatorTree& tree) {
+  TreeWeights w;
+  w.local = Eigen::VectorXd::Ones(tree.size());
+  for (int i : tree.inner_postorder()) {
+    const auto& ch = tree.node(i).children;
+    for (int c : ch) w.local(c) = 1.0 / static_cast<double>(ch.size());
+  }
+  compute_global_weights(tree, w);
+  return w;
+}
+
+TreeWeights given_tree_weights(const IndicatorTree& tree) {
+  TreeWeights w;
+  w.local = Eigen::VectorXd::Ones(tree.size());
+  for (int i : tree.inner_postorder()) {
+    const Node& parent = tree.node(i);
+    double sum = 0;
+    for (int c : parent.children) {
+      const Node& child = tree.node(c);
+      if (!child.weight)
+        throw InvalidInput(fmt::format("weights: given: node '{}' (child of '{}') has no weight; "
+                                       "under weights: given every child needs 'weight:'",
+                                       child.id, parent.id),
+                           child.where);
+      sum += *child.weight;
+    }
+    if (!(sum > 0))
+      throw DomainError(fmt::format("weights: given: all children of node '{}' have weight 0", parent.id),
+                        Location{.node = parent.id});
+    if (!(std::abs(sum - 1.0) <= kSumTolerance))
+      w.warnings.push_back(fmt::format(
+          "weights of the children of '{}' sum to {:.6g}, not 1; renormalised to sum to 1", parent.id, sum));
+    for (int c : parent.children) w.local(c) = *tree.node(c).weight / sum;
+  }
+  compute_global_weights(tree, w);
+  return w;
+}
+
+TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method) {
+  switch (method) {
+    case WeightMethod::Equal:
+      return equal_tree_weights(tree);
+    case WeightMethod::Given:
+      return given_tree_weights(tree);
+  }
+  throw InternalError("tree_weights: unknown method");
+}
+
+}  // namespace cikit

@@ -1,0 +1,43 @@
+#pragma once
+/// \file weighting.hpp
+/// Weights of the children of each inner node (local weights) and their products down the tree
+/// (global weights). This file holds the weights that need no data: equal and user-given.
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+#include "methods/core/registry.hpp"
+#include "methods/core/tree.hpp"
+
+namespace cikit {
+
+/// Local and global weights of every node of a tree.
+struct TreeWeights {
+  /// local(i): weight of node i within its parent (children of a node sum to 1); root = 1.
+  Eigen::VectorXd local;
+  /// global(i) = product of local weights from the root down to node i. Leaves' global
+  /// weights sum to 1; so do the global weights of the nodes of any one level (full depth).
+  Eigen::VectorXd global;
+  std::vector<std::string> warnings;
+};
+
+/// Equal weights: w_j = 1/m for the m children of every inner node.
+/// Reference: OECD/JRC (2008) Handbook on Constructing Composite Indicators, §6.
+[[nodiscard]] TreeWeights equal_tree_weights(const IndicatorTree& tree);
+
+/// User-given weights from the spec's `weight:` fields, per inner node:
+/// w_j = v_j / sum_k v_k. Every child of every inner node must have a weight (v_j >= 0,
+/// sum > 0). When a node's weights do not sum to 1 (|sum - 1| > 1e-9) they are renormalised
+/// and a warning names the node and the sum.
+/// @throws InvalidInput naming the node whose child lacks a weight;
+///         DomainError if all children of a node have weight 0.
+[[nodiscard]] TreeWeights given_tree_weights(const IndicatorTree& tree);
+
+/// Dispatches on the method (Equal, Given).
+[[nodiscard]] TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method);
+
+/// Fills `global` from `local` (product down the tree).
+void compute_global_weights(const IndicatorTree& tree, TreeWeights& w);
+
+}  // namespace cikit
