@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages cikit needs to build and test, if any are missing.
+# Uses sudo when not root. Idempotent: does nothing (and needs no network) when all are present.
+#   scripts/install-deps.sh           build + test dependencies
+#   scripts/install-deps.sh --with-r  also R and the packages used by validation/ scripts
+set -euo pipefail
+pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-dev catch2
+      libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev python3)
+if [ "${1:-}" = "--with-r" ]; then
+  pkgs+=(r-base-core r-cran-psych r-cran-boot)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#pkgs[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
