@@ -53,17 +53,13 @@ std::string TextTable::render() const {
   return out;
 }
 
-std::string csv_quote(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string TextTable::csv() const {
   auto line = [](const std::vector<std::string>& cells) {
     std::string s;
-    for (std::size_t c = 0; c < cells.size(); ++c) s += (c ? "," : "") + csv_quote(cells[c]);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) s += ',';
+      s += csv_quote(cells[c]);
+    }
     return s + "\n";
   };
   std::string out = line(header);

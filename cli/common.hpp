@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "methods/core/csv.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/core/tree.hpp"
 
@@ -74,8 +75,5 @@ class OutputSet {
 
 /// Prints the warnings to stderr as "cikit CMD: warning: ...".
 void print_warnings(const std::string& command, const std::vector<std::string>& warnings);
-
-/// CSV field quoting (RFC 4180).
-[[nodiscard]] std::string csv_quote(const std::string& s);
 
 }  // namespace cikit::cli

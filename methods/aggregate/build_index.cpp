@@ -75,8 +75,11 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
     const Eigen::Index n_nan = a.score.array().isNaN().count();
     if (n_nan > 0) {
       std::string units;
-      for (Eigen::Index u = 0; u < n; ++u)
-        if (std::isnan(a.score(u))) units += (units.empty() ? "" : ", ") + data.unit_ids[static_cast<std::size_t>(u)];
+      for (Eigen::Index u = 0; u < n; ++u) {
+        if (!std::isnan(a.score(u))) continue;
+        if (!units.empty()) units += ", ";
+        units += data.unit_ids[static_cast<std::size_t>(u)];
+      }
       r.warnings.push_back(fmt::format("node '{}': no available indicator for {} unit(s) ({}); "
                                        "their score and rank are missing",
                                        node.id, n_nan, units));

@@ -68,4 +68,8 @@ struct CsvColumns {
 ///         unit id, a non-numeric cell, or a table with no data rows.
 [[nodiscard]] Dataset table_to_dataset(const CsvTable& table, const CsvColumns& columns);
 
+/// Quotes one CSV field for writing (RFC 4180): returned as is unless it contains a comma, a
+/// double quote, CR or LF; then wrapped in double quotes with inner quotes doubled.
+[[nodiscard]] std::string csv_quote(std::string_view field);
+
 }  // namespace cikit

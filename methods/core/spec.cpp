@@ -52,7 +52,10 @@ struct Ctx {
       const std::string key = scalar(it->first, fmt::format("a key of {}", what));
       if (!allowed.count(key)) {
         std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        for (const auto& a : allowed) {
+          if (!list.empty()) list += ", ";
+          list += a;
+        }
         fail(it->first, fmt::format("unknown key '{}' in {} (allowed: {})", key, what, list));
       }
       if (!seen.insert(key).second) fail(it->first, fmt::format("duplicate key '{}' in {}", key, what));

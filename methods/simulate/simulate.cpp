@@ -7,6 +7,7 @@
 #include <functional>
 #include <sstream>
 
+#include "methods/core/csv.hpp"
 #include "methods/core/error.hpp"
 #include "methods/weighting/weighting.hpp"
 
@@ -45,13 +46,6 @@ double round_to(double x, int decimals) {
   const double f = std::pow(10.0, decimals);
   const double r = std::round(x * f) / f;
   return r + 0.0;  // -0.0 + 0.0 == +0.0: no negative zero in outputs
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace
@@ -148,12 +142,15 @@ SimulationResult simulate_tree(const IndicatorTree& tree, const std::vector<Indi
 
 std::string simulation_csv(const SimulationResult& sim, const std::string& prefix) {
   std::string out = fmt::format("{0}_id,{0}_zh,{0}_en,province", prefix);
-  for (const auto& id : sim.data.indicator_ids) out += "," + csv_field(id);
+  for (const auto& id : sim.data.indicator_ids) {
+    out += ',';
+    out += csv_quote(id);
+  }
   out += "\n";
   for (Eigen::Index i = 0; i < sim.data.n_units(); ++i) {
     const auto& u = sim.units[static_cast<std::size_t>(i)];
-    out += fmt::format("{},{},{},{}", csv_field(u.id), csv_field(u.name_zh), csv_field(u.name_en),
-                       csv_field(u.province_zh));
+    out += fmt::format("{},{},{},{}", csv_quote(u.id), csv_quote(u.name_zh), csv_quote(u.name_en),
+                       csv_quote(u.province_zh));
     for (Eigen::Index j = 0; j < sim.data.n_indicators(); ++j) {
       const double v = sim.data.values(i, j);
       out += std::isnan(v) ? std::string(",NA")
@@ -169,7 +166,7 @@ std::string truth_csv(const SimulationResult& sim) {
   for (const auto& d : sim.dimension_ids) out += ",true_" + d;
   out += "\n";
   for (Eigen::Index i = 0; i < sim.data.n_units(); ++i) {
-    out += fmt::format("{},{:.17g},{:.17g}", csv_field(sim.data.unit_ids[static_cast<std::size_t>(i)]),
+    out += fmt::format("{},{:.17g},{:.17g}", csv_quote(sim.data.unit_ids[static_cast<std::size_t>(i)]),
                        sim.true_index(i), sim.true_general(i));
     for (Eigen::Index d = 0; d < sim.true_dimensions.cols(); ++d)
       out += fmt::format(",{:.17g}", sim.true_dimensions(i, d));

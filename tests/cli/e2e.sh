@@ -40,7 +40,8 @@ leaves = [n for n in d["nodes"] if n["kind"] == "indicator"]
 assert abs(sum(n["global_weight"] for n in leaves) - 1) < 1e-12
 assert all(0 <= u["score"] <= 100 for u in d["units"])
 PY
-"$cikit" index ex/governance.yaml --format csv | head -1 | grep -q "^unit_id,name_zh,name_en,cggi,cggi_rank" || fail "index csv header"
+"$cikit" index ex/governance.yaml --format csv > index.csv
+head -1 index.csv | grep -q "^unit_id,name_zh,name_en,cggi,cggi_rank" || fail "index csv header"
 
 # GBK copy of the data gives identical results
 "$cikit" example gbk --encoding gbk > /dev/null
@@ -57,5 +58,8 @@ cmp -s sim_gov/cities.csv "$src/datasets/governance/cities.csv" || fail "simulat
 cmp -s sim/data.csv sim2/data.csv || fail "simulate is not deterministic"
 
 # --help on each subcommand
-for c in example check index simulate; do "$cikit" "$c" --help | grep -q -- "--help" || fail "$c --help"; done
+for c in example check index simulate; do
+  "$cikit" "$c" --help > help.txt || fail "$c --help exit status"
+  grep -q -- "--help" help.txt || fail "$c --help"
+done
 echo "e2e: all checks passed"
