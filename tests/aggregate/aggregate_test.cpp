@@ -2,13 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "methods/aggregate/aggregate.hpp"
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/spec.hpp"
+#include "support.hpp"
 
 using Catch::Contains;
 using Catch::Matchers::WithinAbs;
@@ -17,25 +16,10 @@ using Catch::Matchers::WithinRel;
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// Minimal reader for the committed reference CSVs (header + numeric/NA cells, spaces trimmed).
 std::vector<std::vector<std::string>> read_ref(const std::string& name) {
-  std::ifstream in(std::string(CIKIT_VALIDATION_DIR) + "/aggregate/" + name);
-  REQUIRE(in.good());
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string c;
-    while (std::getline(ss, c, ',')) {
-      c.erase(0, c.find_first_not_of(' '));
-      cells.push_back(c);
-    }
-    rows.push_back(cells);
-  }
-  return rows;
+  return cikit_test::read_table(cikit_test::validation_dir() + "/aggregate/" + name);
 }
-double num(const std::string& s) { return s == "NA" ? kNaN : std::stod(s); }
+double num(const std::string& s) { return cikit_test::ref_number(s); }
 }  // namespace
 
 TEST_CASE("weighted arithmetic mean, available-case", "[aggregate][arithmetic][reference]") {
