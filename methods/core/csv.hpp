@@ -11,6 +11,10 @@
 /// - Delimiter detection (delimiter == 0): among ',', ';', '\t', the one that occurs most
 ///   often outside quotes in the header line; ties prefer ',' then ';' then '\t'.
 /// - Every row must have exactly as many fields as the header (else "ragged row" error).
+/// - Spaces are allowed before an opening and after a closing quote; other text after a closing
+///   quote is an error. A line break inside quotes is stored as '\n'.
+/// - Header names are trimmed (even when quoted); quoted cells keep their spaces in CsvTable and
+///   table_to_dataset trims them. A delimiter of '"' or a line break is rejected.
 
 #include <filesystem>
 #include <string>
@@ -65,7 +69,9 @@ struct CsvColumns {
 /// `columns.indicators` order). Numbers are parsed with std::from_chars (C locale: '.' decimal
 /// point, optional exponent, leading '+' allowed); surrounding spaces are ignored.
 /// @throws InvalidInput naming file:line:column for a missing column, an empty or duplicated
-///         unit id, a non-numeric cell, or a table with no data rows.
+///         unit id, a non-numeric cell (with hints for "1,234" and "12%"), a number outside the
+///         range of double ("1e999"), a table with no data rows; and for an empty unit column
+///         name, an empty indicator list or an indicator column requested twice.
 [[nodiscard]] Dataset table_to_dataset(const CsvTable& table, const CsvColumns& columns);
 
 /// Quotes one CSV field for writing (RFC 4180): returned as is unless it contains a comma, a

@@ -19,9 +19,11 @@ struct DecodedText {
 
 /// Decodes `bytes` to UTF-8. `encoding` is "auto", "utf-8" (also "utf8") or "gbk"
 /// (decoded as GB18030, the superset Windows uses for "GBK"/cp936).
-/// auto: a UTF-8 BOM or valid UTF-8 → UTF-8; otherwise GB18030.
-/// @throws InvalidInput "file:line:column: byte 0xNN is not valid <enc>" at the first
-///         undecodable byte; InvalidInput for an unknown encoding name.
+/// auto: a UTF-8 BOM or valid UTF-8 → UTF-8 (a BOM never falls back to GBK); otherwise GB18030.
+/// @throws InvalidInput "file:line:column: byte 0xNN at byte offset K is not valid ..." at the
+///         first undecodable byte (column counted in bytes); for an unknown encoding name; and
+///         for "gbk" on a file starting with a UTF-8 BOM (it would garble the first header).
+/// @throws std::runtime_error if the system cannot open an iconv converter (a setup problem).
 [[nodiscard]] DecodedText decode_text(std::string_view bytes, const std::string& encoding,
                                       const std::string& file_label);
 

@@ -25,8 +25,10 @@ struct IndicatorStats {
   std::string id;
   Eigen::Index n = 0;          ///< available values
   Eigen::Index n_missing = 0;  ///< missing values (NaN)
-  double mean = 0, sd = 0;     ///< sd with divisor n-1 (R `sd`); NaN when n < 2
-  double min = 0, max = 0;
+  /// Mean and sd (divisor n-1, R `sd`). mean is NaN when n = 0, sd when n < 2; both (and the
+  /// higher moments) are NaN when a value is +-Inf (min/max are kept, with a warning).
+  double mean = 0, sd = 0;
+  double min = 0, max = 0;     ///< NaN when n = 0
   /// Sample skewness G1 = sqrt(n(n-1))/(n-2) * m3/m2^{3/2} (e1071 type 2, Excel SKEW, SPSS);
   /// NaN when n < 3 or sd = 0.
   double skewness = 0;
@@ -34,7 +36,7 @@ struct IndicatorStats {
   /// (e1071 type 2, Excel KURT, SPSS); NaN when n < 4 or sd = 0.
   double kurtosis = 0;
   bool outlier_flag = false;   ///< |skewness| > threshold and kurtosis > threshold
-  bool zero_variance = false;  ///< constant over the available values (or n < 2)
+  bool zero_variance = false;  ///< constant over the available values, or n < 2 (so also when all missing)
   bool all_missing = false;    ///< n == 0
 };
 
@@ -50,6 +52,8 @@ struct DescribeResult {
 /// missing values are skipped per indicator (available-case). Never throws on degenerate
 /// columns: they are flagged (all_missing, zero_variance) and warned about, and statistics
 /// that are undefined are NaN (documented per field above).
+/// @throws InvalidInput if indicator_ids does not match the number of columns, or an option is
+///         invalid (negative or NaN tolerance, non-finite thresholds).
 /// Reference: Joanes & Gill (1998), "Comparing measures of sample skewness and kurtosis",
 /// JRSS-D 47:183, doi:10.1111/1467-9884.00122 (type 2 = G1, G2);
 /// OECD/JRC (2008) Handbook on Constructing Composite Indicators, §1.5.

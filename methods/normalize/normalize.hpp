@@ -43,9 +43,13 @@ struct NormalizeResult {
 /// - zscore:    y = (x - mean)/sd (sd with n-1); Negative: y = -(x - mean)/sd
 /// - goalposts: as minmax with [min, max] = the column's goalposts, x clipped to them first
 ///   (UNDP HDI technical notes); Negative reverses as in minmax.
-/// @throws DomainError naming the column if it has no available value, is constant
-///         ("zero range (all 41.2)"), or lacks goalposts under the goalposts method;
-///         InvalidInput if `columns.size() != x.cols()` or lo >= hi.
+/// Messages carry the indicator id in their Location and say "column N" for the 1-based
+/// position in `x` (not the CSV column).
+/// @throws DomainError naming the indicator if a column has no available value, is constant
+///         ("zero range (all 41.2)"), has a single value under zscore, or its range/sd overflows;
+///         or lacks goalposts under the goalposts method;
+/// @throws InvalidInput if `columns.size() != x.cols()`, lo >= hi, zero_range_tol < 0, a value is
+///         +-Inf (row named), or goalposts are invalid (min >= max or not finite).
 /// Reference: OECD/JRC (2008) Handbook on Constructing Composite Indicators, §5 (Table 3).
 [[nodiscard]] NormalizeResult normalize(const Eigen::MatrixXd& x, const std::vector<ColumnInfo>& columns,
                                         const NormalizeOptions& options = {});
