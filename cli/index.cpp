@@ -101,36 +101,47 @@ void run_index(const IndexOptions& o) {
   TextTable normalized;
   normalized.header = {"unit_id"};
   for (int leaf : tree.leaves()) normalized.header.push_back(tree.node(leaf).id);
+  // Machine-readable outputs are built only when asked for (files, --format json/csv): for
+  // thousands of units they cost far more than the index itself.
+  const bool want_files = !o.common.out.empty();
+  const bool want_json = want_files || o.common.format == "json";
+  const bool want_csv = want_files || o.common.format == "csv";
   nlohmann::json junits = nlohmann::json::array();
   for (Eigen::Index i : order) {
+    if (!want_json && !want_csv) break;
     const auto iu = static_cast<std::size_t>(i);
     const Eigen::Index miss = data.values.row(i).array().isNaN().count();
-    std::vector<std::string> row{data.unit_ids[iu], data.unit_name(i, "zh"), data.unit_name(i, "en")};
-    nlohmann::json js = nlohmann::json::object(), jr = nlohmann::json::object();
-    for (int k : tree.preorder()) {
-      if (tree.node(k).children.empty()) continue;
-      row.push_back(num(r.scores(i, k), 6));
-      row.push_back(r.ranks(i, k) ? std::to_string(r.ranks(i, k)) : "NA");
-      js[tree.node(k).id] = json_num(r.scores(i, k));
-      jr[tree.node(k).id] = r.ranks(i, k) ? nlohmann::json(r.ranks(i, k)) : nlohmann::json(nullptr);
+    if (want_csv) {
+      std::vector<std::string> row{data.unit_ids[iu], data.unit_name(i, "zh"), data.unit_name(i, "en")};
+      for (int k : tree.preorder()) {
+        if (tree.node(k).children.empty()) continue;
+        row.push_back(num(r.scores(i, k), 6));
+        row.push_back(r.ranks(i, k) ? std::to_string(r.ranks(i, k)) : "NA");
+      }
+      row.push_back(std::to_string(miss));
+      scores.rows.push_back(std::move(row));
+      std::vector<std::string> nrow{data.unit_ids[iu]};
+      for (int leaf : tree.leaves()) nrow.push_back(num(r.scores(i, leaf), 6));
+      normalized.rows.push_back(std::move(nrow));
     }
-    row.push_back(std::to_string(miss));
-    scores.rows.push_back(std::move(row));
-    std::vector<std::string> nrow{data.unit_ids[iu]};
-    nlohmann::json jn = nlohmann::json::object();
-    for (int leaf : tree.leaves()) {
-      nrow.push_back(num(r.scores(i, leaf), 6));
-      jn[tree.node(leaf).id] = json_num(r.scores(i, leaf));
+    if (want_json) {
+      nlohmann::json js = nlohmann::json::object(), jr = nlohmann::json::object();
+      for (int k : tree.preorder()) {
+        if (tree.node(k).children.empty()) continue;
+        js[tree.node(k).id] = json_num(r.scores(i, k));
+        jr[tree.node(k).id] = r.ranks(i, k) ? nlohmann::json(r.ranks(i, k)) : nlohmann::json(nullptr);
+      }
+      nlohmann::json jn = nlohmann::json::object();
+      for (int leaf : tree.leaves()) jn[tree.node(leaf).id] = json_num(r.scores(i, leaf));
+      junits.push_back({{"id", data.unit_ids[iu]},
+                        {"name", {{"zh", data.unit_name(i, "zh")}, {"en", data.unit_name(i, "en")}}},
+                        {"rank", jr[spec.id]},
+                        {"score", js[spec.id]},
+                        {"scores", js},
+                        {"ranks", jr},
+                        {"normalized", jn},
+                        {"n_missing", miss}});
     }
-    normalized.rows.push_back(std::move(nrow));
-    junits.push_back({{"id", data.unit_ids[iu]},
-                      {"name", {{"zh", data.unit_name(i, "zh")}, {"en", data.unit_name(i, "en")}}},
-                      {"rank", jr[spec.id]},
-                      {"score", js[spec.id]},
-                      {"scores", js},
-                      {"ranks", jr},
-                      {"normalized", jn},
-                      {"n_missing", miss}});
   }
 
   TextTable weights;
@@ -173,10 +184,12 @@ void run_index(const IndexOptions& o) {
   doc["warnings"] = r.warnings;
 
   OutputSet out(o.common.out);
-  out.add("scores.csv", scores.csv());
-  out.add("indicators_normalized.csv", normalized.csv());
-  out.add("weights.csv", weights.csv());
-  out.add("index.json", doc.dump(2) + "\n");
+  if (want_files) {
+    out.add("scores.csv", scores.csv());
+    out.add("indicators_normalized.csv", normalized.csv());
+    out.add("weights.csv", weights.csv());
+    out.add("index.json", doc.dump(2) + "\n");
+  }
 
   if (o.common.format == "json") {
     std::cout << doc.dump(2) << "\n";
