@@ -33,7 +33,7 @@ void run_check(const CommonOptions& o) {
 
   TextTable t;
   t.header = {tr(lang, "Indicator", "指标"), tr(lang, "Dir", "方向"), "n", tr(lang, "Missing", "缺失"),
-              tr(lang, "Mean", "均值"), "SD", tr(lang, "Min", "最小值"), tr(lang, "Max", "最大值"),
+              tr(lang, "Mean", "均值"), tr(lang, "SD", "标准差"), tr(lang, "Min", "最小值"), tr(lang, "Max", "最大值"),
               tr(lang, "Skew", "偏度"), tr(lang, "Kurt", "峰度"), tr(lang, "Flags", "标记")};
   t.right_align = {false, false, true, true, true, true, true, true, true, true, false};
   nlohmann::json jind = nlohmann::json::array();
