@@ -57,8 +57,21 @@ cmp -s sim_gov/cities.csv "$src/datasets/governance/cities.csv" || fail "simulat
 "$cikit" simulate --units 50 --indicators 12 --dimensions 3 --seed 7 --out sim2 > /dev/null
 cmp -s sim/data.csv sim2/data.csv || fail "simulate is not deterministic"
 
+# appendix: every format in both languages; identical reruns apart from the date line
+for lang in zh en; do
+  "$cikit" appendix ex/governance.yaml --lang "$lang" --out "app_$lang" > /dev/null || fail "appendix --lang $lang"
+  for f in appendix.md appendix.html appendix.tex appendix.xlsx A1_indicator_system.csv A2_descriptive_statistics.csv index_scores.csv; do
+    [ -s "app_$lang/$f" ] || fail "appendix --lang $lang did not write $f"
+  done
+  [ "$(head -c 2 "app_$lang/appendix.xlsx")" = "PK" ] || fail "appendix.xlsx is not a zip"
+done
+grep -q "表A1  指标体系及权重" app_zh/appendix.md || fail "zh appendix title"
+grep -q "Table A1. Indicator system and weights" app_en/appendix.md || fail "en appendix title"
+"$cikit" appendix ex/governance.yaml --lang zh --out app_zh2 > /dev/null
+diff <(grep -v "日期" app_zh/appendix.md) <(grep -v "日期" app_zh2/appendix.md) > /dev/null || fail "appendix rerun differs"
+
 # --help on each subcommand
-for c in example check index simulate; do
+for c in example check index simulate appendix; do
   "$cikit" "$c" --help > help.txt || fail "$c --help exit status"
   grep -q -- "--help" help.txt || fail "$c --help"
 done

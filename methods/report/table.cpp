@@ -1,0 +1,144 @@
+#include "methods/report/table.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "methods/core/error.hpp"
+
+namespace cikit::report {
+
+Cell Cell::txt(std::string s, int indent) {
+  Cell c;
+  c.kind = CellKind::Text;
+  c.text = std::move(s);
+  c.indent = indent;
+  return c;
+}
+Cell Cell::integer(long long v) {
+  Cell c;
+  c.kind = CellKind::Integer;
+  c.value = static_cast<double>(v);
+  c.decimals = 0;
+  return c;
+}
+Cell Cell::number(double v, int decimals) {
+  Cell c;
+  c.kind = CellKind::Number;
+  c.value = v;
+  c.decimals = decimals;
+  return c;
+}
+Cell Cell::percent(double fraction, int decimals) {
+  Cell c;
+  c.kind = CellKind::Percent;
+  c.value = fraction;
+  c.decimals = decimals;
+  return c;
+}
+Cell Cell::interval(double lo, double hi, int decimals) {
+  Cell c;
+  c.kind = CellKind::Interval;
+  c.value = lo;
+  c.hi = hi;
+  c.decimals = decimals;
+  return c;
+}
+Cell Cell::pvalue(double p) {
+  Cell c;
+  c.kind = CellKind::PValue;
+  c.value = p;
+  c.decimals = 3;
+  return c;
+}
+
+void Table::validate() const {
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    if (rows[r].size() != header.size())
+      throw InternalError(fmt::format("table {}: row {} has {} cells, header {}", id, r + 1, rows[r].size(),
+                                      header.size()));
+  if (!groups.empty()) {
+    int span = 0;
+    for (const auto& g : groups) span += g.span;
+    if (static_cast<std::size_t>(span) != header.size())
+      throw InternalError(fmt::format("table {}: header groups span {} columns, header has {}", id, span,
+                                      header.size()));
+  }
+}
+
+namespace {
+std::string fixed(double v, int decimals) {
+  if (std::isnan(v)) return "NA";
+  if (std::isinf(v)) return v > 0 ? "Inf" : "-Inf";
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s.size() > 1 && s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);  // no "-0.00"
+  return s;
+}
+std::string stars(double p) {
+  if (p < 0.001) return "***";
+  if (p < 0.01) return "**";
+  if (p < 0.05) return "*";
+  return "";
+}
+}  // namespace
+
+std::string format_cell(const Cell& c, PStyle pstyle) {
+  switch (c.kind) {
+    case CellKind::Empty:
+      return "";
+    case CellKind::Text:
+      return c.text;
+    case CellKind::Integer:
+      return std::isnan(c.value) ? "NA" : fmt::format("{:.0f}", c.value);
+    case CellKind::Number:
+      return fixed(c.value, c.decimals);
+    case CellKind::Percent:
+      return std::isnan(c.value) ? "NA" : fixed(100.0 * c.value, c.decimals) + "%";
+    case CellKind::Interval:
+      return "[" + fixed(c.value, c.decimals) + ", " + fixed(c.hi, c.decimals) + "]";
+    case CellKind::PValue: {
+      const double p = c.value;
+      if (std::isnan(p)) return "NA";
+      if (pstyle == PStyle::Apa) {
+        if (p < 0.001) return "< .001";
+        std::string s = fmt::format("{:.3f}", p);
+        if (s.rfind("0.", 0) == 0) s.erase(0, 1);
+        return s;
+      }
+      return (p < 0.001 ? std::string("<0.001") : fmt::format("{:.3f}", p)) + stars(p);
+    }
+  }
+  return "";
+}
+
+std::string format_cell_exact(const Cell& c) {
+  switch (c.kind) {
+    case CellKind::Empty:
+      return "";
+    case CellKind::Text:
+      return c.text;
+    case CellKind::Integer:
+      return std::isnan(c.value) ? "NA" : fmt::format("{:.0f}", c.value);
+    case CellKind::Number:
+    case CellKind::Percent:
+    case CellKind::PValue:
+      return std::isnan(c.value) ? "NA" : fmt::format("{:.17g}", c.value);
+    case CellKind::Interval:
+      return fmt::format("{:.17g};{:.17g}", c.value, c.hi);
+  }
+  return "";
+}
+
+std::string pvalue_note(PStyle pstyle, Lang lang) {
+  if (pstyle == PStyle::Apa) return lang == Lang::Zh ? "p 值按 APA 格式报告。" : "p-values in APA style.";
+  return lang == Lang::Zh ? "* p<0.05, ** p<0.01, *** p<0.001" : "* p < 0.05, ** p < 0.01, *** p < 0.001";
+}
+
+bool has_pvalues(const Table& t) {
+  for (const auto& r : t.rows)
+    for (const auto& c : r)
+      if (c.kind == CellKind::PValue) return true;
+  return false;
+}
+
+}  // namespace cikit::report
