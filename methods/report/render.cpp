@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "methods/core/csv.hpp"
+#include "methods/core/text.hpp"
 
 namespace cikit::report {
 
@@ -133,11 +134,12 @@ std::string render_html(const std::vector<Table>& tables, const DocumentInfo& do
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n"
       "body{{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",\"Times New Roman\",serif;"
-      "max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}}\n"
+      "max-width:80em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}}\n"
       "h1{{font-size:1.5em}} .repro{{font-size:.85em;color:#444}}\n"
       "table{{border-collapse:collapse;margin:.5em 0 .3em 0;border-top:2px solid #000;border-bottom:2px solid #000}}\n"
       "caption{{caption-side:top;text-align:left;font-weight:bold;padding-bottom:.4em}}\n"
-      "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top}}\n"
+      "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top;white-space:nowrap}}\n"
+      "td.long{{white-space:normal;min-width:16em}} table{{font-size:.92em}}\n"
       "th{{font-weight:bold;text-align:center}} td.num{{text-align:right;font-variant-numeric:tabular-nums}}\n"
       ".note{{font-size:.85em;margin:.1em 0}} section{{margin-bottom:2em;break-inside:avoid-page}}\n"
       "@media print{{body{{margin:0;max-width:none}} section{{break-inside:auto}}}}\n"
@@ -165,7 +167,9 @@ std::string render_html(const std::vector<Table>& tables, const DocumentInfo& do
       for (const auto& c : r) {
         const bool num = c.kind != CellKind::Text && c.kind != CellKind::Empty;
         const std::string text = html_escape(format_cell(c, doc.pstyle));
-        out += num ? "<td class=\"num\">" : "<td>";
+        // Long free text may wrap; everything else stays on one line.
+        constexpr std::size_t kWrapAbove = 40;  // display columns
+        out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
         out += indent_text(c, text, "&emsp;") + "</td>";
       }
       out += "</tr>\n";

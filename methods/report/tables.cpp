@@ -27,18 +27,17 @@ Table indicator_system_table(const IndicatorTree& tree, const TreeWeights& weigh
   t.number = "A1";
   t.lang = lang;
   t.title = tr(lang, "Indicator system and weights", "指标体系及权重");
-  t.header = {tr(lang, "Level", "层级"), tr(lang, "Dimension / indicator", "维度 / 指标"), "ID",
-              tr(lang, "Unit", "单位"), tr(lang, "Direction", "属性"), tr(lang, "Local weight", "局部权重"),
-              tr(lang, "Global weight", "综合权重"), tr(lang, "Source", "数据来源")};
+  t.header = {tr(lang, "Level", "层级"), tr(lang, "Dimension / indicator", "维度 / 指标"), tr(lang, "Unit", "单位"),
+              tr(lang, "Direction", "属性"), tr(lang, "Local weight", "局部权重"), tr(lang, "Global weight", "综合权重"),
+              tr(lang, "Source", "数据来源"), "ID"};
   for (int i : tree.preorder()) {
     const Node& n = tree.node(i);
     const bool leaf = n.children.empty() && i != tree.root();
     std::string level = i == tree.root() ? tr(lang, "Index", "目标层")
                                          : (leaf ? tr(lang, "Indicator", "指标") : level_text(n.depth, lang));
-    t.rows.push_back({Cell::txt(level), Cell::txt(n.label.get(lang, n.id), n.depth), Cell::txt(n.id),
-                      Cell::txt(leaf ? n.unit : ""), Cell::txt(leaf ? direction_text(n.direction, lang) : ""),
-                      Cell::number(weights.local(i), 4), Cell::percent(weights.global(i), 2),
-                      Cell::txt(leaf ? n.source : "")});
+    t.rows.push_back({Cell::txt(level), Cell::txt(n.label.get(lang, n.id), n.depth), Cell::txt(leaf ? n.unit : ""),
+                      Cell::txt(leaf ? direction_text(n.direction, lang) : ""), Cell::number(weights.local(i), 4),
+                      Cell::percent(weights.global(i), 2), Cell::txt(leaf ? n.source : ""), Cell::txt(n.id)});
   }
   t.notes.push_back(fmt::format(
       fmt::runtime(tr(lang, "Weights: {}. Local weights sum to 1 within each group; a global weight is the product "
