@@ -87,6 +87,8 @@ VariationWeights sd_weights(const Eigen::MatrixXd& x, const VariationOptions& op
 VariationWeights critic_weights(const Eigen::MatrixXd& x, const VariationOptions& opt) {
   constexpr const char* fn = "critic_weights";
   VariationWeights r;
+  if (x.cols() < 2)
+    throw DomainError(fmt::format("{}: {} indicator(s); CRITIC needs at least 2 indicators", fn, x.cols()));
   const CompleteCases cc = prepare(fn, x, opt, 3, r);
   std::vector<Eigen::Index> constant;
   const Eigen::MatrixXd z = min_max_unit(cc.x, opt.directions, opt.zero_range_tol, constant);
@@ -105,6 +107,10 @@ VariationWeights critic_weights(const Eigen::MatrixXd& x, const VariationOptions
       r.correlation(j, k) = j == k ? 1.0 : std::clamp(cov(j, k) / (r.sd(j) * r.sd(k)), -1.0, 1.0);
   r.score.resize(m);
   for (Eigen::Index j = 0; j < m; ++j) r.score(j) = r.sd(j) * (1.0 - r.correlation.row(j).array()).sum();
+  if (!(r.score.sum() > 0))
+    throw DomainError(fmt::format("{}: all indicators are perfectly correlated (r = 1); CRITIC weights are "
+                                  "undefined",
+                                  fn));
   normalise_scores(fn, opt.ids, r, {}, "C");
   return r;
 }
