@@ -33,7 +33,7 @@ MpiResult mazziotta_pareto(const Eigen::MatrixXd& x, const MpiOptions& opt) {
     const double mean = cc.x.col(j).mean();
     const double sd = std::sqrt((cc.x.col(j).array() - mean).square().sum() / div_n);
     const double range = cc.x.col(j).maxCoeff() - cc.x.col(j).minCoeff();
-    if (!(range > 1e-12 * std::max(1.0, cc.x.col(j).cwiseAbs().maxCoeff())))
+    if (!(range > opt.zero_range_tol * std::max(1.0, cc.x.col(j).cwiseAbs().maxCoeff())))
       throw DomainError(fmt::format("{}: {} is constant; it cannot be standardised", fn, column_label(opt.ids, j)),
                         Location{.indicator = column_id(opt.ids, j)});
     const double sign =

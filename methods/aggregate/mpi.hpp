@@ -32,7 +32,9 @@ struct MpiOptions {
   double mean = 100.0;   ///< standardised mean (100 in the MPI)
   double scale = 10.0;   ///< standardised sd (10 in the MPI)
   CompleteCaseRule missing = CompleteCaseRule::Listwise;  ///< dropped units score NaN
-  std::vector<std::string> ids;
+  std::vector<std::string> ids;  ///< indicator ids for messages
+  /// A column whose range is <= this * max(1, max|x|) is constant (an error).
+  double zero_range_tol = 1e-12;
 };
 
 struct MpiResult {

@@ -41,7 +41,7 @@ TopsisResult topsis(const Eigen::MatrixXd& x, const Eigen::VectorXd& w0, const T
       v.col(j) = w(j) * col / norm;
     } else {
       const double lo = col.minCoeff(), range = col.maxCoeff() - lo;
-      if (!(range > 1e-12 * std::max(1.0, col.cwiseAbs().maxCoeff())))
+      if (!(range > opt.zero_range_tol * std::max(1.0, col.cwiseAbs().maxCoeff())))
         throw DomainError(fmt::format("{}: {} is constant; min-max normalisation is undefined", fn,
                                       column_label(opt.ids, j)),
                           Location{.indicator = column_id(opt.ids, j)});

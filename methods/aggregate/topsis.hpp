@@ -24,6 +24,8 @@ struct TopsisOptions {
   std::vector<Direction> directions;
   CompleteCaseRule missing = CompleteCaseRule::Listwise;  ///< dropped units get NaN scores
   std::vector<std::string> ids;  ///< indicator ids for messages
+  /// MinMax: a column whose range is <= this * max(1, max|x|) is constant (an error).
+  double zero_range_tol = 1e-12;
 };
 
 struct TopsisResult {

@@ -26,7 +26,7 @@ Eigen::VectorXd checked(const char* fn, const Eigen::VectorXd& v, std::size_t wh
     sum += v(j);
   }
   if (!(sum > 0)) throw InvalidInput(fmt::format("{}: weight vector {} sums to 0", fn, which));
-  if (!(std::abs(sum - 1.0) <= 1e-9))
+  if (!(std::abs(sum - 1.0) <= kWeightSumTolerance))
     warnings.push_back(fmt::format("{}: weight vector {} sums to {:.6g}; renormalised to 1", fn, which, sum));
   return v / sum;
 }

@@ -11,6 +11,9 @@ namespace cikit {
 
 namespace {
 constexpr const char* kFn = "entropy_weights";
+/// Warn when sum_j (1 - E_j) is below this times the number of columns: the weights then
+/// amplify tiny entropy differences (METHODS-REFERENCE §7.1).
+constexpr double kNearlyUniformDivergence = 1e-6;
 }  // namespace
 
 EntropyWeights entropy_weights(const Eigen::MatrixXd& x, const EntropyOptions& opt) {
@@ -96,7 +99,7 @@ EntropyWeights entropy_weights(const Eigen::MatrixXd& x, const EntropyOptions& o
                                   "undefined",
                                   kFn));
   r.weights = r.divergence / dsum;
-  if (dsum < 1e-6 * static_cast<double>(m))
+  if (dsum < kNearlyUniformDivergence * static_cast<double>(m))
     r.warnings.push_back(fmt::format("{}: all entropies are close to 1 (sum of 1 - E = {:.3g}); the weights are "
                                      "very sensitive to small changes in the data",
                                      kFn, dsum));

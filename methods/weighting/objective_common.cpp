@@ -85,7 +85,7 @@ void check_weight_postcondition(const std::string& function, const Eigen::Vector
                                       j + 1, w(j)));
     sum += w(j);
   }
-  if (!(std::abs(sum - 1.0) <= 1e-9))
+  if (!(std::abs(sum - 1.0) <= kWeightSumTolerance))
     throw InternalError(fmt::format("{}: weights sum to {} (a bug: they must sum to 1)", function, sum));
 }
 

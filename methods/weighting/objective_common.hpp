@@ -54,6 +54,9 @@ void check_column_info(const std::string& function, Eigen::Index cols, const std
 
 /// Checks a weight vector: finite, >= 0, sums to 1 within 1e-9 (postcondition of every
 /// weighting function). @throws InternalError otherwise (a bug).
+/// Inputs whose weights sum to 1 within this are taken as normalised (else renormalised with a warning).
+inline constexpr double kWeightSumTolerance = 1e-9;
+
 void check_weight_postcondition(const std::string& function, const Eigen::VectorXd& w);
 
 }  // namespace cikit

@@ -13,6 +13,12 @@ namespace cikit {
 
 namespace {
 
+/// An eigenvector whose entries sum to less than this in absolute value is oriented by its
+/// largest entry instead of its sum.
+constexpr double kZeroSum = 1e-12;
+/// pc1_weights warns when (λ1 - λ2) <= this * λ1 (PC1 not unique).
+constexpr double kEigenGapTolerance = 1e-8;
+
 /// Correlation matrix of complete data; throws on a constant column.
 Eigen::MatrixXd correlation(const char* fn, const Eigen::MatrixXd& x, const std::vector<std::string>& ids,
                             double zero_range_tol) {
@@ -48,7 +54,7 @@ void eigen_descending(const Eigen::MatrixXd& r, Eigen::VectorXd& values, Eigen::
     const double s = vectors.col(f).sum();
     Eigen::Index imax = 0;
     vectors.col(f).cwiseAbs().maxCoeff(&imax);
-    const bool flip = std::abs(s) > 1e-12 ? s < 0 : vectors(imax, f) < 0;
+    const bool flip = std::abs(s) > kZeroSum ? s < 0 : vectors(imax, f) < 0;
     if (flip) vectors.col(f) = -vectors.col(f);
   }
 }
@@ -208,7 +214,7 @@ Pc1Weights pc1_weights(const Eigen::MatrixXd& x, const Pc1Options& opt) {
   r.eigenvalue = values(0);
   r.explained = values(0) / values.sum();
   r.eigenvector = v.col(0);
-  if (k > 1 && values(0) - values(1) <= 1e-8 * values(0))
+  if (k > 1 && values(0) - values(1) <= kEigenGapTolerance * values(0))
     r.warnings.push_back(fmt::format("{}: the first two eigenvalues are equal ({:.6g}); PC1 is not unique", fn,
                                      values(0)));
   switch (opt.variant) {
