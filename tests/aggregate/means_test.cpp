@@ -29,7 +29,11 @@ const std::vector<std::string> kChildren{"c1", "c2", "c3", "c4"};
 
 std::vector<std::string> units(Eigen::Index n) {
   std::vector<std::string> u;
-  for (Eigen::Index i = 0; i < n; ++i) u.push_back("u" + std::to_string(i + 1));
+  for (Eigen::Index i = 0; i < n; ++i) {
+    std::string id = "u";  // not "u" + ...: GCC 12 -O3 -Wrestrict false positive
+    id += std::to_string(i + 1);
+    u.push_back(id);
+  }
   return u;
 }
 
