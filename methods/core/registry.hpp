@@ -34,7 +34,8 @@ enum class WeightMethod {
 
 /// True for the weighting methods that need the data (computed per node from the children's scores).
 [[nodiscard]] constexpr bool is_data_driven(WeightMethod m) {
-  return m != WeightMethod::Equal && m != WeightMethod::Given;
+  return m == WeightMethod::Entropy || m == WeightMethod::CV || m == WeightMethod::SD || m == WeightMethod::Critic ||
+         m == WeightMethod::Pca;
 }
 
 /// Aggregation of children scores into a parent score.
