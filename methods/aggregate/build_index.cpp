@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "methods/aggregate/aggregate.hpp"
+#include "methods/aggregate/means.hpp"
+#include "methods/weighting/data_weights.hpp"
 
 namespace cikit {
 
@@ -42,7 +44,13 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
   nopt.range_lo = config.range_lo;
   nopt.range_hi = config.range_hi;
   r.normalization = normalize(data.values, leaf_columns(tree), nopt);
-  r.weights = tree_weights(tree, config.weights);
+  const bool data_weights = is_data_driven(config.weights);
+  if (data_weights) {
+    // Filled node by node below, from the children's scores (post-order).
+    r.weights.local = Eigen::VectorXd::Ones(m);
+  } else {
+    r.weights = tree_weights(tree, config.weights);
+  }
   r.warnings = r.weights.warnings;
 
   r.scores = Eigen::MatrixXd::Constant(n, m, std::numeric_limits<double>::quiet_NaN());
@@ -56,18 +64,32 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
     const Node& node = tree.node(i);
     const auto k = static_cast<Eigen::Index>(node.children.size());
     Eigen::MatrixXd x(n, k);
-    Eigen::VectorXd w(k);
     std::vector<std::string> ids;
     for (Eigen::Index c = 0; c < k; ++c) {
       const int child = node.children[static_cast<std::size_t>(c)];
       x.col(c) = r.scores.col(child);
-      w(c) = r.weights.local(child);
       ids.push_back(tree.node(child).id);
     }
+    if (data_weights) {
+      NodeWeights nw = node_data_weights(config.weights, x, ids, node.id);
+      for (Eigen::Index c = 0; c < k; ++c) r.weights.local(node.children[static_cast<std::size_t>(c)]) = nw.weights(c);
+      r.weights.warnings.insert(r.weights.warnings.end(), nw.warnings.begin(), nw.warnings.end());
+      r.warnings.insert(r.warnings.end(), nw.warnings.begin(), nw.warnings.end());
+    }
+    Eigen::VectorXd w(k);
+    for (Eigen::Index c = 0; c < k; ++c) w(c) = r.weights.local(node.children[static_cast<std::size_t>(c)]);
     AggregateResult a;
+    MeanOptions mopt;
+    mopt.missing = config.missing;
     switch (config.aggregate) {
       case AggregateMethod::Arithmetic:
         a = weighted_arithmetic(x, w, config.missing, ids, data.unit_ids);
+        break;
+      case AggregateMethod::Geometric:
+        a = weighted_geometric(x, w, mopt, ids, data.unit_ids);
+        break;
+      case AggregateMethod::Harmonic:
+        a = weighted_harmonic(x, w, mopt, ids, data.unit_ids);
         break;
     }
     r.scores.col(i) = a.score;
@@ -90,6 +112,7 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
         "{} missing value(s) in {} unit(s): those units' group scores average the available "
         "indicators with re-normalised weights (methods.aggregate.missing: available)",
         r.n_missing_values, r.n_units_incomplete));
+  if (data_weights) compute_global_weights(tree, r.weights);
   r.ranks.resize(n, m);
   for (int i = 0; i < m; ++i) r.ranks.col(i) = rank_descending(r.scores.col(i));
   return r;

@@ -37,10 +37,15 @@ struct IndexResult {
 /// returns them); rows are units.
 /// Steps: (1) normalise each indicator with its direction (normalize()); (2) weights per inner
 /// node (tree_weights()); (3) for each inner node in post-order, aggregate its children's
-/// scores per unit (weighted_arithmetic(), missing rule from `config.missing`); (4) rank every
-/// node's scores (rank_descending()).
+/// scores per unit (weighted_arithmetic(), weighted_geometric() or weighted_harmonic(); missing
+/// rule from `config.missing`); (4) rank every node's scores (rank_descending()).
+/// Data-driven weights (entropy, cv, sd, critic, pca) are computed in step (3), node by node,
+/// from the scores being aggregated (node_data_weights(): the normalised indicators for
+/// indicator groups, the aggregated scores above), just before that node is aggregated.
 /// @throws InvalidInput if data and tree disagree; DomainError from normalisation (constant or
-///         all-missing indicator) or aggregation (missing value under MissingPolicy::Error).
+///         all-missing indicator), data-driven weights (e.g. a constant child under CRITIC), or
+///         aggregation (missing value under MissingPolicy::Error; a zero score under the geometric
+///         or harmonic mean: normalise to a range above 0, e.g. range_lo = 1).
 [[nodiscard]] IndexResult build_index(const Dataset& data, const IndicatorTree& tree,
                                       const IndexConfig& config);
 

@@ -15,10 +15,17 @@ constexpr std::array kNormalize{
 constexpr std::array kWeights{
     MethodName<WeightMethod>{WeightMethod::Equal, "equal", "等权重", "equal weights"},
     MethodName<WeightMethod>{WeightMethod::Given, "given", "指定权重", "user-given weights"},
+    MethodName<WeightMethod>{WeightMethod::Entropy, "entropy", "熵权法", "entropy weights"},
+    MethodName<WeightMethod>{WeightMethod::CV, "cv", "变异系数法", "coefficient-of-variation weights"},
+    MethodName<WeightMethod>{WeightMethod::SD, "sd", "标准差法", "standard-deviation weights"},
+    MethodName<WeightMethod>{WeightMethod::Critic, "critic", "CRITIC法", "CRITIC weights"},
+    MethodName<WeightMethod>{WeightMethod::Pca, "pca", "主成分（因子分析）权重", "PCA/factor-analysis weights (OECD)"},
 };
 constexpr std::array kAggregate{
     MethodName<AggregateMethod>{AggregateMethod::Arithmetic, "arithmetic", "加权算术平均",
                                 "weighted arithmetic mean"},
+    MethodName<AggregateMethod>{AggregateMethod::Geometric, "geometric", "加权几何平均", "weighted geometric mean"},
+    MethodName<AggregateMethod>{AggregateMethod::Harmonic, "harmonic", "加权调和平均", "weighted harmonic mean"},
 };
 constexpr std::array kMissing{
     MethodName<MissingPolicy>{MissingPolicy::Available, "available",

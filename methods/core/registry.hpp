@@ -24,11 +24,25 @@ enum class NormalizeMethod {
 enum class WeightMethod {
   Equal,  ///< 1/m for m children
   Given,  ///< the nodes' `weight:` values, renormalised to sum to 1 within each parent
+  // Data-driven: computed per inner node from its children's scores (methods/weighting/data_weights.hpp).
+  Entropy,  ///< entropy weight method (MinMax variant on the children's scores)
+  CV,       ///< coefficient of variation sd/|mean|
+  SD,       ///< standard deviation of the min-max rescaled children's scores
+  Critic,   ///< CRITIC (Diakoulaki et al. 1995)
+  Pca,      ///< OECD/JRC Handbook PCA weights (varimax, squared scaled loadings)
 };
+
+/// True for the weighting methods that need the data (computed per node from the children's scores).
+[[nodiscard]] constexpr bool is_data_driven(WeightMethod m) {
+  return m == WeightMethod::Entropy || m == WeightMethod::CV || m == WeightMethod::SD || m == WeightMethod::Critic ||
+         m == WeightMethod::Pca;
+}
 
 /// Aggregation of children scores into a parent score.
 enum class AggregateMethod {
   Arithmetic,  ///< sum_j w_j y_j
+  Geometric,   ///< exp(sum_j w_j ln y_j); zeros are an error (normalise to a range above 0)
+  Harmonic,    ///< 1 / sum_j (w_j / y_j); zeros are an error
 };
 
 /// What aggregation does when a child's score is missing for a unit.

@@ -63,6 +63,14 @@ TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method) {
       return equal_tree_weights(tree);
     case WeightMethod::Given:
       return given_tree_weights(tree);
+    case WeightMethod::Entropy:
+    case WeightMethod::CV:
+    case WeightMethod::SD:
+    case WeightMethod::Critic:
+    case WeightMethod::Pca:
+      throw InvalidInput(fmt::format("tree_weights: '{}' weights are computed from the data; use the "
+                                     "overload with the node scores (data_weights.hpp) or build_index",
+                                     method_info(weight_methods(), method).name));
   }
   throw InternalError("tree_weights: unknown method");
 }

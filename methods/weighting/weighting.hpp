@@ -34,7 +34,9 @@ struct TreeWeights {
 ///         DomainError if all children of a node have weight 0.
 [[nodiscard]] TreeWeights given_tree_weights(const IndicatorTree& tree);
 
-/// Dispatches on the method (Equal, Given).
+/// Dispatches on the method (Equal, Given). Data-driven methods (is_data_driven) need the
+/// scores: use the overload in data_weights.hpp.
+/// @throws InvalidInput for a data-driven method.
 [[nodiscard]] TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method);
 
 /// Fills `global` from `local` (product down the tree).
