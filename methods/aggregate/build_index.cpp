@@ -18,7 +18,8 @@ std::vector<ColumnInfo> leaf_columns(const IndicatorTree& tree) {
   return cols;
 }
 
-IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const IndexConfig& config) {
+IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const IndexConfig& config,
+                        const WeightInputs& inputs) {
   const auto& leaves = tree.leaves();
   if (data.n_indicators() != static_cast<Eigen::Index>(leaves.size()))
     throw InvalidInput(fmt::format("build_index: data has {} indicator columns but the tree has {} indicators",
@@ -42,7 +43,7 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
   nopt.range_lo = config.range_lo;
   nopt.range_hi = config.range_hi;
   r.normalization = normalize(data.values, leaf_columns(tree), nopt);
-  r.weights = tree_weights(tree, config.weights);
+  r.weights = tree_weights(tree, config.weights, inputs);
   r.warnings = r.weights.warnings;
 
   r.scores = Eigen::MatrixXd::Constant(n, m, std::numeric_limits<double>::quiet_NaN());

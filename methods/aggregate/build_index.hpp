@@ -41,8 +41,9 @@ struct IndexResult {
 /// node's scores (rank_descending()).
 /// @throws InvalidInput if data and tree disagree; DomainError from normalisation (constant or
 ///         all-missing indicator) or aggregation (missing value under MissingPolicy::Error).
+/// `inputs` carries what some weight methods need beyond the tree (AHP judgments).
 [[nodiscard]] IndexResult build_index(const Dataset& data, const IndicatorTree& tree,
-                                      const IndexConfig& config);
+                                      const IndexConfig& config, const WeightInputs& inputs = {});
 
 /// Column information (id, direction, goalposts) of the tree's leaves, in leaf order.
 [[nodiscard]] std::vector<ColumnInfo> leaf_columns(const IndicatorTree& tree);

@@ -15,6 +15,7 @@ constexpr std::array kNormalize{
 constexpr std::array kWeights{
     MethodName<WeightMethod>{WeightMethod::Equal, "equal", "等权重", "equal weights"},
     MethodName<WeightMethod>{WeightMethod::Given, "given", "指定权重", "user-given weights"},
+    MethodName<WeightMethod>{WeightMethod::Ahp, "ahp", "层次分析法（AHP）", "analytic hierarchy process (AHP)"},
 };
 constexpr std::array kAggregate{
     MethodName<AggregateMethod>{AggregateMethod::Arithmetic, "arithmetic", "加权算术平均",

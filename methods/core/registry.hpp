@@ -24,6 +24,7 @@ enum class NormalizeMethod {
 enum class WeightMethod {
   Equal,  ///< 1/m for m children
   Given,  ///< the nodes' `weight:` values, renormalised to sum to 1 within each parent
+  Ahp,    ///< AHP priorities from the spec's judgments file (methods/weighting/ahp_tree.hpp)
 };
 
 /// Aggregation of children scores into a parent score.

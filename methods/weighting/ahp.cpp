@@ -459,6 +459,8 @@ AhpGroupResult ahp_group(const std::vector<Eigen::MatrixXd>& mats, const AhpGrou
       r.experts.push_back(ahp_priorities(a, o.ahp, where));
     } catch (const InvalidInput& e) {
       throw InvalidInput(fmt::format("expert {}: {}", k + 1, e.what()));
+    } catch (const DomainError& e) {
+      throw DomainError(fmt::format("expert {}: {}", k + 1, e.what()));
     }
   }
   // Element-wise weighted geometric mean over the experts who judged each pair.

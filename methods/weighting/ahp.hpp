@@ -219,6 +219,15 @@ struct AhpGroupResult {
 [[nodiscard]] AhpGroupResult ahp_group(const std::vector<Eigen::MatrixXd>& matrices,
                                        const AhpGroupOptions& options = {}, const Location& where = {});
 
+/// AHP settings for weights over an indicator tree (ahp_tree_weights, tree_weights).
+struct AhpTreeOptions {
+  /// Per-matrix settings. Missing judgments default to the λmax-optimal completion here: a
+  /// judgments file in pair form lists only some pairs on purpose.
+  AhpOptions ahp{.missing = MissingJudgments::LambdaOptimal};
+  /// Group rule when several experts judged a node (AIJ: the group acts as one).
+  GroupAggregation group = GroupAggregation::AIJ;
+};
+
 /// One judgment a_ij (i < j) and the consistency if it were revised.
 struct JudgmentRevision {
   int row = 0;                  ///< i (0-based)
