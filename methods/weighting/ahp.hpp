@@ -31,7 +31,9 @@ enum class RandomIndexTable {
   Saaty1980,          ///< Saaty (1980) book, as widely reproduced; m ≤ 15 (RI_12 = 1.48 as printed)
   Saaty2005,          ///< Saaty (2005) ANP book p. 31 (AHPy 'saaty'); m ≤ 15
   AlonsoLamata2006,   ///< Alonso & Lamata (2006), 100 000 random matrices per m; m ≤ 15
-  AlonsoLamataFit,    ///< Alonso & Lamata (2006) linear fit: RI = (1.7699 m − 4.3513)/(m − 1), m ≥ 3
+  AlonsoLamataFit,    ///< Alonso & Lamata (2006) linear fit: RI = (1.7699 m − 4.3513)/(m − 1), any m;
+                      ///< coefficients from METHODS-REFERENCE.md §6.2 ("from memory", not checked
+                      ///< against the paper here); approximate for small m
   DoneganDodd1991,    ///< Donegan & Dodd (1991) (AHPy 'dd'); m ≤ 100, linear interpolation between
                       ///< the tabulated sizes 20, 25, 30, 40, …, 100
   ChineseTextbook,    ///< table of common Chinese textbooks (1–15: 0, 0, .52, .89, 1.12, 1.26, …)

@@ -310,6 +310,25 @@ TEST_CASE("ahp: properties", "[weighting][ahp][property]") {
     const auto ind = cikit::ahp_priorities(mat("gov_E2_system"));
     for (Eigen::Index i = 0; i < ind.weights.size(); ++i) check(one.weights(i), ind.weights(i), 1e-12);
   }
+  SECTION("AIJ with a pair nobody judged: completed in the aggregate, with a warning") {
+    Eigen::MatrixXd e1 = mat("ahpy_readme"), e2 = mat("ahpy_readme");
+    e2(0, 1) = 2, e2(1, 0) = 0.5;
+    cikit::AhpGroupOptions o;
+    o.ahp.missing = MissingJudgments::LambdaOptimal;
+    const auto g = cikit::ahp_group({e1, e2}, o);
+    REQUIRE(g.aggregated.n_missing == 1);
+    REQUIRE(std::isnan(g.aggregated_matrix(2, 3)));
+    REQUIRE_THAT(g.aggregated_matrix(0, 1), WithinRel(std::sqrt(2.0), 1e-15));
+    bool warned = false;
+    for (const auto& w : g.warnings) warned = warned || w.find("1 pair judged by no expert") != std::string::npos;
+    REQUIRE(warned);
+  }
+  SECTION("diagnosis: suggested value text and the best revision first") {
+    const auto d = cikit::diagnose_inconsistency(mat("saaty1977_light"));
+    REQUIRE(d.revisions.size() == 6);
+    for (const auto& r : d.revisions) REQUIRE(r.suggested_text == cikit::saaty_text(r.suggested));
+    REQUIRE(d.revisions.front().cr_if_consistent < d.cr);
+  }
   SECTION("complete matrix: completion changes nothing; lambda-optimal <= Harker lambda") {
     AhpOptions o;
     o.missing = MissingJudgments::LambdaOptimal;
