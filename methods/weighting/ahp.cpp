@@ -19,6 +19,8 @@ namespace {
 constexpr double kCiRoundingTolerance = 1e-12;
 /// Iterations of one toms748 root search (each converges in far fewer for smooth λmax).
 constexpr std::uintmax_t kRootMaxIterations = 200;
+/// saaty_text: a value within this relative distance of v or 1/v (v = 1..9) prints as "v"/"1/v".
+constexpr double kScaleTextTolerance = 1e-12;
 /// Bracketing steps in ln a_ij double up to this (e^64: far beyond any judgment scale).
 constexpr double kMaxBracketStep = 64;
 
@@ -533,8 +535,8 @@ double nearest_saaty_value(double x) {
 
 std::string saaty_text(double x) {
   for (int v = 1; v <= 9; ++v) {
-    if (std::abs(x - v) <= 1e-12 * v) return std::to_string(v);
-    if (std::abs(x * v - 1.0) <= 1e-12) return fmt::format("1/{}", v);
+    if (std::abs(x - v) <= kScaleTextTolerance * v) return std::to_string(v);
+    if (std::abs(x * v - 1.0) <= kScaleTextTolerance) return fmt::format("1/{}", v);
   }
   return fmt::format("{:.6g}", x);
 }

@@ -10,6 +10,7 @@
 
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
+#include "methods/weighting/ahp.hpp"
 
 namespace cikit {
 
@@ -78,12 +79,8 @@ bool is_missing(const YAML::Node& n) {
   return n.IsNull() || (n.IsScalar() && (n.Scalar() == "NA" || n.Scalar() == "~"));
 }
 
-std::string fmt_value(double x) {
-  // Fractions 1/k print as such, everything else compactly.
-  for (int k = 2; k <= 9; ++k)
-    if (std::abs(x * k - 1.0) <= 1e-12) return fmt::format("1/{}", k);
-  return fmt::format("{:.10g}", x);
-}
+/// Messages print 1/2 … 1/9 as fractions (the user wrote them so), other values compactly.
+std::string fmt_value(double x) { return saaty_text(x).find('/') != std::string::npos ? saaty_text(x) : fmt::format("{:.10g}", x); }
 
 struct Cell {
   double value = std::numeric_limits<double>::quiet_NaN();

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <string>
@@ -66,6 +67,26 @@ const Eigen::MatrixXd& mat(const std::string& id) {
 
 void check(double got, double ref, double tol) { REQUIRE_THAT(got, WithinRel(ref, tol) || WithinAbs(ref, 1e-12)); }
 
+/// Largest relative deviation from R per statistic (|ref| > 1e-10), reported with WARN.
+struct Worst {
+  std::map<std::string, double> dev;
+  void add(const std::string& stat, double got, double ref) {
+    if (std::abs(ref) > 1e-10) dev[stat] = std::max(dev[stat], std::abs(got / ref - 1));
+  }
+  std::string str() const {
+    std::string s;
+    for (const auto& [k, v] : dev) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.2g", v);
+      s += k;
+      s += ' ';
+      s += buf;
+      s += "; ";
+    }
+    return s;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("ahp: priorities, lambda_max, CI, CR, GCI match base R", "[weighting][ahp][reference]") {
@@ -74,6 +95,7 @@ TEST_CASE("ahp: priorities, lambda_max, CI, CR, GCI match base R", "[weighting][
   for (std::size_t r = 1; r < t.size(); ++r) ref[t[r][0]][t[r][1]][std::stol(t[r][2])] = cikit_test::ref_number(t[r][3]);
   REQUIRE(ref.size() >= 20);
   double worst_w = 0, worst_cr = 0;
+  Worst worst;
   for (const auto& [id, stats] : ref) {
     INFO("matrix " << id);
     const Eigen::MatrixXd& a = mat(id);
@@ -86,6 +108,11 @@ TEST_CASE("ahp: priorities, lambda_max, CI, CR, GCI match base R", "[weighting][
       check(gm.weights(i), stats.at("rgmm_weight").at(i + 1), kClosed);
       worst_w = std::max(worst_w, std::abs(em.weights(i) / stats.at("em_weight").at(i + 1) - 1));
     }
+    worst.add("lambda_max", em.lambda_max, stats.at("lambda_max").at(0));
+    worst.add("CI", em.ci, stats.at("ci").at(0));
+    worst.add("GCI", em.gci, stats.at("gci").at(0));
+    worst.add("RGMM lambda_mean", gm.lambda_mean_ratio, stats.at("rgmm_lambda_mean_ratio").at(0));
+    for (Eigen::Index i = 0; i < a.rows(); ++i) worst.add("RGMM weight", gm.weights(i), stats.at("rgmm_weight").at(i + 1));
     check(em.lambda_max, stats.at("lambda_max").at(0), kIter);
     check(em.lambda_mean_ratio, stats.at("lambda_max").at(0), kIter);
     check(em.ci, stats.at("ci").at(0), kIter);
@@ -106,7 +133,8 @@ TEST_CASE("ahp: priorities, lambda_max, CI, CR, GCI match base R", "[weighting][
       if (std::abs(stats.at(name).at(0)) > 1e-10) worst_cr = std::max(worst_cr, std::abs(cr / stats.at(name).at(0) - 1));
     }
   }
-  WARN("largest relative deviation from R: EM weight " << worst_w << ", CR " << worst_cr);
+  WARN("largest relative deviation from R: EM weight " << worst_w << ", CR (all tables) " << worst_cr << "; "
+                                                        << worst.str());
 }
 
 TEST_CASE("ahp: published examples", "[weighting][ahp][reference]") {
@@ -171,6 +199,7 @@ TEST_CASE("ahp: group aggregation AIJ / AIP matches base R", "[weighting][ahp][r
   for (std::size_t r = 1; r < t.size(); ++r)
     ref[t[r][0]][t[r][1]][t[r][2]][t[r][3]][std::stol(t[r][4])] = cikit_test::ref_number(t[r][5]);
   REQUIRE(ref.size() >= 10);
+  Worst worst;
   for (const auto& [node, schemes] : ref) {
     std::vector<Eigen::MatrixXd> mats;
     for (int e = 1; e <= 3; ++e) {
@@ -191,6 +220,10 @@ TEST_CASE("ahp: group aggregation AIJ / AIP matches base R", "[weighting][ahp][r
       o.aggregation = cikit::GroupAggregation::AIPArithmetic;
       const auto aip_a = cikit::ahp_group(mats, o);
       for (Eigen::Index i = 0; i < aij.weights.size(); ++i) {
+        worst.add("AIJ-EM", aij.weights(i), methods.at("aij_em").at("weight").at(i + 1));
+        worst.add("AIJ-RGMM", aij_g.weights(i), methods.at("aij_rgmm").at("weight").at(i + 1));
+        worst.add("AIP-geo", aip_g.weights(i), methods.at("aip_geometric_em").at("weight").at(i + 1));
+        worst.add("AIP-arith", aip_a.weights(i), methods.at("aip_arithmetic_em").at("weight").at(i + 1));
         check(aij.weights(i), methods.at("aij_em").at("weight").at(i + 1), kIter);
         check(aij_g.weights(i), methods.at("aij_rgmm").at("weight").at(i + 1), kClosed);
         check(aip_g.weights(i), methods.at("aip_geometric_em").at("weight").at(i + 1), kIter);
@@ -198,8 +231,10 @@ TEST_CASE("ahp: group aggregation AIJ / AIP matches base R", "[weighting][ahp][r
       }
       check(aij.aggregated.lambda_max, methods.at("aij_em").at("lambda_max").at(0), kIter);
       check(aij.aggregated.cr, methods.at("aij_em").at("cr_saaty1980").at(0), kIter);
+      worst.add("AIJ-CR", aij.aggregated.cr, methods.at("aij_em").at("cr_saaty1980").at(0));
     }
   }
+  WARN("largest relative deviation from R (group): " << worst.str());
 }
 
 TEST_CASE("ahp: incomplete matrices (Harker, lambda-optimal) match base R", "[weighting][ahp][reference]") {
@@ -207,6 +242,7 @@ TEST_CASE("ahp: incomplete matrices (Harker, lambda-optimal) match base R", "[we
   std::map<std::string, std::map<std::string, std::vector<std::vector<std::string>>>> ref;
   for (std::size_t r = 1; r < t.size(); ++r) ref[t[r][0]][t[r][1]].push_back(t[r]);
   REQUIRE(ref.size() == 3);
+  Worst worst;
   for (const auto& [id, methods] : ref)
     for (const auto& [method, rows] : methods) {
       INFO(id << " " << method);
@@ -218,6 +254,9 @@ TEST_CASE("ahp: incomplete matrices (Harker, lambda-optimal) match base R", "[we
       for (const auto& row : rows) {
         const double v = cikit_test::ref_number(row[5]);
         const long i = std::stol(row[3]), j = std::stol(row[4]);
+        if (row[2] == "weight") worst.add(method + " weight", r.weights(i - 1), v);
+        if (row[2] == "completed") worst.add(method + " completed", r.completed(i - 1, j - 1), v);
+        if (row[2] == "lambda_max") worst.add(method + " lambda", r.lambda_max, v);
         if (row[2] == "weight") {
           check(r.weights(i - 1), v, kIter);
           check(c.weights(i - 1), v, kIter);
@@ -231,6 +270,7 @@ TEST_CASE("ahp: incomplete matrices (Harker, lambda-optimal) match base R", "[we
         }
       }
     }
+  WARN("largest relative deviation from R (incomplete): " << worst.str());
 }
 
 TEST_CASE("ahp: inconsistency diagnosis matches base R", "[weighting][ahp][reference]") {
@@ -238,6 +278,7 @@ TEST_CASE("ahp: inconsistency diagnosis matches base R", "[weighting][ahp][refer
   std::map<std::string, std::vector<std::vector<std::string>>> ref;
   for (std::size_t r = 1; r < t.size(); ++r) ref[t[r][0]].push_back(t[r]);
   REQUIRE(ref.size() == 5);
+  Worst worst;
   for (const auto& [id, rows] : ref) {
     INFO(id);
     const auto d = cikit::diagnose_inconsistency(mat(id));
@@ -253,8 +294,12 @@ TEST_CASE("ahp: inconsistency diagnosis matches base R", "[weighting][ahp][refer
       check(it->cr_if_consistent, cikit_test::ref_number(row[4]), kIter);
       REQUIRE_THAT(it->suggested, WithinAbs(cikit_test::ref_number(row[5]), 0.0));  // a scale value, exact
       check(it->cr_if_suggested, cikit_test::ref_number(row[6]), kIter);
+      worst.add("consistent", it->consistent, cikit_test::ref_number(row[3]));
+      worst.add("cr_if_consistent", it->cr_if_consistent, cikit_test::ref_number(row[4]));
+      worst.add("cr_if_suggested", it->cr_if_suggested, cikit_test::ref_number(row[6]));
     }
   }
+  WARN("largest relative deviation from R (diagnosis): " << worst.str());
 }
 
 TEST_CASE("ahp: properties", "[weighting][ahp][property]") {
