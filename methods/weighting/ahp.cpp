@@ -21,6 +21,14 @@ constexpr double kCiRoundingTolerance = 1e-12;
 constexpr std::uintmax_t kRootMaxIterations = 200;
 /// saaty_text: a value within this relative distance of v or 1/v (v = 1..9) prints as "v"/"1/v".
 constexpr double kScaleTextTolerance = 1e-12;
+/// Power iteration (completion only): stop when no component of the normalised vector moves
+/// more than this (a few ulp of the weights); at most kPowerMaxIterations steps.
+constexpr double kPowerTolerance = 1e-15;
+constexpr int kPowerMaxIterations = 2000;
+/// First bracketing step of a coordinate: this many times its previous change (at least
+/// kMinBracketStep), so later sweeps search a small interval around the current value.
+constexpr double kBracketGrowth = 4.0;
+constexpr double kMinBracketStep = 1e-9;
 /// Bracketing steps in ln a_ij double up to this (e^64: far beyond any judgment scale).
 constexpr double kMaxBracketStep = 64;
 
@@ -142,12 +150,35 @@ std::vector<Eigen::Index> unreachable_from_first(const Eigen::MatrixXd& a) {
   return out;
 }
 
-/// Derivative of λmax with respect to x = ln a_ij (a_ji = 1/a_ij) at the current matrix.
-double dlambda_dx(const Eigen::MatrixXd& a, Eigen::Index i, Eigen::Index j) {
-  const Perron right = perron(a);
-  const Perron left = perron(a.transpose());
-  const Eigen::VectorXd& w = right.vector;
-  const Eigen::VectorXd& v = left.vector;
+/// Power iteration for the Perron vector of a positive matrix, warm-started from `v` (positive,
+/// sum 1), updated in place. Converges fast for pairwise comparison matrices (|λ2/λ1| is small
+/// for near-consistent ones). Returns false when kPowerMaxIterations do not reach
+/// kPowerTolerance (the caller then falls back to the eigen solver).
+bool power_perron(const Eigen::MatrixXd& a, Eigen::VectorXd& v) {
+  Eigen::VectorXd y(v.size());
+  for (int it = 0; it < kPowerMaxIterations; ++it) {
+    y.noalias() = a * v;
+    y /= y.sum();
+    const double d = (y - v).cwiseAbs().maxCoeff();
+    v.swap(y);
+    if (d <= kPowerTolerance) return true;
+  }
+  return false;
+}
+
+/// Left and right Perron vectors kept between derivative evaluations (warm starts).
+struct PerronPair {
+  Eigen::VectorXd right, left;
+};
+
+/// Derivative of λmax with respect to x = ln a_ij (a_ji = 1/a_ij) at the current matrix:
+/// (v_i a_ij w_j − v_j a_ji w_i)/(vᵀw), w and v the right and left Perron vectors.
+double dlambda_dx(const Eigen::MatrixXd& a, Eigen::Index i, Eigen::Index j, PerronPair& pp) {
+  if (!power_perron(a, pp.right)) pp.right = perron(a).vector;
+  const Eigen::MatrixXd at = a.transpose();
+  if (!power_perron(at, pp.left)) pp.left = perron(at).vector;
+  const Eigen::VectorXd& w = pp.right;
+  const Eigen::VectorXd& v = pp.left;
   return (v(i) * a(i, j) * w(j) - v(j) * a(j, i) * w(i)) / v.dot(w);
 }
 
@@ -332,6 +363,9 @@ CompletionResult complete_pairwise_matrix(const Eigen::MatrixXd& a, MissingJudgm
         r.completed(i, j) = r.completed(j, i) = 1.0;  // start: x = 0
       }
   Eigen::MatrixXd& c = r.completed;
+  PerronPair pp{Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m)),
+                Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m))};
+  std::vector<double> last_change(miss.size(), 1.0);  // first sweep: unit steps
   auto set = [&](Eigen::Index i, Eigen::Index j, double x) {
     c(i, j) = std::exp(x);
     c(j, i) = std::exp(-x);
@@ -339,17 +373,19 @@ CompletionResult complete_pairwise_matrix(const Eigen::MatrixXd& a, MissingJudgm
   bool converged = false;
   for (int sweep = 1; sweep <= o.completion_max_sweeps; ++sweep) {
     double max_change = 0;
-    for (const auto& [i, j] : miss) {
+    for (std::size_t k = 0; k < miss.size(); ++k) {
+      const auto [i, j] = miss[k];
       const double x0 = std::log(c(i, j));
-      auto f = [&](double x) {
+      auto f = [&, i = i, j = j](double x) {
         set(i, j, x);
-        return dlambda_dx(c, i, j);
+        return dlambda_dx(c, i, j, pp);
       };
       const double f0 = f(x0);
       double x1 = x0;
       if (f0 > 0 || f0 < 0) {
         // Bracket the root of the increasing derivative by doubling steps away from x0.
-        double lo = x0, hi = x0, flo = f0, fhi = f0, step = 1.0;
+        double lo = x0, hi = x0, flo = f0, fhi = f0;
+        double step = std::max(kMinBracketStep, kBracketGrowth * last_change[k]);
         if (f0 > 0) {
           for (;;) {
             lo = x0 - step;
@@ -383,7 +419,8 @@ CompletionResult complete_pairwise_matrix(const Eigen::MatrixXd& a, MissingJudgm
         }
       }
       set(i, j, x1);
-      max_change = std::max(max_change, std::abs(x1 - x0));
+      last_change[k] = std::abs(x1 - x0);
+      max_change = std::max(max_change, last_change[k]);
     }
     r.sweeps = sweep;
     if (max_change <= o.completion_tolerance) {

@@ -164,8 +164,10 @@ struct CompletionResult {
 ///   λmax(A(x)), a strictly convex function of x when the comparison graph is connected. Cyclic
 ///   coordinate descent: each coordinate is solved exactly by a bracketed root search
 ///   (Boost toms748) of ∂λmax/∂x_ij = (v_i a_ij w_j − v_j a_ji w_i)/(vᵀw) = 0 (v, w left and right
-///   Perron vectors), starting from x = 0, until a sweep changes no x_ij by more than
-///   options.completion_tolerance.
+///   Perron vectors by warm-started power iteration), starting from x = 0, until a sweep
+///   changes no x_ij by more than options.completion_tolerance. The final weights and λmax
+///   are from the eigen solver on the completed matrix. Time: ~20 ms for m = 15 with 49
+///   missing pairs (Release build).
 /// A complete matrix is returned unchanged (n_missing = 0).
 /// @throws InvalidInput as check_pairwise_matrix; DomainError if the comparison graph (edge
 ///         i–j when a_ij is known) is not connected, naming the elements cut off from element 1
