@@ -54,6 +54,10 @@ void run_index(const IndexOptions& o) {
         spec.path, CIKIT_VERSION, spec.hash, methods["normalize"].get<std::string>(), cfg.range_lo, cfg.range_hi,
         methods["weights"].get<std::string>(), methods["aggregate"].get<std::string>(),
         methods["missing"].get<std::string>(), cfg.seed);
+    if (cfg.weights == WeightMethod::Ahp)
+      std::cout << fmt::format("  # weights: ahp (command-line options)\n  # ahp: {{group: {}, random_index: {}, "
+                               "priorities: eigenvector, missing_judgments: lambda_optimal}}\n",
+                               o.ahp_group, o.random_index);
     return;
   }
   WeightInputs inputs;
