@@ -63,10 +63,7 @@ void run_index(const IndexOptions& o) {
   WeightInputs inputs;
   Judgments judgments;
   if (cfg.weights == WeightMethod::Ahp) {
-    if (spec.judgments.empty())
-      throw InvalidInput("weights: ahp needs pairwise judgments; add 'judgments: FILE.yaml' to the spec",
-                         Location{.file = spec.path});
-    judgments = read_judgments(spec.judgments, spec.tree);
+    judgments = read_spec_judgments(spec);
     inputs.judgments = &judgments;
     inputs.ahp.group = o.ahp_group == "aij"             ? GroupAggregation::AIJ
                        : o.ahp_group == "aip-geometric" ? GroupAggregation::AIPGeometric

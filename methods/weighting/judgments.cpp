@@ -355,4 +355,11 @@ Judgments read_judgments(const fs::path& path, const IndicatorTree& tree) {
   return parse_judgments(text.utf8, label, tree);
 }
 
+Judgments read_spec_judgments(const Spec& spec) {
+  if (spec.judgments.empty())
+    throw InvalidInput("weights: ahp needs pairwise judgments; add 'judgments: FILE.yaml' to the spec",
+                       Location{.file = spec.path});
+  return read_judgments(spec.judgments, spec.tree);
+}
+
 }  // namespace cikit

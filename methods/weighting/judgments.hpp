@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "methods/core/error.hpp"
+#include "methods/core/spec.hpp"
 #include "methods/core/tree.hpp"
 
 namespace cikit {
@@ -87,5 +88,9 @@ struct Judgments {
 /// Reads a judgments file (UTF-8, or GBK/GB18030 detected as for the spec) and parses it.
 /// @throws InvalidInput if the file does not exist, and as parse_judgments.
 [[nodiscard]] Judgments read_judgments(const std::filesystem::path& path, const IndicatorTree& tree);
+
+/// The spec's `judgments:` file read against the spec's tree (for `weights: ahp`).
+/// @throws InvalidInput naming the spec when it has no `judgments:`; as read_judgments.
+[[nodiscard]] Judgments read_spec_judgments(const Spec& spec);
 
 }  // namespace cikit

@@ -66,6 +66,11 @@ TEST_CASE("judgments: the bundled example matches the R yaml reading", "[weighti
         }
     }
   REQUIRE(checked > 200);
+  // The spec helper reads the same file; a spec without judgments: is an error naming it.
+  REQUIRE(cikit::read_spec_judgments(governance()).experts.size() == 3);
+  cikit::Spec bare = governance();
+  bare.judgments.clear();
+  REQUIRE_THROWS_WITH(cikit::read_spec_judgments(bare), Contains("governance.yaml") && Contains("add 'judgments:"));
 }
 
 TEST_CASE("judgments: order is mapped to the tree's child order", "[weighting][judgments][property]") {
