@@ -17,6 +17,7 @@
 #include "methods/describe/describe.hpp"
 #include "methods/report/render.hpp"
 #include "methods/report/tables.hpp"
+#include "methods/weighting/judgments.hpp"
 
 namespace cikit::cli {
 
@@ -43,7 +44,13 @@ void run_appendix(const AppendixOptions& o) {
   const Dataset data = load_data(spec);
   const Lang lang = o.common.language();
   const IndexConfig& cfg = spec.config;
-  const IndexResult r = build_index(data, spec.tree, cfg);
+  WeightInputs inputs;
+  Judgments judgments;
+  if (cfg.weights == WeightMethod::Ahp) {
+    judgments = read_spec_judgments(spec);
+    inputs.judgments = &judgments;
+  }
+  const IndexResult r = build_index(data, spec.tree, cfg, inputs);
   const DescribeResult d = describe(data);
 
   std::set<std::string> formats;

@@ -8,6 +8,7 @@
 #include "cli/common.hpp"
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/spec.hpp"
+#include "methods/weighting/judgments.hpp"
 
 namespace cikit::cli {
 
@@ -16,6 +17,8 @@ namespace {
 struct IndexOptions {
   CommonOptions common;
   std::string normalize, weights, aggregate, missing;  // "" = as in the spec
+  std::string ahp_group = "aij";                       // AHP group rule (weights: ahp)
+  std::string random_index = "saaty1980";              // AHP random index table
   int top = 20;
   bool print_config = false;
 };
@@ -51,10 +54,28 @@ void run_index(const IndexOptions& o) {
         spec.path, CIKIT_VERSION, spec.hash, methods["normalize"].get<std::string>(), cfg.range_lo, cfg.range_hi,
         methods["weights"].get<std::string>(), methods["aggregate"].get<std::string>(),
         methods["missing"].get<std::string>(), cfg.seed);
+    if (cfg.weights == WeightMethod::Ahp)
+      std::cout << fmt::format("  # weights: ahp (command-line options)\n  # ahp: {{group: {}, random_index: {}, "
+                               "priorities: eigenvector, missing_judgments: lambda_optimal}}\n",
+                               o.ahp_group, o.random_index);
     return;
   }
+  WeightInputs inputs;
+  Judgments judgments;
+  if (cfg.weights == WeightMethod::Ahp) {
+    judgments = read_spec_judgments(spec);
+    inputs.judgments = &judgments;
+    inputs.ahp.group = o.ahp_group == "aij"             ? GroupAggregation::AIJ
+                       : o.ahp_group == "aip-geometric" ? GroupAggregation::AIPGeometric
+                                                        : GroupAggregation::AIPArithmetic;
+    if (!parse_random_index_table(o.random_index, inputs.ahp.ahp.random_index))
+      throw InternalError("CLI validator let '" + o.random_index + "' through");
+    methods["ahp"] = {{"judgments", spec.judgments.string()}, {"group", o.ahp_group},
+                      {"random_index", o.random_index}, {"priorities", "eigenvector"},
+                      {"missing_judgments", "lambda_optimal"}};
+  }
   const Dataset data = load_data(spec);
-  const IndexResult r = build_index(data, spec.tree, cfg);
+  const IndexResult r = build_index(data, spec.tree, cfg, inputs);
   const IndicatorTree& tree = spec.tree;
   const Lang lang = o.common.language();
   const auto n = data.n_units();
@@ -184,6 +205,29 @@ void run_index(const IndexOptions& o) {
   doc["warnings"] = r.warnings;
 
   OutputSet out(o.common.out);
+  if (!r.weights.consistency.empty()) {
+    TextTable cons;
+    cons.header = {"node_id", "expert_id", "m", "n_missing", "lambda_max", "ci", "ri", "cr", "cr_threshold",
+                   "acceptable"};
+    nlohmann::json jc = nlohmann::json::array();
+    for (const auto& c : r.weights.consistency) {
+      cons.rows.push_back({c.node_id, c.expert_id.empty() ? "(group)" : c.expert_id, std::to_string(c.m),
+                           std::to_string(c.n_missing), num(c.lambda_max, 10), num(c.ci, 10), num(c.ri, 4),
+                           num(c.cr, 10), num(c.cr_threshold, 2), c.acceptable ? "yes" : "no"});
+      jc.push_back({{"node", c.node_id},
+                    {"expert", c.expert_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.expert_id)},
+                    {"m", c.m},
+                    {"n_missing", c.n_missing},
+                    {"lambda_max", c.lambda_max},
+                    {"ci", c.ci},
+                    {"ri", c.ri},
+                    {"cr", c.cr},
+                    {"cr_threshold", c.cr_threshold},
+                    {"acceptable", c.acceptable}});
+    }
+    doc["ahp_consistency"] = jc;
+    if (want_files) out.add("ahp_consistency.csv", cons.csv());
+  }
   if (want_files) {
     out.add("scores.csv", scores.csv());
     out.add("indicators_normalized.csv", normalized.csv());
@@ -239,6 +283,17 @@ void setup_index(CLI::App& app) {
                   "Missing values in aggregation: available (re-normalise weights over available children, "
                   "default) or error")
       ->check(CLI::IsMember(mnames));
+  sub->add_option("--ahp-group", opt->ahp_group,
+                  "weights: ahp: group rule over experts: aij (geometric mean of judgments, default), "
+                  "aip-geometric or aip-arithmetic (mean of the experts' priorities)")
+      ->check(CLI::IsMember({"aij", "aip-geometric", "aip-arithmetic"}))
+      ->capture_default_str();
+  sub->add_option("--random-index", opt->random_index,
+                  "weights: ahp: random index table for CR: saaty1980 (default), saaty2005, alonso_lamata, "
+                  "alonso_lamata_fit, donegan_dodd, chinese_textbook")
+      ->check(CLI::IsMember({"saaty1980", "saaty2005", "alonso_lamata", "alonso_lamata_fit", "donegan_dodd",
+                             "chinese_textbook"}))
+      ->capture_default_str();
   sub->add_option("--top", opt->top, "Rows of the ranked table on stdout (0 = all)")->capture_default_str();
   sub->add_flag("--print-config", opt->print_config, "Print the effective method configuration (YAML) and exit");
   sub->callback([opt] { run_index(*opt); });

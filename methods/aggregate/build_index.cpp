@@ -20,7 +20,8 @@ std::vector<ColumnInfo> leaf_columns(const IndicatorTree& tree) {
   return cols;
 }
 
-IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const IndexConfig& config) {
+IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const IndexConfig& config,
+                        const WeightInputs& inputs) {
   const auto& leaves = tree.leaves();
   if (data.n_indicators() != static_cast<Eigen::Index>(leaves.size()))
     throw InvalidInput(fmt::format("build_index: data has {} indicator columns but the tree has {} indicators",
@@ -49,7 +50,7 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
     // Filled node by node below, from the children's scores (post-order).
     r.weights.local = Eigen::VectorXd::Ones(m);
   } else {
-    r.weights = tree_weights(tree, config.weights);
+    r.weights = tree_weights(tree, config.weights, inputs);
   }
   r.warnings = r.weights.warnings;
 

@@ -46,8 +46,9 @@ struct IndexResult {
 ///         all-missing indicator), data-driven weights (e.g. a constant child under CRITIC), or
 ///         aggregation (missing value under MissingPolicy::Error; a zero score under the geometric
 ///         or harmonic mean: normalise to a range above 0, e.g. range_lo = 1).
+/// `inputs` carries what some weight methods need beyond the tree (AHP judgments).
 [[nodiscard]] IndexResult build_index(const Dataset& data, const IndicatorTree& tree,
-                                      const IndexConfig& config);
+                                      const IndexConfig& config, const WeightInputs& inputs = {});
 
 /// Column information (id, direction, goalposts) of the tree's leaves, in leaf order.
 [[nodiscard]] std::vector<ColumnInfo> leaf_columns(const IndicatorTree& tree);

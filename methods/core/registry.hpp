@@ -30,6 +30,7 @@ enum class WeightMethod {
   SD,       ///< standard deviation of the min-max rescaled children's scores
   Critic,   ///< CRITIC (Diakoulaki et al. 1995)
   Pca,      ///< OECD/JRC Handbook PCA weights (varimax, squared scaled loadings)
+  Ahp,    ///< AHP priorities from the spec's judgments file (methods/weighting/ahp_tree.hpp)
 };
 
 /// True for the weighting methods that need the data (computed per node from the children's scores).

@@ -50,6 +50,7 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
     }
     case WeightMethod::Equal:
     case WeightMethod::Given:
+    case WeightMethod::Ahp:
       break;
   }
   throw InvalidInput(fmt::format("node_data_weights: method '{}' does not use data",

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "methods/weighting/ahp_tree.hpp"
+
 namespace cikit {
 
 namespace {
@@ -57,8 +59,13 @@ TreeWeights given_tree_weights(const IndicatorTree& tree) {
   return w;
 }
 
-TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method) {
+TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method, const WeightInputs& inputs) {
   switch (method) {
+    case WeightMethod::Ahp:
+      if (inputs.judgments == nullptr)
+        throw InvalidInput("weights: ahp needs pairwise judgments; name a judgments file in the spec "
+                           "('judgments: ahp_judgments.yaml')");
+      return ahp_tree_weights(tree, *inputs.judgments, inputs.ahp).weights;
     case WeightMethod::Equal:
       return equal_tree_weights(tree);
     case WeightMethod::Given:

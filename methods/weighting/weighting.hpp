@@ -9,8 +9,31 @@
 
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
+#include "methods/weighting/ahp.hpp"
 
 namespace cikit {
+
+struct Judgments;  // methods/weighting/judgments.hpp
+
+/// Consistency of the AHP judgments at one inner node, for one expert or the group.
+struct NodeConsistency {
+  std::string node_id;
+  std::string expert_id;     ///< expert id, or "" for the group's aggregated judgments
+  int m = 0;                 ///< number of children compared
+  int n_missing = 0;         ///< missing judgments completed
+  double lambda_max = 0;
+  double ci = 0;
+  double ri = 0;
+  double cr = 0;
+  double cr_threshold = 0;
+  bool acceptable = true;
+};
+
+/// Inputs of weights that need more than the tree (WeightMethod::Ahp).
+struct WeightInputs {
+  const Judgments* judgments = nullptr;  ///< required by WeightMethod::Ahp (the spec's `judgments:`)
+  AhpTreeOptions ahp;                    ///< AHP priority method, RI table, group rule, missing rule
+};
 
 /// Local and global weights of every node of a tree.
 struct TreeWeights {
@@ -20,6 +43,8 @@ struct TreeWeights {
   /// weights sum to 1; so do the global weights of the nodes of any one level (full depth).
   Eigen::VectorXd global;
   std::vector<std::string> warnings;
+  /// AHP only: CR per inner node (≥ 2 children) and expert, then the group's aggregate.
+  std::vector<NodeConsistency> consistency;
 };
 
 /// Equal weights: w_j = 1/m for the m children of every inner node.
@@ -34,10 +59,12 @@ struct TreeWeights {
 ///         DomainError if all children of a node have weight 0.
 [[nodiscard]] TreeWeights given_tree_weights(const IndicatorTree& tree);
 
-/// Dispatches on the method (Equal, Given). Data-driven methods (is_data_driven) need the
-/// scores: use the overload in data_weights.hpp.
-/// @throws InvalidInput for a data-driven method.
-[[nodiscard]] TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method);
+/// Dispatches on the method (Equal, Given, Ahp). Ahp needs `inputs.judgments`
+/// (ahp_tree_weights()). Data-driven methods (is_data_driven) need the scores: use the
+/// overload in data_weights.hpp.
+/// @throws InvalidInput for a data-driven method, or WeightMethod::Ahp without judgments.
+[[nodiscard]] TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method,
+                                       const WeightInputs& inputs = {});
 
 /// Fills `global` from `local` (product down the tree).
 void compute_global_weights(const IndicatorTree& tree, TreeWeights& w);
