@@ -8,7 +8,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # example: writes the four files; data and judgments equal the committed ones byte for byte
 "$cikit" example ex > /dev/null
-for f in governance.yaml SOURCE.md cities.csv ahp_judgments.yaml; do
+for f in governance.yaml SOURCE.md cities.csv ahp_judgments.yaml delphi.yaml delphi_ratings.csv delphi_experts.csv; do
   cmp -s "ex/$f" "$src/datasets/governance/$f" || fail "example $f differs from datasets/governance/$f"
 done
 "$cikit" example ex 2>/dev/null && fail "example overwrote files without --force"
@@ -57,8 +57,33 @@ cmp -s sim_gov/cities.csv "$src/datasets/governance/cities.csv" || fail "simulat
 "$cikit" simulate --units 50 --indicators 12 --dimensions 3 --seed 7 --out sim2 > /dev/null
 cmp -s sim/data.csv sim2/data.csv || fail "simulate is not deterministic"
 
+# delphi: per-round tables (en, zh), json, csv, files; permutation p independent of threads
+"$cikit" delphi ex/governance.yaml --out delphi_out > delphi.txt 2> delphi_err.txt || fail "delphi exit $?"
+grep -q "Round 2" delphi.txt || fail "delphi: no round 2"
+grep -q "Kendall's W" delphi.txt || fail "delphi: no W"
+grep -q "drop" delphi.txt || fail "delphi: no drop verdict"
+for f in delphi.json delphi_items.csv delphi_panel.csv; do [ -s "delphi_out/$f" ] || fail "delphi did not write $f"; done
+"$cikit" delphi ex/governance.yaml --lang zh > delphi_zh.txt 2>/dev/null
+grep -q "专家积极系数" delphi_zh.txt || fail "delphi --lang zh"
+"$cikit" delphi ex/governance.yaml --format json --threads 1 2>/dev/null > delphi1.json
+"$cikit" delphi ex/governance.yaml --format json --threads 2 2>/dev/null > delphi2.json
+cmp -s delphi1.json delphi2.json || fail "delphi: output depends on the number of threads"
+python3 - <<'PY' || fail "delphi json"
+import json
+d = json.load(open("delphi1.json"))
+assert d["command"] == "delphi" and len(d["rounds"]) == 2
+r1 = d["rounds"][0]
+assert r1["sent"] == 16 and r1["returned"] == 15 and 0.7 <= r1["authority"]["cr"] <= 1
+for g in r1["groups"]:
+    k = g["kendall"]
+    assert 0 <= k["W"] <= 1 and k["W_uncorrected"] <= k["W"] and k["df"] == len(g["indicators"]) - 1
+assert any(c["rated_in_next_round"] is False for c in d["changes"])
+PY
+"$cikit" delphi ex/governance.yaml --format csv > delphi.csv 2>/dev/null
+head -1 delphi.csv | grep -q "^round,aspect,level,indicator,n,mean,sd,cv" || fail "delphi csv header"
+
 # --help on each subcommand
-for c in example check index simulate; do
+for c in example check index simulate delphi; do
   "$cikit" "$c" --help > help.txt || fail "$c --help exit status"
   grep -q -- "--help" help.txt || fail "$c --help"
 done
