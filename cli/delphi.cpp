@@ -280,7 +280,7 @@ void run_delphi(const DelphiCliOptions& o) {
           std::cout << trf(lang,
                            "Kendall's W = {:.3f} (tie-corrected; uncorrected {:.3f}), chi2({}) = {:.3f}, p {}; "
                            "F = {:.3f}, p {}; permutation p = {} (B = {})\n",
-                           "Kendall协调系数 W = {:.3f}（校正结；未校正 {:.3f}），χ²({}) = {:.3f}，P {}；"
+                           "Kendall协调系数 W = {:.3f}（结校正；未校正 {:.3f}），χ²({}) = {:.3f}，P {}；"
                            "F = {:.3f}，P {}；置换检验 P = {}（B = {}）\n",
                            k.w, k.w_uncorrected, k.df, k.chi2, pval(k.p), k.f, pval(k.p_f),
                            k.permutations > 0 ? fmt::format("{:.4f}", k.p_permutation) : "NA", k.permutations);

@@ -516,3 +516,81 @@ TEST_CASE("simulated consultation is deterministic and parses", "[delphi][simula
     CHECK(committed == text);
   }
 }
+
+// Hidden (run with `cikit_tests "[deviation]"`): the largest relative deviation from R per
+// statistic, for validation/delphi/README.md.
+TEST_CASE("largest deviations from the R references", "[.][delphi][deviation]") {
+  std::map<std::string, double> dev;
+  auto note = [&](const std::string& what, double x, double ref) {
+    if (std::isnan(ref) && std::isnan(x)) return;
+    const double d = std::abs(x - ref) / std::max(std::abs(ref), 1e-300);
+    dev[what] = std::max(dev[what], std::abs(ref) > 0 ? d : std::abs(x));
+  };
+  const auto kref = read_table(vdir() + "/ref_kendall.csv");
+  for (const std::string ds : {"k1", "k2", "k3", "c1", "s1", "s2", "s3", "s4"}) {
+    const auto row = rows_of(kref, ds).at(0);
+    const auto k = cikit::kendall_w(input_matrix(ds), {.permutations = 0});
+    note("W", k.w, cell(kref, row, "W"));
+    note("W_uncorrected", k.w_uncorrected, cell(kref, row, "W_uncorrected"));
+    note("chi2", k.chi2, cell(kref, row, "chi2"));
+    note("p", k.p, cell(kref, row, "p"));
+    note("F", k.f, cell(kref, row, "F"));
+    note("p_F", k.p_f, cell(kref, row, "p_F"));
+  }
+  const auto iref = read_table(vdir() + "/ref_icc.csv");
+  for (const std::string ds : {"c1", "s1", "s2", "s3", "s4"}) {
+    const auto r = cikit::intraclass_correlation(input_matrix(ds));
+    const auto rows = rows_of(iref, ds);
+    for (std::size_t q = 0; q < 6; ++q) {
+      note("ICC", r.icc[q].value, cell(iref, rows[q], "ICC"));
+      note("ICC p", r.icc[q].p, cell(iref, rows[q], "p"));
+      note("ICC CI", r.icc[q].lower, cell(iref, rows[q], "lower"));
+      note("ICC CI", r.icc[q].upper, cell(iref, rows[q], "upper"));
+    }
+  }
+  const auto aref = read_table(vdir() + "/ref_agreement.csv");
+  for (const std::string ds : {"c1", "s1", "s2", "s3", "s4", "s1na"}) {
+    const auto row = rows_of(aref, ds).at(0);
+    const Eigen::MatrixXd x = input_matrix(ds);
+    if (ds != "s1na") {
+      const auto f = cikit::fleiss_kappa(x);
+      note("Fleiss kappa", f.kappa, cell(aref, row, "kappa"));
+      note("Fleiss p", f.p, cell(aref, row, "p"));
+    }
+    note("alpha nominal", cikit::krippendorff_alpha(x, cikit::AlphaLevel::Nominal), cell(aref, row, "alpha_nominal"));
+    note("alpha ordinal", cikit::krippendorff_alpha(x, cikit::AlphaLevel::Ordinal), cell(aref, row, "alpha_ordinal"));
+    note("alpha interval", cikit::krippendorff_alpha(x, cikit::AlphaLevel::Interval), cell(aref, row, "alpha_interval"));
+  }
+  const auto tref = read_table(vdir() + "/ref_items.csv");
+  for (const std::string ds : {"c1", "s1", "s2", "s3", "s4", "s1na"}) {
+    const double mx = ds == "c1" || ds == "s4" ? 4 : 5;
+    const Eigen::MatrixXd x = input_matrix(ds);
+    const auto st = cikit::item_statistics(x, {.scale_max = mx});
+    const auto cvi = cikit::content_validity_index(x, mx - 1);
+    const auto cvr = cikit::content_validity_ratio(x, mx);
+    const auto rows = rows_of(tref, ds);
+    for (std::size_t q = 0; q < rows.size(); ++q) {
+      const auto j = static_cast<Eigen::Index>(q);
+      note("mean", st.mean(j), cell(tref, rows[q], "mean"));
+      note("SD", st.sd(j), cell(tref, rows[q], "sd"));
+      note("CV", st.cv(j), cell(tref, rows[q], "cv"));
+      note("full-score ratio", st.full_score_ratio(j), cell(tref, rows[q], "full_score_ratio"));
+      note("I-CVI", cvi.i_cvi(j), cell(tref, rows[q], "i_cvi"));
+      note("k*", cvi.kappa(j), cell(tref, rows[q], "kappa"));
+      note("CVR", cvr.cvr(j), cell(tref, rows[q], "cvr"));
+    }
+  }
+  const auto& spec = governance_spec();
+  auto in = cikit::read_delphi(spec.delphi, spec.tree);
+  in.permutations = 0;
+  const auto res = cikit::analyse_delphi(in, spec.tree);
+  const auto gref = read_table(vdir() + "/ref_governance_kendall.csv");
+  for (const auto& R : res.rounds)
+    for (const auto& g : R.groups)
+      for (std::size_t i = 1; i < gref.size(); ++i)
+        if (std::stoi(gref[i][0]) == R.round && gref[i][1] == g.aspect) {
+          note("governance W", g.kendall->w, ref_number(gref[i][4]));
+          note("governance p", g.kendall->p, ref_number(gref[i][6]));
+        }
+  for (const auto& [k, v] : dev) WARN(k << ": " << v);
+}
