@@ -125,6 +125,12 @@ void run_delphi(const DelphiCliOptions& o) {
                          {"positive_coefficient", json_num(R.positive_coefficient)},
                          {"commented", R.commented},
                          {"comment_rate", json_num(R.comment_rate)}};
+    nlohmann::json jpanel = nlohmann::json::array();
+    for (const auto& e : in.experts)
+      if (e.round == R.round)
+        jpanel.push_back({{"expert", e.id}, {"returned", e.returned}, {"commented", e.commented},
+                          {"weight", json_num(e.weight)}});
+    jr["experts"] = jpanel;
     if (R.authority) {
       nlohmann::json je = nlohmann::json::array();
       for (std::size_t i = 0; i < R.authority_experts.size(); ++i) {

@@ -286,6 +286,16 @@ ScreeningResult screen_indicators(const ItemStats& stats, const ScreeningOptions
                       mean_of(c) + sd_of(c, options.boundary_sd)};
   }
   const bool have_boundary = options.boundary && n >= 2;
+  auto constant = [&](const Eigen::VectorXd& v, const char* what) {
+    const bool c = have_boundary && !(v.maxCoeff() > v.minCoeff());
+    if (c)
+      r.warnings.push_back(fmt::format("screen_indicators: every indicator has the same {} ({}); that boundary "
+                                       "criterion is not applied",
+                                       what, v(0)));
+    return c;
+  };
+  const bool constant_m = constant(stats.mean, "mean"), constant_k = constant(stats.full_score_ratio, "full-score ratio"),
+             constant_c = constant(stats.cv, "CV");
   for (std::size_t j = 0; j < un; ++j) {
     const auto jj = static_cast<Eigen::Index>(j);
     r.fail_mean[j] = !(stats.mean(jj) >= options.min_mean);
@@ -298,9 +308,10 @@ ScreeningResult screen_indicators(const ItemStats& stats, const ScreeningOptions
     }
     int boundary_fail = 0;
     if (have_boundary) {
-      r.fail_boundary_mean[j] = !(stats.mean(jj) > r.thresholds.mean);
-      r.fail_boundary_full_score[j] = !(stats.full_score_ratio(jj) > r.thresholds.full_score);
-      r.fail_boundary_cv[j] = !(stats.cv(jj) < r.thresholds.cv);
+      // A criterion on which every indicator is equal (SD 0) does not discriminate: not applied.
+      r.fail_boundary_mean[j] = !constant_m && !(stats.mean(jj) > r.thresholds.mean);
+      r.fail_boundary_full_score[j] = !constant_k && !(stats.full_score_ratio(jj) > r.thresholds.full_score);
+      r.fail_boundary_cv[j] = !constant_c && !(stats.cv(jj) < r.thresholds.cv);
       boundary_fail = int(r.fail_boundary_mean[j]) + int(r.fail_boundary_full_score[j]) + int(r.fail_boundary_cv[j]);
     }
     if (fixed_fail == fixed_rules || boundary_fail == 3) r.verdict[j] = Verdict::Drop;

@@ -158,6 +158,8 @@ struct ScreeningResult {
 /// Boundary thresholds are computed over the indicators given (call once per level to get
 /// per-level thresholds): mean(M) - SD(M), mean(K) - SD(K), mean(CV) + SD(CV), SD with n - 1
 /// (default) or n.
+/// A boundary criterion on which all indicators are equal (SD 0, e.g. nobody gave a full score)
+/// is not applied, with a warning (every indicator would otherwise fail it).
 /// Verdict: Keep when no rule fails; Drop when every boundary criterion fails or every enabled
 /// fixed cut-off fails; otherwise Revise (decide with the experts' comments).
 /// @throws InvalidInput when the vectors differ in length, are empty, or a statistic is NaN.

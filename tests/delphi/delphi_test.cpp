@@ -350,6 +350,12 @@ TEST_CASE("screening verdicts follow the stated rule", "[delphi][screening][prop
   CHECK(b.fail_boundary_cv[3]);
   CHECK(b.fail_boundary_full_score[3]);
   CHECK_FALSE(b.fail_boundary_mean[0]);
+  // Nobody gave the full score: the full-score criterion is not applied (warning).
+  st.full_score_ratio.setZero();
+  const auto z = cikit::screen_indicators(st, o);
+  CHECK_FALSE(z.fail_boundary_full_score[0]);
+  CHECK_FALSE(z.fail_boundary_full_score[3]);
+  CHECK_FALSE(z.warnings.empty());
   st.cv(1) = std::nan("");
   CHECK_THROWS_AS(cikit::screen_indicators(st, o), cikit::InvalidInput);
 }
@@ -454,6 +460,31 @@ TEST_CASE("read_delphi: located errors", "[delphi][input][error]") {
   CHECK_THROWS_WITH(cikit::read_delphi(d / "d.yaml", governance_spec().tree), Contains("d.yaml:2:") && Contains("colour"));
   write(d / "d.yaml", "ratings: missing.csv\n");
   CHECK_THROWS_WITH(cikit::read_delphi(d / "d.yaml", governance_spec().tree), Contains("not found"));
+}
+
+TEST_CASE("score-count input through the reader and the analysis", "[delphi][input][analysis]") {
+  // S1's first two rows on two governance indicators; W, ICC, kappa need expert identity.
+  const fs::path d = temp_dir("counts");
+  write(d / "c.csv",
+        "round,indicator,aspect,score,count\n"
+        "1,party_org_coverage,importance,5,10\n1,party_org_coverage,importance,4,12\n"
+        "1,party_org_coverage,importance,3,9\n1,party_org_coverage,importance,2,2\n"
+        "1,online_service_rate,importance,5,20\n1,online_service_rate,importance,4,11\n"
+        "1,online_service_rate,importance,3,1\n1,online_service_rate,importance,2,1\n");
+  write(d / "d.yaml", "counts: c.csv\nscale: {min: 1, max: 5}\n");
+  const auto& spec = governance_spec();
+  const auto in = cikit::read_delphi(d / "d.yaml", spec.tree);
+  const auto res = cikit::analyse_delphi(in, spec.tree);
+  REQUIRE(res.rounds.size() == 1);
+  REQUIRE(res.rounds[0].groups.size() == 1);
+  const auto& g = res.rounds[0].groups[0];
+  CHECK_FALSE(g.kendall);
+  CHECK(g.n_experts == 33);
+  CHECK_THAT(g.stats.mean(0), WithinAbs(3.909091, 5e-7));
+  CHECK_THAT(g.stats.cv(1), WithinAbs(0.157790, 5e-7));
+  CHECK(std::isnan(g.rank_sums(0)));
+  write(d / "c.csv", "round,indicator,aspect,score,count\n1,party_org_coverage,importance,5,2.5\n");
+  CHECK_THROWS_WITH(cikit::read_delphi(d / "d.yaml", spec.tree), Contains("c.csv:2:5"));
 }
 
 TEST_CASE("spec: optional delphi key resolved relative to the spec", "[delphi][input]") {
