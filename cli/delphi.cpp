@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -334,14 +335,36 @@ void run_delphi(const DelphiCliOptions& o) {
       }
       TextTable v;
       v.header = {tr(lang, "Indicator", "指标"), tr(lang, "Verdict", "结论"), tr(lang, "Rules failed", "未通过的标准")};
+      // Failed rules per indicator, localised: "importance: mean < 3.5, boundary mean, boundary CV".
+      std::map<std::string, std::string> failed;
+      for (const auto& g : R.groups)
+        for (std::size_t j = 0; j < g.indicators.size(); ++j) {
+          const auto& sc = g.screening;
+          std::vector<std::string> parts;
+          if (sc.fail_mean[j]) parts.push_back(trf(lang, "mean < {}", "均数 < {}", in.screening.min_mean));
+          if (sc.fail_cv[j]) parts.push_back(trf(lang, "CV >= {}", "变异系数 ≥ {}", in.screening.max_cv));
+          if (sc.fail_full_score[j])
+            parts.push_back(trf(lang, "full-score < {}", "满分比 < {}", in.screening.min_full_score));
+          std::string b;
+          auto add_b = [&](bool f, const char* en, const char* zh) {
+            if (!f) return;
+            if (!b.empty()) b += "/";
+            b += tr(lang, en, zh);
+          };
+          add_b(sc.fail_boundary_mean[j], "mean", "均数");
+          add_b(sc.fail_boundary_full_score[j], "full-score", "满分比");
+          add_b(sc.fail_boundary_cv[j], "CV", "变异系数");
+          if (!b.empty()) parts.push_back(trf(lang, "boundary {}", "界值({})", b));
+          if (parts.empty()) continue;
+          std::string line = aspect_label(lang, g.aspect) + tr(lang, ": ", "：");
+          for (std::size_t q = 0; q < parts.size(); ++q) line += (q ? tr(lang, ", ", "、") : "") + parts[q];
+          auto& f = failed[g.indicators[j]];
+          if (!f.empty()) f += tr(lang, "; ", "；");
+          f += line;
+        }
       for (const auto& x : R.verdicts) {
         if (x.verdict == Verdict::Keep) continue;
-        std::string f;
-        for (const auto& s : x.failed) {
-          if (!f.empty()) f += "; ";
-          f += s;
-        }
-        v.rows.push_back({label_of(spec.tree, x.indicator, lang), verdict_label(lang, x.verdict), f});
+        v.rows.push_back({label_of(spec.tree, x.indicator, lang), verdict_label(lang, x.verdict), failed[x.indicator]});
       }
       std::cout << "\n"
                 << trf(lang, "Round {} verdicts (indicators not kept; worst over aspects):\n",
