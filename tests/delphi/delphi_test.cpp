@@ -492,6 +492,12 @@ TEST_CASE("spec: optional delphi key resolved relative to the spec", "[delphi][i
   REQUIRE_FALSE(spec.delphi.empty());
   CHECK(spec.delphi.filename() == "delphi.yaml");
   CHECK(fs::exists(spec.delphi));
+  const std::string base = "index: {id: m}\ndata: {file: d.csv, unit: id}\ntree:\n  - {id: a, children: [{id: a1, direction: \"+\"}]}\n";
+  const auto s = cikit::parse_spec(base + "delphi: sub/x.yaml\n", "s.yaml", "/base");
+  CHECK(s.delphi == fs::path("/base/sub/x.yaml"));
+  CHECK(s.delphi_where.line == 5);
+  CHECK_THROWS_WITH(cikit::parse_spec(base + "delphi: \"\"\n", "s.yaml", "/base"), Contains("s.yaml:5:9: delphi is empty"));
+  CHECK(cikit::parse_spec(base, "s.yaml", "/base").delphi.empty());
 }
 
 TEST_CASE("bundled consultation: W per round and aspect matches friedman.test", "[delphi][analysis][reference]") {
