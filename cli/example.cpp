@@ -12,6 +12,7 @@
 #include "methods/core/encoding.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/random.hpp"
+#include "methods/delphi/delphi_analysis.hpp"
 #include "methods/simulate/simulate.hpp"
 
 namespace cikit::cli {
@@ -31,6 +32,7 @@ std::vector<std::pair<std::string, std::string>> governance_example_files(std::u
   const std::string csv = simulation_csv(sim, "city");
   files.emplace_back("cities.csv", gbk ? utf8_to_gbk(csv) : csv);
   files.emplace_back("ahp_judgments.yaml", simulate_judgments_yaml(spec.tree, 3, seed));
+  for (auto& f : simulate_delphi_files(spec.tree, seed)) files.push_back(std::move(f));
   if (with_truth) files.emplace_back("truth.csv", truth_csv(sim));
   return files;
 }
@@ -55,7 +57,9 @@ void run_example(const ExampleOptions& o) {
   std::cout << fmt::format(
       "Wrote the China City Good Governance Index example (SYNTHETIC data) to {}:\n", o.dir);
   for (const auto& [name, content] : files) std::cout << "  " << (fs::path(o.dir) / name).string() << "\n";
-  std::cout << fmt::format("Next: cikit check {0}/governance.yaml && cikit index {0}/governance.yaml\n", o.dir);
+  std::cout << fmt::format(
+      "Next: cikit check {0}/governance.yaml && cikit index {0}/governance.yaml && cikit delphi {0}/governance.yaml\n",
+      o.dir);
 }
 }  // namespace
 
@@ -64,7 +68,8 @@ void setup_example(CLI::App& app) {
   auto* sub = app.add_subcommand(
       "example",
       "Write the bundled China City Good Governance Index example (indicator system, SYNTHETIC data for "
-      "over 100 cities, synthetic AHP judgments of 3 experts) to a folder to start from");
+      "over 100 cities, synthetic AHP judgments of 3 experts, a synthetic two-round Delphi consultation of 15 experts) "
+      "to a folder to start from");
   sub->add_option("dir", opt->dir, "Folder to write (created if needed)")->required();
   sub->add_option("--encoding", opt->encoding, "Encoding of cities.csv: utf-8 or gbk (as Chinese Excel saves)")
       ->check(CLI::IsMember({"utf-8", "gbk"}))

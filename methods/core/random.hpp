@@ -23,6 +23,7 @@ enum class StreamTag : std::uint32_t {
   MonteCarlo = 4,
   Permutation = 5,
   Parallel = 6,
+  SimulateDelphi = 7,  ///< simulated expert consultation (methods/delphi), replicate = round
 };
 
 /// Stream for replicate `b` of purpose `tag` under master seed `seed`.

@@ -354,7 +354,7 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
   spec.hash = fnv1a_hex(text);
   YAML::Node tree, index;
   bool have_data = false, have_tree = false, have_index = false;
-  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments"},
+  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "index") {
       index = v;
@@ -378,6 +378,11 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
       have_tree = true;
     } else if (key == "methods") {
       parse_methods(ctx, v, spec.config);
+    } else if (key == "delphi") {
+      const std::string d = ctx.scalar(v, "delphi");
+      if (d.empty()) ctx.fail(v, "delphi is empty");
+      spec.delphi = fs::path(d).is_absolute() ? fs::path(d) : base_dir / d;
+      spec.delphi_where = ctx.at(v);
     } else {
       const std::string j = ctx.scalar(v, "judgments");
       if (j.empty()) ctx.fail(v, "judgments is empty");

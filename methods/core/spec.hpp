@@ -32,6 +32,9 @@ struct Spec {
   IndexConfig config;
   std::filesystem::path judgments;    ///< optional `judgments:` file (AHP), resolved
   Location judgments_where;           ///< position of `judgments:` (read_spec checks the file exists)
+  std::filesystem::path delphi;       ///< optional `delphi:` file (expert consultation), resolved;
+                                      ///< read and checked by read_delphi (cikit delphi), not read_spec
+  Location delphi_where;              ///< position of `delphi:`
   std::string hash;                   ///< FNV-1a 64-bit hash of the spec bytes, 16 hex digits
 };
 

@@ -8,7 +8,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # example: writes the four files; data and judgments equal the committed ones byte for byte
 "$cikit" example ex > /dev/null
-for f in governance.yaml SOURCE.md cities.csv ahp_judgments.yaml; do
+for f in governance.yaml SOURCE.md cities.csv ahp_judgments.yaml delphi.yaml delphi_ratings.csv delphi_experts.csv; do
   cmp -s "ex/$f" "$src/datasets/governance/$f" || fail "example $f differs from datasets/governance/$f"
 done
 "$cikit" example ex 2>/dev/null && fail "example overwrote files without --force"
@@ -70,8 +70,33 @@ grep -q "Table A1. Indicator system and weights" app_en/appendix.md || fail "en 
 "$cikit" appendix ex/governance.yaml --lang zh --out app_zh2 > /dev/null
 diff <(grep -v "日期" app_zh/appendix.md) <(grep -v "日期" app_zh2/appendix.md) > /dev/null || fail "appendix rerun differs"
 
+# delphi: per-round tables (en, zh), json, csv, files; permutation p independent of threads
+"$cikit" delphi ex/governance.yaml --out delphi_out > delphi.txt 2> delphi_err.txt || fail "delphi exit $?"
+grep -q "Round 2" delphi.txt || fail "delphi: no round 2"
+grep -q "Kendall's W" delphi.txt || fail "delphi: no W"
+grep -q "drop" delphi.txt || fail "delphi: no drop verdict"
+for f in delphi.json delphi_items.csv delphi_panel.csv; do [ -s "delphi_out/$f" ] || fail "delphi did not write $f"; done
+"$cikit" delphi ex/governance.yaml --lang zh --permutations 0 > delphi_zh.txt 2>/dev/null
+grep -q "专家积极系数" delphi_zh.txt || fail "delphi --lang zh"
+"$cikit" delphi ex/governance.yaml --format json --permutations 500 --threads 1 2>/dev/null > delphi1.json
+"$cikit" delphi ex/governance.yaml --format json --permutations 500 --threads 2 2>/dev/null > delphi2.json
+cmp -s delphi1.json delphi2.json || fail "delphi: output depends on the number of threads"
+python3 - <<'PY' || fail "delphi json"
+import json
+d = json.load(open("delphi1.json"))
+assert d["command"] == "delphi" and len(d["rounds"]) == 2
+r1 = d["rounds"][0]
+assert r1["sent"] == 16 and r1["returned"] == 15 and 0.7 <= r1["authority"]["cr"] <= 1
+for g in r1["groups"]:
+    k = g["kendall"]
+    assert 0 <= k["W"] <= 1 and k["W_uncorrected"] <= k["W"] and k["df"] == len(g["indicators"]) - 1
+assert any(c["rated_in_next_round"] is False for c in d["changes"])
+PY
+"$cikit" delphi ex/governance.yaml --format csv --permutations 0 > delphi.csv 2>/dev/null
+head -1 delphi.csv | grep -q "^round,aspect,level,indicator,n,mean,sd,cv" || fail "delphi csv header"
+
 # --help on each subcommand
-for c in example check index simulate appendix; do
+for c in example check index simulate appendix delphi; do
   "$cikit" "$c" --help > help.txt || fail "$c --help exit status"
   grep -q -- "--help" help.txt || fail "$c --help"
 done
