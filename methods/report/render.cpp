@@ -82,33 +82,33 @@ std::string caption(const Table& t) {
 
 std::string render_markdown(const Table& t, PStyle pstyle) {
   t.validate();
-  std::string out = "**" + md_escape(caption(t)) + "**\n\n";
+  std::string out = str_cat("**", md_escape(caption(t)), "**\n\n");
   // Markdown has one header row: a column group's label prefixes its columns' headers.
   std::vector<std::string> header = t.header;
   std::size_t col = 0;
   for (const auto& g : t.groups) {
     for (int k = 0; k < g.span; ++k, ++col)
-      if (!g.label.empty()) header[col] = g.label + ": " + header[col];
+      if (!g.label.empty()) header[col] = str_cat(g.label, ": ", header[col]);
   }
   out += "|";
-  for (const auto& h : header) out += " " + md_escape(h) + " |";
+  for (const auto& h : header) out += str_cat(" ", md_escape(h), " |");
   out += "\n|";
   for (std::size_t c = 0; c < t.header.size(); ++c) out += right_aligned(t, c) ? " ---: |" : " --- |";
   out += "\n";
   for (const auto& r : t.rows) {
     out += "|";
-    for (const auto& c : r) out += " " + md_escape(indent_text(c, format_cell(c, pstyle), "&nbsp;&nbsp;")) + " |";
+    for (const auto& c : r) out += str_cat(" ", md_escape(indent_text(c, format_cell(c, pstyle), "&nbsp;&nbsp;")), " |");
     out += "\n";
   }
-  for (const auto& n : all_notes(t, pstyle)) out += "\n" + note_prefix(t.lang) + md_escape(n) + "\n";
-  if (!t.source.empty()) out += "\n" + source_prefix(t.lang) + md_escape(t.source) + "\n";
+  for (const auto& n : all_notes(t, pstyle)) out += str_cat("\n", note_prefix(t.lang), md_escape(n), "\n");
+  if (!t.source.empty()) out += str_cat("\n", source_prefix(t.lang), md_escape(t.source), "\n");
   return out;
 }
 
 std::string render_markdown(const std::vector<Table>& tables, const DocumentInfo& doc) {
-  std::string out = "# " + md_escape(doc.title) + "\n\n";
-  for (const auto& line : doc.reproducibility) out += "- " + md_escape(line) + "\n";
-  for (const auto& t : tables) out += "\n" + render_markdown(t, doc.pstyle);
+  std::string out = str_cat("# ", md_escape(doc.title), "\n\n");
+  for (const auto& line : doc.reproducibility) out += str_cat("- ", md_escape(line), "\n");
+  for (const auto& t : tables) out += str_cat("\n", render_markdown(t, doc.pstyle));
   return out;
 }
 
@@ -147,7 +147,7 @@ std::string render_html(const std::vector<Table>& tables, const DocumentInfo& do
       doc.lang == Lang::Zh ? "zh-CN" : "en", html_escape(doc.title), html_escape(doc.title));
   if (!doc.reproducibility.empty()) {
     out += "<ul class=\"repro\">\n";
-    for (const auto& line : doc.reproducibility) out += "<li>" + html_escape(line) + "</li>\n";
+    for (const auto& line : doc.reproducibility) out += str_cat("<li>", html_escape(line), "</li>\n");
     out += "</ul>\n";
   }
   for (const auto& t : tables) {
@@ -160,7 +160,7 @@ std::string render_html(const std::vector<Table>& tables, const DocumentInfo& do
       out += "</tr>\n";
     }
     out += "<tr>";
-    for (const auto& h : t.header) out += "<th>" + html_escape(h) + "</th>";
+    for (const auto& h : t.header) out += str_cat("<th>", html_escape(h), "</th>");
     out += "</tr>\n</thead>\n<tbody>\n";
     for (const auto& r : t.rows) {
       out += "<tr>";
@@ -170,13 +170,13 @@ std::string render_html(const std::vector<Table>& tables, const DocumentInfo& do
         // Long free text may wrap; everything else stays on one line.
         constexpr std::size_t kWrapAbove = 40;  // display columns
         out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
-        out += indent_text(c, text, "&emsp;") + "</td>";
+        out += str_cat(indent_text(c, text, "&emsp;"), "</td>");
       }
       out += "</tr>\n";
     }
     out += "</tbody>\n</table>\n";
-    for (const auto& n : all_notes(t, doc.pstyle)) out += "<p class=\"note\">" + html_escape(note_prefix(t.lang) + n) + "</p>\n";
-    if (!t.source.empty()) out += "<p class=\"note\">" + html_escape(source_prefix(t.lang) + t.source) + "</p>\n";
+    for (const auto& n : all_notes(t, doc.pstyle)) out += str_cat("<p class=\"note\">", html_escape(str_cat(note_prefix(t.lang), n)), "</p>\n");
+    if (!t.source.empty()) out += str_cat("<p class=\"note\">", html_escape(str_cat(source_prefix(t.lang), t.source)), "</p>\n");
     out += "</section>\n";
   }
   out += "</body>\n</html>\n";
@@ -195,7 +195,7 @@ std::string render_latex(const std::vector<Table>& tables, const DocumentInfo& d
   out += fmt::format("\\title{{{}}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n", tex_escape(doc.title));
   if (!doc.reproducibility.empty()) {
     out += "\\begin{itemize}\\small\n";
-    for (const auto& line : doc.reproducibility) out += "\\item " + tex_escape(line) + "\n";
+    for (const auto& line : doc.reproducibility) out += str_cat("\\item ", tex_escape(line), "\n");
     out += "\\end{itemize}\n";
   }
   for (const auto& t : tables) {
@@ -208,37 +208,38 @@ std::string render_latex(const std::vector<Table>& tables, const DocumentInfo& d
       std::string rules;
       for (std::size_t g = 0; g < t.groups.size(); ++g) {
         const auto& grp = t.groups[g];
-        head += (g ? " & " : "") + fmt::format("\\multicolumn{{{}}}{{c}}{{{}}}", grp.span, tex_escape(grp.label));
+        head += g ? " & " : "";
+        head += fmt::format("\\multicolumn{{{}}}{{c}}{{{}}}", grp.span, tex_escape(grp.label));
         if (!grp.label.empty()) rules += fmt::format("\\cmidrule(lr){{{}-{}}}", col, col + static_cast<std::size_t>(grp.span) - 1);
         col += static_cast<std::size_t>(grp.span);
       }
-      head += " \\\\\n" + rules + "\n";
+      head += str_cat(" \\\\\n", rules, "\n");
     }
-    for (std::size_t c = 0; c < t.header.size(); ++c) head += (c ? " & " : "") + tex_escape(t.header[c]);
+    for (std::size_t c = 0; c < t.header.size(); ++c) head += str_cat(c ? " & " : "", tex_escape(t.header[c]));
     head += " \\\\\n\\midrule\n";
     std::string body;
     for (const auto& r : t.rows) {
       for (std::size_t c = 0; c < r.size(); ++c) {
         std::string text = tex_escape(format_cell(r[c], doc.pstyle));
-        if (r[c].indent > 0) text = fmt::format("\\hspace*{{{}em}}", r[c].indent) + text;
-        body += (c ? " & " : "") + text;
+        if (r[c].indent > 0) text = str_cat(fmt::format("\\hspace*{{{}em}}", r[c].indent), text);
+        body += str_cat(c ? " & " : "", text);
       }
       body += " \\\\\n";
     }
     std::string notes;
-    for (const auto& n : all_notes(t, doc.pstyle)) notes += tex_escape(note_prefix(t.lang) + n) + "\n\n";
-    if (!t.source.empty()) notes += tex_escape(source_prefix(t.lang) + t.source) + "\n\n";
+    for (const auto& n : all_notes(t, doc.pstyle)) notes += str_cat(tex_escape(str_cat(note_prefix(t.lang), n)), "\n\n");
+    if (!t.source.empty()) notes += str_cat(tex_escape(str_cat(source_prefix(t.lang), t.source)), "\n\n");
     const std::string cap = tex_escape(zh ? fmt::format("表{}  {}", t.number, t.title) : fmt::format("Table {}. {}", t.number, t.title));
     if (t.rows.size() > kLongTableRows) {
       out += fmt::format("\\begin{{small}}\n\\begin{{longtable}}{{{}}}\n\\caption*{{{}}}\\\\\n\\toprule\n{}\\endhead\n"
                          "\\bottomrule\n\\endfoot\n{}\\end{{longtable}}\n\\end{{small}}\n",
                          spec, cap, head, body);
-      if (!notes.empty()) out += "{\\footnotesize\n" + notes + "}\n";
+      if (!notes.empty()) out += str_cat("{\\footnotesize\n", notes, "}\n");
     } else {
       out += fmt::format("\\begin{{table}}[htbp]\n\\centering\\small\n\\begin{{threeparttable}}\n\\caption*{{{}}}\n"
                          "\\begin{{tabular}}{{{}}}\n\\toprule\n{}{}\\bottomrule\n\\end{{tabular}}\n",
                          cap, spec, head, body);
-      if (!notes.empty()) out += "\\begin{tablenotes}\\footnotesize\n\\item " + notes + "\\end{tablenotes}\n";
+      if (!notes.empty()) out += str_cat("\\begin{tablenotes}\\footnotesize\n\\item ", notes, "\\end{tablenotes}\n");
       out += "\\end{threeparttable}\n\\end{table}\n";
     }
   }

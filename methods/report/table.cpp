@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "methods/core/error.hpp"
+#include "methods/core/text.hpp"
 
 namespace cikit::report {
 
@@ -93,9 +94,9 @@ std::string format_cell(const Cell& c, PStyle pstyle) {
     case CellKind::Number:
       return fixed(c.value, c.decimals);
     case CellKind::Percent:
-      return std::isnan(c.value) ? "NA" : fixed(100.0 * c.value, c.decimals) + "%";
+      return std::isnan(c.value) ? "NA" : str_cat(fixed(100.0 * c.value, c.decimals), "%");
     case CellKind::Interval:
-      return "[" + fixed(c.value, c.decimals) + ", " + fixed(c.hi, c.decimals) + "]";
+      return str_cat("[", fixed(c.value, c.decimals), ", ", fixed(c.hi, c.decimals), "]");
     case CellKind::PValue: {
       const double p = c.value;
       if (std::isnan(p)) return "NA";
@@ -105,7 +106,7 @@ std::string format_cell(const Cell& c, PStyle pstyle) {
         if (s.rfind("0.", 0) == 0) s.erase(0, 1);
         return s;
       }
-      return (p < 0.001 ? std::string("<0.001") : fmt::format("{:.3f}", p)) + stars(p);
+      return str_cat(p < 0.001 ? std::string("<0.001") : fmt::format("{:.3f}", p), stars(p));
     }
   }
   return "";

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "methods/core/error.hpp"
+#include "methods/core/text.hpp"
 #include "methods/report/render.hpp"
 
 namespace cikit::report {
@@ -28,10 +29,10 @@ std::string sheet_name(const Table& t, std::set<std::string>& used) {
   return name;
 }
 std::string number_format(const Cell& c) {
-  const std::string dec = c.decimals > 0 ? "." + std::string(static_cast<std::size_t>(c.decimals), '0') : "";
-  if (c.kind == CellKind::Percent) return "0" + dec + "%";
+  const std::string dec = c.decimals > 0 ? str_cat(".", std::string(static_cast<std::size_t>(c.decimals), '0')) : "";
+  if (c.kind == CellKind::Percent) return str_cat("0", dec, "%");
   if (c.kind == CellKind::Integer) return "0";
-  return "0" + dec;
+  return str_cat("0", dec);
 }
 }  // namespace
 
@@ -97,7 +98,7 @@ void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tab
           case CellKind::Empty:
             break;
           case CellKind::Text: {
-            const std::string text = std::string(static_cast<std::size_t>(2 * cell.indent), ' ') + cell.text;
+            const std::string text = str_cat(std::string(static_cast<std::size_t>(2 * cell.indent), ' '), cell.text);
             worksheet_write_string(ws, r, col, text.c_str(), nullptr);
             break;
           }
@@ -121,7 +122,7 @@ void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tab
     }
     ++r;
     for (const auto& n : t.notes) {
-      const std::string text = (t.lang == Lang::Zh ? "注：" : "Note. ") + n;
+      const std::string text = str_cat(t.lang == Lang::Zh ? "注：" : "Note. ", n);
       worksheet_write_string(ws, r++, 0, text.c_str(), nullptr);
     }
     worksheet_set_column(ws, 0, 0, 28, nullptr);
