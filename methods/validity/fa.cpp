@@ -20,6 +20,12 @@ constexpr double kHessianStep = 1e-6;
 /// Armijo sufficient-decrease constant and the smallest step tried.
 constexpr double kArmijo = 1e-4;
 constexpr double kMinStep = 1e-12;
+/// When no step decreases G any more (its change is below rounding), the fit counts as
+/// converged if the projected gradient is below this (G ~ O(1) has rounding ~1e-15, and its
+/// gradient is computed to ~1e-12 for p ~ 50).
+constexpr double kRoundoffGradient = 1e-8;
+/// Relative rounding level of G (a sum of p^2 squares): changes below it are noise.
+constexpr double kObjectiveRounding = 1e-13;
 
 struct Fit {
   double g = 0;              ///< G(psi)
@@ -145,7 +151,12 @@ FaResult fa_minres_correlation(const Eigen::MatrixXd& r, const FaOptions& option
       for (Eigen::Index i = 0; i < p; ++i)
         decrease += active[static_cast<std::size_t>(i)] ? cur.grad(i) * (psi(i) - trial(i))
                                                        : -cur.grad(i) * alpha * dir(i);
-      if (cur.g - ft.g >= kArmijo * decrease) {
+      // Near the optimum the predicted decrease falls below the rounding of G itself; then a
+      // step that leaves G unchanged to rounding and shrinks the projected gradient is taken.
+      const bool flat_but_better =
+          ft.g <= cur.g + kObjectiveRounding * std::max(1.0, cur.g) &&
+          projected_gradient_norm(trial, ft.grad, lo, hi) < projected_gradient_norm(psi, cur.grad, lo, hi);
+      if (cur.g - ft.g >= kArmijo * decrease || flat_but_better) {
         psi = trial;
         cur = ft;
         accepted = true;
@@ -155,7 +166,7 @@ FaResult fa_minres_correlation(const Eigen::MatrixXd& r, const FaOptions& option
     }
     if (!accepted) {
       // No decrease is possible in floating point: the gradient is at round-off level.
-      out.converged = projected_gradient_norm(psi, cur.grad, lo, hi) <= 1e3 * options.tolerance;
+      out.converged = projected_gradient_norm(psi, cur.grad, lo, hi) <= std::max(kRoundoffGradient, options.tolerance);
       break;
     }
   }

@@ -27,6 +27,8 @@ struct FaOptions {
   double upper_bound = 1.0;
   /// Convergence: max_i |psi_i - P(psi_i - g_i)| <= tolerance, g = gradient of the fit
   /// function G below, P = projection on the box (a projected-gradient KKT test).
+  /// (If no step can lower G any more because its change is below rounding, the fit counts as
+  /// converged when this norm is <= 1e-8.)
   double tolerance = 1e-11;
   int max_iterations = 500;                ///< projected-Newton iterations
   VarimaxOptions varimax = {};

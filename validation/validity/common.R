@@ -94,6 +94,22 @@ fa_tight <- function(R, nf, rotate = "none") {
   res <- optim(psi0, function(p) fit.residuals(p, R, nf), function(p) FAgr.minres(p, R, nf),
                method = "L-BFGS-B", lower = 0.005, upper = 1,
                control = list(factr = 1, pgtol = 0, maxit = 10000, parscale = rep(0.01, nf * 0 + ncol(R))))
+  # L-BFGS-B stops with |gradient| ~1e-6 even at factr = 1 (psych's objective and gradient are
+  # not exactly consistent: the gradient is that of the full ULS criterion), so polish with the
+  # classic minres fixed point psi <- clamp(1 - diag(L L'), 0.005, 1) (Harman & Jones 1966),
+  # whose fixed points are exactly the zeros of psych's gradient (or bound-active KKT points).
+  psi <- res$par
+  for (k in 1:200000) {
+    Lk <- FAout.wls(psi, R, nf)
+    new <- pmin(pmax(1 - rowSums(Lk^2), 0.005), 1)
+    step <- max(abs(new - psi))
+    psi <- new
+    if (step < 1e-15) break
+  }
+  g <- FAgr.minres(psi, R, nf)
+  res$par <- psi
+  res$grad <- max(abs(g[psi > 0.005 + 1e-12 & psi < 1 - 1e-12]), 0)
+  res$fp_iter <- k
   L <- FAout.wls(res$par, R, nf)
   s <- sign(colSums(L)); s[s == 0] <- 1
   L <- L %*% diag(s, nf)
@@ -104,5 +120,5 @@ fa_tight <- function(R, nf, rotate = "none") {
   if (nf > 1) L <- L[, order(colSums(L^2), decreasing = TRUE), drop = FALSE]
   model <- unrot %*% t(unrot)
   list(psi = res$par, unrotated = unrot, loadings = L, communality = diag(model),
-       objective = fit.residuals(res$par, R, nf), psych = f0)
+       objective = fit.residuals(res$par, R, nf), grad = res$grad, fp_iter = res$fp_iter, psych = f0)
 }
