@@ -84,6 +84,32 @@ CorrelationResult correlation_matrix(const Eigen::MatrixXd& x, const Correlation
         "correlation_matrix: {} complete row(s) after listwise deletion, but at least {} are needed",
         used, options.min_pairs));
 
+  // Each column on its own first: too few values, or constant over its available values.
+  {
+    std::vector<char> avail(static_cast<std::size_t>(n));
+    for (Eigen::Index j = 0; j < p; ++j) {
+      long m = 0;
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const bool ok = row_ok[static_cast<std::size_t>(i)] && !std::isnan(x(i, j));
+        avail[static_cast<std::size_t>(i)] = ok ? 1 : 0;
+        m += ok ? 1 : 0;
+      }
+      if (m < options.min_pairs)
+        throw InvalidInput(fmt::format("correlation_matrix: {} has {} usable value(s), but at least {} are needed",
+                                       column_label(options, j), m, options.min_pairs),
+                           column_location(options, j));
+      const double mean = masked_mean(x.col(j), avail, m);
+      double ss = 0;
+      for (Eigen::Index i = 0; i < n; ++i)
+        if (avail[static_cast<std::size_t>(i)]) ss += (x(i, j) - mean) * (x(i, j) - mean);
+      if (!(std::sqrt(ss / static_cast<double>(m - 1)) > options.zero_variance_tol * std::max(1.0, std::abs(mean))))
+        throw DomainError(fmt::format("correlation_matrix: {} is constant (all {}) over its {} available "
+                                      "value(s); its correlations are undefined",
+                                      column_label(options, j), mean, m),
+                          column_location(options, j));
+    }
+  }
+
   // Fast path: no missing value among the rows used -> one centred cross-product matrix
   // (same two-pass arithmetic as below, O(n p^2) in BLAS-like blocks).
   bool complete = true;
