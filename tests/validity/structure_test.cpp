@@ -55,7 +55,11 @@ tree:
   d.indicator_ids = {"a1", "a2", "a3", "b1"};
   d.values.resize(6, 4);
   d.values << 1, 2, 6, 3, 2, 3, 5, 1, 3, 3, 4, 4, 4, 5, 2, 2, 5, 4, 3, 6, 6, 6, 1, 5;
-  for (int i = 0; i < 6; ++i) d.unit_ids.push_back("u" + std::to_string(i));
+  for (int i = 0; i < 6; ++i) {
+    std::string id = "u";
+    id += std::to_string(i);
+    d.unit_ids.push_back(id);
+  }
   StructureValidityOptions o;
   o.parallel.replicates = 10;
   const StructureValidityResult r = structure_validity(d, spec.tree, o);
