@@ -91,6 +91,11 @@ FaResult fa_minres_correlation(const Eigen::MatrixXd& r, const FaOptions& option
   {
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(r, Eigen::EigenvaluesOnly);
     out.eigenvalues = es.eigenvalues().reverse();
+    if (out.eigenvalues(p - 1) < 0)
+      out.warnings.push_back(fmt::format(
+          "the correlation matrix is not positive semi-definite (smallest eigenvalue {:.3g}), e.g. from pairwise "
+          "deletion; minres still fits it (it needs no inverse), but consider listwise deletion",
+          out.eigenvalues(p - 1)));
   }
 
   // ---- fit: projected Newton on the box [lo, hi]^p ----

@@ -154,6 +154,12 @@ TEST_CASE("fa_minres: degenerate input", "[validity][fa][error]") {
   const FaResult f = fa_minres(s);
   CHECK(has_warning(f.warnings, "reciprocal condition number"));
   CHECK(f.loadings.allFinite());
+  // Indefinite R (possible with pairwise deletion): fitted, warned.
+  Eigen::MatrixXd bad(4, 4);
+  bad << 1, 0.9, -0.9, 0.3, 0.9, 1, 0.9, 0.3, -0.9, 0.9, 1, 0.3, 0.3, 0.3, 0.3, 1;
+  const FaResult fb = fa_minres_correlation(bad);
+  CHECK(has_warning(fb.warnings, "not positive semi-definite"));
+  CHECK(fb.loadings.allFinite());
   // n <= p.
   Eigen::MatrixXd few(4, 5);
   few << 1, 2, 3, 4, 5, 2, 1, 4, 3, 6, 3, 5, 1, 2, 2, 4, 3, 2, 6, 1;
