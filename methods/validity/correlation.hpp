@@ -51,18 +51,21 @@ struct CorrelationResult {
 
 /// Checks that `r` is a correlation matrix: square p x p with p >= 2, finite, symmetric and
 /// unit diagonal within `tol` (absolute). Names the offending entry.
-/// @throws InvalidInput otherwise; `function` prefixes the message.
+/// @throws InvalidInput otherwise (message "function: ..."; names the entry, 1-based).
 void check_correlation_matrix(const Eigen::MatrixXd& r, const std::string& function,
                               double tol = 1e-8);
 
 /// Reciprocal condition number of a symmetric matrix in the 2-norm: min |eigenvalue| /
 /// max |eigenvalue| (0 for a singular matrix). For a correlation matrix this equals
-/// lambda_min / lambda_max when R is positive semi-definite.
+/// lambda_min / lambda_max when R is positive semi-definite. Used for the singular-matrix
+/// warnings (STYLE 7.3: quote the reciprocal condition number). O(p^3).
+/// Reference: Golub & Van Loan (2013), Matrix Computations, 4th ed., §2.6.2.
 [[nodiscard]] double reciprocal_condition_number(const Eigen::MatrixXd& r);
 
 /// Squared multiple correlations smc_i = 1 - 1/(R^+)_ii, as psych::smc: R^+ is the
 /// Moore-Penrose pseudo-inverse (psych::Pinv: SVD, singular values below sqrt(eps) * d_1
-/// dropped); the result is clipped to [0, 1].
+/// dropped); the result is clipped to [0, 1]. Works for singular R (the pseudo-inverse exists).
+/// Reference: Revelle, psych::smc and psych::Pinv; Guttman (1956), Psychometrika 21:273.
 [[nodiscard]] Eigen::VectorXd squared_multiple_correlations(const Eigen::MatrixXd& r);
 
 }  // namespace cikit

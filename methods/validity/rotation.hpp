@@ -59,7 +59,9 @@ struct ObliminOptions {
 /// reordered by decreasing sum of squared loadings (stable for ties), each column then
 /// multiplied by sign(column sum) (0 -> +). `rotation` is updated so that loadings =
 /// unrotated * rotation still holds. (fa() flips before sorting, principal() after; for an
-/// orthogonal rotation the result is the same.)
+/// orthogonal rotation the result is the same.) For oblique rotations the sort key is
+/// diag(Phi L'L) and Phi is permuted and re-signed with the columns.
+/// Reference: Revelle, psych 2.2.9 R/fa.R (fac) and R/principal.R.
 void psych_sort_sign(RotationResult& rotated);
 
 }  // namespace cikit
