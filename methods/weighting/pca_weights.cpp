@@ -66,48 +66,6 @@ void orient_columns(Eigen::MatrixXd& l) {
 
 }  // namespace
 
-VarimaxResult varimax(const Eigen::MatrixXd& x0, bool kaiser_normalize, double eps, int max_iter) {
-  if (!(eps > 0)) throw InvalidInput(fmt::format("varimax: eps is {}, but must be > 0", eps));
-  if (max_iter < 1) throw InvalidInput(fmt::format("varimax: max_iter is {}, but must be >= 1", max_iter));
-  if (!x0.allFinite()) throw InvalidInput("varimax: loadings must be finite");
-  VarimaxResult r;
-  const Eigen::Index m = x0.cols();
-  const Eigen::Index k = x0.rows();
-  r.rotation = Eigen::MatrixXd::Identity(m, m);
-  if (m < 2) {
-    r.loadings = x0;
-    return r;
-  }
-  Eigen::MatrixXd x = x0;
-  Eigen::VectorXd h = Eigen::VectorXd::Ones(k);
-  if (kaiser_normalize) {
-    for (Eigen::Index i = 0; i < k; ++i) {
-      h(i) = x.row(i).norm();
-      if (h(i) > 0) x.row(i) /= h(i);
-    }
-  }
-  double d = 0;
-  r.converged = false;
-  for (int it = 1; it <= max_iter; ++it) {
-    const Eigen::MatrixXd z = x * r.rotation;
-    const Eigen::RowVectorXd colsq = z.array().square().colwise().sum();
-    const Eigen::MatrixXd target =
-        z.array().cube().matrix() - z * (colsq / static_cast<double>(k)).asDiagonal();
-    const Eigen::MatrixXd b = x.transpose() * target;
-    const Eigen::JacobiSVD<Eigen::MatrixXd> svd(b, Eigen::ComputeFullU | Eigen::ComputeFullV);
-    r.rotation = svd.matrixU() * svd.matrixV().transpose();
-    const double d_old = d;
-    d = svd.singularValues().sum();
-    r.iterations = it;
-    if (d < d_old * (1 + eps)) {
-      r.converged = true;
-      break;
-    }
-  }
-  r.loadings = x * r.rotation;
-  if (kaiser_normalize) r.loadings = h.asDiagonal() * r.loadings;
-  return r;
-}
 
 PcaWeights pca_weights(const Eigen::MatrixXd& x, const PcaWeightOptions& opt) {
   constexpr const char* fn = "pca_weights";
@@ -158,7 +116,9 @@ PcaWeights pca_weights(const Eigen::MatrixXd& x, const PcaWeightOptions& opt) {
   r.n_factors = m;
   r.loadings = v.leftCols(m) * r.eigenvalues.head(m).cwiseSqrt().asDiagonal();
   if (opt.rotate && m >= 2) {
-    r.varimax = varimax(r.loadings, opt.kaiser_normalize, opt.varimax_eps, opt.varimax_max_iter);
+    r.varimax = varimax(r.loadings, VarimaxOptions{.normalize = opt.kaiser_normalize,
+                                                   .eps = opt.varimax_eps,
+                                                   .max_iterations = opt.varimax_max_iter});
     if (!r.varimax.converged)
       r.warnings.push_back(fmt::format("{}: varimax did not converge in {} iterations", fn, opt.varimax_max_iter));
     r.rotated = r.varimax.loadings;

@@ -5,31 +5,14 @@
 /// first-principal-component weights of COINr's get_PCA. Rows = units, cols = indicators.
 
 #include <Eigen/Core>
+
+#include "methods/validity/rotation.hpp"
 #include <string>
 #include <vector>
 
 #include "methods/weighting/objective_common.hpp"
 
 namespace cikit {
-
-/// Result of a varimax rotation.
-struct VarimaxResult {
-  Eigen::MatrixXd loadings;  ///< rotated loadings L T (k × m)
-  Eigen::MatrixXd rotation;  ///< orthogonal T (m × m)
-  int iterations = 0;
-  bool converged = true;     ///< false if max_iter was reached before the stopping rule held
-};
-
-/// Varimax rotation exactly as R's stats::varimax(x, normalize, eps): with Kaiser normalisation
-/// rows are divided by h_i = sqrt(sum_f x_if^2) (rows with h_i = 0 are left at 0); T = I; repeat
-/// Z = xT, B = x'(Z^3 - Z diag(1'Z^2)/k), B = U D V' (SVD), T = U V', d = sum D, stop when
-/// d < d_old (1 + eps); then Z = xT times h row-wise. No sign or order normalisation (as R).
-/// Fewer than 2 columns: returned unchanged. (A private copy for the weighting family; the
-/// lead may deduplicate it with methods/validity's rotation.)
-/// @throws InvalidInput if eps <= 0 or max_iter < 1 or x has a non-finite value.
-/// Reference: Kaiser (1958) Psychometrika 23:187–200, doi:10.1007/BF02289233; R stats::varimax.
-[[nodiscard]] VarimaxResult varimax(const Eigen::MatrixXd& loadings, bool kaiser_normalize = true,
-                                    double eps = 1e-5, int max_iter = 1000);
 
 struct PcaWeightOptions {
   /// Number of factors to keep; 0 = apply the Handbook's three rules below.
@@ -61,7 +44,7 @@ struct PcaWeights {
   Eigen::VectorXd factor_share;     ///< EV_f / sum_g EV_g
   Eigen::MatrixXd scaled_squared;   ///< s_if = L_if^2 / EV_f (columns sum to 1)
   std::vector<int> assigned;        ///< factor (0-based) each indicator is assigned to
-  VarimaxResult varimax;            ///< iterations/convergence (rotation = I if not rotated)
+  RotationResult varimax;           ///< methods/validity varimax(): iterations, convergence (rotation = I if not rotated)
   Eigen::Index n_used = 0;
   Eigen::Index n_dropped = 0;
   std::vector<std::string> warnings;

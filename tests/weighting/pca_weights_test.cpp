@@ -170,7 +170,7 @@ TEST_CASE("varimax matches its definition", "[weighting][pca][property]") {
   for (Eigen::Index f = 0; f < 3; ++f) REQUIRE_THAT(r.scaled_squared.col(f).sum(), WithinAbs(1.0, 1e-12));
   // One column: returned unchanged.
   const Eigen::MatrixXd one = r.loadings.leftCols(1);
-  REQUIRE(cikit::varimax(one).loadings == one);
+  REQUIRE(cikit::varimax(one).loadings == one);  // methods/validity varimax, shared
 }
 
 TEST_CASE("PCA weights: properties", "[weighting][pca][property]") {
@@ -223,6 +223,9 @@ TEST_CASE("PCA weights: errors", "[weighting][pca][error]") {
     CHECK_NOTHROW(cikit::pc1_weights(y, o));
   }
   SECTION("varimax options") {
-    REQUIRE_THROWS_AS(cikit::varimax(Eigen::MatrixXd::Identity(3, 2), true, 0.0), cikit::InvalidInput);
+    PcaWeightOptions bad;
+    bad.n_factors = 2;
+    bad.varimax_eps = 0.0;
+    REQUIRE_THROWS_AS(cikit::pca_weights(sim1(), bad), cikit::InvalidInput);
   }
 }
