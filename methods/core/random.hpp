@@ -23,6 +23,7 @@ enum class StreamTag : std::uint32_t {
   MonteCarlo = 4,
   Permutation = 5,
   Parallel = 6,
+  SobolScramble = 7,  ///< Sobol' sequence scrambling, one stream per dimension (sensitivity)
 };
 
 /// Stream for replicate `b` of purpose `tag` under master seed `seed`.
