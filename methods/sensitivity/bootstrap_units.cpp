@@ -29,6 +29,8 @@ std::string try_eval(const UnitRowsStatistic& stat, const std::vector<Eigen::Ind
     out = stat(rows);
   } catch (const std::exception& e) {
     return e.what()[0] ? e.what() : "exception without message";
+  } catch (...) {
+    return "unknown exception (not derived from std::exception)";
   }
   if (out.size() != m) return fmt::format("returned {} values, but the full sample gave {}", out.size(), m);
   if (!out.allFinite()) return "returned a non-finite value";

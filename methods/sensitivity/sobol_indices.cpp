@@ -94,6 +94,8 @@ DesignOutputs evaluate_design(const SaltelliDesign& design, const BatchModel& f,
     y0 = f(design.row(0));
   } catch (const std::exception& e) {
     throw DomainError(fmt::format("evaluate_design: run 0 failed: {}", e.what()));
+  } catch (...) {
+    throw DomainError("evaluate_design: run 0 failed: unknown exception");
   }
   if (y0.size() == 0) throw DomainError("evaluate_design: run 0 returned no outputs");
   if (!y0.allFinite()) throw DomainError("evaluate_design: run 0 returned a non-finite output");
@@ -116,6 +118,8 @@ DesignOutputs evaluate_design(const SaltelliDesign& design, const BatchModel& f,
     } catch (const std::exception& e) {
       why = e.what();
       if (why.empty()) why = "exception without message";
+    } catch (...) {
+      why = "unknown exception (not derived from std::exception)";
     }
     if (!why.empty()) {
       out.y.row(r).setConstant(std::numeric_limits<double>::quiet_NaN());

@@ -93,7 +93,7 @@ TEST_CASE("sobol_sequence: embedded Joe-Kuo parameters are valid", "[sensitivity
   for (int s = 1; s <= 9; ++s) CHECK(per_degree[static_cast<std::size_t>(s)] == expected[s]);
 }
 
-TEST_CASE("sobol_sequence: scrambled points are in [0,1) and stratified", "[sensitivity][sobol_sequence][property]") {
+TEST_CASE("sobol_sequence: scrambled points lie in the unit interval and are stratified", "[sensitivity][sobol_sequence][property]") {
   // LMS + digital shift keeps the net property: for every m <= 10, the first 2^m points put
   // exactly one point in each interval [a/2^m, (a+1)/2^m) of every coordinate. Checked for all
   // 128 dimensions, and for the unscrambled sequence too.
