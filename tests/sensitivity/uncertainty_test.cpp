@@ -31,12 +31,9 @@ UncertainInput discrete(std::string name, std::vector<std::string> labels) {
 }
 
 UncertainInput weights_input(UncertainKind kind, Eigen::VectorXd w, std::vector<int> groups = {}) {
-  UncertainInput in;
-  in.name = "w";
-  in.kind = kind;
-  in.nominal_weights = std::move(w);
-  in.weight_groups = std::move(groups);
-  return in;
+  // Designated initialisers: GCC 12 -O3 gives a -Wrestrict false positive on name = "w".
+  return UncertainInput{.name = std::string("w"), .kind = kind, .nominal_weights = std::move(w),
+                        .weight_groups = std::move(groups)};
 }
 
 struct Sim {
@@ -83,11 +80,7 @@ TEST_CASE("uncertainty: declaration errors", "[sensitivity][uncertainty][error]"
   CHECK_THROWS_MATCHES(validate_uncertainty_spec({{zero}}), InvalidInput, MessageContains("group 0 sum to 0"));
   auto empty_w = weights_input(UncertainKind::WeightPerturbation, Eigen::VectorXd());
   CHECK_THROWS_MATCHES(validate_uncertainty_spec({{empty_w}}), InvalidInput, MessageContains("no nominal weights"));
-  UncertainInput c;
-  c.name = "c";
-  c.kind = UncertainKind::Continuous;
-  c.lower = 1;
-  c.upper = 1;
+  const UncertainInput c{.name = std::string("c"), .kind = UncertainKind::Continuous, .lower = 1, .upper = 1};
   CHECK_THROWS_MATCHES(validate_uncertainty_spec({{c}}), InvalidInput, MessageContains("lower < upper"));
   CHECK_THROWS_MATCHES(cikit::parse_uncertain_kind("gaussian"), InvalidInput,
                        MessageContains("unknown kind 'gaussian'; accepted: discrete, continuous, perturb, dirichlet"));
@@ -96,11 +89,7 @@ TEST_CASE("uncertainty: declaration errors", "[sensitivity][uncertainty][error]"
 }
 
 TEST_CASE("uncertainty: decoding a design row", "[sensitivity][uncertainty][property]") {
-  UncertainInput c;
-  c.name = "c";
-  c.kind = UncertainKind::Continuous;
-  c.lower = 2;
-  c.upper = 4;
+  const UncertainInput c{.name = std::string("c"), .kind = UncertainKind::Continuous, .lower = 2, .upper = 4};
   auto p = weights_input(UncertainKind::WeightPerturbation, Eigen::Vector4d(0.2, 0.3, 0.5, 1.0), {0, 0, 0, 1});
   p.percent = 20;
   const UncertaintySpec spec{{discrete("norm", {"minmax", "zscore", "rank"}), c, p}};
@@ -218,7 +207,7 @@ TEST_CASE("uncertainty: run_uncertainty over build_index on a simulated system",
   const Sim s = small_system();
   const cikit::IndexConfig nominal;
   auto noise = weights_input(UncertainKind::WeightPerturbation, Eigen::VectorXd());
-  noise.name = "weight_noise";
+  noise.name = std::string("weight_noise");
   const UncertaintySpec spec{{discrete("normalize", {"minmax", "zscore"}), discrete("exclude", {"none", "x01", "x04"}),
                               discrete("weights", {"equal"}), noise}};
   cikit::MonteCarloOptions o;
@@ -318,9 +307,7 @@ TEST_CASE("uncertainty: run_uncertainty errors", "[sensitivity][uncertainty][err
                        InvalidInput, MessageContains("unknown weighting 'entropy'"));
   CHECK_THROWS_MATCHES(cikit::run_uncertainty(s.data, s.tree, nominal, {{discrete("exclude", {"none", "d1"})}}),
                        InvalidInput, MessageContains("'d1' is not an indicator id"));
-  UncertainInput c;
-  c.name = "range";
-  c.kind = UncertainKind::Continuous;
+  const UncertainInput c{.name = std::string("range"), .kind = UncertainKind::Continuous};
   CHECK_THROWS_MATCHES(cikit::run_uncertainty(s.data, s.tree, nominal, {{c}}), InvalidInput,
                        MessageContains("no continuous modelling choice"));
   auto w = weights_input(UncertainKind::WeightPerturbation, Eigen::Vector2d(0.5, 0.5));
