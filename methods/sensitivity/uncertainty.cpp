@@ -186,7 +186,6 @@ MonteCarloResult run_monte_carlo(const UncertaintySpec& spec, const Eigen::Vecto
   const auto k = static_cast<int>(spec.inputs.size());
   const SaltelliDesign design = saltelli_design(options.n, coordinate_groups(spec), options.design);
   const Eigen::Index units = nominal.size();
-  const Eigen::MatrixXi nominal_row = nominal.transpose();
   const BatchModel f = [&](const Eigen::VectorXd& row) {
     const Eigen::VectorXi rk = model(decode_design_row(spec, row));
     if (rk.size() != units)

@@ -107,7 +107,7 @@ struct MonteCarloOptions {
   SobolIndexOptions sobol;          ///< estimator conventions and bootstrap of the indices
   RankStatsOptions rank_stats;      ///< percentiles of the rank intervals (5th, 95th)
   bool sobol_of_unit_ranks = false; ///< also indices of every unit's rank (k × units)
-  int threads = 0;                  ///< OpenMP threads for the runs; 0 = default
+  int threads = 0;                  ///< OpenMP threads for the runs (sobol.threads: its bootstrap); 0 = default
 };
 
 struct MonteCarloResult {
