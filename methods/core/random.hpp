@@ -24,6 +24,7 @@ enum class StreamTag : std::uint32_t {
   Permutation = 5,
   Parallel = 6,
   SimulateDelphi = 7,  ///< simulated expert consultation (methods/delphi), replicate = round
+  SobolScramble = 8,  ///< Sobol' sequence scrambling, one stream per dimension (sensitivity)
 };
 
 /// Stream for replicate `b` of purpose `tag` under master seed `seed`.
