@@ -15,6 +15,8 @@
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/fileio.hpp"
 #include "methods/describe/describe.hpp"
+#include "methods/delphi/delphi_analysis.hpp"
+#include "methods/report/delphi_tables.hpp"
 #include "methods/report/render.hpp"
 #include "methods/report/tables.hpp"
 #include "methods/weighting/judgments.hpp"
@@ -72,6 +74,12 @@ void run_appendix(const AppendixOptions& o) {
 
   std::vector<report::Table> tables;
   tables.push_back(report::indicator_system_table(spec.tree, r.weights, name(wm), lang));
+  // Expert consultation comes before the data-based evidence (issue: Delphi, item 6).
+  if (!spec.delphi.empty()) {
+    const DelphiInput delphi_in = read_delphi(spec.delphi, spec.tree);
+    const DelphiResult delphi = analyse_delphi(delphi_in, spec.tree);
+    for (auto& t : report::delphi_tables(delphi, delphi_in, spec.tree, lang)) tables.push_back(std::move(t));
+  }
   tables.push_back(report::descriptive_table(spec.tree, d, lang));
   tables.push_back(report::index_table(data, spec.tree, r, methods_note, lang));
 
@@ -114,7 +122,8 @@ void setup_appendix(CLI::App& app) {
   auto opt = std::make_shared<AppendixOptions>();
   auto* sub = app.add_subcommand(
       "appendix",
-      "Write the methodology appendix (indicator system and weights, descriptive statistics, index table) as "
+      "Write the methodology appendix (indicator system and weights, expert consultation when the spec has "
+      "'delphi:', descriptive statistics, index table) as "
       "Markdown, HTML, LaTeX, CSV and XLSX, in Chinese or English");
   add_common_options(*sub, opt->common);
   sub->get_option("--out")->required();

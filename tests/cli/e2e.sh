@@ -67,6 +67,14 @@ for lang in zh en; do
 done
 grep -q "表A1  指标体系及权重" app_zh/appendix.md || fail "zh appendix title"
 grep -q "Table A1. Indicator system and weights" app_en/appendix.md || fail "en appendix title"
+# the expert-consultation section precedes the data-based evidence, in both languages
+grep -q "表D2  专家意见协调程度" app_zh/appendix.md || fail "zh appendix: no Delphi concordance table"
+grep -q "Table D1. Expert consultation" app_en/appendix.md || fail "en appendix: no Delphi panel table"
+[ "$(grep -n 'Table D1' app_en/appendix.md | cut -d: -f1)" -lt "$(grep -n 'Table A2' app_en/appendix.md | cut -d: -f1)" ] \
+  || fail "Delphi tables must come before the descriptive statistics"
+for f in D1_delphi_panel.csv D2_delphi_concordance.csv D3_delphi_screening_round1.csv; do
+  [ -s "app_en/$f" ] || fail "appendix did not write $f"
+done
 "$cikit" appendix ex/governance.yaml --lang zh --out app_zh2 > /dev/null
 diff <(grep -v "日期" app_zh/appendix.md) <(grep -v "日期" app_zh2/appendix.md) > /dev/null || fail "appendix rerun differs"
 
