@@ -126,7 +126,7 @@ BartlettResult bartlett_sphericity_from_correlation(const Eigen::MatrixXd& r_in,
     if (d < 0.0) sign = -sign;
     log_det += std::log(std::abs(d));
   }
-  if (!(sign > 0.0) || !std::isfinite(log_det))
+  if (!(sign > 0.0) || !std::isfinite(log_det) || !(lu.rcond() >= o.singular_rcond))
     throw DomainError(std::string(fn) + ": the correlation matrix is singular or not positive definite "
                       "(reciprocal condition number " + fmt_g(lu.rcond()) + "); ln|R| is undefined");
   BartlettResult res;

@@ -68,8 +68,8 @@ struct BartlettResult {
 /// diag(R) is set to 1 (psych diag = TRUE). ln|R| from the LU factorisation. A p-value above
 /// bartlett_alpha is a warning (sphericity not rejected).
 /// @throws InvalidInput if R is not square/symmetric/finite, p < 2, or n − 1 − (2p + 5)/6 <= 0;
-///         DomainError if |R| <= 0 (singular or indefinite R: ln|R| undefined; the message
-///         quotes the reciprocal condition number).
+///         DomainError if |R| <= 0 or the reciprocal condition number is below singular_rcond
+///         (singular or indefinite R: ln|R| undefined or meaningless; the message quotes it).
 /// Reference: Bartlett (1951) J. R. Stat. Soc. B 13:1, doi:10.1111/j.2517-6161.1951.tb00067.x;
 ///   Revelle (2022) psych 2.2.9 `cortest.bartlett`.
 [[nodiscard]] BartlettResult bartlett_sphericity_from_correlation(const Eigen::MatrixXd& r, Eigen::Index n,
