@@ -46,10 +46,14 @@ struct Alpha1 {
   double med_r = 0.0;
 };
 
-Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol) {
+Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, const std::string& what) {
   const auto k = static_cast<double>(c.cols());
   Alpha1 a;
   const double sum_c = c.sum();
+  if (!(sum_c > 0.0) || !(r.sum() > 0.0))
+    throw DomainError("alpha: the total of the items" + what +
+                      " has zero variance (sum of the covariance or correlation matrix <= 0): the items are "
+                      "linearly dependent; alpha undefined");
   const double tr_c = c.trace();
   a.raw = (1.0 - tr_c / sum_c) * (k / (k - 1.0));
   const double sum_r = r.sum();
@@ -80,6 +84,8 @@ void validate_options(const AlphaOptions& o, const char* fn) {
   if (!(o.pinv_tol >= 0.0 && o.pinv_tol < 1.0))
     throw InvalidInput(std::string(fn) + ": pinv_tol must be in [0, 1)");
   if (!(o.duhachek_z > 0.0)) throw InvalidInput(std::string(fn) + ": duhachek_z must be > 0");
+  if (!(o.perfect_r_tol >= 0.0 && o.perfect_r_tol < 1.0))
+    throw InvalidInput(std::string(fn) + ": perfect_r_tol must be in [0, 1)");
 }
 
 std::vector<double> checked_keys(const AlphaOptions& o, Eigen::Index k, const char* fn) {
@@ -100,7 +106,20 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
   const Eigen::MatrixXd& r = res.correlation;
   const Eigen::Index k = c.cols();
   const double tol = o.pinv_tol;
-  const Alpha1 a = alpha1(c, r, tol);
+  for (Eigen::Index j = 0; j < k; ++j)
+    for (Eigen::Index i = j + 1; i < k; ++i)
+      if (std::abs(r(i, j)) > 1.0 + o.perfect_r_tol)
+        throw DomainError("alpha: items '" + res.items[static_cast<std::size_t>(i)] + "' and '" +
+                              res.items[static_cast<std::size_t>(j)] + "' have r = " + fmt_g(r(i, j)) +
+                              " outside [-1, 1]: R = cov2cor(pairwise C) (psych 2.2.9) mixes different rows "
+                              "when values are missing; use listwise deletion",
+                          Location{.indicator = res.items[static_cast<std::size_t>(i)]});
+      else if (!(std::abs(r(i, j)) <= 1.0 - o.perfect_r_tol))
+        throw DomainError("alpha: items '" + res.items[static_cast<std::size_t>(i)] + "' and '" +
+                              res.items[static_cast<std::size_t>(j)] + "' are perfectly correlated (r = " +
+                              fmt_g(r(i, j)) + "): a duplicated or mirrored indicator; alpha statistics undefined",
+                          Location{.indicator = res.items[static_cast<std::size_t>(i)]});
+  const Alpha1 a = alpha1(c, r, tol, "");
   res.raw_alpha = a.raw;
   res.std_alpha = a.std_;
   res.g6_smc = a.g6;
@@ -144,7 +163,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
         if (j != i) keep.push_back(j);
       const Eigen::MatrixXd ci = c(keep, keep);
       const Eigen::MatrixXd ri = r(keep, keep);
-      const Alpha1 d = alpha1(ci, ri, tol);
+      const Alpha1 d = alpha1(ci, ri, tol, " without '" + row.item + "'");
       row.raw_alpha = d.raw;
       row.std_alpha = d.std_;
       row.g6_smc = d.g6;

@@ -40,6 +40,10 @@ struct AlphaOptions {
   /// Singular values of R below pinv_tol · d₁ are dropped in the pseudo-inverse (psych::Pinv's
   /// sqrt(.Machine$double.eps)); R with λ_min/λ_max below it is reported as singular.
   double pinv_tol = 1.4901161193847656e-08;
+  /// Two items with |r_ij| > 1 − perfect_r_tol are perfectly (anti-)correlated: a duplicated or
+  /// mirrored indicator makes S/N infinite or the standardised total constant → DomainError
+  /// naming both items.
+  double perfect_r_tol = 1e-12;
   /// Confidence level of the Feldt, Duhachek and bootstrap intervals.
   double level = 0.95;
   /// Normal quantile of the Duhachek interval α ± z·ase. psych prints 1.96 (hard-coded); used as
@@ -141,8 +145,10 @@ struct AlphaResult {
 /// @throws InvalidInput if X has < 2 columns or < 2 rows, an infinite value, keys of wrong size
 ///         or not ±1, item_ids of wrong size, or a bad option (level ∉ (0,1), B < 0).
 /// @throws DomainError if < 2 items remain after dropping constant ones (naming them), a pair of
-///         items has fewer than min_pairwise_n common rows (naming both), or listwise deletion
-///         leaves < 2 rows.
+///         items has fewer than min_pairwise_n common rows (naming both), two items are perfectly
+///         correlated (|r| > 1 − perfect_r_tol, naming both) or have |r| > 1 (possible with
+///         R = cov2cor(pairwise C) and missing values; message suggests listwise), the total (or a total without one
+///         item) has zero variance (sum C <= 0 or sum R <= 0), or listwise deletion leaves < 2 rows.
 /// Reference: Cronbach (1951) Psychometrika 16:297, doi:10.1007/BF02310555; Guttman (1945)
 ///   Psychometrika 10:255, doi:10.1007/BF02288892; Feldt, Woodruff & Salih (1987) Appl. Psych.
 ///   Meas. 11:93, doi:10.1177/014662168701100107; Duhachek & Iacobucci (2004) J. Appl. Psych.

@@ -534,3 +534,25 @@ TEST_CASE("alpha: OECD/JRC Handbook TAI Table 11 (standardised alpha)", "[reliab
   const double itc[8] = {.261, .527, .566, -.108, .701, .614, .451, .249};
   for (std::size_t i = 0; i < 8; ++i) REQUIRE_THAT(az.item_stats[i].r_drop, WithinAbs(itc[i], 0.006));
 }
+
+TEST_CASE("alpha: perfectly correlated items and |r| > 1 from pairwise cov2cor are DomainErrors",
+          "[reliability][alpha][error]") {
+  AlphaOptions o;
+  o.bootstrap_replicates = 0;
+  o.item_ids = {"a", "b", "c"};
+  Eigen::MatrixXd x(6, 3);
+  x << 1, 2, 3, 2, 4, 1, 3, 6, 2, 4, 8, 5, 5, 10, 4, 6, 12, 6;  // b = 2a
+  REQUIRE_THROWS_MATCHES(cikit::alpha(x, o), cikit::DomainError,
+                         Catch::Matchers::Predicate<cikit::DomainError>([](const cikit::DomainError& e) {
+                           return std::string(e.what()).find("'b' and 'a' are perfectly correlated") != std::string::npos;
+                         }));
+  // tests/cli/cases/good.csv, block b: b2 = 115 - 10 b1 on the complete rows, one b1 missing:
+  // cov2cor of the pairwise covariances gives r = -1.12 (psych 2.2.9 prints the same).
+  Eigen::MatrixXd y(6, 2);
+  y << 1.5, 100, 2.5, 90, kNaN, 80, 4.5, 70, 5.5, 60, 3, 85;
+  o.item_ids = {"b1", "b2"};
+  REQUIRE_THROWS_MATCHES(cikit::alpha(y, o), cikit::DomainError,
+                         Catch::Matchers::Predicate<cikit::DomainError>([](const cikit::DomainError& e) {
+                           return std::string(e.what()).find("outside [-1, 1]") != std::string::npos;
+                         }));
+}
