@@ -51,7 +51,7 @@ Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, co
   Alpha1 a;
   const double sum_c = c.sum();
   if (!(sum_c > 0.0) || !(r.sum() > 0.0))
-    throw DomainError("alpha: the total of the items" + what +
+    throw DomainError(std::string("alpha: the total of the items") + what +
                       " has zero variance (sum of the covariance or correlation matrix <= 0): the items are "
                       "linearly dependent; alpha undefined");
   const double tr_c = c.trace();
@@ -109,13 +109,13 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
   for (Eigen::Index j = 0; j < k; ++j)
     for (Eigen::Index i = j + 1; i < k; ++i)
       if (std::abs(r(i, j)) > 1.0 + o.perfect_r_tol)
-        throw DomainError("alpha: items '" + res.items[static_cast<std::size_t>(i)] + "' and '" +
+        throw DomainError(std::string("alpha: items '") + res.items[static_cast<std::size_t>(i)] + "' and '" +
                               res.items[static_cast<std::size_t>(j)] + "' have r = " + fmt_g(r(i, j)) +
                               " outside [-1, 1]: R = cov2cor(pairwise C) (psych 2.2.9) mixes different rows "
                               "when values are missing; use listwise deletion",
                           Location{.indicator = res.items[static_cast<std::size_t>(i)]});
       else if (!(std::abs(r(i, j)) <= 1.0 - o.perfect_r_tol))
-        throw DomainError("alpha: items '" + res.items[static_cast<std::size_t>(i)] + "' and '" +
+        throw DomainError(std::string("alpha: items '") + res.items[static_cast<std::size_t>(i)] + "' and '" +
                               res.items[static_cast<std::size_t>(j)] + "' are perfectly correlated (r = " +
                               fmt_g(r(i, j)) + "): a duplicated or mirrored indicator; alpha statistics undefined",
                           Location{.indicator = res.items[static_cast<std::size_t>(i)]});
@@ -129,7 +129,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
   res.median_r = a.med_r;
   res.rcond = detail::rcond_symmetric(r);
   if (!(res.rcond > tol))
-    res.warnings.push_back("the correlation matrix is singular (reciprocal condition number " + fmt_g(res.rcond) +
+    res.warnings.push_back(std::string("the correlation matrix is singular (reciprocal condition number ") + fmt_g(res.rcond) +
                            "); G6 and smc use the Moore-Penrose pseudo-inverse");
 
   const auto n = static_cast<double>(res.n_obs);
@@ -141,7 +141,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
                            : boost::math::quantile(boost::math::normal_distribution<double>(), (1.0 + o.level) / 2.0);
       res.duhachek = Interval{res.raw_alpha - z * *res.ase, res.raw_alpha + z * *res.ase};
     } else {
-      res.warnings.push_back("the Duhachek variance estimate Q is negative (" + fmt_g(a.q) +
+      res.warnings.push_back(std::string("the Duhachek variance estimate Q is negative (") + fmt_g(a.q) +
                              "); ase and the Duhachek interval are not reported");
     }
     if (res.n_obs >= 2) {
@@ -163,7 +163,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
         if (j != i) keep.push_back(j);
       const Eigen::MatrixXd ci = c(keep, keep);
       const Eigen::MatrixXd ri = r(keep, keep);
-      const Alpha1 d = alpha1(ci, ri, tol, " without '" + row.item + "'");
+      const Alpha1 d = alpha1(ci, ri, tol, std::string(" without '") + row.item + "'");
       row.raw_alpha = d.raw;
       row.std_alpha = d.std_;
       row.g6_smc = d.g6;
@@ -187,7 +187,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
     res.alpha_drop.push_back(row);
   }
   if (have_n && !se_column)
-    res.warnings.push_back("n = " + std::to_string(res.n_obs) + " <= k = " + std::to_string(k) +
+    res.warnings.push_back(std::string("n = ") + std::to_string(res.n_obs) + " <= k = " + std::to_string(k) +
                            ": the standard errors of alpha-if-dropped are not reported (psych)");
 
   // item.stats (matrix parts)
@@ -284,7 +284,7 @@ void check_pc1(AlphaResult& res, const AlphaOptions& o) {
   for (Eigen::Index j = 0; j < l.size(); ++j)
     if (l[j] < 0.0) res.negative_pc1_items.push_back(res.items[static_cast<std::size_t>(j)]);
   if (!res.negative_pc1_items.empty())
-    res.warnings.push_back("items " + join(res.negative_pc1_items) +
+    res.warnings.push_back(std::string("items ") + join(res.negative_pc1_items) +
                            " load negatively on the first principal component and probably should be reversed "
                            "(keys = -1); they were not reversed");
 }
@@ -320,13 +320,62 @@ double raw_alpha(const Eigen::MatrixXd& x) {
 }
 
 Eigen::VectorXd raw_alpha_jackknife(const Eigen::MatrixXd& x) {
+  // Leave-one-out updates of the pairwise sums: O(n k²) instead of n pairwise covariances
+  // (O(n² k²)). Data are centred by their available-value column means first so that the
+  // one-pass update Σab − a_r b_r − (Σa − a_r)(Σb − b_r)/m' does not cancel.
   const Eigen::Index n = x.rows();
-  Eigen::VectorXd out(n);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    Eigen::MatrixXd xi(n - 1, x.cols());
-    if (i > 0) xi.topRows(i) = x.topRows(i);
-    if (i < n - 1) xi.bottomRows(n - 1 - i) = x.bottomRows(n - 1 - i);
-    out[i] = raw_alpha(xi);
+  const Eigen::Index k = x.cols();
+  Eigen::VectorXd out = Eigen::VectorXd::Constant(n, kNaN);
+  if (k < 2 || n < 3) return out;
+  Eigen::MatrixXd z = x;
+  for (Eigen::Index j = 0; j < k; ++j) {
+    double s = 0.0;
+    Eigen::Index m = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (!std::isnan(x(i, j))) {
+        s += x(i, j);
+        ++m;
+      }
+    if (m > 0) z.col(j).array() -= s / static_cast<double>(m);
+  }
+  // Pair sums over common rows (full symmetric storage for simple indexing).
+  Eigen::MatrixXd cnt = Eigen::MatrixXd::Zero(k, k), sa = cnt, sb = cnt, sab = cnt;
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index b = 0; b < k; ++b) {
+      const double vb = z(i, b);
+      if (std::isnan(vb)) continue;
+      for (Eigen::Index a = 0; a < k; ++a) {
+        const double va = z(i, a);
+        if (std::isnan(va)) continue;
+        cnt(a, b) += 1.0;
+        sa(a, b) += va;
+        sb(a, b) += vb;
+        sab(a, b) += va * vb;
+      }
+    }
+  const auto kd = static_cast<double>(k);
+  for (Eigen::Index r = 0; r < n; ++r) {
+    double tr = 0.0;
+    double sum = 0.0;
+    bool ok = true;
+    for (Eigen::Index b = 0; b < k && ok; ++b)
+      for (Eigen::Index a = 0; a < k; ++a) {
+        const double va = z(r, a);
+        const double vb = z(r, b);
+        const bool in = !std::isnan(va) && !std::isnan(vb);
+        const double m = cnt(a, b) - (in ? 1.0 : 0.0);
+        if (m < 2.0) {
+          ok = false;
+          break;
+        }
+        const double s_a = sa(a, b) - (in ? va : 0.0);
+        const double s_b = sb(a, b) - (in ? vb : 0.0);
+        const double s_ab = sab(a, b) - (in ? va * vb : 0.0);
+        const double c = (s_ab - s_a * s_b / m) / (m - 1.0);
+        sum += c;
+        if (a == b) tr += c;
+      }
+    if (ok && std::abs(sum) > 0.0) out[r] = (1.0 - tr / sum) * (kd / (kd - 1.0));
   }
   return out;
 }
@@ -356,7 +405,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
       throw DomainError(std::string(fn) + ": listwise deletion leaves " + std::to_string(x.rows()) +
                         " complete row(s), but at least 2 are needed");
     if (x.rows() < x_in.rows())
-      res.warnings.push_back("listwise: " + std::to_string(x_in.rows() - x.rows()) +
+      res.warnings.push_back(std::string("listwise: ") + std::to_string(x_in.rows() - x.rows()) +
                              " row(s) with missing values were removed");
   }
 
@@ -375,8 +424,8 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
       if (!std::isnan(x(0, j))) sum_bad += x(0, j);
       const auto& id = names[static_cast<std::size_t>(j)];
       res.dropped_items.push_back(id);
-      res.warnings.push_back("item '" + id + "' had no variance (" +
-                             (m < 2 ? std::string("fewer than 2 values") : "all " + fmt_g(mean)) +
+      res.warnings.push_back(std::string("item '") + id + "' had no variance (" +
+                             (m < 2 ? std::string("fewer than 2 values") : std::string("all ") + fmt_g(mean)) +
                              ") and was deleted, but is still counted in the total score (psych)");
     }
   }
@@ -416,7 +465,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
   res.n_obs = x.rows();
   res.n_complete = detail::complete_rows(x).rows();
   if (res.n_obs <= k)
-    res.warnings.push_back("n = " + std::to_string(res.n_obs) + " <= k = " + std::to_string(k) +
+    res.warnings.push_back(std::string("n = ") + std::to_string(res.n_obs) + " <= k = " + std::to_string(k) +
                            " items: the correlation matrix is singular; interpret alpha with care");
   check_pc1(res, o);
 
@@ -473,7 +522,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
       if (bs.jackknife.allFinite()) {
         std::string why;
         bs.bca = bca_interval(v, res.raw_alpha, bs.jackknife, o.level, &why);
-        if (!bs.bca) res.warnings.push_back("BCa interval not available: " + why);
+        if (!bs.bca) res.warnings.push_back(std::string("BCa interval not available: ") + why);
       } else {
         res.warnings.push_back("BCa interval not available: a jackknife replicate has no finite alpha");
       }

@@ -39,7 +39,7 @@ double q7_sorted(const std::vector<double>& s, double p) {
 
 double quantile_type7(const Eigen::VectorXd& values, double p) {
   if (!(p >= 0.0 && p <= 1.0))
-    throw InvalidInput("quantile_type7: p is " + std::to_string(p) + ", but must be in [0, 1]");
+    throw InvalidInput(std::string("quantile_type7: p is ") + std::to_string(p) + ", but must be in [0, 1]");
   return q7_sorted(sorted_finite(values, "quantile_type7", "values"), p);
 }
 
@@ -63,7 +63,7 @@ std::optional<BcaInterval> bca_interval(const Eigen::VectorXd& replicates, doubl
   // z0 from the share strictly below t0 (boot: sum(t < t0) / length(t)).
   const auto below = static_cast<double>(std::lower_bound(t.begin(), t.end(), estimate) - t.begin());
   if (!(below > 0.0) || !(below < B)) {
-    if (why) *why = "bias correction z0 is infinite (" + std::to_string(static_cast<long>(below)) + " of " +
+    if (why) *why = std::string("bias correction z0 is infinite (") + std::to_string(static_cast<long>(below)) + " of " +
                     std::to_string(static_cast<long>(B)) + " replicates below the estimate)";
     return std::nullopt;
   }

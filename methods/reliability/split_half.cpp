@@ -70,7 +70,7 @@ SplitHalfResult from_matrix(const Eigen::MatrixXd& v, const std::vector<std::str
   res.first_second = make_split(v, first, names, sum_v);
 
   if (k > o.max_exhaustive_items) {
-    res.warnings.push_back("k = " + std::to_string(k) + " > " + std::to_string(o.max_exhaustive_items) +
+    res.warnings.push_back(std::string("k = ") + std::to_string(k) + " > " + std::to_string(o.max_exhaustive_items) +
                            " items: lambda4 over all splits was not computed (exhaustive enumeration only)");
     return res;
   }

@@ -6,7 +6,7 @@ namespace cikit {
 
 std::vector<NodeAlpha> alpha_by_node(const Dataset& data, const IndicatorTree& tree, const AlphaOptions& options) {
   if (static_cast<std::size_t>(data.n_indicators()) != tree.leaves().size())
-    throw InvalidInput("alpha_by_node: the data have " + std::to_string(data.n_indicators()) +
+    throw InvalidInput(std::string("alpha_by_node: the data have ") + std::to_string(data.n_indicators()) +
                        " indicator columns, but the tree has " + std::to_string(tree.leaves().size()) + " leaves");
   std::vector<NodeAlpha> out;
   for (const int i : tree.preorder()) {

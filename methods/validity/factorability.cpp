@@ -72,7 +72,7 @@ KmoResult kmo_from_correlation(const Eigen::MatrixXd& r_in, const FactorabilityO
   if (!(res.rcond >= o.singular_rcond) || !std::isfinite(res.rcond)) {
     res.singular = true;
     q = r;
-    res.warnings.push_back("the correlation matrix is singular (reciprocal condition number " + fmt_g(res.rcond) +
+    res.warnings.push_back(std::string("the correlation matrix is singular (reciprocal condition number ") + fmt_g(res.rcond) +
                            "): no anti-image; as psych, Q = R is used and every MSA is 0.5 by construction");
   } else {
     q = lu.inverse();
@@ -96,7 +96,7 @@ KmoResult kmo_from_correlation(const Eigen::MatrixXd& r_in, const FactorabilityO
   if (!std::isfinite(res.msa) || !res.msa_items.allFinite())
     throw DomainError(std::string(fn) + ": MSA undefined (all correlations are zero)");
   if (res.msa < o.kmo_min)
-    res.warnings.push_back("overall MSA " + fmt_g(res.msa) + " < " + fmt_g(o.kmo_min) +
+    res.warnings.push_back(std::string("overall MSA ") + fmt_g(res.msa) + " < " + fmt_g(o.kmo_min) +
                            ": unacceptable for factor analysis (Kaiser 1974)");
   return res;
 }
@@ -139,7 +139,7 @@ BartlettResult bartlett_sphericity_from_correlation(const Eigen::MatrixXd& r_in,
   res.p_value = boost::math::cdf(boost::math::complement(boost::math::chi_squared_distribution<double>(res.df),
                                                          res.chi_square));
   if (res.p_value > o.bartlett_alpha)
-    res.warnings.push_back("Bartlett's test does not reject sphericity (p = " + fmt_g(res.p_value) + " > " +
+    res.warnings.push_back(std::string("Bartlett's test does not reject sphericity (p = ") + fmt_g(res.p_value) + " > " +
                            fmt_g(o.bartlett_alpha) + "): the indicators may be too weakly correlated to factor");
   return res;
 }

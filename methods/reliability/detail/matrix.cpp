@@ -12,7 +12,7 @@ namespace cikit::detail {
 std::vector<std::string> item_names(const std::vector<std::string>& ids, Eigen::Index k, const char* fn) {
   if (ids.empty()) {
     std::vector<std::string> out;
-    for (Eigen::Index j = 0; j < k; ++j) out.push_back("V" + std::to_string(j + 1));
+    for (Eigen::Index j = 0; j < k; ++j) out.push_back(std::string("V") + std::to_string(j + 1));
     return out;
   }
   if (static_cast<Eigen::Index>(ids.size()) != k)
