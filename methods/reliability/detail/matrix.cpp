@@ -1,0 +1,189 @@
+#include "methods/reliability/detail/matrix.hpp"
+
+#include <Eigen/Eigenvalues>
+#include <Eigen/SVD>
+#include <algorithm>
+#include <cmath>
+
+#include "methods/core/error.hpp"
+
+namespace cikit::detail {
+
+std::vector<std::string> item_names(const std::vector<std::string>& ids, Eigen::Index k, const char* fn) {
+  if (ids.empty()) {
+    std::vector<std::string> out;
+    for (Eigen::Index j = 0; j < k; ++j) out.push_back(std::string("V") + std::to_string(j + 1));
+    return out;
+  }
+  if (static_cast<Eigen::Index>(ids.size()) != k)
+    throw InvalidInput(std::string(fn) + ": item_ids has " + std::to_string(ids.size()) +
+                       " names, but the matrix has " + std::to_string(k) + " columns");
+  return ids;
+}
+
+bool has_missing(const Eigen::MatrixXd& x) { return x.hasNaN(); }
+
+Eigen::MatrixXd complete_rows(const Eigen::MatrixXd& x) {
+  std::vector<Eigen::Index> keep;
+  for (Eigen::Index i = 0; i < x.rows(); ++i)
+    if (!x.row(i).hasNaN()) keep.push_back(i);
+  Eigen::MatrixXd out(static_cast<Eigen::Index>(keep.size()), x.cols());
+  for (std::size_t r = 0; r < keep.size(); ++r) out.row(static_cast<Eigen::Index>(r)) = x.row(keep[r]);
+  return out;
+}
+
+namespace {
+
+void too_few(Eigen::Index m, Eigen::Index min_pairs, const std::vector<std::string>& names, Eigen::Index i,
+             Eigen::Index j, const char* fn) {
+  const auto ui = static_cast<std::size_t>(i);
+  const auto uj = static_cast<std::size_t>(j);
+  if (i == j)
+    throw DomainError(std::string(fn) + ": item '" + names[ui] + "' has " + std::to_string(m) +
+                          " available values, but at least " + std::to_string(min_pairs) + " are needed",
+                      Location{.indicator = names[ui]});
+  throw DomainError(std::string(fn) + ": items '" + names[ui] + "' and '" + names[uj] + "' are both present in " +
+                        std::to_string(m) + " rows, but at least " + std::to_string(min_pairs) +
+                        " complete pairs are needed for their covariance",
+                    Location{.indicator = names[ui]});
+}
+
+// Moments of the pair (i, j) over rows where both are present: count, cov, var_i, var_j.
+struct PairMoments {
+  Eigen::Index m = 0;
+  double cov = 0.0;
+  double vi = 0.0;
+  double vj = 0.0;
+};
+
+PairMoments pair_moments(const Eigen::MatrixXd& x, Eigen::Index i, Eigen::Index j) {
+  PairMoments p;
+  double si = 0.0;
+  double sj = 0.0;
+  for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    const double a = x(r, i);
+    const double b = x(r, j);
+    if (std::isnan(a) || std::isnan(b)) continue;
+    ++p.m;
+    si += a;
+    sj += b;
+  }
+  if (p.m < 2) return p;
+  const double mi = si / static_cast<double>(p.m);
+  const double mj = sj / static_cast<double>(p.m);
+  for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    const double a = x(r, i);
+    const double b = x(r, j);
+    if (std::isnan(a) || std::isnan(b)) continue;
+    p.cov += (a - mi) * (b - mj);
+    p.vi += (a - mi) * (a - mi);
+    p.vj += (b - mj) * (b - mj);
+  }
+  const double d = static_cast<double>(p.m - 1);
+  p.cov /= d;
+  p.vi /= d;
+  p.vj /= d;
+  return p;
+}
+
+}  // namespace
+
+Eigen::MatrixXd pairwise_covariance(const Eigen::MatrixXd& x, Eigen::Index min_pairs,
+                                    const std::vector<std::string>& names, const char* fn) {
+  const Eigen::Index k = x.cols();
+  Eigen::MatrixXd c(k, k);
+  if (!x.hasNaN()) {
+    if (x.rows() < min_pairs) too_few(x.rows(), min_pairs, names, 0, 0, fn);
+    const Eigen::RowVectorXd mean = x.colwise().mean();
+    const Eigen::MatrixXd centered = x.rowwise() - mean;
+    c = (centered.adjoint() * centered) / static_cast<double>(x.rows() - 1);
+    return c;
+  }
+  for (Eigen::Index i = 0; i < k; ++i)
+    for (Eigen::Index j = 0; j <= i; ++j) {
+      const PairMoments p = pair_moments(x, i, j);
+      if (p.m < min_pairs) too_few(p.m, min_pairs, names, i, j, fn);
+      c(i, j) = c(j, i) = p.cov;
+    }
+  return c;
+}
+
+Eigen::MatrixXd pairwise_correlation(const Eigen::MatrixXd& x, Eigen::Index min_pairs,
+                                     const std::vector<std::string>& names, const char* fn) {
+  const Eigen::Index k = x.cols();
+  if (!x.hasNaN()) return cov2cor(pairwise_covariance(x, min_pairs, names, fn));
+  Eigen::MatrixXd r = Eigen::MatrixXd::Identity(k, k);
+  for (Eigen::Index i = 0; i < k; ++i)
+    for (Eigen::Index j = 0; j < i; ++j) {
+      const PairMoments p = pair_moments(x, i, j);
+      if (p.m < min_pairs) too_few(p.m, min_pairs, names, i, j, fn);
+      if (!(p.vi > 0.0) || !(p.vj > 0.0))
+        throw DomainError(std::string(fn) + ": items '" + names[static_cast<std::size_t>(i)] + "' and '" +
+                              names[static_cast<std::size_t>(j)] +
+                              "' have a constant item on their common rows; correlation undefined",
+                          Location{.indicator = names[static_cast<std::size_t>(i)]});
+      r(i, j) = r(j, i) = p.cov / std::sqrt(p.vi * p.vj);
+    }
+  return r;
+}
+
+Eigen::MatrixXd cov2cor(const Eigen::MatrixXd& c) {
+  const Eigen::VectorXd is = c.diagonal().cwiseSqrt().cwiseInverse();
+  Eigen::MatrixXd r = is.asDiagonal() * c * is.asDiagonal();
+  r.diagonal().setOnes();
+  return r;
+}
+
+Eigen::MatrixXd pinv(const Eigen::MatrixXd& a, double tol) {
+  const Eigen::JacobiSVD<Eigen::MatrixXd> svd(a, Eigen::ComputeThinU | Eigen::ComputeThinV);
+  const Eigen::VectorXd& d = svd.singularValues();
+  const double cut = std::max(tol * (d.size() > 0 ? d[0] : 0.0), 0.0);
+  Eigen::VectorXd inv = Eigen::VectorXd::Zero(d.size());
+  for (Eigen::Index i = 0; i < d.size(); ++i)
+    if (d[i] > cut) inv[i] = 1.0 / d[i];
+  return svd.matrixV() * inv.asDiagonal() * svd.matrixU().adjoint();
+}
+
+Eigen::VectorXd smc(const Eigen::MatrixXd& r, double tol) {
+  const Eigen::MatrixXd ri = pinv(r, tol);
+  Eigen::VectorXd s(r.cols());
+  for (Eigen::Index i = 0; i < r.cols(); ++i) {
+    double v = 1.0 - 1.0 / ri(i, i);
+    if (std::isnan(v)) v = 1.0;  // psych: "smcs were set to 1.0" when NA
+    s[i] = std::clamp(v, 0.0, 1.0);
+  }
+  return s;
+}
+
+double rcond_symmetric(const Eigen::MatrixXd& a) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(a, Eigen::EigenvaluesOnly);
+  const Eigen::VectorXd ev = es.eigenvalues().cwiseAbs();
+  const double mx = ev.maxCoeff();
+  if (!(mx > 0.0)) return 0.0;
+  return ev.minCoeff() / mx;
+}
+
+Eigen::VectorXd first_pc_loadings(const Eigen::MatrixXd& r) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(r);
+  const Eigen::Index last = r.cols() - 1;
+  Eigen::VectorXd l = es.eigenvectors().col(last) * std::sqrt(std::max(0.0, es.eigenvalues()[last]));
+  if (l.sum() < 0.0) l = -l;
+  return l;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+double sample_variance(const std::vector<double>& v) {
+  double m = 0.0;
+  for (const double a : v) m += a;
+  m /= static_cast<double>(v.size());
+  double s = 0.0;
+  for (const double a : v) s += (a - m) * (a - m);
+  return s / static_cast<double>(v.size() - 1);
+}
+
+}  // namespace cikit::detail

@@ -1,0 +1,55 @@
+#pragma once
+// Private helpers of the reliability and validity families (not installed): pairwise
+// covariance/correlation as R's cov/cor(use = "pairwise"), cov2cor, psych's Pinv and smc,
+// the first principal component's loadings. Rows = units, cols = items; NaN = missing.
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+namespace cikit::detail {
+
+/// Item display names: `ids` when given (size must be k), else psych's "V1".."Vk".
+std::vector<std::string> item_names(const std::vector<std::string>& ids, Eigen::Index k, const char* fn);
+
+/// True if any entry is NaN.
+bool has_missing(const Eigen::MatrixXd& x);
+
+/// Rows with no NaN.
+Eigen::MatrixXd complete_rows(const Eigen::MatrixXd& x);
+
+/// R's cov(x, use = "pairwise"): for each pair (i, j) the rows where both are present, their
+/// own means over those rows, divisor m - 1. Throws DomainError naming both items when a pair
+/// has fewer than `min_pairs` (>= 2) common rows.
+Eigen::MatrixXd pairwise_covariance(const Eigen::MatrixXd& x, Eigen::Index min_pairs,
+                                    const std::vector<std::string>& names, const char* fn);
+
+/// R's cor(x, use = "pairwise"): each r_ij from the rows where both are present (so
+/// r_ij != C_ij / sqrt(C_ii C_jj) in general). Same `min_pairs` rule. A zero-variance pair
+/// subset throws DomainError naming the items.
+Eigen::MatrixXd pairwise_correlation(const Eigen::MatrixXd& x, Eigen::Index min_pairs,
+                                     const std::vector<std::string>& names, const char* fn);
+
+/// stats::cov2cor: r_ij = c_ij / sqrt(c_ii c_jj) (diagonal set to exactly 1).
+Eigen::MatrixXd cov2cor(const Eigen::MatrixXd& c);
+
+/// psych::Pinv: SVD A = U D V', keep d_i > max(tol d_1, 0), A⁺ = V D⁻¹ U'.
+Eigen::MatrixXd pinv(const Eigen::MatrixXd& a, double tol);
+
+/// psych::smc for a complete correlation matrix: 1 - 1/diag(Pinv(R)), clipped to [0, 1].
+Eigen::VectorXd smc(const Eigen::MatrixXd& r, double tol);
+
+/// 2-norm reciprocal condition number of a symmetric matrix: min |λ| / max |λ| (0 if max is 0).
+double rcond_symmetric(const Eigen::MatrixXd& a);
+
+/// Loadings of the first principal component of a correlation matrix, v₁ √λ₁, signed so that
+/// their sum is >= 0 (psych::principal's convention).
+Eigen::VectorXd first_pc_loadings(const Eigen::MatrixXd& r);
+
+/// Median (R's median: mean of the two middle values for even length). Non-empty input.
+double median(std::vector<double> v);
+
+/// Sample variance (n - 1). Needs >= 2 values.
+double sample_variance(const std::vector<double>& v);
+
+}  // namespace cikit::detail
