@@ -9,11 +9,11 @@
 
 #include "methods/core/error.hpp"
 #include "methods/sensitivity/detail/common.hpp"
+#include "methods/reliability/bootstrap.hpp"
 #include "methods/sensitivity/detail/intervals.hpp"
 
 namespace cikit {
 
-using sensitivity_detail::bca_ends;
 using sensitivity_detail::norm_inter;
 using sensitivity_detail::q7_sorted;
 using sensitivity_detail::resolve_threads;
@@ -111,7 +111,6 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
   const double phi = (1.0 + options.level) / 2.0;
   r.intervals.resize(static_cast<std::size_t>(m));
   std::vector<double> t;
-  std::vector<double> jack;
   Eigen::Index n_no_bca = 0;
   for (Eigen::Index s = 0; s < m; ++s) {
     BootstrapInterval& iv = r.intervals[static_cast<std::size_t>(s)];
@@ -140,9 +139,10 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
       ++n_no_bca;
       continue;
     }
-    jack.assign(r.jackknife.col(s).data(), r.jackknife.col(s).data() + n);
+    // BCa exactly as boot::boot.ci (methods/reliability/bootstrap.hpp, shared with alpha()).
+    const Eigen::Map<const Eigen::VectorXd> tv(t.data(), static_cast<Eigen::Index>(t.size()));
     std::string why_not;
-    const auto e = bca_ends(t, iv.estimate, jack, options.level, why_not);
+    const auto e = bca_interval(tv, iv.estimate, r.jackknife.col(s), options.level, &why_not);
     if (!e) {
       iv.bca_note = why_not;
       iv.bca_lower = iv.bca_upper = kNaN;
@@ -150,11 +150,11 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
       continue;
     }
     iv.bca_available = true;
-    iv.bca_lower = e->lower;
-    iv.bca_upper = e->upper;
+    iv.bca_lower = e->interval.lower;
+    iv.bca_upper = e->interval.upper;
     iv.z0 = e->z0;
     iv.acceleration = e->acceleration;
-    iv.extreme_order_statistics = iv.extreme_order_statistics || e->extreme;
+    iv.extreme_order_statistics = iv.extreme_order_statistics || e->extreme_order_statistics;
   }
   if (n_no_bca > 0)
     r.warnings.push_back(fmt::format("BCa interval unavailable for {} of {} statistic(s) (see bca_note)", n_no_bca, m));
