@@ -8,6 +8,7 @@
 
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
+#include "methods/core/yaml_context.hpp"
 
 namespace cikit {
 
@@ -15,65 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Parsing context: the file label for messages.
-struct Ctx {
-  std::string file;
-
-  [[nodiscard]] Location at(const YAML::Node& n) const {
-    const auto m = n.Mark();
-    if (m.is_null()) return Location{.file = file};
-    return Location{.file = file, .line = m.line + 1, .column = m.column + 1};
-  }
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const {
-    throw InvalidInput(message, at(n));
-  }
-
-  [[nodiscard]] std::string scalar(const YAML::Node& n, const std::string& what) const {
-    if (!n.IsScalar()) fail(n, fmt::format("{} must be a single value (a string)", what));
-    return n.Scalar();
-  }
-  [[nodiscard]] double number(const YAML::Node& n, const std::string& what) const {
-    const std::string s = scalar(n, what);
-    try {
-      std::size_t used = 0;
-      const double v = std::stod(s, &used);
-      if (used == s.size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
-    fail(n, fmt::format("{} must be a finite number, but is '{}'", what, s));
-  }
-  /// Iterates a map, rejecting unknown and duplicated keys.
-  template <class F>
-  void each_key(const YAML::Node& map, const std::string& what, const std::set<std::string>& allowed,
-                F&& on_key) const {
-    if (!map.IsMap()) fail(map, fmt::format("{} must be a mapping (key: value lines)", what));
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const std::string key = scalar(it->first, fmt::format("a key of {}", what));
-      if (!allowed.count(key)) {
-        std::string list;
-        for (const auto& a : allowed) {
-          if (!list.empty()) list += ", ";
-          list += a;
-        }
-        fail(it->first, fmt::format("unknown key '{}' in {} (allowed: {})", key, what, list));
-      }
-      if (!seen.insert(key).second) fail(it->first, fmt::format("duplicate key '{}' in {}", key, what));
-      on_key(key, it->first, it->second);
-    }
-  }
-  [[nodiscard]] Labels labels(const YAML::Node& n, const std::string& what) const {
-    Labels out;
-    if (n.IsScalar()) {
-      out.zh = out.en = n.Scalar();
-      return out;
-    }
-    each_key(n, what, {"zh", "en"}, [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
-      (key == "zh" ? out.zh : out.en) = scalar(v, fmt::format("{}.{}", what, key));
-    });
-    return out;
-  }
-};
+using Ctx = YamlContext;
 
 std::string fnv1a_hex(std::string_view bytes) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -340,7 +283,7 @@ IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root) {
 }  // namespace
 
 Spec parse_spec(const std::string& text, const std::string& file_label, const fs::path& base_dir) {
-  const Ctx ctx{file_label};
+  const Ctx ctx{file_label, "", ""};
   YAML::Node doc;
   try {
     doc = YAML::Load(text);

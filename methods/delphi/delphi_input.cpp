@@ -1,5 +1,7 @@
 #include "methods/delphi/delphi_input.hpp"
 
+#include "methods/core/yaml_context.hpp"
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -21,53 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-struct Ctx {
-  std::string file;
-  [[nodiscard]] Location at(const YAML::Node& n) const {
-    const auto m = n.Mark();
-    if (m.is_null()) return Location{.file = file};
-    return Location{.file = file, .line = m.line + 1, .column = m.column + 1};
-  }
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const { throw InvalidInput(message, at(n)); }
-  [[nodiscard]] std::string scalar(const YAML::Node& n, const std::string& what) const {
-    if (!n.IsScalar()) fail(n, fmt::format("{} must be a single value", what));
-    return n.Scalar();
-  }
-  [[nodiscard]] double number(const YAML::Node& n, const std::string& what) const {
-    const std::string s = scalar(n, what);
-    try {
-      std::size_t used = 0;
-      const double v = std::stod(s, &used);
-      if (used == s.size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
-    fail(n, fmt::format("{} must be a finite number, but is '{}'", what, s));
-  }
-  [[nodiscard]] bool boolean(const YAML::Node& n, const std::string& what) const {
-    const std::string s = scalar(n, what);
-    if (s == "true" || s == "yes") return true;
-    if (s == "false" || s == "no") return false;
-    fail(n, fmt::format("{} must be true or false, but is '{}'", what, s));
-  }
-  template <class F>
-  void each_key(const YAML::Node& map, const std::string& what, const std::set<std::string>& allowed, F&& on_key) const {
-    if (!map.IsMap()) fail(map, fmt::format("{} must be a mapping (key: value lines)", what));
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const std::string key = scalar(it->first, fmt::format("a key of {}", what));
-      if (!allowed.empty() && !allowed.count(key)) {
-        std::string list;
-        for (const auto& a : allowed) {
-          if (!list.empty()) list += ", ";
-          list += a;
-        }
-        fail(it->first, fmt::format("unknown key '{}' in {} (allowed: {})", key, what, list));
-      }
-      if (!seen.insert(key).second) fail(it->first, fmt::format("duplicate key '{}' in {}", key, what));
-      on_key(key, it->first, it->second);
-    }
-  }
-};
+using Ctx = YamlContext;
 
 std::string trim(const std::string& s) {
   const auto a = s.find_first_not_of(" \t");
@@ -292,7 +248,7 @@ void read_experts(DelphiInput& in) {
 
 DelphiInput parse_delphi(const std::string& text, const std::string& file_label, const fs::path& base_dir,
                          const IndicatorTree& tree) {
-  const Ctx ctx{file_label};
+  const Ctx ctx{file_label, "", ""};
   YAML::Node doc;
   try {
     doc = YAML::Load(text);

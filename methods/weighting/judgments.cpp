@@ -1,5 +1,7 @@
 #include "methods/weighting/judgments.hpp"
 
+#include "methods/core/yaml_context.hpp"
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -22,45 +24,7 @@ namespace fs = std::filesystem;
 constexpr double kReciprocalTolerance = 1e-9;
 
 /// Parsing context: file label, current expert and node for messages.
-struct Ctx {
-  std::string file;
-  std::string expert;  // "" outside an expert
-  std::string node;    // "" outside a node
-
-  [[nodiscard]] Location at(const YAML::Node& n) const {
-    Location l{.file = file, .node = node};
-    const auto m = n.Mark();
-    if (!m.is_null()) l.line = m.line + 1, l.column = m.column + 1;
-    return l;
-  }
-  [[nodiscard]] std::string prefix() const { return expert.empty() ? "" : fmt::format("expert '{}': ", expert); }
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const {
-    throw InvalidInput("judgments: " + prefix() + message, at(n));
-  }
-  [[nodiscard]] std::string scalar(const YAML::Node& n, const std::string& what) const {
-    if (!n.IsScalar()) fail(n, fmt::format("{} must be a single value", what));
-    return n.Scalar();
-  }
-  template <class F>
-  void each_key(const YAML::Node& map, const std::string& what, const std::set<std::string>& allowed,
-                F&& on_key) const {
-    if (!map.IsMap()) fail(map, fmt::format("{} must be a mapping (key: value lines)", what));
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const std::string key = scalar(it->first, fmt::format("a key of {}", what));
-      if (!allowed.empty() && !allowed.count(key)) {
-        std::string list;
-        for (const auto& a : allowed) {
-          if (!list.empty()) list += ", ";
-          list += a;
-        }
-        fail(it->first, fmt::format("unknown key '{}' in {} (allowed: {})", key, what, list));
-      }
-      if (!seen.insert(key).second) fail(it->first, fmt::format("duplicate key '{}' in {}", key, what));
-      on_key(key, it->first, it->second);
-    }
-  }
-};
+using Ctx = YamlContext;
 
 /// digits+ ( '.' digits+ )?
 bool is_plain_number(const std::string& s) {
@@ -263,7 +227,7 @@ double parse_judgment(const std::string& text, const Location& where) {
 }
 
 Judgments parse_judgments(const std::string& text, const std::string& file_label, const IndicatorTree& tree) {
-  Ctx ctx{file_label, "", ""};
+  Ctx ctx{file_label, "judgments: ", ""};
   YAML::Node doc;
   try {
     doc = YAML::Load(text);
@@ -318,7 +282,7 @@ Judgments parse_judgments(const std::string& text, const std::string& file_label
                     }
                   });
     if (ex.id.empty()) ctx.fail(e, "an expert needs 'id:'");
-    ectx.expert = ex.id;
+    ectx.prefix = fmt::format("judgments: expert '{}': ", ex.id);
     if (!has_matrices) ectx.fail(e, "the expert has no 'matrices:'");
     std::set<int> nodes_seen;
     ectx.each_key(matrices, "matrices", {}, [&](const std::string&, const YAML::Node& k, const YAML::Node& v) {
