@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "methods/core/error.hpp"
+#include "support.hpp"
 
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
@@ -41,42 +42,14 @@ struct Table {
   }
 };
 
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        out.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.emplace_back();
-    } else if (c != '\r') {
-      out.back() += c;
-    }
-  }
-  return out;
-}
-
 bool file_exists(const std::string& path) { return static_cast<bool>(std::ifstream(path)); }
 
 Table read_csv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) FAIL("cannot open " << path << " (run the generate.R script next to it)");
+  // tests/support.hpp's reader (independent of cikit's CSV code), split into header and rows.
+  const auto all = cikit_test::read_table(path);
   Table t;
-  std::string line;
-  std::getline(in, line);
-  t.header = split_csv_line(line);
-  while (std::getline(in, line))
-    if (!line.empty() && line != "\r") t.rows.push_back(split_csv_line(line));
+  t.header = all.at(0);
+  t.rows.assign(all.begin() + 1, all.end());
   return t;
 }
 
