@@ -284,14 +284,7 @@ IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root) {
 
 Spec parse_spec(const std::string& text, const std::string& file_label, const fs::path& base_dir) {
   const Ctx ctx{file_label, "", ""};
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw InvalidInput(fmt::format("malformed YAML: {}", e.msg),
-                       Location{.file = file_label, .line = e.mark.line + 1, .column = e.mark.column + 1});
-  }
-  if (!doc || doc.IsNull()) throw InvalidInput("spec is empty", Location{.file = file_label});
+  const YAML::Node doc = ctx.load(text, "spec is empty");
   Spec spec;
   spec.path = file_label;
   spec.hash = fnv1a_hex(text);

@@ -6,6 +6,18 @@
 
 namespace cikit {
 
+YAML::Node YamlContext::load(const std::string& text, const std::string& empty_message) const {
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InvalidInput(fmt::format("{}malformed YAML: {}", prefix, e.msg),
+                       Location{.file = file, .line = e.mark.line + 1, .column = e.mark.column + 1});
+  }
+  if (!doc || doc.IsNull()) throw InvalidInput(prefix + empty_message, Location{.file = file});
+  return doc;
+}
+
 Location YamlContext::at(const YAML::Node& n) const {
   Location l{.file = file, .node = node};
   const auto m = n.Mark();

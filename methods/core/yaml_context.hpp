@@ -19,6 +19,9 @@ struct YamlContext {
   std::string prefix;  ///< prepended to every message, e.g. "judgments: expert 'E1': "
   std::string node;    ///< tree node added to every location ("" = none)
 
+  /// Parses a whole document. @throws InvalidInput (prefix) "malformed YAML: …" at the parser's
+  /// position, or "<empty_message>" when the document is empty.
+  [[nodiscard]] YAML::Node load(const std::string& text, const std::string& empty_message) const;
   /// file:line:column of a YAML node (1-based; file only when yaml-cpp has no mark).
   [[nodiscard]] Location at(const YAML::Node& n) const;
   /// @throws InvalidInput with prefix + message at the node's position.

@@ -249,14 +249,7 @@ void read_experts(DelphiInput& in) {
 DelphiInput parse_delphi(const std::string& text, const std::string& file_label, const fs::path& base_dir,
                          const IndicatorTree& tree) {
   const Ctx ctx{file_label, "", ""};
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw InvalidInput(fmt::format("malformed YAML: {}", e.msg),
-                       Location{.file = file_label, .line = e.mark.line + 1, .column = e.mark.column + 1});
-  }
-  if (!doc || doc.IsNull()) throw InvalidInput("Delphi file is empty", Location{.file = file_label});
+  const YAML::Node doc = ctx.load(text, "Delphi file is empty");
   DelphiInput in;
   in.file = file_label;
   auto path_of = [&](const YAML::Node& v, const std::string& what) {

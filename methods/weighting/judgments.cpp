@@ -228,14 +228,7 @@ double parse_judgment(const std::string& text, const Location& where) {
 
 Judgments parse_judgments(const std::string& text, const std::string& file_label, const IndicatorTree& tree) {
   Ctx ctx{file_label, "judgments: ", ""};
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw InvalidInput(fmt::format("judgments: malformed YAML: {}", e.msg),
-                       Location{.file = file_label, .line = e.mark.line + 1, .column = e.mark.column + 1});
-  }
-  if (!doc || doc.IsNull()) throw InvalidInput("judgments: the file is empty", Location{.file = file_label});
+  const YAML::Node doc = ctx.load(text, "the file is empty");
   Judgments j;
   j.file = file_label;
   YAML::Node experts;
