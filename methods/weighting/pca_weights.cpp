@@ -1,5 +1,7 @@
 #include "methods/weighting/pca_weights.hpp"
 
+#include "methods/validity/pca.hpp"
+
 #include <fmt/format.h>
 
 #include <Eigen/Eigenvalues>
@@ -57,11 +59,6 @@ void eigen_descending(const Eigen::MatrixXd& r, Eigen::VectorXd& values, Eigen::
     const bool flip = std::abs(s) > kZeroSum ? s < 0 : vectors(imax, f) < 0;
     if (flip) vectors.col(f) = -vectors.col(f);
   }
-}
-
-void orient_columns(Eigen::MatrixXd& l) {
-  for (Eigen::Index f = 0; f < l.cols(); ++f)
-    if (l.col(f).sum() < 0) l.col(f) = -l.col(f);
 }
 
 }  // namespace
@@ -127,7 +124,7 @@ PcaWeights pca_weights(const Eigen::MatrixXd& x, const PcaWeightOptions& opt) {
     r.varimax.rotation = Eigen::MatrixXd::Identity(m, m);
     r.rotated = r.loadings;
   }
-  orient_columns(r.rotated);
+  flip_columns_positive_sum(r.rotated);  // psych sign convention (methods/validity/pca.hpp)
 
   const Eigen::MatrixXd sq = r.rotated.array().square().matrix();
   r.factor_variance = sq.colwise().sum().transpose();
