@@ -16,42 +16,25 @@ Cell Cell::txt(std::string s, int indent) {
   c.indent = indent;
   return c;
 }
-Cell Cell::integer(long long v) {
+namespace {
+Cell numeric(CellKind kind, double value, int decimals) {
   Cell c;
-  c.kind = CellKind::Integer;
-  c.value = static_cast<double>(v);
-  c.decimals = 0;
-  return c;
-}
-Cell Cell::number(double v, int decimals) {
-  Cell c;
-  c.kind = CellKind::Number;
-  c.value = v;
+  c.kind = kind;
+  c.value = value;
   c.decimals = decimals;
   return c;
 }
-Cell Cell::percent(double fraction, int decimals) {
-  Cell c;
-  c.kind = CellKind::Percent;
-  c.value = fraction;
-  c.decimals = decimals;
-  return c;
-}
+}  // namespace
+
+Cell Cell::integer(long long v) { return numeric(CellKind::Integer, static_cast<double>(v), 0); }
+Cell Cell::number(double v, int decimals) { return numeric(CellKind::Number, v, decimals); }
+Cell Cell::percent(double fraction, int decimals) { return numeric(CellKind::Percent, fraction, decimals); }
 Cell Cell::interval(double lo, double hi, int decimals) {
-  Cell c;
-  c.kind = CellKind::Interval;
-  c.value = lo;
+  Cell c = numeric(CellKind::Interval, lo, decimals);
   c.hi = hi;
-  c.decimals = decimals;
   return c;
 }
-Cell Cell::pvalue(double p) {
-  Cell c;
-  c.kind = CellKind::PValue;
-  c.value = p;
-  c.decimals = 3;
-  return c;
-}
+Cell Cell::pvalue(double p) { return numeric(CellKind::PValue, p, 3); }
 
 void Table::validate() const {
   for (std::size_t r = 0; r < rows.size(); ++r)
