@@ -79,6 +79,18 @@ nlohmann::json json_num(double v) {
 
 nlohmann::json json_labels(const Labels& l) { return {{"zh", l.zh}, {"en", l.en}}; }
 
+nlohmann::json json_verdict(const std::optional<ValueVerdict>& v) {
+  if (!v) return nullptr;
+  return {{"level", std::string(v->id())},
+          {"label", json_labels(verdict_level_label(v->level))},
+          {"rule", v->rule},
+          {"citation", v->citation}};
+}
+
+std::string num_verdict(double value, int decimals, const std::optional<ValueVerdict>& v, Lang lang) {
+  return v ? num(value, decimals) + " " + v->label(lang) : num(value, decimals);
+}
+
 nlohmann::json json_header(const std::string& command, const Spec& spec) {
   return {{"cikit_version", CIKIT_VERSION},
           {"command", command},

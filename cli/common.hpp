@@ -5,12 +5,14 @@
 #include <fmt/format.h>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "methods/core/csv.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/core/tree.hpp"
+#include "methods/core/verdicts.hpp"
 
 namespace cikit::cli {
 
@@ -56,6 +58,11 @@ template <class... Args>
 [[nodiscard]] nlohmann::json json_header(const std::string& command, const Spec& spec);
 /// Labels {zh, en} as JSON.
 [[nodiscard]] nlohmann::json json_labels(const Labels& l);
+/// A verdict as JSON {level, label {zh, en}, rule, citation} (docs/cli.md "Verdicts"); null
+/// when absent (the value was NaN).
+[[nodiscard]] nlohmann::json json_verdict(const std::optional<ValueVerdict>& v);
+/// "0.843 good" / "0.843 良好": a value with its verdict label for human tables.
+[[nodiscard]] std::string num_verdict(double value, int decimals, const std::optional<ValueVerdict>& v, Lang lang);
 
 /// Output files of one run, written together at the end (each atomically) so that an error
 /// never leaves half of a run's outputs behind.

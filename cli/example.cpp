@@ -28,7 +28,8 @@ std::vector<std::pair<std::string, std::string>> governance_example_files(std::u
   const Spec spec = parse_spec(spec_text, "governance.yaml (built in)", ".");
   SimulationOptions opt;
   opt.seed = seed;
-  const SimulationResult sim = simulate_tree(spec.tree, governance_profiles(), governance_cities(), opt);
+  SimulationResult sim = simulate_tree(spec.tree, governance_profiles(), governance_cities(), opt);
+  add_criteria(sim, governance_criteria(), opt);
   const std::string csv = simulation_csv(sim, "city");
   files.emplace_back("cities.csv", gbk ? utf8_to_gbk(csv) : csv);
   files.emplace_back("ahp_judgments.yaml", simulate_judgments_yaml(spec.tree, 3, seed));

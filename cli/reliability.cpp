@@ -25,11 +25,13 @@ nlohmann::json json_opt(const std::optional<double>& v) {
   return v ? json_num(*v) : nlohmann::json(nullptr);
 }
 
-nlohmann::json json_result(const AlphaResult& a) {
+nlohmann::json json_result(const AlphaResult& a, const VerdictTable& verdicts) {
   nlohmann::json j = {{"k", a.k},
                       {"n_obs", a.n_obs},
                       {"n_complete", a.n_complete},
                       {"raw_alpha", json_num(a.raw_alpha)},
+                      {"verdict", json_verdict(verdicts.judge("alpha", a.raw_alpha))},
+                      {"std_verdict", json_verdict(verdicts.judge("alpha", a.std_alpha))},
                       {"std_alpha", json_num(a.std_alpha)},
                       {"g6_smc", json_num(a.g6_smc)},
                       {"average_r", json_num(a.average_r)},
@@ -72,6 +74,7 @@ nlohmann::json json_result(const AlphaResult& a) {
                      {"std_r", json_num(s.std_r)},
                      {"r_cor", json_num(s.r_cor)},
                      {"r_drop", json_num(s.r_drop)},
+                     {"r_drop_verdict", json_verdict(verdicts.judge("item_total_r", s.r_drop))},
                      {"mean", json_opt(s.mean)},
                      {"sd", json_opt(s.sd)}});
   j["item_stats"] = items;
@@ -91,8 +94,8 @@ void run_reliability(const ReliabilityOptions& ro) {
 
   TextTable t;  // human table (one language)
   t.header = {tr(lang, "Node", "节点"), "k", "n", "raw_alpha", "std.alpha", tr(lang, "Feldt 95% CI", "Feldt 95% 置信区间"),
-              "G6(smc)", "average_r"};
-  t.right_align = {false, true, true, true, true, true, true, true};
+              "G6(smc)", "average_r", tr(lang, "Verdict (std.alpha)", "评价(标准化α)")};
+  t.right_align = {false, true, true, true, true, true, true, true, false};
   if (ro.bootstrap > 0) {
     t.header.push_back(tr(lang, "Bootstrap BCa 95% CI", "Bootstrap BCa 95% 置信区间"));
     t.right_align.push_back(true);
@@ -100,7 +103,7 @@ void run_reliability(const ReliabilityOptions& ro) {
   TextTable c;  // CSV: both labels, full precision
   c.header = {"node", "label_zh", "label_en", "depth", "k", "n", "raw_alpha", "std_alpha", "feldt_lower", "feldt_upper",
               "g6_smc", "average_r", "boot_percentile_lower", "boot_percentile_upper", "boot_bca_lower",
-              "boot_bca_upper", "note"};
+              "boot_bca_upper", "verdict", "note"};
   nlohmann::json jn = nlohmann::json::array();
   std::vector<std::string> warnings;
   for (const auto& n : nodes) {
@@ -108,11 +111,11 @@ void run_reliability(const ReliabilityOptions& ro) {
     const std::string label = std::string(static_cast<std::size_t>(2 * n.depth), ' ') + node.label.get(lang, node.id);
     nlohmann::json j = {{"id", n.id}, {"label", json_labels(node.label)}, {"depth", n.depth}, {"indicators", n.indicators}};
     if (!n.result) {
-      t.rows.push_back({label, std::to_string(n.indicators.size()), "", "", "", "", "", ""});
+      t.rows.push_back({label, std::to_string(n.indicators.size()), "", "", "", "", "", "", ""});
       if (ro.bootstrap > 0) t.rows.back().push_back("");
       t.rows.back()[3] = tr(lang, "not computed", "未计算");
       c.rows.push_back({n.id, node.label.zh, node.label.en, std::to_string(n.depth), std::to_string(n.indicators.size()),
-                        "", "", "", "", "", "", "", "", "", "", "", n.error});
+                        "", "", "", "", "", "", "", "", "", "", "", "", n.error});
       j["error"] = n.error;
       if (n.indicators.size() >= 2) warnings.push_back(fmt::format("node '{}': {}", n.id, n.error));
       jn.push_back(j);
@@ -120,9 +123,12 @@ void run_reliability(const ReliabilityOptions& ro) {
     }
     const AlphaResult& a = *n.result;
     const auto g17 = [](double v) { return fmt::format("{:.17g}", v); };
+    // The table judges std.alpha: indicators of a composite index have different units, which
+    // makes raw alpha (covariances) mostly a statement about the units (docs/cli.md).
+    const auto verdict = spec.thresholds.judge("alpha", a.std_alpha);
     t.rows.push_back({label, std::to_string(a.k), std::to_string(a.n_obs), num(a.raw_alpha, 3), num(a.std_alpha, 3),
                       a.feldt ? fmt::format("[{}, {}]", num(a.feldt->lower, 3), num(a.feldt->upper, 3)) : "",
-                      num(a.g6_smc, 3), num(a.average_r, 3)});
+                      num(a.g6_smc, 3), num(a.average_r, 3), verdict ? verdict->text(lang) : ""});
     std::string bp_lo, bp_hi, bb_lo, bb_hi;
     if (a.bootstrap) {
       bp_lo = g17(a.bootstrap->percentile.lower);
@@ -140,8 +146,8 @@ void run_reliability(const ReliabilityOptions& ro) {
     c.rows.push_back({n.id, node.label.zh, node.label.en, std::to_string(n.depth), std::to_string(a.k),
                       std::to_string(a.n_obs), g17(a.raw_alpha), g17(a.std_alpha), a.feldt ? g17(a.feldt->lower) : "",
                       a.feldt ? g17(a.feldt->upper) : "", g17(a.g6_smc), g17(a.average_r), bp_lo, bp_hi, bb_lo, bb_hi,
-                      ""});
-    j["alpha"] = json_result(a);
+                      verdict ? std::string(verdict->id()) : "", ""});
+    j["alpha"] = json_result(a, spec.thresholds);
     for (const auto& w : a.warnings) warnings.push_back(fmt::format("node '{}': {}", n.id, w));
     jn.push_back(j);
   }
@@ -151,6 +157,8 @@ void run_reliability(const ReliabilityOptions& ro) {
                     {"seed", ro.seed},
                     {"direction", "indicators with direction '-' multiplied by -1"}};
   doc["nodes"] = jn;
+  doc["thresholds"] = {{"alpha", spec.thresholds.rule("alpha").describe(Lang::En)},
+                       {"item_total_r", spec.thresholds.rule("item_total_r").describe(Lang::En)}};
   doc["warnings"] = warnings;
 
   OutputSet out(o.out);
@@ -168,6 +176,7 @@ void run_reliability(const ReliabilityOptions& ro) {
                     "Indicators with direction '-' multiplied by -1; covariances pairwise (psych 2.2.9), n = all "
                     "units; Feldt CI on raw_alpha.\n",
                     "方向为“-”的指标乘以 -1；协方差按成对删除（psych 2.2.9），n 为全部单位；Feldt 置信区间基于 raw_alpha。\n");
+    std::cout << tr(lang, "Verdict on std.alpha: ", "标准化α评价标准：") << spec.thresholds.rule("alpha").describe(lang) << "\n";
   }
   print_warnings("reliability", warnings);
   out.write();

@@ -6,10 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "methods/core/criteria.hpp"
 #include "methods/core/csv.hpp"
 #include "methods/core/dataset.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
+#include "methods/core/verdicts.hpp"
 
 namespace cikit {
 
@@ -35,6 +37,8 @@ struct Spec {
   std::filesystem::path delphi;       ///< optional `delphi:` file (expert consultation), resolved;
                                       ///< read and checked by read_delphi (cikit delphi), not read_spec
   Location delphi_where;              ///< position of `delphi:`
+  std::vector<Criterion> criteria;    ///< optional `criteria:` (external criterion columns)
+  VerdictTable thresholds;            ///< verdict rules: defaults + the optional `thresholds:` key
   std::string hash;                   ///< FNV-1a 64-bit hash of the spec bytes, 16 hex digits
 };
 

@@ -322,4 +322,17 @@ const std::vector<IndicatorProfile>& governance_profiles() {
   return profiles;
 }
 
+const std::vector<IndicatorProfile>& governance_criteria() {
+  // External criteria for criterion validity (spec `criteria:`), not indicators of the index.
+  // `loading` = correlation of the criterion's z with the general factor G (simulate.hpp).
+  static const std::vector<IndicatorProfile> criteria = {
+      // resident satisfaction survey score 居民满意度调查得分 (0-100, ~65-88)
+      percent("resident_satisfaction", 78.0, 0.45, 1, 0.60),
+      // per-capita GDP 人均地区生产总值 (yuan; economic development, related to but not
+      // the same as governance)
+      lognormal("gdp_per_capita", 85000.0, 0.45, 0, 0.45),
+  };
+  return criteria;
+}
+
 }  // namespace cikit

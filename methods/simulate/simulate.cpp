@@ -140,9 +140,36 @@ SimulationResult simulate_tree(const IndicatorTree& tree, const std::vector<Indi
   return sim;
 }
 
+void add_criteria(SimulationResult& sim, const std::vector<IndicatorProfile>& criteria,
+                  const SimulationOptions& options) {
+  const auto n = sim.true_general.size();
+  sim.criteria.resize(n, static_cast<Eigen::Index>(criteria.size()));
+  for (const auto& c : criteria) {
+    if (!(c.loading >= -1 && c.loading <= 1))
+      throw InvalidInput(fmt::format("simulate: criterion '{}' has loading {} outside [-1, 1]", c.id, c.loading));
+    sim.criterion_ids.push_back(c.id);
+    sim.criterion_decimals.push_back(c.decimals);
+  }
+  for (Eigen::Index i = 0; i < n; ++i) {
+    auto g = make_stream(options.seed, StreamTag::SimulateCriteria, static_cast<std::uint64_t>(i));
+    const double G = sim.true_general(i) - sim.units[static_cast<std::size_t>(i)].shift;
+    for (std::size_t c = 0; c < criteria.size(); ++c) {
+      const double lambda = criteria[c].loading;
+      const double z = lambda * G + std::sqrt(1 - lambda * lambda) * standard_normal(g);
+      sim.criteria(i, static_cast<Eigen::Index>(c)) = round_to(apply_marginal(criteria[c], z), criteria[c].decimals);
+    }
+    for (Eigen::Index c = 0; c < sim.criteria.cols(); ++c)
+      if (uniform01(g) < options.missing_rate) sim.criteria(i, c) = std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
 std::string simulation_csv(const SimulationResult& sim, const std::string& prefix) {
   std::string out = fmt::format("{0}_id,{0}_zh,{0}_en,province", prefix);
   for (const auto& id : sim.data.indicator_ids) {
+    out += ',';
+    out += csv_quote(id);
+  }
+  for (const auto& id : sim.criterion_ids) {
     out += ',';
     out += csv_quote(id);
   }
@@ -155,6 +182,11 @@ std::string simulation_csv(const SimulationResult& sim, const std::string& prefi
       const double v = sim.data.values(i, j);
       out += std::isnan(v) ? std::string(",NA")
                            : fmt::format(",{:.{}f}", v, sim.decimals[static_cast<std::size_t>(j)]);
+    }
+    for (Eigen::Index c = 0; c < sim.criteria.cols(); ++c) {
+      const double v = sim.criteria(i, c);
+      out += std::isnan(v) ? std::string(",NA")
+                           : fmt::format(",{:.{}f}", v, sim.criterion_decimals[static_cast<std::size_t>(c)]);
     }
     out += "\n";
   }

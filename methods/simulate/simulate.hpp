@@ -89,6 +89,11 @@ struct SimulationResult {
   Eigen::VectorXd true_weights;          ///< the weights that define true_index over indicators:
                                          ///< equal across dimensions, equal within
   std::string spec_yaml;                 ///< a spec describing the generated system (generic)
+  /// External criterion columns (add_criteria), units × criteria, NaN = missing; written by
+  /// simulation_csv after the indicators.
+  std::vector<std::string> criterion_ids;
+  std::vector<int> criterion_decimals;
+  Eigen::MatrixXd criteria;
 };
 
 /// Simulates data for any indicator tree: one profile per leaf (same ids, leaf order) and one
@@ -121,5 +126,17 @@ struct SimulationResult {
 /// The governance example's cities (>= 100), indicator profiles and spec text.
 [[nodiscard]] const std::vector<UnitProfile>& governance_cities();
 [[nodiscard]] const std::vector<IndicatorProfile>& governance_profiles();
+/// The governance example's external criteria (for criterion validity): profiles whose
+/// `loading` is the correlation of the criterion's z with the general factor G.
+[[nodiscard]] const std::vector<IndicatorProfile>& governance_criteria();
+
+/// Adds external criterion columns to a simulation: for unit i, from stream (seed,
+/// SimulateCriteria, i) and independent of the indicator draws,
+///   z_ic = lambda_c (G_i - shift_i) + sqrt(1 - lambda_c^2) e_ic,  x_ic = marginal_c(z_ic),
+/// rounded, then missing completely at random with options.missing_rate (one uniform per cell).
+/// The indicators are unchanged.
+/// @throws InvalidInput if a loading is not in [-1, 1].
+void add_criteria(SimulationResult& sim, const std::vector<IndicatorProfile>& criteria,
+                  const SimulationOptions& options);
 
 }  // namespace cikit

@@ -141,27 +141,7 @@ ConvergentResult convergent_validity(const Eigen::MatrixXd& x, const std::vector
     out.blocks.push_back(std::move(bv));
   }
 
-  // Dimension scores: mean of the available z-scores of the block's indicators.
-  const Eigen::Index n = x.rows();
-  Eigen::MatrixXd scores(n, nb);
-  for (Eigen::Index f = 0; f < nb; ++f) {
-    const auto& cols = blocks[static_cast<std::size_t>(f)].columns;
-    Eigen::VectorXd sum = Eigen::VectorXd::Zero(n), cnt = Eigen::VectorXd::Zero(n);
-    for (const Eigen::Index c : cols) {
-      double s = 0, m = 0;
-      long k = 0;
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (!std::isnan(x(i, c))) s += x(i, c), ++k;
-      const double mean = s / static_cast<double>(k);
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (!std::isnan(x(i, c))) m += (x(i, c) - mean) * (x(i, c) - mean);
-      const double sd = std::sqrt(m / static_cast<double>(k - 1));
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (!std::isnan(x(i, c))) sum(i) += (x(i, c) - mean) / sd, cnt(i) += 1;
-    }
-    for (Eigen::Index i = 0; i < n; ++i)
-      scores(i, f) = cnt(i) > 0 ? sum(i) / cnt(i) : std::numeric_limits<double>::quiet_NaN();
-  }
+  const Eigen::MatrixXd scores = dimension_scores(x, blocks);
   if (nb >= 2) {
     CorrelationOptions so;
     so.missing = MissingCorrelation::Pairwise;
@@ -193,6 +173,34 @@ ConvergentResult convergent_validity(const Eigen::MatrixXd& x, const std::vector
                                            blocks[static_cast<std::size_t>(g)].name, out.htmt(f, g),
                                            options.htmt_threshold));
   return out;
+}
+
+Eigen::VectorXd mean_z_score(const Eigen::MatrixXd& x, const std::vector<Eigen::Index>& columns) {
+  const Eigen::Index n = x.rows();
+  Eigen::VectorXd sum = Eigen::VectorXd::Zero(n), cnt = Eigen::VectorXd::Zero(n);
+  for (const Eigen::Index c : columns) {
+    double s = 0, m = 0;
+    long k = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (!std::isnan(x(i, c))) s += x(i, c), ++k;
+    const double mean = s / static_cast<double>(k);
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (!std::isnan(x(i, c))) m += (x(i, c) - mean) * (x(i, c) - mean);
+    const double sd = std::sqrt(m / static_cast<double>(k - 1));
+    if (!(k >= 2 && sd > 0))
+      throw DomainError(fmt::format("dimension score: data column {} is constant or has fewer than 2 values", c + 1));
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (!std::isnan(x(i, c))) sum(i) += (x(i, c) - mean) / sd, cnt(i) += 1;
+  }
+  Eigen::VectorXd out(n);
+  for (Eigen::Index i = 0; i < n; ++i) out(i) = cnt(i) > 0 ? sum(i) / cnt(i) : std::numeric_limits<double>::quiet_NaN();
+  return out;
+}
+
+Eigen::MatrixXd dimension_scores(const Eigen::MatrixXd& x, const std::vector<IndicatorBlock>& blocks) {
+  Eigen::MatrixXd scores(x.rows(), static_cast<Eigen::Index>(blocks.size()));
+  for (std::size_t f = 0; f < blocks.size(); ++f) scores.col(static_cast<Eigen::Index>(f)) = mean_z_score(x, blocks[f].columns);
+  return scores;
 }
 
 }  // namespace cikit

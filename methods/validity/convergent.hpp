@@ -79,6 +79,15 @@ struct ConvergentResult {
 [[nodiscard]] Eigen::MatrixXd htmt_matrix(const Eigen::MatrixXd& r, const std::vector<IndicatorBlock>& blocks,
                                           bool geometric);
 
+/// A dimension score per unit: the mean of the available z-scores of `columns` of x (z with each
+/// column's mean and sd over its available values, n-1), NaN for a unit with none of them.
+/// The same as R's rowMeans(scale(x[, columns]), na.rm = TRUE).
+/// @throws DomainError for a constant column or one with < 2 values.
+[[nodiscard]] Eigen::VectorXd mean_z_score(const Eigen::MatrixXd& x, const std::vector<Eigen::Index>& columns);
+
+/// mean_z_score() of every block: units × blocks.
+[[nodiscard]] Eigen::MatrixXd dimension_scores(const Eigen::MatrixXd& x, const std::vector<IndicatorBlock>& blocks);
+
 /// Composite reliability (Jöreskog rho) of standardized loadings l: (sum l)^2 / ((sum l)^2 +
 /// sum(1 - l^2)). @throws InvalidInput if l is empty or non-finite.
 [[nodiscard]] double composite_reliability(const Eigen::VectorXd& loadings);

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "methods/core/error.hpp"
+#include "methods/validity/criterion.hpp"
 
 namespace cikit {
 
@@ -30,10 +33,102 @@ BlockStructure analyse_block(const Eigen::MatrixXd& x, const std::string& id, co
   ParallelOptions pa = options.parallel;
   pa.correlation = po.correlation;
   b.parallel = parallel_analysis(xb, pa);
+  FactorabilityOptions fo = options.factorability;
+  fo.item_ids = po.correlation.names;
+  b.kmo = kmo_from_correlation(b.pca.r, fo);
+  Eigen::Index n = xb.rows();
+  if (options.correlation.missing == MissingCorrelation::Listwise) n = (!xb.array().isNaN()).rowwise().all().count();
+  try {
+    b.bartlett = bartlett_sphericity_from_correlation(b.pca.r, n, fo);
+  } catch (const std::exception& e) {
+    b.kmo.warnings.push_back(fmt::format("Bartlett's test not computed: {}", e.what()));
+  }
   return b;
 }
 
+/// correlation_test (Pearson), or NaN with a warning when it cannot be computed.
+CorrelationTest pearson_or_nan(const Eigen::VectorXd& a, const Eigen::VectorXd& b, const std::string& what,
+                               std::vector<std::string>& warnings) {
+  try {
+    return correlation_test(a, b, CorrelationMethod::Pearson, 0.95, what);
+  } catch (const std::exception& e) {
+    warnings.push_back(e.what());
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    return {nan, nan, nan, nan, 0};
+  }
+}
+
 }  // namespace
+
+ItemDimensionCheck item_dimension_check(const Eigen::MatrixXd& x, const std::vector<IndicatorBlock>& blocks,
+                                        double significance) {
+  const auto p = x.cols();
+  const auto nd = static_cast<Eigen::Index>(blocks.size());
+  ItemDimensionCheck c;
+  c.own.assign(static_cast<std::size_t>(p), -1);
+  for (Eigen::Index d = 0; d < nd; ++d) {
+    c.dimensions.push_back(blocks[static_cast<std::size_t>(d)].name);
+    for (const auto j : blocks[static_cast<std::size_t>(d)].columns) {
+      if (j < 0 || j >= p || c.own[static_cast<std::size_t>(j)] >= 0)
+        throw InvalidInput(fmt::format("item_dimension_check: column {} is out of range or in two dimensions", j + 1));
+      c.own[static_cast<std::size_t>(j)] = static_cast<int>(d);
+    }
+  }
+  const Eigen::MatrixXd scores = dimension_scores(x, blocks);
+  c.r.resize(p, nd);
+  c.p_value.resize(p, nd);
+  c.n.resize(p, nd);
+  c.r_own_drop.resize(p);
+  c.p_own_drop.resize(p);
+  c.n_own_drop.resize(p);
+  for (Eigen::Index j = 0; j < p; ++j) {
+    const int own = c.own[static_cast<std::size_t>(j)];
+    if (own < 0) throw InvalidInput(fmt::format("item_dimension_check: column {} is in no dimension", j + 1));
+    for (Eigen::Index d = 0; d < nd; ++d) {
+      const auto t = pearson_or_nan(x.col(j), scores.col(d),
+                                    fmt::format("indicator column {} vs dimension '{}'", j + 1, c.dimensions[static_cast<std::size_t>(d)]),
+                                    c.warnings);
+      c.r(j, d) = t.r;
+      c.p_value(j, d) = t.p_value;
+      c.n(j, d) = static_cast<int>(t.n);
+    }
+    std::vector<Eigen::Index> rest;
+    for (const auto k : blocks[static_cast<std::size_t>(own)].columns)
+      if (k != j) rest.push_back(k);
+    CorrelationTest drop{std::numeric_limits<double>::quiet_NaN(), 0, 0, std::numeric_limits<double>::quiet_NaN(), 0};
+    if (!rest.empty())
+      drop = pearson_or_nan(x.col(j), mean_z_score(x, rest),
+                            fmt::format("indicator column {} vs the rest of dimension '{}'", j + 1,
+                                        c.dimensions[static_cast<std::size_t>(own)]),
+                            c.warnings);
+    c.r_own_drop(j) = drop.r;
+    c.p_own_drop(j) = drop.p_value;
+    c.n_own_drop(j) = static_cast<int>(drop.n);
+    int best = -1;
+    for (Eigen::Index d = 0; d < nd; ++d)
+      if (d != own && !std::isnan(c.r(j, d)) && (best < 0 || c.r(j, d) > c.r(j, best))) best = static_cast<int>(d);
+    c.best_other.push_back(best);
+    c.other_higher.push_back(best >= 0 && c.r(j, best) > drop.r);
+    c.negative.push_back(drop.r < 0);
+    c.not_significant.push_back(drop.p_value >= significance);
+  }
+  c.score_r = Eigen::MatrixXd::Identity(nd, nd);
+  c.score_p = Eigen::MatrixXd::Zero(nd, nd);
+  c.score_n = Eigen::MatrixXi::Zero(nd, nd);
+  for (Eigen::Index a = 0; a < nd; ++a) {
+    c.score_n(a, a) = static_cast<int>((!scores.col(a).array().isNaN()).count());
+    for (Eigen::Index b = a + 1; b < nd; ++b) {
+      const auto t = pearson_or_nan(scores.col(a), scores.col(b),
+                                    fmt::format("dimension scores '{}' and '{}'", c.dimensions[static_cast<std::size_t>(a)],
+                                                c.dimensions[static_cast<std::size_t>(b)]),
+                                    c.warnings);
+      c.score_r(a, b) = c.score_r(b, a) = t.r;
+      c.score_p(a, b) = c.score_p(b, a) = t.p_value;
+      c.score_n(a, b) = c.score_n(b, a) = static_cast<int>(t.n);
+    }
+  }
+  return c;
+}
 
 StructureValidityResult structure_validity(const Dataset& data, const IndicatorTree& tree,
                                            const StructureValidityOptions& options) {
@@ -72,11 +167,17 @@ StructureValidityResult structure_validity(const Dataset& data, const IndicatorT
     }
     out.dimensions.push_back(analyse_block(x, dim_ids[d], dim_cols[d], names, options));
     for (const auto& w : out.dimensions.back().pca.warnings) out.warnings.push_back(fmt::format("'{}': {}", dim_ids[d], w));
+    for (const auto& w : out.dimensions.back().kmo.warnings) out.warnings.push_back(fmt::format("'{}': {}", dim_ids[d], w));
+    if (out.dimensions.back().bartlett)
+      for (const auto& w : out.dimensions.back().bartlett->warnings) out.warnings.push_back(fmt::format("'{}': {}", dim_ids[d], w));
   }
   std::vector<Eigen::Index> all(static_cast<std::size_t>(x.cols()));
   for (Eigen::Index j = 0; j < x.cols(); ++j) all[static_cast<std::size_t>(j)] = j;
   out.system = analyse_block(x, "", all, names, options);
   for (const auto& w : out.system.pca.warnings) out.warnings.push_back("whole system: " + w);
+  for (const auto& w : out.system.kmo.warnings) out.warnings.push_back("whole system: " + w);
+  if (out.system.bartlett)
+    for (const auto& w : out.system.bartlett->warnings) out.warnings.push_back("whole system: " + w);
 
   // Whole-system varimax with as many components as declared dimensions.
   const auto p = x.cols();
@@ -107,9 +208,26 @@ StructureValidityResult structure_validity(const Dataset& data, const IndicatorT
                                          out.highest_component[static_cast<std::size_t>(j)])] ==
                                      out.declared_dimension[static_cast<std::size_t>(j)]);
   }
+  std::vector<IndicatorBlock> blocks;
+  for (std::size_t d = 0; d < dim_ids.size(); ++d) blocks.push_back({dim_ids[d], dim_cols[d]});
+  out.item_dimension = item_dimension_check(x, blocks, options.significance);
+  for (const auto& w : out.item_dimension.warnings) out.warnings.push_back(w);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    const auto& c = out.item_dimension;
+    const auto uj = static_cast<std::size_t>(j);
+    if (c.other_higher[uj])
+      out.warnings.push_back(fmt::format("indicator '{}' correlates more with dimension '{}' ({:.3f}) than with the rest of "
+                                         "its own dimension '{}' ({:.3f})",
+                                         names[uj], c.dimensions[static_cast<std::size_t>(c.best_other[uj])],
+                                         c.r(j, c.best_other[uj]), c.dimensions[static_cast<std::size_t>(c.own[uj])],
+                                         c.r_own_drop(j)));
+    if (c.negative[uj] || c.not_significant[uj])
+      out.warnings.push_back(fmt::format("indicator '{}' correlates {} with the rest of its dimension '{}' (r = {:.3f}, "
+                                         "p = {:.3g})",
+                                         names[uj], c.negative[uj] ? "negatively" : "not significantly",
+                                         c.dimensions[static_cast<std::size_t>(c.own[uj])], c.r_own_drop(j), c.p_own_drop(j)));
+  }
   if (all_blocks_ok) {
-    std::vector<IndicatorBlock> blocks;
-    for (std::size_t d = 0; d < dim_ids.size(); ++d) blocks.push_back({dim_ids[d], dim_cols[d]});
     ConvergentOptions co = options.convergent;
     co.correlation = options.correlation;
     co.correlation.names = names;

@@ -68,3 +68,81 @@ tree:
   CHECK(has_warning(r.warnings, "dimension 'b' has 1 indicator"));
   CHECK(r.highest_component.size() == 4);
 }
+
+// Indicator-dimension check vs R (validation/validity/structure/generate.R: cor.test on
+// rowMeans(scale(.), na.rm = TRUE) scores). r: closed form, 1e-12 absolute; p-values from
+// Student's t (Boost vs R's pt): 1e-9 relative; n exact.
+TEST_CASE("item_dimension_check: matches R on the example and three simulations", "[validity][structure][R]") {
+  const RefStore ref(validation_dir() + "/validity/structure/ref_item_dimension.csv");
+  double worst_r = 0, worst_p = 0;
+  auto rel = [](double a, double b) { return std::abs(a - b) / std::max(std::abs(b), 1e-300); };
+  for (const auto& [name, path] : validity_datasets()) {
+    INFO(name);
+    const auto c = load_validity_case(name, path);
+    std::vector<IndicatorBlock> blocks;
+    for (std::size_t b = 0; b < c.blocks.size(); ++b) blocks.push_back({c.block_names[b], c.blocks[b]});
+    const ItemDimensionCheck k = item_dimension_check(c.x, blocks);
+    const Eigen::MatrixXd& R = ref.get(name, "r");
+    REQUIRE(k.r.rows() == R.rows());
+    REQUIRE(k.r.cols() == R.cols());
+    worst_r = std::max({worst_r, max_abs_diff(k.r, R), max_abs_diff(k.r_own_drop, ref.get(name, "r_drop")),
+                        max_abs_diff(k.score_r, ref.get(name, "score_r"))});
+    const Eigen::MatrixXd& P = ref.get(name, "p");
+    for (Eigen::Index i = 0; i < P.rows(); ++i) {
+      for (Eigen::Index j = 0; j < P.cols(); ++j) {
+        worst_p = std::max(worst_p, rel(k.p_value(i, j), P(i, j)));
+        CHECK(k.n(i, j) == static_cast<int>(ref.get(name, "n")(i, j)));
+      }
+      worst_p = std::max(worst_p, rel(k.p_own_drop(i), ref.get(name, "p_drop")(i, 0)));
+      CHECK(k.n_own_drop(i) == static_cast<int>(ref.get(name, "n_drop")(i, 0)));
+    }
+    const Eigen::MatrixXd& SP = ref.get(name, "score_p");
+    for (Eigen::Index a = 0; a < SP.rows(); ++a)
+      for (Eigen::Index b = 0; b < SP.cols(); ++b)
+        if (a != b) {
+          worst_p = std::max(worst_p, rel(k.score_p(a, b), SP(a, b)));
+          CHECK(k.score_n(a, b) == static_cast<int>(ref.get(name, "score_n")(a, b)));
+        }
+    // Flags follow the documented rules.
+    for (std::size_t j = 0; j < k.own.size(); ++j) {
+      const auto jj = static_cast<Eigen::Index>(j);
+      CHECK(k.negative[j] == (k.r_own_drop(jj) < 0));
+      CHECK(k.not_significant[j] == (k.p_own_drop(jj) >= 0.05));
+      if (k.best_other[j] >= 0) CHECK(k.other_higher[j] == (k.r(jj, k.best_other[j]) > k.r_own_drop(jj)));
+      // The part-whole correlation exceeds the corrected one.
+      CHECK(k.r(jj, k.own[j]) > k.r_own_drop(jj));
+    }
+  }
+  CHECK(worst_r < 1e-12);
+  CHECK(worst_p < 1e-9);
+  WARN("largest deviation from R: r (item-dimension, drop, score) " << worst_r << ", p-values (rel) " << worst_p);
+}
+
+TEST_CASE("item_dimension_check: flags a misplaced and a reversed indicator", "[validity][structure][property]") {
+  // sim2 (4 dimensions of 10): move indicator 1 (dimension 1) into dimension 2's block, and
+  // reverse indicator 12 (dimension 2): the first correlates more with dimension 1 than with
+  // the rest of its declared dimension, the second negatively with its own.
+  auto c = load_validity_case("sim2", validity_datasets()[2].second);
+  std::vector<IndicatorBlock> blocks;
+  for (std::size_t b = 0; b < c.blocks.size(); ++b) blocks.push_back({c.block_names[b], c.blocks[b]});
+  blocks[0].columns.erase(blocks[0].columns.begin());
+  blocks[1].columns.push_back(0);
+  c.x.col(11) *= -1.0;
+  const ItemDimensionCheck k = item_dimension_check(c.x, blocks);
+  CHECK(k.own[0] == 1);
+  CHECK(k.other_higher[0]);
+  CHECK(k.best_other[0] == 0);
+  CHECK(k.negative[11]);
+  CHECK_FALSE(k.negative[12]);
+  CHECK_FALSE(k.other_higher[12]);
+}
+
+TEST_CASE("item_dimension_check: a one-indicator dimension has no corrected correlation", "[validity][structure][property]") {
+  Eigen::MatrixXd x(6, 3);
+  x << 1, 2, 6, 2, 3, 5, 3, 3, 4, 4, 5, 2, 5, 4, 3, 6, 6, 1;
+  const ItemDimensionCheck k = item_dimension_check(x, {{"a", {0, 1}}, {"b", {2}}});
+  CHECK(std::isnan(k.r_own_drop(2)));
+  CHECK_FALSE(k.not_significant[2]);
+  CHECK_THAT(k.r(2, 1), WithinAbs(1.0, 1e-12));  // its own score is itself
+  CHECK(k.score_r.rows() == 2);
+}
