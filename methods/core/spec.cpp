@@ -46,6 +46,7 @@ struct RawNode {
   YAML::Node aggregate;  // inner node's own `aggregate:` (checked once the tree is linked)
   YAML::Node normalize;  // leaf's own `normalize:`
   YAML::Node transform;  // leaf's own `transform:`
+  bool has_aggregate = false, has_normalize = false, has_transform = false;  // (a default YAML::Node is "defined")
 };
 
 template <class E>
@@ -283,11 +284,14 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
     } else if (key == "normalize") {
       raw.leaf_fields = true;
       raw.normalize = v;
+      raw.has_normalize = true;
     } else if (key == "transform") {
       raw.leaf_fields = true;
       raw.transform = v;
+      raw.has_transform = true;
     } else if (key == "aggregate") {
       raw.aggregate = v;
+      raw.has_aggregate = true;
     } else if (key == "weight") {
       const double w = ctx.number(v, "weight");
       if (!(w >= 0)) ctx.fail(v, fmt::format("weight must be >= 0, but is {}", w));
@@ -365,16 +369,16 @@ IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root, IndexCo
     if (!leaf && n.leaf_fields)
       ctx.fail(n.yaml, fmt::format("node '{}' has children (via parent:) and also indicator fields",
                                    n.node.id));
-    if (n.aggregate) {
+    if (n.has_aggregate) {
       if (leaf)
         ctx.fail(n.aggregate, fmt::format("indicator '{}' has aggregate:, but only groups (nodes with children) "
                                           "aggregate; use normalize: for an indicator",
                                           n.node.id));
       cfg.aggregate_by_node[n.node.id] = parse_node_aggregate(ctx, n.aggregate, cfg);
     }
-    if (n.normalize)
+    if (n.has_normalize)
       cfg.normalize_by_indicator[n.node.id] = parse_enum(ctx, n.normalize, normalize_methods(), "normalisation method");
-    if (n.transform)
+    if (n.has_transform)
       cfg.treat.transform_by_indicator[n.node.id] = parse_enum(ctx, n.transform, transform_methods(), "transform");
     nodes.push_back(std::move(n.node));
   }

@@ -126,7 +126,7 @@ TEST_CASE("preflight refuses combinations that cannot work, naming node and indi
     const auto s = parse("methods: {normalize: zscore, aggregate: geometric}\n");
     const auto v = cikit::preflight(s.tree, s.config, d.values, d.unit_ids);
     const std::string m = all_messages(v);
-    CHECK(v.size() == 4);  // four indicators under a and b (the root's children are then also 'any')
+    CHECK(v.size() == 6);  // a1, a2 under a; b1, b2 under b; a and b (then "any") under the geometric root
     CHECK_THAT(m, Contains("node 'a' uses the geometric mean") && Contains("indicator 'a1' (zscore normalisation) can be negative"));
     CHECK_THROWS_AS(cikit::build_index(d, s.tree, s.config), cikit::DomainError);
   }

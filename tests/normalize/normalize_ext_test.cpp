@@ -126,7 +126,6 @@ TEST_CASE("extended normalisations: unit-order invariance and scale invariance",
   const Eigen::Index n = r.x.rows();
   Eigen::VectorXi perm(n);
   for (Eigen::Index i = 0; i < n; ++i) perm(i) = static_cast<int>((i * 17 + 5) % n);  // 17 coprime to 40
-  const Eigen::MatrixXd xp = perm.unaryExpr([&](int k) { return k; }).size() == n ? Eigen::MatrixXd(n, r.x.cols()) : r.x;
   Eigen::MatrixXd xperm(n, r.x.cols());
   std::vector<std::string> uperm(static_cast<std::size_t>(n));
   Eigen::Index ref_new = -1;
@@ -135,7 +134,6 @@ TEST_CASE("extended normalisations: unit-order invariance and scale invariance",
     uperm[static_cast<std::size_t>(i)] = r.units[static_cast<std::size_t>(perm(i))];
     if (perm(i) == 6) ref_new = i;
   }
-  (void)xp;
   for (auto m : {NormalizeMethod::Rank, NormalizeMethod::PercentileRank, NormalizeMethod::DistanceToTarget,
                  NormalizeMethod::DistanceToReference, NormalizeMethod::RatioToMean, NormalizeMethod::RatioToMax,
                  NormalizeMethod::Vector}) {
