@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/treatment_view.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/describe/describe.hpp"
 
@@ -29,6 +30,20 @@ void run_check(const CommonOptions& o) {
       problems.push_back(fmt::format("{}: every value is missing", where));
     else if (s.zero_variance)
       problems.push_back(fmt::format("{}: constant (all values {}); it cannot be normalised", where, s.min));
+  }
+
+  // Method combinations that cannot work (same check as `cikit index`), and the treatment the
+  // spec asks for (methods.treat), so its effect can be reviewed before building.
+  const std::vector<PreflightIssue> issues = preflight(spec.tree, spec.config, data.values, data.unit_ids);
+  for (const auto& is : issues) problems.push_back(fmt::format("{}: {}", spec.path, is.message));
+  TreatResult treated;
+  const bool treating = treatment_requested(spec.config.treat);
+  if (treating) {
+    try {
+      treated = treat(data.values, data.indicator_ids, data.unit_ids, spec.config.treat, data.unit_groups);
+    } catch (const DomainError& e) {
+      problems.push_back(fmt::format("{}: treatment: {}", spec.path, e.what()));
+    }
   }
 
   TextTable t;
@@ -70,12 +85,21 @@ void run_check(const CommonOptions& o) {
   doc["n_units_incomplete"] = std::count_if(d.unit_missing.begin(), d.unit_missing.end(), [](auto m) { return m > 0; });
   doc["outlier_rule"] = {{"abs_skewness_above", 2.0}, {"kurtosis_above", 3.5}};
   doc["indicators"] = jind;
+  doc["preflight"] = preflight_json(issues);
+  doc["treatment"] = treating && !treated.columns.empty() ? treatment_json(treated, spec.config.treat, data)
+                                                          : nlohmann::json(nullptr);
   doc["problems"] = problems;
-  doc["warnings"] = d.warnings;
+  std::vector<std::string> warnings = d.warnings;
+  warnings.insert(warnings.end(), treated.warnings.begin(), treated.warnings.end());
+  doc["warnings"] = warnings;
 
   OutputSet out(o.out);
   out.add("check.csv", t.csv());
   out.add("check.json", doc.dump(2) + "\n");
+  if (!treated.columns.empty()) {
+    out.add("treatment.csv", treatment_table(treated, Lang::En).csv());
+    out.add("treated_points.csv", treated_points_table(treated, data).csv());
+  }
 
   if (o.format == "json") {
     std::cout << doc.dump(2) << "\n";
@@ -92,8 +116,14 @@ void run_check(const CommonOptions& o) {
                     "SD with n-1; skewness and excess kurtosis: sample G1/G2 (as SPSS, Excel, e1071 type 2); "
                     "outlier flag: |skew| > 2 and kurtosis > 3.5 (OECD/JRC).\n",
                     "标准差按 n-1 计算；偏度与超额峰度为样本 G1/G2（同 SPSS、Excel）；异常值标记：|偏度|>2 且峰度>3.5（OECD/JRC）。\n");
+    if (!treated.columns.empty()) {
+      std::cout << trf(lang, "\nTreatment (methods.treat; {} treated value(s), listed in treated_points.csv with --out):\n",
+                       "\n数据处理（methods.treat；共处理 {} 个数值，--out 时列于 treated_points.csv）：\n",
+                       treated.points.size());
+      std::cout << treatment_table(treated, lang).render();
+    }
   }
-  print_warnings("check", d.warnings);
+  print_warnings("check", warnings);
   out.write();
   if (!problems.empty()) {
     for (const auto& p : problems) std::cerr << "cikit check: error: " << p << "\n";

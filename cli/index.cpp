@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/treatment_view.hpp"
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/weighting/judgments.hpp"
@@ -46,6 +47,20 @@ void run_index(const IndexOptions& o) {
       {"weights", std::string(method_info(weight_methods(), cfg.weights).name)},
       {"aggregate", std::string(method_info(aggregate_methods(), cfg.aggregate).name)},
       {"missing", std::string(method_info(missing_policies(), cfg.missing).name)}};
+  methods["normalize_reference"] = cfg.reference_unit.empty() ? nlohmann::json(nullptr) : nlohmann::json(cfg.reference_unit);
+  methods["normalize_cap"] = cfg.cap_at_target;
+  methods["aggregate_params"] = {
+      {"power", cfg.aggregate_params.power},
+      {"zeros", cfg.aggregate_params.zeros == ZeroPolicy::Shift ? "shift" : "error"},
+      {"shift", cfg.aggregate_params.shift},
+      {"topsis", cfg.aggregate_params.topsis == TopsisNorm::MinMax ? "minmax" : "vector"}};
+  methods["treat"] = treat_config_json(cfg.treat);
+  nlohmann::json nover = nlohmann::json::object(), aover = nlohmann::json::object();
+  for (const auto& [id, m] : cfg.normalize_by_indicator) nover[id] = std::string(method_info(normalize_methods(), m).name);
+  for (const auto& [id, a] : cfg.aggregate_by_node)
+    aover[id] = {{"method", std::string(method_info(aggregate_methods(), a.method).name)}, {"power", a.power}};
+  methods["normalize_by_indicator"] = nover;
+  methods["aggregate_by_node"] = aover;
   if (o.print_config) {
     std::cout << fmt::format(
         "# effective configuration of `cikit index {}` (cikit {}, spec hash {})\nmethods:\n"
@@ -54,6 +69,16 @@ void run_index(const IndexOptions& o) {
         spec.path, CIKIT_VERSION, spec.hash, methods["normalize"].get<std::string>(), cfg.range_lo, cfg.range_hi,
         methods["weights"].get<std::string>(), methods["aggregate"].get<std::string>(),
         methods["missing"].get<std::string>(), cfg.seed);
+    std::cout << fmt::format("  # normalize: {{reference: {}, cap: {}}}\n  # aggregate: {{power: {}, zeros: {}, shift: {}, "
+                             "topsis: {}}}\n  treat: {}\n",
+                             cfg.reference_unit.empty() ? "~" : cfg.reference_unit, cfg.cap_at_target,
+                             cfg.aggregate_params.power, methods["aggregate_params"]["zeros"].get<std::string>(),
+                             cfg.aggregate_params.shift, methods["aggregate_params"]["topsis"].get<std::string>(),
+                             methods["treat"].dump());
+    for (const auto& [id, m] : nover.items()) std::cout << fmt::format("  # tree: {}: normalize: {}\n", id, m.get<std::string>());
+    for (const auto& [id, a] : aover.items())
+      std::cout << fmt::format("  # tree: {}: aggregate: {{method: {}, power: {}}}\n", id, a["method"].get<std::string>(),
+                               a["power"].get<double>());
     if (cfg.weights == WeightMethod::Ahp)
       std::cout << fmt::format("  # weights: ahp (command-line options)\n  # ahp: {{group: {}, random_index: {}, "
                                "priorities: eigenvector, missing_judgments: lambda_optimal}}\n",
@@ -189,7 +214,15 @@ void run_index(const IndexOptions& o) {
       jn["unit"] = nd.unit;
       jn["source"] = nd.source;
       const int pos = tree.leaf_position(k);
-      jn["normalization"] = {{"center", r.normalization.center(pos)}, {"scale", r.normalization.scale(pos)}};
+      jn["normalization"] = {
+          {"method", std::string(method_info(normalize_methods(), r.normalization.methods[static_cast<std::size_t>(pos)]).name)},
+          {"center", json_num(r.normalization.center(pos))},
+          {"scale", json_num(r.normalization.scale(pos))},
+          {"n_truncated", r.normalization.n_truncated[static_cast<std::size_t>(pos)]}};
+    } else {
+      const NodeAggregate& ag = r.aggregation[static_cast<std::size_t>(k)];
+      jn["aggregation"] = {{"method", std::string(method_info(aggregate_methods(), ag.method).name)}};
+      if (ag.method == AggregateMethod::Power) jn["aggregation"]["power"] = ag.power;
     }
     jnodes.push_back(std::move(jn));
   }
@@ -201,6 +234,8 @@ void run_index(const IndexOptions& o) {
   doc["n_missing_values"] = r.n_missing_values;
   doc["n_units_incomplete"] = r.n_units_incomplete;
   doc["nodes"] = jnodes;
+  const bool treated = !r.treatment.columns.empty();
+  doc["treatment"] = treated ? treatment_json(r.treatment, cfg.treat, data) : nlohmann::json(nullptr);
   doc["units"] = junits;
   doc["warnings"] = r.warnings;
 
@@ -228,6 +263,7 @@ void run_index(const IndexOptions& o) {
     doc["ahp_consistency"] = jc;
     if (want_files) out.add("ahp_consistency.csv", cons.csv());
   }
+  if (want_files && treated) out.add("treated_points.csv", treated_points_table(r.treatment, data).csv());
   if (want_files) {
     out.add("scores.csv", scores.csv());
     out.add("indicators_normalized.csv", normalized.csv());
@@ -247,12 +283,37 @@ void run_index(const IndexOptions& o) {
     std::cout << trf(lang, "{} units, {} indicators, {} levels; normalisation: {}; weights: {}; aggregation: {}\n", "{} 个单位，{} 个指标，{} 层；标准化：{}；权重：{}；合成：{}\n",
                              n, data.n_indicators(), tree.height(), lang == Lang::Zh ? nm.zh : nm.en,
                              lang == Lang::Zh ? wm.zh : wm.en, lang == Lang::Zh ? am.zh : am.en);
+    if (!cfg.normalize_by_indicator.empty() || !cfg.aggregate_by_node.empty())
+      std::cout << trf(lang, "Overrides: {} indicator(s) with their own normalisation, {} node(s) with their own aggregation\n",
+                       "单独设定：{} 个指标使用自身的标准化方法，{} 个节点使用自身的合成方法\n",
+                       cfg.normalize_by_indicator.size(), cfg.aggregate_by_node.size());
+    if (treated) {
+      std::cout << trf(lang, "Treatment before normalisation ({} treated value(s); --out DIR writes treated_points.csv):\n",
+                       "标准化前的数据处理（共处理 {} 个数值；--out DIR 输出 treated_points.csv）：\n", r.treatment.points.size());
+      TextTable tt = treatment_table(r.treatment, lang);
+      // Only indicators that something happened to.
+      std::erase_if(tt.rows, [](const std::vector<std::string>& row) { return row.back() == "none"; });
+      if (!tt.rows.empty()) std::cout << tt.render();
+    }
     std::cout << t.render();
     if (shown < order.size())
       std::cout << trf(lang, "... {} more units (--top 0 shows all; --out DIR writes every score)\n", "……另有 {} 个单位（--top 0 显示全部；--out DIR 输出全部得分）\n",
                                order.size() - shown);
-    std::cout << trf(lang, "Scores on a {}-{} scale; rank 1 = best; ties share the lowest rank.\n", "得分范围 {}–{}；排名 1 为最优；并列取最小名次。\n",
-                             cfg.range_lo, cfg.range_hi);
+    bool range_scale = true;  // every indicator on [lo, hi] and every node a mean of its children
+    for (NormalizeMethod nmeth : r.normalization.methods)
+      range_scale = range_scale && (nmeth == NormalizeMethod::MinMax || nmeth == NormalizeMethod::Goalposts ||
+                                    nmeth == NormalizeMethod::PercentileRank);
+    for (int k : tree.inner_postorder()) {
+      const AggregateMethod am_k = r.aggregation[static_cast<std::size_t>(k)].method;
+      range_scale = range_scale && am_k != AggregateMethod::Topsis && am_k != AggregateMethod::MazziottaPareto &&
+                    am_k != AggregateMethod::Copeland;
+    }
+    if (range_scale)
+      std::cout << trf(lang, "Scores on a {}-{} scale; rank 1 = best; ties share the lowest rank.\n", "得分范围 {}–{}；排名 1 为最优；并列取最小名次。\n",
+                               cfg.range_lo, cfg.range_hi);
+    else
+      std::cout << tr(lang, "Scores on the scales of the chosen methods (docs/methods.md); rank 1 = best; ties share the lowest rank.\n",
+                      "得分量纲取决于所选方法（见 docs/methods.md）；排名 1 为最优；并列取最小名次。\n");
   }
   print_warnings("index", r.warnings);
   out.write();

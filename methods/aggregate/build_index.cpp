@@ -2,10 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "methods/aggregate/aggregate.hpp"
+#include "methods/aggregate/copeland.hpp"
 #include "methods/aggregate/means.hpp"
+#include "methods/aggregate/mpi.hpp"
+#include "methods/aggregate/preflight.hpp"
+#include "methods/aggregate/topsis.hpp"
 #include "methods/weighting/data_weights.hpp"
 
 namespace cikit {
@@ -15,10 +20,80 @@ std::vector<ColumnInfo> leaf_columns(const IndicatorTree& tree) {
   cols.reserve(tree.leaves().size());
   for (int leaf : tree.leaves()) {
     const Node& n = tree.node(leaf);
-    cols.push_back(ColumnInfo{n.id, n.direction, n.goalposts});
+    ColumnInfo c;
+    c.id = n.id;
+    c.direction = n.direction;
+    c.goalposts = n.goalposts;
+    c.target = n.target;
+    cols.push_back(std::move(c));
   }
   return cols;
 }
+
+namespace {
+
+/// Units (rows) with at least one missing child.
+Eigen::VectorXi missing_children(const Eigen::MatrixXd& x) {
+  return x.array().isNaN().rowwise().count().cast<int>();
+}
+
+/// Aggregates one node's children (rows = units) with its method; see build_index().
+AggregateResult aggregate_node(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const NodeAggregate& how,
+                               const IndexConfig& config, const std::vector<std::string>& ids,
+                               const std::vector<std::string>& unit_ids, const std::string& node_id,
+                               std::vector<std::string>& warnings) {
+  MeanOptions mopt;
+  mopt.missing = config.missing;
+  if (config.aggregate_params.zeros == ZeroPolicy::Shift) {
+    mopt.zero = ZeroRule::Shift;
+    mopt.delta = config.aggregate_params.shift;
+  }
+  const CompleteCaseRule listwise =
+      config.missing == MissingPolicy::Error ? CompleteCaseRule::Error : CompleteCaseRule::Listwise;
+  AggregateResult a;
+  switch (how.method) {
+    case AggregateMethod::Arithmetic: return weighted_arithmetic(x, w, config.missing, ids, unit_ids);
+    case AggregateMethod::Geometric: return weighted_geometric(x, w, mopt, ids, unit_ids);
+    case AggregateMethod::Harmonic: return weighted_harmonic(x, w, mopt, ids, unit_ids);
+    case AggregateMethod::Power: return weighted_power_mean(x, w, how.power, mopt, ids, unit_ids);
+    case AggregateMethod::Topsis: {
+      TopsisOptions o;
+      o.normalization =
+          config.aggregate_params.topsis == TopsisNorm::MinMax ? TopsisNormalization::MinMax : TopsisNormalization::Vector;
+      o.missing = listwise;
+      o.ids = ids;
+      TopsisResult t = topsis(x, w, o);
+      for (auto& s : t.warnings) warnings.push_back(fmt::format("node '{}' (topsis): {}", node_id, s));
+      a.score = std::move(t.closeness);
+      break;
+    }
+    case AggregateMethod::MazziottaPareto: {
+      MpiOptions o;
+      o.missing = listwise;
+      o.ids = ids;
+      if ((w.array() - w.mean()).abs().maxCoeff() > 1e-12 * std::abs(w.mean()))
+        warnings.push_back(fmt::format("node '{}' (mpi): the Mazziotta-Pareto index is unweighted; the node's unequal "
+                                       "weights are not used",
+                                       node_id));
+      MpiResult p = mazziotta_pareto(x, o);
+      for (auto& s : p.warnings) warnings.push_back(fmt::format("node '{}' (mpi): {}", node_id, s));
+      a.score = std::move(p.score);
+      break;
+    }
+    case AggregateMethod::Copeland: {
+      CopelandOptions o;
+      o.missing = config.missing;
+      CopelandResult c = copeland(x, w, ids, unit_ids, o);
+      a.score = std::move(c.score);
+      a.n_missing = std::move(c.n_missing);
+      return a;
+    }
+  }
+  a.n_missing = missing_children(x);
+  return a;
+}
+
+}  // namespace
 
 IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const IndexConfig& config,
                         const WeightInputs& inputs) {
@@ -40,11 +115,31 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
   r.n_missing_values = data.n_missing();
   r.n_units_incomplete = (data.values.array().isNaN().rowwise().any()).count();
 
+  require_preflight(tree, config, data.values, data.unit_ids);
+  const Eigen::MatrixXd* values = &data.values;
+  if (treatment_requested(config.treat)) {
+    r.treatment = treat(data.values, data.indicator_ids, data.unit_ids, config.treat, data.unit_groups);
+    values = &r.treatment.values;
+    r.warnings.insert(r.warnings.end(), r.treatment.warnings.begin(), r.treatment.warnings.end());
+  }
+
   NormalizeOptions nopt;
   nopt.method = config.normalize;
   nopt.range_lo = config.range_lo;
   nopt.range_hi = config.range_hi;
-  r.normalization = normalize(data.values, leaf_columns(tree), nopt);
+  nopt.cap_at_target = config.cap_at_target;
+  nopt.unit_ids = data.unit_ids;
+  if (!config.reference_unit.empty()) {
+    const auto it = std::find(data.unit_ids.begin(), data.unit_ids.end(), config.reference_unit);
+    if (it == data.unit_ids.end())
+      throw InvalidInput(fmt::format("build_index: methods.normalize.reference is '{}', which is not a unit of the data",
+                                     config.reference_unit));
+    nopt.reference_row = static_cast<Eigen::Index>(it - data.unit_ids.begin());
+  }
+  std::vector<ColumnInfo> columns = leaf_columns(tree);
+  for (std::size_t j = 0; j < leaves.size(); ++j) columns[j].method = leaf_normalize_method(tree, leaves[j], config);
+  r.normalization = normalize(*values, columns, nopt);
+  r.warnings.insert(r.warnings.end(), r.normalization.warnings.begin(), r.normalization.warnings.end());
   const bool data_weights = is_data_driven(config.weights);
   if (data_weights) {
     // Filled node by node below, from the children's scores (post-order).
@@ -52,14 +147,15 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
   } else {
     r.weights = tree_weights(tree, config.weights, inputs);
   }
-  r.warnings = r.weights.warnings;
+  r.warnings.insert(r.warnings.end(), r.weights.warnings.begin(), r.weights.warnings.end());
+  r.aggregation.assign(static_cast<std::size_t>(m), NodeAggregate{config.aggregate, config.aggregate_params.power});
 
   r.scores = Eigen::MatrixXd::Constant(n, m, std::numeric_limits<double>::quiet_NaN());
   r.n_missing = Eigen::MatrixXi::Zero(n, m);
   for (std::size_t j = 0; j < leaves.size(); ++j) {
     const auto col = static_cast<Eigen::Index>(j);
     r.scores.col(leaves[j]) = r.normalization.values.col(col);
-    r.n_missing.col(leaves[j]) = data.values.col(col).array().isNaN().cast<int>();
+    r.n_missing.col(leaves[j]) = values->col(col).array().isNaN().cast<int>();
   }
   for (int i : tree.inner_postorder()) {
     const Node& node = tree.node(i);
@@ -79,20 +175,9 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
     }
     Eigen::VectorXd w(k);
     for (Eigen::Index c = 0; c < k; ++c) w(c) = r.weights.local(node.children[static_cast<std::size_t>(c)]);
-    AggregateResult a;
-    MeanOptions mopt;
-    mopt.missing = config.missing;
-    switch (config.aggregate) {
-      case AggregateMethod::Arithmetic:
-        a = weighted_arithmetic(x, w, config.missing, ids, data.unit_ids);
-        break;
-      case AggregateMethod::Geometric:
-        a = weighted_geometric(x, w, mopt, ids, data.unit_ids);
-        break;
-      case AggregateMethod::Harmonic:
-        a = weighted_harmonic(x, w, mopt, ids, data.unit_ids);
-        break;
-    }
+    const NodeAggregate how = node_aggregate(tree, i, config);
+    r.aggregation[static_cast<std::size_t>(i)] = how;
+    const AggregateResult a = aggregate_node(x, w, how, config, ids, data.unit_ids, node.id, r.warnings);
     r.scores.col(i) = a.score;
     r.n_missing.col(i) = a.n_missing;
     const Eigen::Index n_nan = a.score.array().isNaN().count();
@@ -103,16 +188,26 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
         if (!units.empty()) units += ", ";
         units += data.unit_ids[static_cast<std::size_t>(u)];
       }
-      r.warnings.push_back(fmt::format("node '{}': no available indicator for {} unit(s) ({}); "
-                                       "their score and rank are missing",
-                                       node.id, n_nan, units));
+      const bool listwise = how.method == AggregateMethod::Topsis || how.method == AggregateMethod::MazziottaPareto;
+      r.warnings.push_back(listwise ? fmt::format("node '{}' ({}): {} unit(s) with a missing child score are dropped "
+                                                  "(listwise) ({}); their score and rank are missing",
+                                                  node.id, method_info(aggregate_methods(), how.method).name, n_nan,
+                                                  units)
+                                    : fmt::format("node '{}': no available indicator for {} unit(s) ({}); "
+                                                  "their score and rank are missing",
+                                                  node.id, n_nan, units));
     }
   }
-  if (r.n_missing_values > 0 && config.missing == MissingPolicy::Available)
+  const Eigen::Index left_missing = values->array().isNaN().count();
+  if (left_missing < r.n_missing_values)
+    r.warnings.push_back(fmt::format("{} of {} missing value(s) imputed (methods.treat.impute: {})",
+                                     r.n_missing_values - left_missing, r.n_missing_values,
+                                     method_info(impute_methods(), config.treat.impute).name));
+  if (left_missing > 0 && config.missing == MissingPolicy::Available)
     r.warnings.push_back(fmt::format(
         "{} missing value(s) in {} unit(s): those units' group scores average the available "
         "indicators with re-normalised weights (methods.aggregate.missing: available)",
-        r.n_missing_values, r.n_units_incomplete));
+        left_missing, (values->array().isNaN().rowwise().any()).count()));
   if (data_weights) compute_global_weights(tree, r.weights);
   r.ranks.resize(n, m);
   for (int i = 0; i < m; ++i) r.ranks.col(i) = rank_descending(r.scores.col(i));

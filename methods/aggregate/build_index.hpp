@@ -12,6 +12,7 @@
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/normalize/normalize.hpp"
+#include "methods/treat/treat.hpp"
 #include "methods/weighting/weighting.hpp"
 
 namespace cikit {
@@ -28,6 +29,11 @@ struct IndexResult {
   Eigen::MatrixXi n_missing;
   TreeWeights weights;            ///< local and global weights per node
   NormalizeResult normalization;  ///< per-indicator bounds used (leaf order)
+  /// Treatment before normalisation (imputation, transforms, outliers), every changed value
+  /// listed; empty (no columns) when no treatment was requested.
+  TreatResult treatment;
+  /// Per node (tree index): the aggregation used (inner nodes; leaves hold the default).
+  std::vector<NodeAggregate> aggregation;
   Eigen::Index n_missing_values = 0;        ///< missing indicator values in the input
   Eigen::Index n_units_incomplete = 0;      ///< units with at least one missing value
   std::vector<std::string> warnings;
@@ -35,14 +41,21 @@ struct IndexResult {
 
 /// Builds the index. `data` columns must be the tree's leaves in leaf order (as load_data
 /// returns them); rows are units.
-/// Steps: (1) normalise each indicator with its direction (normalize()); (2) weights per inner
-/// node (tree_weights()); (3) for each inner node in post-order, aggregate its children's
-/// scores per unit (weighted_arithmetic(), weighted_geometric() or weighted_harmonic(); missing
-/// rule from `config.missing`); (4) rank every node's scores (rank_descending()).
+/// Steps: (0) refuse method combinations that cannot work (require_preflight() on the raw data);
+/// (1) treat the indicators (treat(): imputation, per-indicator transforms, outliers) when
+/// config.treat asks for it; (2) normalise each indicator with its direction and its own or the
+/// global method (normalize()); (3) weights per inner node (tree_weights()); (4) for each inner
+/// node in post-order, aggregate its children's scores per unit with the node's own or the global
+/// method (node_aggregate(): arithmetic, geometric, harmonic, power, TOPSIS, Mazziotta-Pareto,
+/// Copeland; missing rule from `config.missing`: the means average the available children, TOPSIS
+/// and MPI drop units with a missing child (listwise, warned), Copeland compares pairs on their
+/// shared children); (5) rank every node's scores (rank_descending()).
 /// Data-driven weights (entropy, cv, sd, critic, pca) are computed in step (3), node by node,
 /// from the scores being aggregated (node_data_weights(): the normalised indicators for
 /// indicator groups, the aggregated scores above), just before that node is aggregated.
-/// @throws InvalidInput if data and tree disagree; DomainError from normalisation (constant or
+/// @throws InvalidInput if data and tree disagree or methods.normalize.reference is not a unit;
+///         DomainError listing every preflight issue; DomainError from treatment (plain log of a
+///         value <= 0), normalisation (constant or
 ///         all-missing indicator), data-driven weights (e.g. a constant child under CRITIC), or
 ///         aggregation (missing value under MissingPolicy::Error; a zero score under the geometric
 ///         or harmonic mean: normalise to a range above 0, e.g. range_lo = 1).

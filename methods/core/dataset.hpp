@@ -23,6 +23,9 @@ struct Dataset {
   std::vector<long> source_lines;
   std::string source_file;
   Eigen::MatrixXd values;  ///< rows = units, cols = indicators, column-major, NaN = missing
+  /// Optional group label per unit (the spec's methods.treat.group column, for group-mean
+  /// imputation); empty when no grouping column is named.
+  std::vector<std::string> unit_groups;
 
   [[nodiscard]] Eigen::Index n_units() const { return values.rows(); }
   [[nodiscard]] Eigen::Index n_indicators() const { return values.cols(); }

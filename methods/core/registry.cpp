@@ -11,6 +11,16 @@ constexpr std::array kNormalize{
     MethodName<NormalizeMethod>{NormalizeMethod::ZScore, "zscore", "Z分数标准化", "z-score"},
     MethodName<NormalizeMethod>{NormalizeMethod::Goalposts, "goalposts", "阈值法（固定上下限）",
                                 "goalposts"},
+    MethodName<NormalizeMethod>{NormalizeMethod::Rank, "rank", "排序法（秩次）", "rank"},
+    MethodName<NormalizeMethod>{NormalizeMethod::PercentileRank, "percentile", "百分位秩", "percentile rank"},
+    MethodName<NormalizeMethod>{NormalizeMethod::DistanceToReference, "distance_ref", "与参照单位的距离",
+                                "distance to a reference unit"},
+    MethodName<NormalizeMethod>{NormalizeMethod::DistanceToTarget, "distance_target", "与目标值的距离",
+                                "distance to a target"},
+    MethodName<NormalizeMethod>{NormalizeMethod::RatioToMean, "ratio_mean", "均值化（与均值之比）",
+                                "ratio to the mean"},
+    MethodName<NormalizeMethod>{NormalizeMethod::RatioToMax, "ratio_max", "与最大值之比", "ratio to the maximum"},
+    MethodName<NormalizeMethod>{NormalizeMethod::Vector, "vector", "向量归一化", "vector normalisation"},
 };
 constexpr std::array kWeights{
     MethodName<WeightMethod>{WeightMethod::Equal, "equal", "等权重", "equal weights"},
@@ -27,13 +37,39 @@ constexpr std::array kAggregate{
                                 "weighted arithmetic mean"},
     MethodName<AggregateMethod>{AggregateMethod::Geometric, "geometric", "加权几何平均", "weighted geometric mean"},
     MethodName<AggregateMethod>{AggregateMethod::Harmonic, "harmonic", "加权调和平均", "weighted harmonic mean"},
+    MethodName<AggregateMethod>{AggregateMethod::Power, "power", "加权幂平均（广义平均）", "weighted power (generalised) mean"},
+    MethodName<AggregateMethod>{AggregateMethod::Topsis, "topsis", "TOPSIS（逼近理想解排序法）", "TOPSIS closeness"},
+    MethodName<AggregateMethod>{AggregateMethod::MazziottaPareto, "mpi", "Mazziotta-Pareto 指数", "Mazziotta-Pareto index"},
+    MethodName<AggregateMethod>{AggregateMethod::Copeland, "copeland", "Copeland 非补偿合成",
+                                "Copeland (non-compensatory)"},
 };
 constexpr std::array kMissing{
     MethodName<MissingPolicy>{MissingPolicy::Available, "available",
                               "按可得子指标重新归一化权重", "re-normalise over available children"},
     MethodName<MissingPolicy>{MissingPolicy::Error, "error", "缺失即报错", "error on missing"},
 };
+constexpr std::array kImpute{
+    MethodName<ImputeMethod>{ImputeMethod::None, "none", "不插补", "no imputation"},
+    MethodName<ImputeMethod>{ImputeMethod::Mean, "mean", "均值插补", "mean imputation"},
+    MethodName<ImputeMethod>{ImputeMethod::Median, "median", "中位数插补", "median imputation"},
+    MethodName<ImputeMethod>{ImputeMethod::GroupMean, "group_mean", "组内均值插补", "group-mean imputation"},
+};
+constexpr std::array kOutliers{
+    MethodName<OutlierMethod>{OutlierMethod::None, "none", "不处理异常值", "no outlier treatment"},
+    MethodName<OutlierMethod>{OutlierMethod::Winsorise, "winsorise", "缩尾处理（JRC）",
+                              "winsorisation (JRC/COINr)"},
+};
+constexpr std::array kTransform{
+    MethodName<TransformMethod>{TransformMethod::None, "none", "不变换", "no transform"},
+    MethodName<TransformMethod>{TransformMethod::Log, "log", "自然对数", "natural log"},
+    MethodName<TransformMethod>{TransformMethod::LogCT, "log_ct", "平移对数（COINr log_CT）",
+                                "shifted log (COINr log_CT)"},
+};
 }  // namespace
+
+std::span<const MethodName<ImputeMethod>> impute_methods() { return kImpute; }
+std::span<const MethodName<OutlierMethod>> outlier_methods() { return kOutliers; }
+std::span<const MethodName<TransformMethod>> transform_methods() { return kTransform; }
 
 std::span<const MethodName<NormalizeMethod>> normalize_methods() { return kNormalize; }
 std::span<const MethodName<WeightMethod>> weight_methods() { return kWeights; }

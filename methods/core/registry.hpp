@@ -4,6 +4,7 @@
 /// the spec reader, the CLI and the reports alike.
 
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,6 +19,14 @@ enum class NormalizeMethod {
   MinMax,     ///< lo + (hi-lo)(x - min)/(max - min), min/max over the available units
   ZScore,     ///< (x - mean)/sd, sd with n-1
   Goalposts,  ///< min-max with each indicator's fixed goalposts [min, max], truncated to them
+  // Added with methods/normalize's extended set (formulas: normalize.hpp, docs/methods.md).
+  Rank,                 ///< rank(x) with ties "min": 1 = worst, n = best (COINr n_rank)
+  PercentileRank,       ///< lo + (hi-lo)(rank_min - 1)/(n - 1) (COINr n_prank, rescaled)
+  DistanceToReference,  ///< (x - min)/(x_ref - min), x_ref = a reference unit's value (COINr n_dist2ref)
+  DistanceToTarget,     ///< (x - min)/(target - min), the indicator's `target:` (COINr n_dist2targ)
+  RatioToMean,          ///< x / mean (x > 0); reciprocal for negative direction
+  RatioToMax,           ///< x / max (x > 0; "distance to the leader", COINr n_fracmax); min/x if negative
+  Vector,               ///< x / ||x||_2 (TOPSIS's vector normalisation); sign flipped if negative
 };
 
 /// Weights of the children of each inner node.
@@ -44,12 +53,39 @@ enum class AggregateMethod {
   Arithmetic,  ///< sum_j w_j y_j
   Geometric,   ///< exp(sum_j w_j ln y_j); zeros are an error (normalise to a range above 0)
   Harmonic,    ///< 1 / sum_j (w_j / y_j); zeros are an error
+  // Added with the per-node aggregation choice (methods/aggregate; formulas in docs/methods.md).
+  Power,            ///< generalised mean (sum_j w_j y_j^r)^(1/r), r = AggregateParams::power
+  Topsis,           ///< TOPSIS closeness in [0, 1] of the children (methods/aggregate/topsis.hpp)
+  MazziottaPareto,  ///< Mazziotta-Pareto index MPI- of the children (unweighted; mpi.hpp)
+  Copeland,         ///< weighted Copeland score: pairwise wins - losses (Munda & Nardo 2009)
 };
 
 /// What aggregation does when a child's score is missing for a unit.
 enum class MissingPolicy {
   Available,  ///< average the available children with their weights renormalised to sum 1
   Error,      ///< stop with an error naming the unit and the indicator
+};
+
+/// Imputation of missing indicator values before treatment and normalisation (methods/treat).
+enum class ImputeMethod {
+  None,       ///< keep missing values (aggregation handles them, MissingPolicy)
+  Mean,       ///< the indicator's mean over available units
+  Median,     ///< the indicator's median over available units (R `median`)
+  GroupMean,  ///< the indicator's mean within the unit's group (spec methods.treat.group)
+};
+
+/// Outlier treatment of the indicators (methods/treat).
+enum class OutlierMethod {
+  None,       ///< no outlier treatment
+  Winsorise,  ///< JRC/COINr: winsorise up to winmax points while |skew| > 2 and kurtosis > 3.5,
+              ///< then the fallback log transform of the original values if still failing
+};
+
+/// A log-type transform of an indicator (methods/treat).
+enum class TransformMethod {
+  None,   ///< no transform
+  Log,    ///< ln(x); every value must be > 0 (else an error naming unit and indicator)
+  LogCT,  ///< COINr log_CT: ln(x - min + 0.01 (max - min)), safe for zeros and negatives
 };
 
 /// A registry entry: the enum value, its spec/CLI name, and bilingual display names.
@@ -65,6 +101,9 @@ struct MethodName {
 [[nodiscard]] std::span<const MethodName<WeightMethod>> weight_methods();
 [[nodiscard]] std::span<const MethodName<AggregateMethod>> aggregate_methods();
 [[nodiscard]] std::span<const MethodName<MissingPolicy>> missing_policies();
+[[nodiscard]] std::span<const MethodName<ImputeMethod>> impute_methods();
+[[nodiscard]] std::span<const MethodName<OutlierMethod>> outlier_methods();
+[[nodiscard]] std::span<const MethodName<TransformMethod>> transform_methods();
 
 /// Looks a name up in a registry table. Returns false when unknown.
 template <class E>
@@ -95,6 +134,43 @@ std::string method_names(std::span<const MethodName<E>> table) {
 }
 [[nodiscard]] std::vector<std::string> names_of(std::span<const MethodName<NormalizeMethod>> t);
 
+/// Treatment applied before normalisation (spec `methods: treat:`; methods/treat/treat.hpp).
+struct TreatConfig {
+  ImputeMethod impute = ImputeMethod::None;
+  std::string group;  ///< data column with each unit's group (ImputeMethod::GroupMean)
+  OutlierMethod outliers = OutlierMethod::None;
+  int winmax = 5;              ///< most points winsorised per indicator (COINr default 5)
+  double skew = 2.0;           ///< |skewness| threshold (G1, e1071 type 2)
+  double kurtosis = 3.5;       ///< excess-kurtosis threshold (G2, e1071 type 2)
+  TransformMethod fallback = TransformMethod::LogCT;  ///< when winsorising cannot clear the flag
+  /// Per-indicator transform (leaf `transform:`): replaces the outlier procedure for that
+  /// indicator (None = leave it untreated).
+  std::map<std::string, TransformMethod> transform_by_indicator;
+};
+
+/// What the geometric/harmonic/power means do with a zero score (means.hpp ZeroRule).
+enum class ZeroPolicy {
+  Error,  ///< refuse (default): error naming unit and node
+  Shift,  ///< y = M(x + shift) - shift, AggregateParams::shift > 0 (stated in the output)
+};
+
+/// How TOPSIS normalises the children before measuring distances.
+enum class TopsisNorm { Vector, MinMax };
+
+/// Parameters of the aggregation methods (global, spec `methods: aggregate:`).
+struct AggregateParams {
+  double power = 1.0;       ///< order r of AggregateMethod::Power
+  ZeroPolicy zeros = ZeroPolicy::Error;
+  double shift = 0.0;       ///< ZeroPolicy::Shift's delta (> 0)
+  TopsisNorm topsis = TopsisNorm::Vector;
+};
+
+/// A node's own aggregation (tree node `aggregate:`), overriding the global method.
+struct NodeAggregate {
+  AggregateMethod method = AggregateMethod::Arithmetic;
+  double power = 1.0;  ///< order r when method == Power
+};
+
 /// Every modelling choice of one index build. Defaults are the documented defaults.
 struct IndexConfig {
   NormalizeMethod normalize = NormalizeMethod::MinMax;
@@ -106,6 +182,14 @@ struct IndexConfig {
   MissingPolicy missing = MissingPolicy::Available;
   std::uint64_t seed = kDefaultSeed;  ///< master seed of every random stream
   int threads = 0;                    ///< 0 = OpenMP default
+  // --- treatment, per-indicator normalisation, per-node aggregation (methods/treat,
+  // methods/normalize, methods/aggregate). Overrides take precedence over the global methods.
+  TreatConfig treat;
+  std::map<std::string, NormalizeMethod> normalize_by_indicator;  ///< leaf `normalize:`
+  std::string reference_unit;       ///< unit id of DistanceToReference (methods.normalize.reference)
+  bool cap_at_target = false;       ///< DistanceToTarget/Reference: cap scores at 1 (methods.normalize.cap)
+  AggregateParams aggregate_params;
+  std::map<std::string, NodeAggregate> aggregate_by_node;  ///< inner node `aggregate:`
 };
 
 }  // namespace cikit

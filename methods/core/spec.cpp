@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -42,6 +43,10 @@ struct RawNode {
   bool has_children_key = false;
   std::string parent_id;
   YAML::Node yaml;
+  YAML::Node aggregate;  // inner node's own `aggregate:` (checked once the tree is linked)
+  YAML::Node normalize;  // leaf's own `normalize:`
+  YAML::Node transform;  // leaf's own `transform:`
+  bool has_aggregate = false, has_normalize = false, has_transform = false;  // (a default YAML::Node is "defined")
 };
 
 template <class E>
@@ -54,10 +59,61 @@ E parse_enum(const Ctx& ctx, const YAML::Node& n, std::span<const MethodName<E>>
   return out;
 }
 
+void parse_treat(const Ctx& ctx, const YAML::Node& v, TreatConfig& t) {
+  ctx.each_key(v, "methods.treat", {"impute", "group", "outliers", "winmax", "skew", "kurtosis", "fallback"},
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+    if (k == "impute") {
+      t.impute = parse_enum(ctx, w, impute_methods(), "imputation method");
+    } else if (k == "group") {
+      t.group = ctx.scalar(w, "methods.treat.group");
+      if (t.group.empty()) ctx.fail(w, "methods.treat.group is empty (a data column)");
+    } else if (k == "outliers") {
+      t.outliers = parse_enum(ctx, w, outlier_methods(), "outlier treatment");
+    } else if (k == "winmax") {
+      const double n = ctx.number(w, "methods.treat.winmax");
+      if (!(n >= 0 && n <= 1e6 && std::floor(n) <= n && n <= std::floor(n)))
+        ctx.fail(w, "methods.treat.winmax must be a non-negative integer");
+      t.winmax = static_cast<int>(n);
+    } else if (k == "skew") {
+      t.skew = ctx.number(w, "methods.treat.skew");
+      if (!(t.skew >= 0)) ctx.fail(w, "methods.treat.skew must be >= 0");
+    } else if (k == "kurtosis") {
+      t.kurtosis = ctx.number(w, "methods.treat.kurtosis");
+    } else {
+      t.fallback = parse_enum(ctx, w, transform_methods(), "fallback transform");
+    }
+  });
+  if (t.impute == ImputeMethod::GroupMean && t.group.empty())
+    ctx.fail(v, "methods.treat.impute: group_mean needs methods.treat.group: COLUMN (the data column of unit groups)");
+}
+
+/// A node's `aggregate: METHOD` or `aggregate: {method: power, power: R}`.
+NodeAggregate parse_node_aggregate(const Ctx& ctx, const YAML::Node& v, const IndexConfig& cfg) {
+  NodeAggregate a{cfg.aggregate, cfg.aggregate_params.power};
+  if (v.IsScalar()) {
+    a.method = parse_enum(ctx, v, aggregate_methods(), "aggregation method");
+    return a;
+  }
+  bool have_method = false;
+  ctx.each_key(v, "a node's aggregate", {"method", "power"},
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+    if (k == "method") {
+      a.method = parse_enum(ctx, w, aggregate_methods(), "aggregation method");
+      have_method = true;
+    } else {
+      a.power = ctx.number(w, "aggregate.power");
+    }
+  });
+  if (!have_method) ctx.fail(v, "a node's aggregate: needs method:");
+  return a;
+}
+
 void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg) {
-  ctx.each_key(m, "methods", {"normalize", "weights", "aggregate", "seed"},
+  ctx.each_key(m, "methods", {"normalize", "weights", "aggregate", "seed", "treat"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
-    if (key == "seed") {
+    if (key == "treat") {
+      parse_treat(ctx, v, cfg.treat);
+    } else if (key == "seed") {
       const double s = ctx.number(v, "methods.seed");
       if (!(s >= 0 && s <= 9.007199254740992e15 && std::floor(s) <= s && s <= std::floor(s)))
         ctx.fail(v, "methods.seed must be a non-negative integer");
@@ -67,10 +123,15 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg) {
         cfg.normalize = parse_enum(ctx, v, normalize_methods(), "normalisation method");
         return;
       }
-      ctx.each_key(v, "methods.normalize", {"method", "range"},
+      ctx.each_key(v, "methods.normalize", {"method", "range", "reference", "cap"},
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
         if (k == "method") {
           cfg.normalize = parse_enum(ctx, w, normalize_methods(), "normalisation method");
+        } else if (k == "reference") {
+          cfg.reference_unit = ctx.scalar(w, "methods.normalize.reference");
+          if (cfg.reference_unit.empty()) ctx.fail(w, "methods.normalize.reference is empty (a unit id)");
+        } else if (k == "cap") {
+          cfg.cap_at_target = ctx.boolean(w, "methods.normalize.cap");
         } else {
           if (!w.IsSequence() || w.size() != 2)
             ctx.fail(w, "methods.normalize.range must be [low, high]");
@@ -94,13 +155,31 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg) {
         cfg.aggregate = parse_enum(ctx, v, aggregate_methods(), "aggregation method");
         return;
       }
-      ctx.each_key(v, "methods.aggregate", {"method", "missing"},
+      ctx.each_key(v, "methods.aggregate", {"method", "missing", "power", "zeros", "shift", "topsis"},
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
-        if (k == "method")
+        if (k == "method") {
           cfg.aggregate = parse_enum(ctx, w, aggregate_methods(), "aggregation method");
-        else
+        } else if (k == "missing") {
           cfg.missing = parse_enum(ctx, w, missing_policies(), "missing-value policy");
+        } else if (k == "power") {
+          cfg.aggregate_params.power = ctx.number(w, "methods.aggregate.power");
+        } else if (k == "zeros") {
+          const std::string z = ctx.scalar(w, "methods.aggregate.zeros");
+          if (z == "error") cfg.aggregate_params.zeros = ZeroPolicy::Error;
+          else if (z == "shift") cfg.aggregate_params.zeros = ZeroPolicy::Shift;
+          else ctx.fail(w, fmt::format("methods.aggregate.zeros '{}' must be error or shift", z));
+        } else if (k == "shift") {
+          cfg.aggregate_params.shift = ctx.number(w, "methods.aggregate.shift");
+          if (!(cfg.aggregate_params.shift > 0)) ctx.fail(w, "methods.aggregate.shift must be > 0");
+        } else {
+          const std::string t = ctx.scalar(w, "methods.aggregate.topsis");
+          if (t == "vector") cfg.aggregate_params.topsis = TopsisNorm::Vector;
+          else if (t == "minmax") cfg.aggregate_params.topsis = TopsisNorm::MinMax;
+          else ctx.fail(w, fmt::format("methods.aggregate.topsis '{}' must be vector or minmax", t));
+        }
       });
+      if (cfg.aggregate_params.zeros == ZeroPolicy::Shift && !(cfg.aggregate_params.shift > 0))
+        ctx.fail(v, "methods.aggregate.zeros: shift needs methods.aggregate.shift: DELTA (> 0)");
     }
   });
 }
@@ -157,7 +236,7 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
   YAML::Node children;
   ctx.each_key(y, "a tree node",
                {"id", "label", "children", "column", "direction", "unit", "source", "goalposts",
-                "weight", "parent"},
+                "weight", "parent", "normalize", "transform", "target", "aggregate"},
                [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
     auto& n = raw.node;
     if (key == "id") {
@@ -199,6 +278,20 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
       const double hi = ctx.number(v[1], "goalposts max");
       if (!(lo < hi)) ctx.fail(v, "goalposts must have min < max");
       n.goalposts = std::make_pair(lo, hi);
+    } else if (key == "target") {
+      raw.leaf_fields = true;
+      n.target = ctx.number(v, "target");
+    } else if (key == "normalize") {
+      raw.leaf_fields = true;
+      raw.normalize = v;
+      raw.has_normalize = true;
+    } else if (key == "transform") {
+      raw.leaf_fields = true;
+      raw.transform = v;
+      raw.has_transform = true;
+    } else if (key == "aggregate") {
+      raw.aggregate = v;
+      raw.has_aggregate = true;
     } else if (key == "weight") {
       const double w = ctx.number(v, "weight");
       if (!(w >= 0)) ctx.fail(v, fmt::format("weight must be >= 0, but is {}", w));
@@ -211,7 +304,8 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
   });
   if (raw.has_children_key && raw.leaf_fields)
     ctx.fail(y, fmt::format("node '{}' has children and also indicator fields (column, direction, "
-                            "unit, source, goalposts): a node is either a group or an indicator",
+                            "unit, source, goalposts, target, normalize, transform): a node is either a group or an "
+                            "indicator",
                             raw.node.id));
   const int self = static_cast<int>(out.size());
   out.push_back(std::move(raw));
@@ -225,7 +319,7 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
   return self;
 }
 
-IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root) {
+IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root, IndexConfig& cfg) {
   if (!t.IsSequence() || t.size() == 0)
     ctx.fail(t, "tree must be a non-empty list of nodes (the index's dimensions)");
   std::vector<RawNode> raw;
@@ -275,6 +369,17 @@ IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root) {
     if (!leaf && n.leaf_fields)
       ctx.fail(n.yaml, fmt::format("node '{}' has children (via parent:) and also indicator fields",
                                    n.node.id));
+    if (n.has_aggregate) {
+      if (leaf)
+        ctx.fail(n.aggregate, fmt::format("indicator '{}' has aggregate:, but only groups (nodes with children) "
+                                          "aggregate; use normalize: for an indicator",
+                                          n.node.id));
+      cfg.aggregate_by_node[n.node.id] = parse_node_aggregate(ctx, n.aggregate, cfg);
+    }
+    if (n.has_normalize)
+      cfg.normalize_by_indicator[n.node.id] = parse_enum(ctx, n.normalize, normalize_methods(), "normalisation method");
+    if (n.has_transform)
+      cfg.treat.transform_by_indicator[n.node.id] = parse_enum(ctx, n.transform, transform_methods(), "transform");
     nodes.push_back(std::move(n.node));
   }
   return IndicatorTree(std::move(nodes));
@@ -338,7 +443,7 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
   root.id = spec.id;
   root.label = spec.label;
   root.where = ctx.at(index);
-  spec.tree = build_tree(ctx, tree, std::move(root));
+  spec.tree = build_tree(ctx, tree, std::move(root), spec.config);
   return spec;
 }
 
@@ -377,6 +482,23 @@ Dataset load_data(const Spec& spec) {
     cols.indicators.push_back(n.column);
   }
   Dataset data = table_to_dataset(table, cols);
+  if (!spec.config.treat.group.empty()) {
+    const auto it = std::find(table.header.begin(), table.header.end(), spec.config.treat.group);
+    if (it == table.header.end())
+      throw InvalidInput(fmt::format("methods.treat.group names data column '{}', which is not in {} (no such header)",
+                                     spec.config.treat.group, table.file),
+                         d.where);
+    const auto g = static_cast<std::size_t>(it - table.header.begin());
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      std::string label = table.rows[r][g];
+      label.erase(0, label.find_first_not_of(' '));
+      label.erase(label.find_last_not_of(' ') + 1);
+      if (label.empty())
+        throw InvalidInput(fmt::format("{}:{}: unit '{}' has an empty group in column '{}' (methods.treat.group)",
+                                       table.file, table.row_lines[r], data.unit_ids[r], spec.config.treat.group));
+      data.unit_groups.push_back(std::move(label));
+    }
+  }
   for (std::size_t j = 0; j < spec.tree.leaves().size(); ++j)
     data.indicator_ids[j] = spec.tree.node(spec.tree.leaves()[j]).id;
   return data;

@@ -43,6 +43,7 @@ struct Node {
   std::string unit;           ///< unit of measurement, e.g. "%", "yuan per capita"
   std::string source;         ///< data source
   std::optional<std::pair<double, double>> goalposts;  ///< fixed [min, max] for normalisation
+  std::optional<double> target;  ///< target value of distance-to-target normalisation (spec `target:`)
 
   [[nodiscard]] bool is_leaf() const { return children.empty() && parent >= 0; }
 };

@@ -301,8 +301,8 @@ TEST_CASE("uncertainty: run_uncertainty errors", "[sensitivity][uncertainty][err
   const cikit::IndexConfig nominal;
   CHECK_THROWS_MATCHES(cikit::run_uncertainty(s.data, s.tree, nominal, {{discrete("aggregation", {"a"})}}),
                        InvalidInput, MessageContains("unknown input name"));
-  CHECK_THROWS_MATCHES(cikit::run_uncertainty(s.data, s.tree, nominal, {{discrete("normalize", {"minmax", "rank"})}}),
-                       InvalidInput, MessageContains("unknown normalisation 'rank'"));
+  CHECK_THROWS_MATCHES(cikit::run_uncertainty(s.data, s.tree, nominal, {{discrete("normalize", {"minmax", "rankk"})}}),
+                       InvalidInput, MessageContains("unknown normalisation 'rankk'"));
   CHECK_THROWS_MATCHES(cikit::run_uncertainty(s.data, s.tree, nominal, {{discrete("weights", {"magic"})}}),
                        InvalidInput, MessageContains("unknown weighting 'magic'"));
   CHECK_THROWS_MATCHES(cikit::run_uncertainty(s.data, s.tree, nominal, {{discrete("exclude", {"none", "d1"})}}),

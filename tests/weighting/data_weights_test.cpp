@@ -128,11 +128,11 @@ TEST_CASE("data-driven weights: errors", "[weighting][data_weights][error]") {
     REQUIRE_THROWS_WITH(cikit::node_data_weights(WeightMethod::Critic, x, {"a", "b"}, "governance"),
                         Contains("node 'governance': weights (critic): ") && Contains("'b' is constant"));
   }
-  SECTION("geometric aggregation of min-max scores (0 = the minimum) stops with unit and indicator") {
+  SECTION("geometric aggregation of min-max scores (0 = the minimum) is refused before building, naming node and indicator") {
     const auto data = cikit::load_data(spec);
     cikit::IndexConfig cfg = spec.config;
     cfg.aggregate = cikit::AggregateMethod::Geometric;
     REQUIRE_THROWS_AS(cikit::build_index(data, spec.tree, cfg), cikit::DomainError);
-    REQUIRE_THROWS_WITH(cikit::build_index(data, spec.tree, cfg), Contains("score is 0"));
+    REQUIRE_THROWS_WITH(cikit::build_index(data, spec.tree, cfg), Contains("preflight") && Contains("can be 0"));
   }
 }
