@@ -59,13 +59,20 @@ void run_index(const IndexOptions& o) {
       {"aggregate", std::string(method_info(aggregate_methods(), cfg.aggregate).name)},
       {"missing", std::string(method_info(missing_policies(), cfg.missing).name)}};
   if (o.print_config) {
+    std::string weights_yaml = methods["weights"].get<std::string>();
+    if (cfg.weights == WeightMethod::Combined) {  // the mapping, so the printed YAML reads back
+      const CombineSettings& c = spec.weight_variants.combined;
+      std::string of;
+      for (WeightMethod m : c.of) of += (of.empty() ? "" : ", ") + std::string(method_info(weight_methods(), m).name);
+      weights_yaml = fmt::format("{{combine: {}, of: [{}]{}}}", method_info(combine_rules(), c.rule).name, of,
+                                 c.rule == CombineRule::Linear ? fmt::format(", alpha: {}", c.alpha) : "");
+    }
     std::cout << fmt::format(
         "# effective configuration of `cikit index {}` (cikit {}, spec hash {})\nmethods:\n"
         "  normalize: {{method: {}, range: [{}, {}]}}\n  weights: {}\n  aggregate: {{method: {}, missing: {}}}\n"
         "  seed: {}\n",
         spec.path, CIKIT_VERSION, spec.hash, methods["normalize"].get<std::string>(), cfg.range_lo, cfg.range_hi,
-        methods["weights"].get<std::string>(), methods["aggregate"].get<std::string>(),
-        methods["missing"].get<std::string>(), cfg.seed);
+        weights_yaml, methods["aggregate"].get<std::string>(), methods["missing"].get<std::string>(), cfg.seed);
     if (uses_ahp(cfg.weights, spec.weight_variants)) {
       Judgments unread;
       const AhpTreeOptions a = override_ahp(o, spec_weight_inputs(spec, {}, unread)).ahp;
@@ -75,8 +82,6 @@ void run_index(const IndexOptions& o) {
                                method_info(ahp_priority_methods(), a.ahp.method).name,
                                method_info(ahp_missing_rules(), a.ahp.missing).name);
     }
-    if (cfg.weights == WeightMethod::Combined)
-      std::cout << fmt::format("  # combined: {}\n", describe_combination(spec.weight_variants.combined));
     return;
   }
   Judgments judgments;

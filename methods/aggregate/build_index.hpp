@@ -39,7 +39,8 @@ struct IndexResult {
 /// node (tree_weights()); (3) for each inner node in post-order, aggregate its children's
 /// scores per unit (weighted_arithmetic(), weighted_geometric() or weighted_harmonic(); missing
 /// rule from `config.missing`); (4) rank every node's scores (rank_descending()).
-/// Data-driven weights (entropy, cv, sd, critic, pca) are computed in step (3), node by node,
+/// Data-driven weights (entropy, cv, sd, critic, pca) and combined weights (NodeWeighter;
+/// variants and components from `inputs.variants`) are computed in step (3), node by node,
 /// from the scores being aggregated (node_data_weights(): the normalised indicators for
 /// indicator groups, the aggregated scores above), just before that node is aggregated.
 /// @throws InvalidInput if data and tree disagree; DomainError from normalisation (constant or

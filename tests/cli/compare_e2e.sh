@@ -44,6 +44,8 @@ PY
 "$cikit" index "$spec" --format json > index.json || fail "index with the spec's combined weights"
 python3 -c "import json; d = json.load(open('index.json')); assert d['methods']['weights'] == 'combined' and d['methods']['combined'] == 'game_theory(ahp, entropy)'" \
   || fail "index does not use the combined weights"
+"$cikit" index "$spec" --print-config | grep -q "weights: {combine: game_theory, of: \[ahp, entropy\]}" \
+  || fail "--print-config does not show the combination"
 for t in 1 2; do
   "$cikit" compare "$spec" --stability --replicates 20 --threads $t --reference equal --top 10 --out c$t > compare$t.txt 2> /dev/null \
     || fail "compare --stability --threads $t exit $?"
