@@ -112,7 +112,10 @@ NodeWeights node_data_weights(WeightMethod method, const Eigen::MatrixXd& x, con
 
 NodeWeights node_data_weights(WeightMethod method, const Eigen::MatrixXd& x, const std::vector<std::string>& child_ids,
                               const std::string& node_id, const WeightVariants& variants) {
-  if (!is_data_driven(method) || method == WeightMethod::Combined)
+  if (method == WeightMethod::Combined)
+    throw InvalidInput("node_data_weights: 'combined' weights need the tree and their components "
+                       "(methods.weights.combine/of): use NodeWeighter or build_index");
+  if (!is_data_driven(method))
     throw InvalidInput(fmt::format("node_data_weights: method '{}' does not use data",
                                    method_info(weight_methods(), method).name));
   if (x.cols() == 1) return NodeWeights{Eigen::VectorXd::Ones(1), {}};
