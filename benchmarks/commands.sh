@@ -35,3 +35,12 @@ time_cmd "index, simulated 3000 x 60 (table)" index "$work/sim/spec.yaml"
 time_cmd "index --out, simulated 3000 x 60 (all files)" index "$work/sim/spec.yaml" --out "$work/o"
 time_cmd "reliability, simulated 3000 x 60" reliability "$work/sim/spec.yaml"
 time_cmd "validity, simulated 3000 x 60" validity "$work/sim/spec.yaml"
+# Weighting methods side by side and the index under each (`cikit weights`, `cikit compare`):
+# the simulated system gets a combined method (game theory of CRITIC and entropy; it has no AHP
+# judgments), so "all methods" there are equal, entropy, cv, sd, critic, pca, combined.
+sed 's/^  weights: equal$/  weights: {combine: game_theory, of: [critic, entropy]}/' "$work/sim/spec.yaml" > "$work/sim/spec_combined.yaml"
+time_cmd "weights, example (8 methods)" weights "$ex"
+time_cmd "compare, example (8 schemes)" compare "$ex"
+time_cmd "compare --stability (B = 200), example" compare "$ex" --stability
+time_cmd "weights, simulated 3000 x 60 (7 methods)" weights "$work/sim/spec_combined.yaml"
+time_cmd "compare, simulated 3000 x 60 (7 schemes)" compare "$work/sim/spec_combined.yaml"

@@ -20,6 +20,7 @@
 #include "methods/report/render.hpp"
 #include "methods/report/tables.hpp"
 #include "methods/weighting/judgments.hpp"
+#include "methods/weighting/weights_report.hpp"
 
 namespace cikit::cli {
 
@@ -46,12 +47,8 @@ void run_appendix(const AppendixOptions& o) {
   const Dataset data = load_data(spec);
   const Lang lang = o.common.language();
   const IndexConfig& cfg = spec.config;
-  WeightInputs inputs;
   Judgments judgments;
-  if (cfg.weights == WeightMethod::Ahp) {
-    judgments = read_spec_judgments(spec);
-    inputs.judgments = &judgments;
-  }
+  const WeightInputs inputs = spec_weight_inputs(spec, {cfg.weights}, judgments);
   const IndexResult r = build_index(data, spec.tree, cfg, inputs);
   const DescribeResult d = describe(data);
 

@@ -25,6 +25,8 @@ void add_common_options(CLI::App& sub, CommonOptions& o, bool needs_spec) {
       ->capture_default_str();
 }
 
+std::string num_full(double v) { return std::isnan(v) ? "" : fmt::format("{:.17g}", v); }
+
 std::string TextTable::render() const {
   const std::size_t k = header.size();
   std::vector<std::size_t> w(k, 0);

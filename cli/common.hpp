@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "methods/core/csv.hpp"
+#include "methods/core/error.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/core/verdicts.hpp"
@@ -51,6 +52,8 @@ template <class... Args>
 
 /// Fixed-point number for tables; "NA" for NaN.
 [[nodiscard]] std::string num(double v, int decimals);
+/// Full precision ("{:.17g}") for CSV files; "" for NaN.
+[[nodiscard]] std::string num_full(double v);
 /// JSON number or null for NaN.
 [[nodiscard]] nlohmann::json json_num(double v);
 
@@ -79,6 +82,27 @@ class OutputSet {
   std::string dir_;
   std::vector<std::pair<std::string, std::string>> files_;
 };
+
+/// Adds an option taking a comma-separated list of registry names (checked against `table`).
+template <class E>
+void add_method_list_option(CLI::App& sub, const std::string& flag, std::vector<std::string>& names,
+                            std::span<const MethodName<E>> table, const std::string& help) {
+  std::vector<std::string> accepted;
+  for (const auto& m : table) accepted.emplace_back(m.name);
+  sub.add_option(flag, names, help + " (" + method_names(table) + ")")->delimiter(',')->check(CLI::IsMember(accepted));
+}
+
+/// The registry values of names validated by add_method_list_option.
+template <class E>
+std::vector<E> parse_method_list(std::span<const MethodName<E>> table, const std::vector<std::string>& names) {
+  std::vector<E> out;
+  for (const auto& n : names) {
+    E e{};
+    if (!parse_method(table, n, e)) throw InternalError("CLI validator let '" + n + "' through");
+    out.push_back(e);
+  }
+  return out;
+}
 
 /// Prints the warnings to stderr as "cikit CMD: warning: ...".
 void print_warnings(const std::string& command, const std::vector<std::string>& warnings);

@@ -10,6 +10,7 @@
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/weighting/judgments.hpp"
+#include "methods/weighting/weights_report.hpp"
 
 namespace cikit::cli {
 
@@ -18,8 +19,8 @@ namespace {
 struct IndexOptions {
   CommonOptions common;
   std::string normalize, weights, aggregate, missing;  // "" = as in the spec
-  std::string ahp_group = "aij";                       // AHP group rule (weights: ahp)
-  std::string random_index = "saaty1980";              // AHP random index table
+  std::string ahp_group;                               // AHP group rule (weights: ahp); "" = as in the spec
+  std::string random_index;                            // AHP random index table; "" = as in the spec
   int top = 20;
   bool print_config = false;
 };
@@ -32,6 +33,17 @@ void override_method(const std::string& name, std::span<const MethodName<E>> tab
 std::string kind_of(const IndicatorTree& tree, int i) {
   if (i == tree.root()) return "index";
   return tree.node(i).children.empty() ? "indicator" : "group";
+}
+
+/// The spec's AHP options with the command line's --ahp-group / --random-index on top.
+WeightInputs override_ahp(const IndexOptions& o, WeightInputs in) {
+  if (!o.ahp_group.empty())
+    in.ahp.group = o.ahp_group == "aij"             ? GroupAggregation::AIJ
+                   : o.ahp_group == "aip-geometric" ? GroupAggregation::AIPGeometric
+                                                    : GroupAggregation::AIPArithmetic;
+  if (!o.random_index.empty() && !parse_random_index_table(o.random_index, in.ahp.ahp.random_index))
+    throw InternalError("CLI validator let '" + o.random_index + "' through");
+  return in;
 }
 
 void run_index(const IndexOptions& o) {
@@ -62,13 +74,20 @@ void run_index(const IndexOptions& o) {
   methods["normalize_by_indicator"] = nover;
   methods["aggregate_by_node"] = aover;
   if (o.print_config) {
+    std::string weights_yaml = methods["weights"].get<std::string>();
+    if (cfg.weights == WeightMethod::Combined) {  // the mapping, so the printed YAML reads back
+      const CombineSettings& c = spec.weight_variants.combined;
+      std::string of;
+      for (WeightMethod m : c.of) of += (of.empty() ? "" : ", ") + std::string(method_info(weight_methods(), m).name);
+      weights_yaml = fmt::format("{{combine: {}, of: [{}]{}}}", method_info(combine_rules(), c.rule).name, of,
+                                 c.rule == CombineRule::Linear ? fmt::format(", alpha: {}", c.alpha) : "");
+    }
     std::cout << fmt::format(
         "# effective configuration of `cikit index {}` (cikit {}, spec hash {})\nmethods:\n"
         "  normalize: {{method: {}, range: [{}, {}]}}\n  weights: {}\n  aggregate: {{method: {}, missing: {}}}\n"
         "  seed: {}\n",
         spec.path, CIKIT_VERSION, spec.hash, methods["normalize"].get<std::string>(), cfg.range_lo, cfg.range_hi,
-        methods["weights"].get<std::string>(), methods["aggregate"].get<std::string>(),
-        methods["missing"].get<std::string>(), cfg.seed);
+        weights_yaml, methods["aggregate"].get<std::string>(), methods["missing"].get<std::string>(), cfg.seed);
     std::cout << fmt::format("  # normalize: {{reference: {}, cap: {}}}\n  # aggregate: {{power: {}, zeros: {}, shift: {}, "
                              "topsis: {}}}\n  treat: {}\n",
                              cfg.reference_unit.empty() ? "~" : cfg.reference_unit, cfg.cap_at_target,
@@ -79,26 +98,27 @@ void run_index(const IndexOptions& o) {
     for (const auto& [id, a] : aover.items())
       std::cout << fmt::format("  # tree: {}: aggregate: {{method: {}, power: {}}}\n", id, a["method"].get<std::string>(),
                                a["power"].get<double>());
-    if (cfg.weights == WeightMethod::Ahp)
-      std::cout << fmt::format("  # weights: ahp (command-line options)\n  # ahp: {{group: {}, random_index: {}, "
-                               "priorities: eigenvector, missing_judgments: lambda_optimal}}\n",
-                               o.ahp_group, o.random_index);
+    if (uses_ahp(cfg.weights, spec.weight_variants)) {
+      Judgments unread;
+      const AhpTreeOptions a = override_ahp(o, spec_weight_inputs(spec, {}, unread)).ahp;
+      std::cout << fmt::format("  # weights: ahp (spec methods.weights.ahp and command-line options)\n  # ahp: {{group: {}, "
+                               "random_index: {}, priorities: {}, missing_judgments: {}}}\n",
+                               method_info(ahp_group_rules(), a.group).name, random_index_table_name(a.ahp.random_index),
+                               method_info(ahp_priority_methods(), a.ahp.method).name,
+                               method_info(ahp_missing_rules(), a.ahp.missing).name);
+    }
     return;
   }
-  WeightInputs inputs;
   Judgments judgments;
-  if (cfg.weights == WeightMethod::Ahp) {
-    judgments = read_spec_judgments(spec);
-    inputs.judgments = &judgments;
-    inputs.ahp.group = o.ahp_group == "aij"             ? GroupAggregation::AIJ
-                       : o.ahp_group == "aip-geometric" ? GroupAggregation::AIPGeometric
-                                                        : GroupAggregation::AIPArithmetic;
-    if (!parse_random_index_table(o.random_index, inputs.ahp.ahp.random_index))
-      throw InternalError("CLI validator let '" + o.random_index + "' through");
-    methods["ahp"] = {{"judgments", spec.judgments.string()}, {"group", o.ahp_group},
-                      {"random_index", o.random_index}, {"priorities", "eigenvector"},
-                      {"missing_judgments", "lambda_optimal"}};
+  const WeightInputs inputs = override_ahp(o, spec_weight_inputs(spec, {cfg.weights}, judgments));
+  if (inputs.judgments != nullptr) {
+    methods["ahp"] = {{"judgments", spec.judgments.string()},
+                      {"group", std::string(method_info(ahp_group_rules(), inputs.ahp.group).name)},
+                      {"random_index", std::string(random_index_table_name(inputs.ahp.ahp.random_index))},
+                      {"priorities", std::string(method_info(ahp_priority_methods(), inputs.ahp.ahp.method).name)},
+                      {"missing_judgments", std::string(method_info(ahp_missing_rules(), inputs.ahp.ahp.missing).name)}};
   }
+  if (cfg.weights == WeightMethod::Combined) methods["combined"] = describe_combination(inputs.variants.combined);
   const Dataset data = load_data(spec);
   const IndexResult r = build_index(data, spec.tree, cfg, inputs);
   const IndicatorTree& tree = spec.tree;
@@ -346,15 +366,14 @@ void setup_index(CLI::App& app) {
       ->check(CLI::IsMember(mnames));
   sub->add_option("--ahp-group", opt->ahp_group,
                   "weights: ahp: group rule over experts: aij (geometric mean of judgments, default), "
-                  "aip-geometric or aip-arithmetic (mean of the experts' priorities)")
-      ->check(CLI::IsMember({"aij", "aip-geometric", "aip-arithmetic"}))
-      ->capture_default_str();
+                  "aip-geometric or aip-arithmetic (mean of the experts' priorities); default: "
+                  "methods.weights.ahp.group of the spec")
+      ->check(CLI::IsMember({"aij", "aip-geometric", "aip-arithmetic"}));
   sub->add_option("--random-index", opt->random_index,
                   "weights: ahp: random index table for CR: saaty1980 (default), saaty2005, alonso_lamata, "
-                  "alonso_lamata_fit, donegan_dodd, chinese_textbook")
+                  "alonso_lamata_fit, donegan_dodd, chinese_textbook; default: methods.weights.ahp.random_index")
       ->check(CLI::IsMember({"saaty1980", "saaty2005", "alonso_lamata", "alonso_lamata_fit", "donegan_dodd",
-                             "chinese_textbook"}))
-      ->capture_default_str();
+                             "chinese_textbook"}));
   sub->add_option("--top", opt->top, "Rows of the ranked table on stdout (0 = all)")->capture_default_str();
   sub->add_flag("--print-config", opt->print_config, "Print the effective method configuration (YAML) and exit");
   sub->callback([opt] { run_index(*opt); });

@@ -140,10 +140,11 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
   for (std::size_t j = 0; j < leaves.size(); ++j) columns[j].method = leaf_normalize_method(tree, leaves[j], config);
   r.normalization = normalize(*values, columns, nopt);
   r.warnings.insert(r.warnings.end(), r.normalization.warnings.begin(), r.normalization.warnings.end());
-  const bool data_weights = is_data_driven(config.weights);
+  const NodeWeighter weigher(tree, config.weights, inputs);
+  const bool data_weights = weigher.node_by_node();
   if (data_weights) {
     // Filled node by node below, from the children's scores (post-order).
-    r.weights.local = Eigen::VectorXd::Ones(m);
+    r.weights = weigher.start();
   } else {
     r.weights = tree_weights(tree, config.weights, inputs);
   }
@@ -168,7 +169,7 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
       ids.push_back(tree.node(child).id);
     }
     if (data_weights) {
-      NodeWeights nw = node_data_weights(config.weights, x, ids, node.id);
+      NodeWeights nw = weigher.node(i, x, ids);
       for (Eigen::Index c = 0; c < k; ++c) r.weights.local(node.children[static_cast<std::size_t>(c)]) = nw.weights(c);
       r.weights.warnings.insert(r.weights.warnings.end(), nw.warnings.begin(), nw.warnings.end());
       r.warnings.insert(r.warnings.end(), nw.warnings.begin(), nw.warnings.end());

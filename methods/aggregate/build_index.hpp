@@ -50,7 +50,8 @@ struct IndexResult {
 /// Copeland; missing rule from `config.missing`: the means average the available children, TOPSIS
 /// and MPI drop units with a missing child (listwise, warned), Copeland compares pairs on their
 /// shared children); (5) rank every node's scores (rank_descending()).
-/// Data-driven weights (entropy, cv, sd, critic, pca) are computed in step (3), node by node,
+/// Data-driven weights (entropy, cv, sd, critic, pca) and combined weights (NodeWeighter;
+/// variants and components from `inputs.variants`) are computed in step (3), node by node,
 /// from the scores being aggregated (node_data_weights(): the normalised indicators for
 /// indicator groups, the aggregated scores above), just before that node is aggregated.
 /// @throws InvalidInput if data and tree disagree or methods.normalize.reference is not a unit;

@@ -31,6 +31,7 @@ constexpr std::array kWeights{
     MethodName<WeightMethod>{WeightMethod::Critic, "critic", "CRITIC法", "CRITIC weights"},
     MethodName<WeightMethod>{WeightMethod::Pca, "pca", "主成分（因子分析）权重", "PCA/factor-analysis weights (OECD)"},
     MethodName<WeightMethod>{WeightMethod::Ahp, "ahp", "层次分析法（AHP）", "analytic hierarchy process (AHP)"},
+    MethodName<WeightMethod>{WeightMethod::Combined, "combined", "组合赋权", "combined weights"},
 };
 constexpr std::array kAggregate{
     MethodName<AggregateMethod>{AggregateMethod::Arithmetic, "arithmetic", "加权算术平均",

@@ -40,12 +40,15 @@ enum class WeightMethod {
   Critic,   ///< CRITIC (Diakoulaki et al. 1995)
   Pca,      ///< OECD/JRC Handbook PCA weights (varimax, squared scaled loadings)
   Ahp,    ///< AHP priorities from the spec's judgments file (methods/weighting/ahp_tree.hpp)
+  /// Combination of other methods' local weights per inner node (methods.weights.combine:
+  /// linear, multiplicative, min_entropy, game_theory; methods/weighting/weight_settings.hpp).
+  Combined,
 };
 
 /// True for the weighting methods that need the data (computed per node from the children's scores).
 [[nodiscard]] constexpr bool is_data_driven(WeightMethod m) {
   return m == WeightMethod::Entropy || m == WeightMethod::CV || m == WeightMethod::SD || m == WeightMethod::Critic ||
-         m == WeightMethod::Pca;
+         m == WeightMethod::Pca || m == WeightMethod::Combined;  // Combined: computed node by node
 }
 
 /// Aggregation of children scores into a parent score.

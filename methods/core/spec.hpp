@@ -12,6 +12,7 @@
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/core/verdicts.hpp"
+#include "methods/weighting/weight_settings.hpp"
 
 namespace cikit {
 
@@ -32,6 +33,10 @@ struct Spec {
   DataSpec data;
   IndicatorTree tree;
   IndexConfig config;
+  /// methods.weights variants: entropy, pca, combine/of/alpha (weight_settings.hpp).
+  WeightVariants weight_variants;
+  /// methods.weights.ahp: priority method, RI table, group rule, missing judgments.
+  AhpTreeOptions ahp;
   std::filesystem::path judgments;    ///< optional `judgments:` file (AHP), resolved
   Location judgments_where;           ///< position of `judgments:` (read_spec checks the file exists)
   std::filesystem::path delphi;       ///< optional `delphi:` file (expert consultation), resolved;

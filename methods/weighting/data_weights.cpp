@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "methods/core/error.hpp"
+#include "methods/weighting/ahp_tree.hpp"
+#include "methods/weighting/combine.hpp"
 #include "methods/weighting/entropy.hpp"
 #include "methods/weighting/pca_weights.hpp"
 #include "methods/weighting/variation.hpp"
@@ -16,41 +20,83 @@ NodeWeights take(const Result& r, const std::string& node_id) {
   NodeWeights out;
   out.weights = r.weights;
   for (const auto& w : r.warnings) out.warnings.push_back(fmt::format("node '{}': {}", node_id, w));
+  out.diagnostics.per_node.emplace_back("n_used", static_cast<double>(r.n_used));
   return out;
 }
 
 NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::vector<std::string>& ids,
-                    const std::string& node_id) {
+                    const std::string& node_id, const WeightVariants& v) {
   switch (method) {
     case WeightMethod::Entropy: {
       EntropyOptions o;
-      o.variant = EntropyVariant::MinMax;
+      o.variant = v.entropy;
+      o.shift = v.entropy_shift;
+      o.delta = v.entropy_delta;
       o.ids = ids;
-      return take(entropy_weights(x, o), node_id);
+      const EntropyWeights r = entropy_weights(x, o);
+      NodeWeights out = take(r, node_id);
+      out.diagnostics.per_child = {{"entropy", r.entropy}, {"divergence", r.divergence}};
+      return out;
     }
     case WeightMethod::CV: {
       VariationOptions o;
       o.ids = ids;
-      return take(cv_weights(x, o), node_id);
+      const VariationWeights r = cv_weights(x, o);
+      NodeWeights out = take(r, node_id);
+      out.diagnostics.per_child = {{"mean", r.mean}, {"sd", r.sd}, {"cv", r.score}};
+      return out;
     }
     case WeightMethod::SD: {
       VariationOptions o;
       o.ids = ids;
-      return take(sd_weights(x, o), node_id);
+      const VariationWeights r = sd_weights(x, o);
+      NodeWeights out = take(r, node_id);
+      out.diagnostics.per_child = {{"sd", r.sd}};
+      return out;
     }
     case WeightMethod::Critic: {
       VariationOptions o;
       o.ids = ids;
-      return take(critic_weights(x, o), node_id);
+      const VariationWeights r = critic_weights(x, o);
+      NodeWeights out = take(r, node_id);
+      const Eigen::VectorXd conflict =
+          (1.0 - r.correlation.array()).matrix().colwise().sum().transpose();
+      out.diagnostics.per_child = {{"sd", r.sd}, {"conflict", conflict}, {"information", r.score}};
+      return out;
     }
     case WeightMethod::Pca: {
+      if (v.pca == PcaVariant::Pc1) {
+        Pc1Options o;
+        o.variant = v.pc1;
+        o.ids = ids;
+        const Pc1Weights r = pc1_weights(x, o);
+        NodeWeights out = take(r, node_id);
+        out.diagnostics.per_child = {{"eigenvector", r.eigenvector}};
+        out.diagnostics.per_node.emplace_back("n_factors", 1.0);
+        out.diagnostics.per_node.emplace_back("explained_variance", r.explained);
+        out.diagnostics.per_node.emplace_back("eigenvalue_1", r.eigenvalue);
+        return out;
+      }
       PcaWeightOptions o;
       o.ids = ids;
-      return take(pca_weights(x, o), node_id);
+      const PcaWeights r = pca_weights(x, o);
+      NodeWeights out = take(r, node_id);
+      Eigen::VectorXd factor(r.weights.size()), loading(r.weights.size());
+      for (Eigen::Index j = 0; j < factor.size(); ++j) {
+        const int f = r.assigned[static_cast<std::size_t>(j)];
+        factor(j) = f + 1;
+        loading(j) = r.scaled_squared(j, f);
+      }
+      out.diagnostics.per_child = {{"factor", factor}, {"scaled_squared_loading", loading}};
+      out.diagnostics.per_node.emplace_back("n_factors", r.n_factors);
+      out.diagnostics.per_node.emplace_back("explained_variance", r.explained.head(r.n_factors).sum());
+      out.diagnostics.per_node.emplace_back("eigenvalue_1", r.eigenvalues(0));
+      return out;
     }
     case WeightMethod::Equal:
     case WeightMethod::Given:
     case WeightMethod::Ahp:
+    case WeightMethod::Combined:
       break;
   }
   throw InvalidInput(fmt::format("node_data_weights: method '{}' does not use data",
@@ -61,6 +107,14 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
 
 NodeWeights node_data_weights(WeightMethod method, const Eigen::MatrixXd& x, const std::vector<std::string>& child_ids,
                               const std::string& node_id) {
+  return node_data_weights(method, x, child_ids, node_id, WeightVariants{});
+}
+
+NodeWeights node_data_weights(WeightMethod method, const Eigen::MatrixXd& x, const std::vector<std::string>& child_ids,
+                              const std::string& node_id, const WeightVariants& variants) {
+  if (method == WeightMethod::Combined)
+    throw InvalidInput("node_data_weights: 'combined' weights need the tree and their components "
+                       "(methods.weights.combine/of): use NodeWeighter or build_index");
   if (!is_data_driven(method))
     throw InvalidInput(fmt::format("node_data_weights: method '{}' does not use data",
                                    method_info(weight_methods(), method).name));
@@ -68,7 +122,7 @@ NodeWeights node_data_weights(WeightMethod method, const Eigen::MatrixXd& x, con
   const std::string prefix =
       fmt::format("weights ({}): ", method_info(weight_methods(), method).name);
   try {
-    return compute(method, x, child_ids, node_id);
+    return compute(method, x, child_ids, node_id, variants);
   } catch (const DomainError& e) {
     throw DomainError(prefix + e.what(), Location{.node = node_id});
   } catch (const InvalidInput& e) {
@@ -99,6 +153,101 @@ TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method, const E
   }
   compute_global_weights(tree, w);
   return w;
+}
+
+NodeWeighter::NodeWeighter(const IndicatorTree& tree, WeightMethod method, const WeightInputs& inputs)
+    : tree_(&tree), method_(method), variants_(inputs.variants) {
+  std::vector<WeightMethod> fixed;
+  if (method == WeightMethod::Combined) {
+    if (variants_.combined.of.empty())
+      throw InvalidInput("weights: combined needs its components: set methods.weights.combine and .of in the spec "
+                         "(e.g. weights: {combine: game_theory, of: [ahp, entropy]})");
+    validate_combination(variants_.combined);
+    for (WeightMethod m : variants_.combined.of)
+      if (!is_data_driven(m)) fixed.push_back(m);
+  } else if (!is_data_driven(method)) {
+    fixed.push_back(method);
+  }
+  for (WeightMethod m : fixed) fixed_.emplace_back(m, tree_weights(tree, m, inputs));
+}
+
+TreeWeights NodeWeighter::start() const {
+  TreeWeights w;
+  w.local = Eigen::VectorXd::Ones(tree_->size());
+  for (const auto& [m, tw] : fixed_) {
+    w.warnings.insert(w.warnings.end(), tw.warnings.begin(), tw.warnings.end());
+    w.consistency.insert(w.consistency.end(), tw.consistency.begin(), tw.consistency.end());
+  }
+  return w;
+}
+
+NodeWeights NodeWeighter::component(WeightMethod m, int i, const Eigen::MatrixXd& x,
+                                    const std::vector<std::string>& ids) const {
+  const Node& node = tree_->node(i);
+  if (is_data_driven(m)) return node_data_weights(m, x, ids, node.id, variants_);
+  for (const auto& [fm, tw] : fixed_)
+    if (fm == m) {
+      NodeWeights out;
+      out.weights.resize(static_cast<Eigen::Index>(node.children.size()));
+      for (std::size_t c = 0; c < node.children.size(); ++c)
+        out.weights(static_cast<Eigen::Index>(c)) = tw.local(node.children[c]);
+      return out;
+    }
+  throw InternalError("NodeWeighter: component weights not precomputed");
+}
+
+NodeWeights NodeWeighter::node(int i, const Eigen::MatrixXd& x, const std::vector<std::string>& ids) const {
+  if (method_ != WeightMethod::Combined) return component(method_, i, x, ids);
+  const Node& node = tree_->node(i);
+  if (x.cols() == 1) return NodeWeights{Eigen::VectorXd::Ones(1), {}, {}};
+  const CombineSettings& c = variants_.combined;
+  NodeWeights out;
+  std::vector<Eigen::VectorXd> parts;
+  for (WeightMethod m : c.of) {
+    NodeWeights p = component(m, i, x, ids);
+    out.warnings.insert(out.warnings.end(), p.warnings.begin(), p.warnings.end());
+    out.diagnostics.per_child.emplace_back(std::string(method_info(weight_methods(), m).name), p.weights);
+    parts.push_back(std::move(p.weights));
+  }
+  bool same = true;
+  for (const auto& p : parts) same = same && (p - parts.front()).cwiseAbs().maxCoeff() <= 1e-12;
+  if (same) {
+    out.weights = parts.front();
+    out.warnings.push_back(fmt::format("node '{}': weights (combined): all components give the same weights; "
+                                       "the combination is that vector",
+                                       node.id));
+    return out;
+  }
+  CombinedWeights r;
+  try {
+    switch (c.rule) {
+      case CombineRule::Linear:
+        r = combine_linear(parts[0], parts[1], c.alpha);
+        break;
+      case CombineRule::Multiplicative:
+        r = combine_multiplicative(parts[0], parts[1]);
+        break;
+      case CombineRule::MinEntropy:
+        r = combine_min_entropy(parts[0], parts[1]);
+        break;
+      case CombineRule::GameTheory:
+        r = combine_game_theory(parts);
+        break;
+    }
+  } catch (const DomainError& e) {
+    throw DomainError(fmt::format("weights (combined): {}", e.what()), Location{.node = node.id});
+  } catch (const InvalidInput& e) {
+    throw InvalidInput(fmt::format("weights (combined): {}", e.what()), Location{.node = node.id});
+  }
+  out.weights = r.weights;
+  for (const auto& w : r.warnings) out.warnings.push_back(fmt::format("node '{}': {}", node.id, w));
+  for (Eigen::Index k = 0; k < r.coefficients.size(); ++k) {
+    const auto name = method_info(weight_methods(), c.of[static_cast<std::size_t>(k)]).name;
+    out.diagnostics.per_node.emplace_back(fmt::format("coefficient:{}", name), r.coefficients(k));
+    if (r.raw_coefficients.size() == r.coefficients.size())
+      out.diagnostics.per_node.emplace_back(fmt::format("raw_coefficient:{}", name), r.raw_coefficients(k));
+  }
+  return out;
 }
 
 }  // namespace cikit

@@ -75,6 +75,7 @@ TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method, const W
     case WeightMethod::SD:
     case WeightMethod::Critic:
     case WeightMethod::Pca:
+    case WeightMethod::Combined:
       throw InvalidInput(fmt::format("tree_weights: '{}' weights are computed from the data; use the "
                                      "overload with the node scores (data_weights.hpp) or build_index",
                                      method_info(weight_methods(), method).name));

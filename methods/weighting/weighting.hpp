@@ -10,6 +10,7 @@
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/weighting/ahp.hpp"
+#include "methods/weighting/weight_settings.hpp"
 
 namespace cikit {
 
@@ -33,6 +34,9 @@ struct NodeConsistency {
 struct WeightInputs {
   const Judgments* judgments = nullptr;  ///< required by WeightMethod::Ahp (the spec's `judgments:`)
   AhpTreeOptions ahp;                    ///< AHP priority method, RI table, group rule, missing rule
+  /// Entropy and PCA variants, and the components and rule of WeightMethod::Combined (the
+  /// spec's methods.weights block; Spec::weight_variants).
+  WeightVariants variants;
 };
 
 /// Local and global weights of every node of a tree.

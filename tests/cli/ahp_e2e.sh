@@ -24,6 +24,6 @@ assert abs(sum(n["global_weight"] for n in leaves) - 1) < 1e-12
 dims = [n for n in d["nodes"] if n["level"] == 1]
 assert len(dims) == 4 and max(n["local_weight"] for n in dims) > 0.26  # not equal weights
 PY
-"$cikit" index "$spec" --weights ahp --ahp-group aip-geometric --print-config | grep -q "group: aip-geometric" \
+"$cikit" index "$spec" --weights ahp --ahp-group aip-geometric --print-config | grep -q "group: aip_geometric" \
   || fail "--print-config does not show the AHP group rule"
 echo "ahp e2e ok"
