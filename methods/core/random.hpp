@@ -25,6 +25,7 @@ enum class StreamTag : std::uint32_t {
   Parallel = 6,
   SimulateDelphi = 7,  ///< simulated expert consultation (methods/delphi), replicate = round
   SobolScramble = 8,  ///< Sobol' sequence scrambling, one stream per dimension (sensitivity)
+  AhpPerturbation = 12,  ///< AHP judgment perturbation of one Monte Carlo input value (sensitivity)
 };
 
 /// Stream for replicate `b` of purpose `tag` under master seed `seed`.

@@ -290,7 +290,7 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
   spec.hash = fnv1a_hex(text);
   YAML::Node tree, index;
   bool have_data = false, have_tree = false, have_index = false;
-  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi"},
+  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi", "uncertainty"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "index") {
       index = v;
@@ -314,6 +314,8 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
       have_tree = true;
     } else if (key == "methods") {
       parse_methods(ctx, v, spec.config);
+    } else if (key == "uncertainty") {
+      spec.uncertainty = parse_uncertainty_block(ctx, v);
     } else if (key == "delphi") {
       const std::string d = ctx.scalar(v, "delphi");
       if (d.empty()) ctx.fail(v, "delphi is empty");

@@ -10,6 +10,7 @@
 #include "methods/core/dataset.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
+#include "methods/core/uncertainty_block.hpp"
 
 namespace cikit {
 
@@ -35,6 +36,7 @@ struct Spec {
   std::filesystem::path delphi;       ///< optional `delphi:` file (expert consultation), resolved;
                                       ///< read and checked by read_delphi (cikit delphi), not read_spec
   Location delphi_where;              ///< position of `delphi:`
+  UncertaintyBlock uncertainty;       ///< optional `uncertainty:` block (cikit sensitivity)
   std::string hash;                   ///< FNV-1a 64-bit hash of the spec bytes, 16 hex digits
 };
 
