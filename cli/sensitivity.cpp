@@ -106,12 +106,6 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_{};
 };
 
-nlohmann::json json_vec(const Eigen::VectorXd& v) {
-  nlohmann::json a = nlohmann::json::array();
-  for (Eigen::Index i = 0; i < v.size(); ++i) a.push_back(json_num(v(i)));
-  return a;
-}
-
 std::string rank_text(int r) { return r > 0 ? std::to_string(r) : "NA"; }
 
 nlohmann::json json_interval(const BootstrapInterval& iv) {

@@ -75,14 +75,6 @@ UncertaintySpec uncertainty_inputs(const UncertaintyBlock& b, const IndicatorTre
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::vector<Eigen::Index> all_rows(Eigen::Index n) {
-  std::vector<Eigen::Index> r(static_cast<std::size_t>(n));
-  for (Eigen::Index i = 0; i < n; ++i) r[static_cast<std::size_t>(i)] = i;
-  return r;
-}
-
 Dataset rows_of(const Dataset& d, const std::vector<Eigen::Index>& rows) {
   Dataset o;
   o.indicator_ids = d.indicator_ids;
