@@ -28,7 +28,7 @@ import csv, sys
 src, out = sys.argv[1], sys.argv[2]
 with open(src, encoding="utf-8") as f:
     header = next(csv.reader(f))
-cols = header[4:] if header[:2] == ["unit_id", "name_zh"] else header[1:]
+cols = header[4:] if header[1] in ("unit_zh", "name_zh") else header[1:]
 unit = header[0]
 lines = ["index: {id: flat, label: Flat}", f"data: {{file: {src.split('/')[-1]}, unit: {unit}}}", "tree:"]
 lines += [f'  - {{id: "{c}", direction: "+"}}' for c in cols]
@@ -57,14 +57,14 @@ a <- commandArgs(TRUE); B <- as.integer(a[3]); rep <- as.integer(a[4])
 d <- read.csv(a[2], check.names = FALSE)
 x <- d[, 5:ncol(d)]
 set.seed(1)
-t <- replicate(rep, system.time(r <- psych::alpha(x, n.iter = B, check.keys = FALSE, warnings = FALSE))[["elapsed"]])
+t <- replicate(rep, system.time(r <<- suppressWarnings(psych::alpha(x, n.iter = B, check.keys = FALSE, warnings = FALSE)))[["elapsed"]])
 cat(median(t), r$total$raw_alpha, "\n")
 RS
 )
     r_t=$(echo "$r_out" | awk '{print $1}')
     r_alpha=$(echo "$r_out" | awk '{print $2}')
     c_t=$(wall reliability "$d/flat.yaml" --bootstrap "$B")
-    c_alpha=$("$cikit" reliability "$d/flat.yaml" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["nodes"][0]["raw_alpha"])')
+    c_alpha=$("$cikit" reliability "$d/flat.yaml" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["nodes"][0]["alpha"]["raw_alpha"])')
     printf "| %s x %s | %s | %.3f | %.3f | %.0f× | %.10f / %.10f |\n" "$n" "$k" "$B" "$r_t" "$c_t" "$(echo "$r_t / $c_t" | bc -l)" "$r_alpha" "$c_alpha"
   done
 done
