@@ -171,21 +171,24 @@ template <class Config>
       spec, nominal, [&](const std::vector<InputValue>& v) { return ranks_of(make_config(v)); }, options);
 }
 
-/// Uncertainty analysis of build_index over the choices that exist today. Recognised inputs
-/// (by name):
-///   - "normalize", Discrete, labels from the normalisation registry (minmax, zscore, goalposts);
-///   - "weights", Discrete, labels from the weighting registry (equal, given);
+/// Uncertainty analysis of build_index. Recognised inputs (by name or kind):
+///   - "normalize", "weights", "aggregate": Discrete, labels from the registry (weights 'ahp'
+///     needs inputs.judgments);
 ///   - "exclude", Discrete, labels "none" or indicator (leaf) ids: that indicator is dropped
-///     from the tree and the data for the run;
-///   - any name with kind WeightPerturbation or WeightDirichlet (at most one): perturbs the run's
-///     local weights of every non-root node (one coordinate per node, renormalised among
-///     siblings); nominal_weights must be left empty.
+///     from the tree, the data and the judgments for the run;
+///   - one WeightPerturbation or WeightDirichlet input (any name; nominal_weights left empty):
+///     perturbs the run's local weights of every non-root node (one coordinate per node,
+///     renormalised among siblings); for data-driven or AHP schemes the weights of the run's
+///     discrete combination (computed once in the pre-flight) are perturbed;
+///   - one JudgmentPerturbation input: in runs weighted by 'ahp', perturb_judgments() from stream
+///     (design seed, AhpPerturbation, ⌊u·2^53⌋), redrawn while any expert CR (m >= 3) exceeds
+///     reject_cr (counted in judgment_draws/judgment_rejected; kMaxJudgmentDraws, then the run fails).
 /// Inputs not given take the nominal configuration. The run's ranks are the index's (root)
-/// ranks. Pre-flight: every combination of exclusion, normalisation and weighting is built
-/// once before the design runs, so a choice that cannot be computed is an error up front.
-/// @throws InvalidInput for an unknown input name, a Continuous input (no continuous choice in
-///         build_index yet), an unknown label, a bad declaration; errors of build_index from the
-///         pre-flight (the combination named).
+/// ranks. Pre-flight: every combination of exclusion, normalisation, weighting and aggregation is
+/// built once before the design runs, so a choice that cannot be computed is an error up front.
+/// @throws InvalidInput for an unknown input name, a Continuous input, an unknown label, a bad
+///         declaration, 'ahp' without judgments, nominal judgments with CR > reject_cr; errors of
+///         build_index from the pre-flight (the combination named).
 [[nodiscard]] MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
                                                const IndexConfig& nominal, const UncertaintySpec& spec,
                                                const MonteCarloOptions& options = {},
