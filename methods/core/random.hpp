@@ -26,6 +26,7 @@ enum class StreamTag : std::uint32_t {
   SimulateDelphi = 7,  ///< simulated expert consultation (methods/delphi), replicate = round
   SobolScramble = 8,  ///< Sobol' sequence scrambling, one stream per dimension (sensitivity)
   SimulateCriteria = 9,  ///< simulated external criterion columns (methods/simulate), replicate = unit
+  AhpPerturbation = 12,  ///< AHP judgment perturbation of one Monte Carlo input value (sensitivity)
 };
 
 /// Stream for replicate `b` of purpose `tag` under master seed `seed`.

@@ -473,7 +473,7 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
   spec.hash = fnv1a_hex(text);
   YAML::Node tree, index;
   bool have_data = false, have_tree = false, have_index = false;
-  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi", "thresholds", "criteria"},
+  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi", "thresholds", "criteria", "uncertainty"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "index") {
       index = v;
@@ -501,6 +501,8 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
       spec.criteria = parse_criteria(ctx, v);
     } else if (key == "thresholds") {
       parse_thresholds(ctx, v, spec.thresholds);
+    } else if (key == "uncertainty") {
+      spec.uncertainty = parse_uncertainty_block(ctx, v);
     } else if (key == "delphi") {
       const std::string d = ctx.scalar(v, "delphi");
       if (d.empty()) ctx.fail(v, "delphi is empty");

@@ -13,6 +13,7 @@
 #include "methods/core/tree.hpp"
 #include "methods/core/verdicts.hpp"
 #include "methods/weighting/weight_settings.hpp"
+#include "methods/core/uncertainty_block.hpp"
 
 namespace cikit {
 
@@ -44,6 +45,7 @@ struct Spec {
   Location delphi_where;              ///< position of `delphi:`
   std::vector<Criterion> criteria;    ///< optional `criteria:` (external criterion columns)
   VerdictTable thresholds;            ///< verdict rules: defaults + the optional `thresholds:` key
+  UncertaintyBlock uncertainty;       ///< optional `uncertainty:` block (cikit sensitivity)
   std::string hash;                   ///< FNV-1a 64-bit hash of the spec bytes, 16 hex digits
 };
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <exception>
@@ -104,8 +106,11 @@ DesignOutputs evaluate_design(const SaltelliDesign& design, const BatchModel& f,
   out.y.row(0) = y0.transpose();
   std::vector<std::string> reason(static_cast<std::size_t>(runs));
   const int nt = resolve_threads(options.threads);
+  std::atomic<Eigen::Index> done{1};
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 16)
   for (Eigen::Index r = 1; r < runs; ++r) {
+    const Eigen::Index now = done.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (options.progress && omp_get_thread_num() == 0) options.progress(now, runs);
     std::string why;
     try {
       const Eigen::VectorXd yr = f(design.row(r));
@@ -126,6 +131,7 @@ DesignOutputs evaluate_design(const SaltelliDesign& design, const BatchModel& f,
       reason[static_cast<std::size_t>(r)] = std::move(why);
     }
   }
+  if (options.progress) options.progress(runs, runs);
   for (Eigen::Index r = 1; r < runs; ++r)
     if (!reason[static_cast<std::size_t>(r)].empty())
       out.failures.push_back({r, std::move(reason[static_cast<std::size_t>(r)])});

@@ -75,8 +75,13 @@ struct RunFailure {
   std::string reason;    ///< the exception's message
 };
 
+/// Progress of a long loop: called with (runs done, total runs), only ever from one thread at
+/// a time (OpenMP's master thread), never concurrently; must not throw.
+using ProgressCallback = std::function<void(Eigen::Index done, Eigen::Index total)>;
+
 struct EvaluateOptions {
   int threads = 0;  ///< OpenMP threads; 0 = OpenMP default. Results never depend on it.
+  ProgressCallback progress;  ///< optional; never affects the results
 };
 
 /// Outputs of every run.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <limits>
@@ -9,6 +11,7 @@
 #include <set>
 
 #include "methods/core/error.hpp"
+#include "methods/weighting/ahp.hpp"
 #include "methods/weighting/weighting.hpp"
 
 namespace cikit {
@@ -24,7 +27,8 @@ struct KindName {
 constexpr KindName kKinds[] = {{UncertainKind::Discrete, "discrete"},
                                {UncertainKind::Continuous, "continuous"},
                                {UncertainKind::WeightPerturbation, "perturb"},
-                               {UncertainKind::WeightDirichlet, "dirichlet"}};
+                               {UncertainKind::WeightDirichlet, "dirichlet"},
+                               {UncertainKind::JudgmentPerturbation, "ahp"}};
 
 bool is_weight_kind(UncertainKind k) {
   return k == UncertainKind::WeightPerturbation || k == UncertainKind::WeightDirichlet;
@@ -46,7 +50,7 @@ std::string_view uncertain_kind_name(UncertainKind kind) {
 UncertainKind parse_uncertain_kind(std::string_view name) {
   for (const auto& k : kKinds)
     if (k.name == name) return k.kind;
-  throw InvalidInput(fmt::format("uncertainty: unknown kind '{}'; accepted: discrete, continuous, perturb, dirichlet",
+  throw InvalidInput(fmt::format("uncertainty: unknown kind '{}'; accepted: discrete, continuous, perturb, dirichlet, ahp",
                                  name));
 }
 
@@ -70,6 +74,13 @@ void validate_uncertainty_spec(const UncertaintySpec& spec, bool require_weights
           if (!seen.insert(l).second) throw spec_error(in, fmt::format("label '{}' appears twice", l));
         break;
       }
+      case UncertainKind::JudgmentPerturbation:
+        if (in.steps < 1 || in.steps > 8)
+          throw spec_error(in, fmt::format("steps is {}, but must be 1..8 (positions on Saaty's scale)", in.steps));
+        if (!(in.reject_cr >= 0.0 && in.reject_cr < 1.0))
+          throw spec_error(in, fmt::format("reject_cr is {}, but must be in [0, 1) (0 = keep every draw)",
+                                           in.reject_cr));
+        break;
       case UncertainKind::Continuous:
         if (!(std::isfinite(in.lower) && std::isfinite(in.upper) && in.lower < in.upper))
           throw spec_error(in, fmt::format("range is [{}, {}), but must be finite with lower < upper", in.lower,
@@ -167,6 +178,9 @@ std::vector<InputValue> decode_design_row(const UncertaintySpec& spec, const Eig
       case UncertainKind::Continuous:
         v.value = in.lower + (in.upper - in.lower) * v.u(0);
         break;
+      case UncertainKind::JudgmentPerturbation:
+        v.value = v.u(0);
+        break;
       case UncertainKind::WeightPerturbation:
       case UncertainKind::WeightDirichlet:
         if (nc > 0)
@@ -195,7 +209,7 @@ MonteCarloResult run_monte_carlo(const UncertaintySpec& spec, const Eigen::Vecto
     y.tail(units) = rk.cast<double>();
     return y;
   };
-  DesignOutputs out = evaluate_design(design, f, EvaluateOptions{options.threads});
+  DesignOutputs out = evaluate_design(design, f, EvaluateOptions{options.threads, options.progress});
 
   MonteCarloResult r;
   for (const auto& in : spec.inputs) r.input_names.push_back(in.name);
@@ -240,10 +254,45 @@ MonteCarloResult run_monte_carlo(const UncertaintySpec& spec, const Eigen::Vecto
   for (const auto& w : r.sobol_rank_shift->warnings) r.warnings.push_back("R̄s: " + w);
   if (options.sobol_of_unit_ranks) {
     so.output_names.clear();
+    so.bootstrap_resamples = options.unit_rank_bootstrap;
     r.sobol_unit_ranks = sobol_indices(out.y.rightCols(units), r.n, k, so);
     for (const auto& w : r.sobol_unit_ranks->warnings) r.warnings.push_back("unit ranks: " + w);
   }
   return r;
+}
+
+IndicatorTree tree_without_node(const IndicatorTree& tree, int node) {
+  if (node <= 0 || node >= tree.size())
+    throw InvalidInput(fmt::format("tree_without_node: node {} is the root or does not exist", node));
+  const Node& gone = tree.node(node);
+  if (tree.node(gone.parent).children.size() < 2)
+    throw DomainError(fmt::format("removing '{}' leaves node '{}' without children", gone.id, tree.node(gone.parent).id),
+                      Location{.node = tree.node(gone.parent).id});
+  std::vector<char> removed(static_cast<std::size_t>(tree.size()), 0);
+  std::vector<int> stack{node};
+  while (!stack.empty()) {
+    const int i = stack.back();
+    stack.pop_back();
+    removed[static_cast<std::size_t>(i)] = 1;
+    for (int c : tree.node(i).children) stack.push_back(c);
+  }
+  std::vector<int> remap(static_cast<std::size_t>(tree.size()), -1);
+  int next = 0;
+  for (int i = 0; i < tree.size(); ++i)
+    if (!removed[static_cast<std::size_t>(i)]) remap[static_cast<std::size_t>(i)] = next++;
+  std::vector<Node> nodes;
+  nodes.reserve(static_cast<std::size_t>(next));
+  for (int i = 0; i < tree.size(); ++i) {
+    if (removed[static_cast<std::size_t>(i)]) continue;
+    Node n = tree.node(i);
+    if (n.parent >= 0) n.parent = remap[static_cast<std::size_t>(n.parent)];
+    std::vector<int> ch;
+    for (int c : n.children)
+      if (!removed[static_cast<std::size_t>(c)]) ch.push_back(remap[static_cast<std::size_t>(c)]);
+    n.children = std::move(ch);
+    nodes.push_back(std::move(n));
+  }
+  return IndicatorTree(std::move(nodes));
 }
 
 IndicatorTree tree_without_leaf(const IndicatorTree& tree, int leaf) {
@@ -254,65 +303,131 @@ IndicatorTree tree_without_leaf(const IndicatorTree& tree, int leaf) {
     throw DomainError(fmt::format("excluding indicator '{}' leaves node '{}' without indicators", gone.id,
                                   tree.node(gone.parent).id),
                       Location{.indicator = gone.id, .node = tree.node(gone.parent).id});
-  std::vector<int> remap(static_cast<std::size_t>(tree.size()), -1);
-  int next = 0;
-  for (int i = 0; i < tree.size(); ++i)
-    if (i != leaf) remap[static_cast<std::size_t>(i)] = next++;
-  std::vector<Node> nodes;
-  nodes.reserve(static_cast<std::size_t>(next));
-  for (int i = 0; i < tree.size(); ++i) {
-    if (i == leaf) continue;
-    Node n = tree.node(i);
-    if (n.parent >= 0) n.parent = remap[static_cast<std::size_t>(n.parent)];
-    std::vector<int> ch;
-    for (int c : n.children)
-      if (c != leaf) ch.push_back(remap[static_cast<std::size_t>(c)]);
-    n.children = std::move(ch);
-    nodes.push_back(std::move(n));
+  return tree_without_node(tree, leaf);
+}
+
+Dataset data_without_node(const Dataset& d, const IndicatorTree& tree, int node) {
+  const std::vector<int> gone = tree.leaf_positions_under(node);
+  std::vector<char> drop(static_cast<std::size_t>(d.n_indicators()), 0);
+  for (int p : gone) drop[static_cast<std::size_t>(p)] = 1;
+  std::vector<Eigen::Index> keep;
+  for (Eigen::Index j = 0; j < d.n_indicators(); ++j)
+    if (!drop[static_cast<std::size_t>(j)]) keep.push_back(j);
+  Dataset o = d;
+  o.values.resize(d.n_units(), static_cast<Eigen::Index>(keep.size()));
+  o.indicator_ids.clear();
+  const bool with_sources = static_cast<Eigen::Index>(d.source_columns.size()) == d.n_indicators();
+  if (with_sources) o.source_columns.clear();
+  for (std::size_t c = 0; c < keep.size(); ++c) {
+    o.values.col(static_cast<Eigen::Index>(c)) = d.values.col(keep[c]);
+    o.indicator_ids.push_back(d.indicator_ids[static_cast<std::size_t>(keep[c])]);
+    if (with_sources) o.source_columns.push_back(d.source_columns[static_cast<std::size_t>(keep[c])]);
   }
-  return IndicatorTree(std::move(nodes));
+  return o;
+}
+
+Judgments judgments_for_tree(const Judgments& j, const IndicatorTree& full, const IndicatorTree& reduced) {
+  Judgments out = j;
+  for (auto& e : out.experts) {
+    std::vector<NodeJudgments> kept;
+    for (const auto& nj : e.nodes) {
+      const auto r = reduced.find(nj.node_id);
+      if (!r) continue;
+      const auto& fc = full.node(nj.node).children;
+      const auto& rc = reduced.node(*r).children;
+      if (rc.size() < 2) continue;
+      std::vector<Eigen::Index> pos;  // position in the full child order of each reduced child
+      for (int c : rc)
+        for (std::size_t q = 0; q < fc.size(); ++q)
+          if (full.node(fc[q]).id == reduced.node(c).id) pos.push_back(static_cast<Eigen::Index>(q));
+      const auto m = static_cast<Eigen::Index>(pos.size());
+      NodeJudgments n = nj;
+      n.node = *r;
+      n.matrix.resize(m, m);
+      n.n_missing = 0;
+      for (Eigen::Index a = 0; a < m; ++a)
+        for (Eigen::Index b = 0; b < m; ++b) n.matrix(a, b) = nj.matrix(pos[static_cast<std::size_t>(a)], pos[static_cast<std::size_t>(b)]);
+      for (Eigen::Index a = 0; a < m; ++a)
+        for (Eigen::Index b = a + 1; b < m; ++b) n.n_missing += std::isnan(n.matrix(a, b)) ? 1 : 0;
+      kept.push_back(std::move(n));
+    }
+    e.nodes = std::move(kept);
+  }
+  return out;
+}
+
+namespace {
+
+// Saaty's scale position s = -8..8 <-> value 1/9 .. 1/2, 1, 2 .. 9.
+double saaty_at(int s) { return s >= 0 ? 1.0 + s : 1.0 / (1.0 - s); }
+int saaty_position(double x) {
+  const double v = nearest_saaty_value(x);
+  return v >= 1.0 ? static_cast<int>(std::lround(v - 1.0)) : -static_cast<int>(std::lround(1.0 / v - 1.0));
+}
+
+}  // namespace
+
+Judgments perturb_judgments(const Judgments& judgments, int steps, std::mt19937_64& g) {
+  if (steps < 1 || steps > 8) throw InvalidInput(fmt::format("perturb_judgments: steps is {}, but must be 1..8", steps));
+  Judgments out = judgments;
+  const auto width = static_cast<std::uint64_t>(2 * steps + 1);
+  for (auto& e : out.experts)
+    for (auto& nj : e.nodes) {
+      const Eigen::Index m = nj.matrix.rows();
+      for (Eigen::Index a = 0; a < m; ++a)
+        for (Eigen::Index b = a + 1; b < m; ++b) {
+          const double x = nj.matrix(a, b);
+          if (std::isnan(x)) continue;
+          const int d = static_cast<int>(uniform_index(g, width)) - steps;
+          if (d == 0) continue;
+          const double y = saaty_at(std::clamp(saaty_position(x) + d, -8, 8));
+          nj.matrix(a, b) = y;
+          nj.matrix(b, a) = 1.0 / y;
+        }
+    }
+  return out;
 }
 
 namespace {
 
 struct Variant {
+  std::string label;
   IndicatorTree tree;
   Dataset data;
+  Judgments judgments;  // restated for this tree (when AHP judgments are given)
 };
 
-Dataset drop_column(const Dataset& d, Eigen::Index j) {
-  Dataset o = d;
-  const Eigen::Index p = d.n_indicators();
-  o.values.resize(d.n_units(), p - 1);
-  o.values.leftCols(j) = d.values.leftCols(j);
-  o.values.rightCols(p - 1 - j) = d.values.rightCols(p - 1 - j);
-  o.indicator_ids.erase(o.indicator_ids.begin() + j);
-  if (!o.source_columns.empty() && static_cast<Eigen::Index>(o.source_columns.size()) == p)
-    o.source_columns.erase(o.source_columns.begin() + j);
-  return o;
+bool any_cr_above(const TreeWeights& w, double limit) {
+  for (const auto& c : w.consistency)
+    if (!c.expert_id.empty() && c.m >= 3 && c.cr > limit) return true;
+  return false;
 }
 
 }  // namespace
 
 MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree, const IndexConfig& nominal,
-                                 const UncertaintySpec& spec_in, const MonteCarloOptions& options) {
+                                 const UncertaintySpec& spec_in, const MonteCarloOptions& options,
+                                 const WeightInputs& inputs) {
   validate_uncertainty_spec(spec_in, false);
   UncertaintySpec spec = spec_in;
-  int i_norm = -1;
-  int i_weights = -1;
-  int i_excl = -1;
-  int i_noise = -1;
+  int i_norm = -1, i_weights = -1, i_agg = -1, i_excl = -1, i_noise = -1, i_ahp = -1;
   for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
     UncertainInput& in = spec.inputs[i];
     const auto ii = static_cast<int>(i);
     if (in.kind == UncertainKind::Continuous)
       throw spec_error(in, "build_index has no continuous modelling choice yet (supported: normalize, weights, "
-                           "exclude, and one perturb/dirichlet weight input)");
+                           "aggregate, exclude, one perturb/dirichlet weight input, one ahp input)");
     if (is_weight_kind(in.kind)) {
       if (i_noise >= 0) throw spec_error(in, "only one weight perturbation input is supported");
       if (in.nominal_weights.size() != 0)
         throw spec_error(in, "leave nominal_weights empty: run_uncertainty perturbs the tree's local weights");
       i_noise = ii;
+      continue;
+    }
+    if (in.kind == UncertainKind::JudgmentPerturbation) {
+      if (i_ahp >= 0) throw spec_error(in, "only one AHP judgment perturbation input is supported");
+      if (!inputs.judgments) throw spec_error(in, "AHP judgment perturbation needs the judgments (spec `judgments:`)");
+      i_ahp = ii;
       continue;
     }
     if (in.name == "normalize") {
@@ -328,8 +443,18 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
         WeightMethod m{};
         if (!parse_method(weight_methods(), l, m))
           throw spec_error(in, fmt::format("unknown weighting '{}'; accepted: {}", l, method_names(weight_methods())));
+        if (m == WeightMethod::Ahp && !inputs.judgments)
+          throw spec_error(in, "weights 'ahp' needs the AHP judgments (spec `judgments:`)");
       }
       i_weights = ii;
+    } else if (in.name == "aggregate") {
+      for (const auto& l : in.labels) {
+        AggregateMethod m{};
+        if (!parse_method(aggregate_methods(), l, m))
+          throw spec_error(in, fmt::format("unknown aggregation '{}'; accepted: {}", l,
+                                           method_names(aggregate_methods())));
+      }
+      i_agg = ii;
     } else if (in.name == "exclude") {
       for (const auto& l : in.labels) {
         if (l == "none") continue;
@@ -339,92 +464,152 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
       }
       i_excl = ii;
     } else {
-      throw spec_error(in, "unknown input name; build_index supports 'normalize', 'weights', 'exclude' (discrete) "
-                           "and one perturb/dirichlet weight input");
+      throw spec_error(in, "unknown input name; build_index supports 'normalize', 'weights', 'aggregate', "
+                           "'exclude' (discrete), one perturb/dirichlet weight input and one ahp input");
     }
   }
+  const auto labels_or = [&](int i, std::string nominal_name) {
+    return i >= 0 ? spec.inputs[static_cast<std::size_t>(i)].labels : std::vector<std::string>{std::move(nominal_name)};
+  };
+  const std::vector<std::string> excl_labels = labels_or(i_excl, "none");
+  const std::vector<std::string> norm_labels =
+      labels_or(i_norm, std::string(method_info(normalize_methods(), nominal.normalize).name));
+  const std::vector<std::string> weight_labels =
+      labels_or(i_weights, std::string(method_info(weight_methods(), nominal.weights).name));
+  const std::vector<std::string> agg_labels =
+      labels_or(i_agg, std::string(method_info(aggregate_methods(), nominal.aggregate).name));
 
   // Exclusion variants (index 0 = nothing excluded when there is no exclude input).
   std::vector<Variant> variants;
-  const std::vector<std::string> excl_labels =
-      i_excl >= 0 ? spec.inputs[static_cast<std::size_t>(i_excl)].labels : std::vector<std::string>{"none"};
   for (const auto& l : excl_labels) {
     if (l == "none") {
-      variants.push_back({tree, data});
+      variants.push_back({l, tree, data, inputs.judgments ? *inputs.judgments : Judgments{}});
       continue;
     }
     const int node = *tree.find(l);
-    const int pos = tree.leaf_position(node);
-    variants.push_back({tree_without_leaf(tree, node), drop_column(data, pos)});
+    Variant v{l, tree_without_leaf(tree, node), data_without_node(data, tree, node), {}};
+    if (inputs.judgments) v.judgments = judgments_for_tree(*inputs.judgments, tree, v.tree);
+    variants.push_back(std::move(v));
   }
   // Non-root nodes of the full tree: one coordinate each for the weight input.
   std::map<std::string, Eigen::Index> coord_of;
   if (i_noise >= 0) {
     UncertainInput& in = spec.inputs[static_cast<std::size_t>(i_noise)];
-    const TreeWeights w = tree_weights(tree, nominal.weights);
     std::vector<double> nw;
     for (int i = 1; i < tree.size(); ++i) {
       coord_of[tree.node(i).id] = static_cast<Eigen::Index>(nw.size());
-      nw.push_back(w.local(i));
+      nw.push_back(1.0);  // placeholder: the run's own weights are perturbed (validated shape only)
       in.weight_groups.push_back(tree.node(i).parent);
     }
     in.nominal_weights = Eigen::Map<const Eigen::VectorXd>(nw.data(), static_cast<Eigen::Index>(nw.size()));
   }
   validate_uncertainty_spec(spec, true);
 
-  const auto choice_configs = [&](const std::vector<InputValue>& v) {
+  const auto config_of = [&](std::size_t ni, std::size_t wi, std::size_t ai) {
     IndexConfig cfg = nominal;
-    if (i_norm >= 0) (void)parse_method(normalize_methods(), v[static_cast<std::size_t>(i_norm)].label, cfg.normalize);
-    if (i_weights >= 0) (void)parse_method(weight_methods(), v[static_cast<std::size_t>(i_weights)].label, cfg.weights);
+    (void)parse_method(normalize_methods(), norm_labels[ni], cfg.normalize);
+    (void)parse_method(weight_methods(), weight_labels[wi], cfg.weights);
+    (void)parse_method(aggregate_methods(), agg_labels[ai], cfg.aggregate);
     return cfg;
   };
+  const auto inputs_of = [&](const Variant& var) {
+    WeightInputs wi = inputs;
+    if (inputs.judgments) wi.judgments = &var.judgments;
+    return wi;
+  };
+  const std::size_t nn = norm_labels.size(), nw = weight_labels.size(), na = agg_labels.size();
+  const auto combo = [&](std::size_t e, std::size_t ni, std::size_t wi, std::size_t ai) {
+    return ((e * nn + ni) * nw + wi) * na + ai;
+  };
+  // Pre-flight: every exclusion × normalisation × weighting × aggregation combination once; its
+  // local weights are kept (the base of a weight perturbation).
+  std::vector<Eigen::VectorXd> base_local(variants.size() * nn * nw * na);
+  for (std::size_t e = 0; e < variants.size(); ++e)
+    for (std::size_t ni = 0; ni < nn; ++ni)
+      for (std::size_t wi = 0; wi < nw; ++wi)
+        for (std::size_t ai = 0; ai < na; ++ai) {
+          const IndexConfig cfg = config_of(ni, wi, ai);
+          IndexResult r;
+          try {
+            r = build_index(variants[e].data, variants[e].tree, cfg, inputs_of(variants[e]));
+          } catch (const std::exception& ex) {
+            throw InvalidInput(fmt::format("run_uncertainty: pre-flight: exclude = {}, normalize = {}, weights = {}, "
+                                           "aggregate = {} cannot be computed: {}",
+                                           excl_labels[e], norm_labels[ni], weight_labels[wi], agg_labels[ai],
+                                           ex.what()));
+          }
+          base_local[combo(e, ni, wi, ai)] = r.weights.local;
+          if (i_ahp >= 0 && cfg.weights == WeightMethod::Ahp && e == 0) {
+            const double lim = spec.inputs[static_cast<std::size_t>(i_ahp)].reject_cr;
+            for (const auto& c : r.weights.consistency)
+              if (lim > 0.0 && !c.expert_id.empty() && c.m >= 3 && c.cr > lim)
+                throw InvalidInput(fmt::format("uncertainty: the nominal judgments of expert '{}' at node '{}' have "
+                                               "CR = {:.4f} > reject_cr = {}: rejection would discard nearly every "
+                                               "draw; raise reject_cr or revise the judgments",
+                                               c.expert_id, c.node_id, c.cr, lim),
+                                   Location{.node = c.node_id});
+          }
+        }
+
+  std::atomic<long long> draws{0}, rejected{0};
+  const auto choice = [&](int i, const std::vector<InputValue>& v) {
+    return i >= 0 ? static_cast<std::size_t>(v[static_cast<std::size_t>(i)].choice) : std::size_t{0};
+  };
+  const std::uint64_t ahp_seed = options.design.seed;
   const auto ranks_of = [&](const std::vector<InputValue>& v) -> Eigen::VectorXi {
-    const Variant& var = variants[i_excl >= 0 ? static_cast<std::size_t>(v[static_cast<std::size_t>(i_excl)].choice) : 0];
-    IndexConfig cfg = choice_configs(v);
-    if (i_noise < 0) return build_index(var.data, var.tree, cfg).ranks.col(0);
-    const UncertainInput& in = spec.inputs[static_cast<std::size_t>(i_noise)];
-    const InputValue& nv = v[static_cast<std::size_t>(i_noise)];
-    const TreeWeights base = tree_weights(var.tree, cfg.weights);
-    const int m = var.tree.size() - 1;
-    Eigen::VectorXd bw(m);
-    Eigen::VectorXd u(m);
-    std::vector<int> groups(static_cast<std::size_t>(m));
-    for (int i = 1; i <= m; ++i) {
-      bw(i - 1) = base.local(i);
-      u(i - 1) = nv.u(coord_of.at(var.tree.node(i).id));
-      groups[static_cast<std::size_t>(i - 1)] = var.tree.node(i).parent;
+    const std::size_t e = choice(i_excl, v), ni = choice(i_norm, v), wi = choice(i_weights, v), ai = choice(i_agg, v);
+    const Variant& var = variants[e];
+    IndexConfig cfg = config_of(ni, wi, ai);
+    const bool perturb_ahp = i_ahp >= 0 && cfg.weights == WeightMethod::Ahp;
+    if (!perturb_ahp && i_noise < 0) return build_index(var.data, var.tree, cfg, inputs_of(var)).ranks.col(0);
+    Eigen::VectorXd local = base_local[combo(e, ni, wi, ai)];
+    if (perturb_ahp) {
+      const UncertainInput& in = spec.inputs[static_cast<std::size_t>(i_ahp)];
+      const auto key = static_cast<std::uint64_t>(std::ldexp(v[static_cast<std::size_t>(i_ahp)].value, 53));
+      auto g = make_stream(ahp_seed, StreamTag::AhpPerturbation, key);
+      bool accepted = false;
+      for (int attempt = 0; attempt < kMaxJudgmentDraws && !accepted; ++attempt) {
+        const Judgments pj = perturb_judgments(var.judgments, in.steps, g);
+        WeightInputs wi2 = inputs;
+        wi2.judgments = &pj;
+        const TreeWeights tw = tree_weights(var.tree, WeightMethod::Ahp, wi2);
+        draws.fetch_add(1, std::memory_order_relaxed);
+        if (in.reject_cr > 0.0 && any_cr_above(tw, in.reject_cr)) {
+          rejected.fetch_add(1, std::memory_order_relaxed);
+          continue;
+        }
+        local = tw.local;
+        accepted = true;
+      }
+      if (!accepted)
+        throw DomainError(fmt::format("AHP judgment perturbation: no draw with every CR <= {} in {} attempts",
+                                      in.reject_cr, kMaxJudgmentDraws));
     }
-    const Eigen::VectorXd w = perturbed_weights(in.kind, bw, groups, in.percent, in.concentration, u);
+    if (i_noise >= 0) {
+      const UncertainInput& in = spec.inputs[static_cast<std::size_t>(i_noise)];
+      const InputValue& nv = v[static_cast<std::size_t>(i_noise)];
+      const int m = var.tree.size() - 1;
+      Eigen::VectorXd bw(m), u(m);
+      std::vector<int> groups(static_cast<std::size_t>(m));
+      for (int i = 1; i <= m; ++i) {
+        bw(i - 1) = local(i);
+        u(i - 1) = nv.u(coord_of.at(var.tree.node(i).id));
+        groups[static_cast<std::size_t>(i - 1)] = var.tree.node(i).parent;
+      }
+      const Eigen::VectorXd w = perturbed_weights(in.kind, bw, groups, in.percent, in.concentration, u);
+      for (int i = 1; i <= m; ++i) local(i) = w(i - 1);
+    }
     std::vector<Node> nodes = var.tree.nodes();
-    for (int i = 1; i <= m; ++i) nodes[static_cast<std::size_t>(i)].weight = w(i - 1);
+    for (int i = 1; i < var.tree.size(); ++i) nodes[static_cast<std::size_t>(i)].weight = local(i);
     cfg.weights = WeightMethod::Given;
     return build_index(var.data, IndicatorTree(std::move(nodes)), cfg).ranks.col(0);
   };
 
-  // Pre-flight: every exclusion × normalisation × weighting combination once.
-  const std::vector<std::string> norm_labels =
-      i_norm >= 0 ? spec.inputs[static_cast<std::size_t>(i_norm)].labels
-                  : std::vector<std::string>{std::string(method_info(normalize_methods(), nominal.normalize).name)};
-  const std::vector<std::string> weight_labels =
-      i_weights >= 0 ? spec.inputs[static_cast<std::size_t>(i_weights)].labels
-                     : std::vector<std::string>{std::string(method_info(weight_methods(), nominal.weights).name)};
-  for (std::size_t e = 0; e < variants.size(); ++e)
-    for (const auto& nl : norm_labels)
-      for (const auto& wl : weight_labels) {
-        IndexConfig cfg = nominal;
-        (void)parse_method(normalize_methods(), nl, cfg.normalize);
-        (void)parse_method(weight_methods(), wl, cfg.weights);
-        try {
-          (void)build_index(variants[e].data, variants[e].tree, cfg);
-        } catch (const std::exception& ex) {
-          throw InvalidInput(fmt::format("run_uncertainty: pre-flight: exclude = {}, normalize = {}, weights = {} "
-                                         "cannot be computed: {}",
-                                         excl_labels[e], nl, wl, ex.what()));
-        }
-      }
-
-  const Eigen::VectorXi nominal_ranks = build_index(data, tree, nominal).ranks.col(0);
-  return run_monte_carlo(spec, nominal_ranks, ranks_of, options);
+  const Eigen::VectorXi nominal_ranks = build_index(data, tree, nominal, inputs).ranks.col(0);
+  MonteCarloResult r = run_monte_carlo(spec, nominal_ranks, ranks_of, options);
+  r.judgment_draws = draws.load();
+  r.judgment_rejected = rejected.load();
+  return r;
 }
 
 }  // namespace cikit

@@ -29,6 +29,8 @@
 #include "methods/core/tree.hpp"
 #include "methods/sensitivity/rank_stats.hpp"
 #include "methods/sensitivity/sobol_indices.hpp"
+#include "methods/weighting/judgments.hpp"
+#include "methods/weighting/weighting.hpp"
 
 namespace cikit {
 
@@ -37,6 +39,9 @@ enum class UncertainKind {
   Continuous,          ///< "continuous": uniform on [lower, upper)
   WeightPerturbation,  ///< "perturb": each weight uniform within ±percent %, renormalised
   WeightDirichlet,     ///< "dirichlet": Dirichlet around the nominal weights, concentration c
+  /// "ahp": AHP judgments moved ±steps positions on Saaty's scale (one coordinate u; the draw
+  /// comes from stream (seed, AhpPerturbation, ⌊u·2^53⌋), see perturb_judgments()).
+  JudgmentPerturbation,
 };
 
 /// The spec/CLI name of a kind ("discrete", "continuous", "perturb", "dirichlet").
@@ -59,6 +64,8 @@ struct UncertainInput {
   std::vector<int> weight_groups;
   double percent = 25.0;         ///< WeightPerturbation: p in (0, 100) (JRC default 25)
   double concentration = 100.0;  ///< WeightDirichlet: c > 0
+  int steps = 1;                 ///< JudgmentPerturbation: 1..8 positions on Saaty's scale
+  double reject_cr = 0.0;        ///< JudgmentPerturbation: redraw when a CR exceeds it (0 = never)
 
   /// Coordinates this input owns in the design (1, or the number of weights).
   [[nodiscard]] int coordinates() const;
@@ -107,7 +114,11 @@ struct MonteCarloOptions {
   SobolIndexOptions sobol;          ///< estimator conventions and bootstrap of the indices
   RankStatsOptions rank_stats;      ///< percentiles of the rank intervals (5th, 95th)
   bool sobol_of_unit_ranks = false; ///< also indices of every unit's rank (k × units)
+  /// Bootstrap resamples of the unit-rank indices' CIs (sobol.bootstrap_resamples is for R̄s);
+  /// costs O(B N k units), so 0 (point estimates only) by default.
+  int unit_rank_bootstrap = 0;
   int threads = 0;                  ///< OpenMP threads for the runs (sobol.threads: its bootstrap); 0 = default
+  ProgressCallback progress;        ///< optional progress of the runs (evaluate_design)
 };
 
 struct MonteCarloResult {
@@ -127,7 +138,14 @@ struct MonteCarloResult {
   std::optional<SobolIndices> sobol_unit_ranks;  ///< k × units (sobol_of_unit_ranks)
   std::vector<RunFailure> failures;
   std::vector<std::string> warnings;
+  /// JudgmentPerturbation (run_uncertainty): judgment draws over all runs and how many were
+  /// rejected for CR > reject_cr (each run redraws until accepted, at most kMaxJudgmentDraws).
+  long long judgment_draws = 0;
+  long long judgment_rejected = 0;
 };
+
+/// Redraws of one run's judgment perturbation before the run fails (its reason is recorded).
+inline constexpr int kMaxJudgmentDraws = 1000;
 
 /// Runs the model on every row of a Saltelli design over the declared inputs (OpenMP over runs,
 /// bitwise independent of the thread count), records each run's ranks and R̄s against
@@ -153,27 +171,53 @@ template <class Config>
       spec, nominal, [&](const std::vector<InputValue>& v) { return ranks_of(make_config(v)); }, options);
 }
 
-/// Uncertainty analysis of build_index over the choices that exist today. Recognised inputs
-/// (by name):
-///   - "normalize", Discrete, labels from the normalisation registry (minmax, zscore, goalposts);
-///   - "weights", Discrete, labels from the weighting registry (equal, given);
+/// Uncertainty analysis of build_index. Recognised inputs (by name or kind):
+///   - "normalize", "weights", "aggregate": Discrete, labels from the registry (weights 'ahp'
+///     needs inputs.judgments);
 ///   - "exclude", Discrete, labels "none" or indicator (leaf) ids: that indicator is dropped
-///     from the tree and the data for the run;
-///   - any name with kind WeightPerturbation or WeightDirichlet (at most one): perturbs the run's
-///     local weights of every non-root node (one coordinate per node, renormalised among
-///     siblings); nominal_weights must be left empty.
+///     from the tree, the data and the judgments for the run;
+///   - one WeightPerturbation or WeightDirichlet input (any name; nominal_weights left empty):
+///     perturbs the run's local weights of every non-root node (one coordinate per node,
+///     renormalised among siblings); for data-driven or AHP schemes the weights of the run's
+///     discrete combination (computed once in the pre-flight) are perturbed;
+///   - one JudgmentPerturbation input: in runs weighted by 'ahp', perturb_judgments() from stream
+///     (design seed, AhpPerturbation, ⌊u·2^53⌋), redrawn while any expert CR (m >= 3) exceeds
+///     reject_cr (counted in judgment_draws/judgment_rejected; kMaxJudgmentDraws, then the run fails).
 /// Inputs not given take the nominal configuration. The run's ranks are the index's (root)
-/// ranks. Pre-flight: every combination of exclusion, normalisation and weighting is built
-/// once before the design runs, so a choice that cannot be computed is an error up front.
-/// @throws InvalidInput for an unknown input name, a Continuous input (no continuous choice in
-///         build_index yet), an unknown label, a bad declaration; errors of build_index from the
-///         pre-flight (the combination named).
+/// ranks. Pre-flight: every combination of exclusion, normalisation, weighting and aggregation is
+/// built once before the design runs, so a choice that cannot be computed is an error up front.
+/// @throws InvalidInput for an unknown input name, a Continuous input, an unknown label, a bad
+///         declaration, 'ahp' without judgments, nominal judgments with CR > reject_cr; errors of
+///         build_index from the pre-flight (the combination named).
 [[nodiscard]] MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
                                                const IndexConfig& nominal, const UncertaintySpec& spec,
-                                               const MonteCarloOptions& options = {});
+                                               const MonteCarloOptions& options = {},
+                                               const WeightInputs& inputs = {});
 
 /// The tree without one leaf (its parent keeps its other children, in order).
 /// @throws InvalidInput if `leaf` is not a leaf; DomainError if its parent would have no child.
 [[nodiscard]] IndicatorTree tree_without_leaf(const IndicatorTree& tree, int leaf);
+
+/// The tree without node `node` and its whole subtree (e.g. one dimension); the parent keeps its
+/// other children in order.
+/// @throws InvalidInput if `node` is the root or out of range; DomainError if its parent would
+///         have no child left.
+[[nodiscard]] IndicatorTree tree_without_node(const IndicatorTree& tree, int node);
+
+/// The dataset without the indicator columns of the leaves under `node` of `tree` (data columns
+/// in `tree`'s leaf order).
+[[nodiscard]] Dataset data_without_node(const Dataset& data, const IndicatorTree& tree, int node);
+
+/// Judgments read against `full` restated for `reduced` (a subtree of it with the same ids, e.g.
+/// tree_without_node): node indices remapped, rows/columns of removed children deleted, nodes
+/// left with fewer than 2 compared children dropped.
+[[nodiscard]] Judgments judgments_for_tree(const Judgments& judgments, const IndicatorTree& full,
+                                           const IndicatorTree& reduced);
+
+/// One draw of the judgment perturbation: every expert's judgment a_ij (i < j, not missing) at
+/// position s on Saaty's scale 1/9, …, 1/2, 1, 2, …, 9 (s = −8..8; off-scale values take the
+/// nearest position, nearest_saaty_value) moves by d, uniform on {−steps, …, steps}, to
+/// position min(max(s + d, −8), 8) (d = 0 keeps the value as given); a_ji = 1/a_ij.
+[[nodiscard]] Judgments perturb_judgments(const Judgments& judgments, int steps, std::mt19937_64& g);
 
 }  // namespace cikit
