@@ -15,6 +15,7 @@
 #include "methods/core/spec.hpp"
 #include "methods/sensitivity/index_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
+#include "methods/weighting/weights_report.hpp"
 
 namespace cikit::cli {
 
@@ -163,14 +164,16 @@ void run_sensitivity(const SensitivityCliOptions& o) {
   ProgressBar bar("cikit sensitivity: Monte Carlo runs");
   so.progress = [&bar](Eigen::Index d, Eigen::Index t) { bar(d, t); };
 
-  bool needs_judgments = spec.config.weights == WeightMethod::Ahp || block.ahp.enabled;
-  for (const auto& w : block.weights.names) needs_judgments = needs_judgments || w == "ahp";
-  WeightInputs wi;
-  Judgments judgments;
-  if (needs_judgments) {
-    judgments = read_spec_judgments(spec);
-    wi.judgments = &judgments;
+  // The weighting methods this analysis can use: the nominal one, the block's set, and AHP when
+  // its judgments are perturbed; the spec's variants (entropy/PCA/AHP options, combinations) apply.
+  std::vector<WeightMethod> used = {spec.config.weights};
+  if (block.ahp.enabled) used.push_back(WeightMethod::Ahp);
+  for (const auto& w : block.weights.names) {
+    WeightMethod m{};
+    if (parse_method(weight_methods(), w, m)) used.push_back(m);
   }
+  Judgments judgments;
+  const WeightInputs wi = spec_weight_inputs(spec, used, judgments);
   const Dataset data = load_data(spec);
   const auto t0 = std::chrono::steady_clock::now();
   const SensitivityAnalysis a = analyse_sensitivity(data, spec.tree, spec.config, wi, inputs, so);

@@ -14,6 +14,7 @@
 #include "methods/validity/criterion.hpp"
 #include "methods/validity/structure.hpp"
 #include "methods/weighting/judgments.hpp"
+#include "methods/weighting/weights_report.hpp"
 
 namespace cikit::cli {
 
@@ -42,12 +43,8 @@ nlohmann::json mat_json(const Eigen::MatrixXd& m) {
 /// as `cikit index` builds them (the spec's methods), against each criterion column.
 std::vector<CriterionCorrelation> criterion_results(const Spec& spec, const Dataset& data, const Dataset& crit) {
   if (spec.criteria.empty()) return {};
-  WeightInputs inputs;
   Judgments judgments;
-  if (spec.config.weights == WeightMethod::Ahp) {
-    judgments = read_spec_judgments(spec);
-    inputs.judgments = &judgments;
-  }
+  const WeightInputs inputs = spec_weight_inputs(spec, {spec.config.weights}, judgments);
   const IndexResult ix = build_index(data, spec.tree, spec.config, inputs);
   const auto& dims = spec.tree.node(spec.tree.root()).children;
   Eigen::MatrixXd scores(data.n_units(), static_cast<Eigen::Index>(dims.size()) + 1);

@@ -30,7 +30,12 @@ assert [c["n"] for c in s["convergence"]] == [mc["n"] // 4, mc["n"] // 2, mc["n"
 b = d["bootstrap"]
 assert b["replicates"] == 20 and "goalposts" in b["scoring_rule"]
 assert {r["statistic"] for r in b["reliability"]} == {"alpha", "kmo"}
-assert b["weights"] == []  # equal weights do not depend on the units
+# the example's nominal weights (game_theory of ahp and entropy) depend on the units: every
+# inner node's children get a weight with percentile and BCa intervals
+assert d["methods"]["weights"] == "combined" and len(b["weights"]) > 0
+for w in b["weights"]:
+    assert w["statistic"] == "local_weight" and len(w["percentile"]) == 2 and len(w["bca"]) == 2
+    assert 0 <= w["estimate"] <= 1 and w["replicates_used"] + w["failed_replicates"] == 20
 loo = d["leave_one_out"]
 assert sum(r["kind"] == "indicator" for r in loo) == 56 and sum(r["kind"] == "dimension" for r in loo) == 4
 u = d["units"]
