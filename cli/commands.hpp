@@ -12,6 +12,7 @@ void setup_simulate(CLI::App& app);
 void setup_appendix(CLI::App& app);
 void setup_delphi(CLI::App& app);
 void setup_validity(CLI::App& app);
+void setup_benchmark_methods(CLI::App& app);
 
 /// Thrown by a subcommand whose analysis ran but found blocking problems it already reported
 /// (e.g. `cikit check` with a constant indicator): exit status 1, no further message.

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   cikit::cli::setup_appendix(app);
   cikit::cli::setup_delphi(app);
   cikit::cli::setup_validity(app);
+  cikit::cli::setup_benchmark_methods(app);
 
   auto command_name = [&app]() -> std::string {
     for (const auto* sub : app.get_subcommands()) return sub->get_name();

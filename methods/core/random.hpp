@@ -25,6 +25,9 @@ enum class StreamTag : std::uint32_t {
   Parallel = 6,
   SimulateDelphi = 7,  ///< simulated expert consultation (methods/delphi), replicate = round
   SobolScramble = 8,  ///< Sobol' sequence scrambling, one stream per dimension (sensitivity)
+  SimulateScenario = 20,   ///< scenario simulator (methods/simulate/scenario.hpp), replicate = unit
+  ScenarioJudgments = 21,  ///< scenario AHP judgments from the true weights, replicate = tree node
+  MethodStudy = 22,        ///< method-comparison study (methods/study): replicate seeds, outlier injection
 };
 
 /// Stream for replicate `b` of purpose `tag` under master seed `seed`.

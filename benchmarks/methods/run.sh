@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The method-comparison study in one command: runs `cikit benchmark-methods` on
+# benchmarks/methods/scenarios.yaml and writes benchmarks/RESULTS-methods.md (tables, figures,
+# the discussion in benchmarks/methods/DISCUSSION.md) and benchmarks/methods/results/ (CSV, SVG).
+# usage: benchmarks/methods/run.sh [CIKIT]   (default build/ci-linux/cikit)
+# Environment: THREADS (default: all cores), REPLICATES (override the file's 10).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cikit=${1:-$root/build/ci-linux/cikit}
+out=$root/benchmarks/methods/results
+t0=$(date +%s)
+"$cikit" benchmark-methods --scenarios "$root/benchmarks/methods/scenarios.yaml" --out "$out" \
+  ${THREADS:+--threads "$THREADS"} ${REPLICATES:+--replicates "$REPLICATES"} > /dev/null
+t1=$(date +%s)
+{
+  echo "# Which method recovers the truth? The method-comparison study"
+  echo
+  echo "Regenerate: \`benchmarks/methods/run.sh\` (this file only) or \`benchmarks/run.sh\` (every result file)."
+  echo "All data are SYNTHETIC scenarios with known true weights and a known true composite"
+  echo "([docs/simulate.md](../docs/simulate.md#scenarios)); the metrics are defined in"
+  echo "[docs/methods.md](../docs/methods.md#choosing-a-method). Raw numbers: [methods/results/](methods/results/)"
+  echo "(cells.csv = every scenario × method × replicate, summary.csv = means over replicates)."
+  echo
+  echo "- run $(date -u +%Y-%m-%d) on $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), study wall time $((t1 - t0)) s"
+  sed 's#](\([a-z_]*\.svg\))#](methods/results/\1)#' "$out/summary.md"
+  cat "$root/benchmarks/methods/DISCUSSION.md"
+} > "$root/benchmarks/RESULTS-methods.md.tmp"
+mv "$root/benchmarks/RESULTS-methods.md.tmp" "$root/benchmarks/RESULTS-methods.md"
+echo "benchmarks/methods: wrote benchmarks/RESULTS-methods.md ($((t1 - t0)) s)" >&2
