@@ -8,8 +8,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cikit=${1:-$root/build/ci-linux/cikit}
 out=$root/benchmarks/methods/results
+cd "$root"
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(date +%s)
-"$cikit" benchmark-methods --scenarios "$root/benchmarks/methods/scenarios.yaml" --out "$out" \
+"$cikit" benchmark-methods --scenarios benchmarks/methods/scenarios.yaml --out "$out" \
   ${THREADS:+--threads "$THREADS"} ${REPLICATES:+--replicates "$REPLICATES"} > /dev/null
 t1=$(date +%s)
 {
@@ -19,9 +21,10 @@ t1=$(date +%s)
   echo "All data are SYNTHETIC scenarios with known true weights and a known true composite"
   echo "([docs/simulate.md](../docs/simulate.md#scenarios)); the metrics are defined in"
   echo "[docs/methods.md](../docs/methods.md#choosing-a-method). Raw numbers: [methods/results/](methods/results/)"
-  echo "(cells.csv = every scenario × method × replicate, summary.csv = means over replicates)."
+  echo "(summary.csv = means over replicates; cells.csv = every scenario × method × replicate and"
+  echo "summary.json are written there too but not committed)."
   echo
-  echo "- run $(date -u +%Y-%m-%d) on $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), study wall time $((t1 - t0)) s"
+  echo "- run $(date -u +%Y-%m-%d) on $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), study wall time $((t1 - t0)) s, load average before the run ${load0}"
   sed 's#](\([a-z_]*\.svg\))#](methods/results/\1)#' "$out/summary.md"
   cat "$root/benchmarks/methods/DISCUSSION.md"
 } > "$root/benchmarks/RESULTS-methods.md.tmp"

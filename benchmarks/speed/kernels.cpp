@@ -74,8 +74,8 @@ void BM_critic_weights(benchmark::State& s) {
   for (auto _ : s) benchmark::DoNotOptimize(cikit::critic_weights(x));
 }
 void BM_ahp_eigenvector(benchmark::State& s) {
-  // A consistent-ish m × m matrix from the scenario's weight pattern, m = p / 5 + 4 (5 .. 16).
-  const auto m = static_cast<Eigen::Index>(s.range(1) / 5 + 4);
+  // A nearly consistent m × m Saaty-scale matrix, m = p / 10 + 4 (6, 8, 10).
+  const auto m = static_cast<Eigen::Index>(s.range(1) / 10 + 4);
   Eigen::MatrixXd a(m, m);
   for (Eigen::Index i = 0; i < m; ++i)
     for (Eigen::Index j = 0; j < m; ++j) a(i, j) = i <= j ? cikit::nearest_saaty_value(std::exp(0.15 * static_cast<double>(j - i) + 0.1 * static_cast<double>((i * 7 + j * 3) % 5))) : 0.0;

@@ -30,4 +30,6 @@ if command -v Rscript > /dev/null && Rscript -e 'library(psych)' > /dev/null 2>&
   Rscript "$here/r_kernels.R" "$work" "${R_REPS:-5}" > "$work/r.csv"
   rver=$(Rscript -e 'cat(R.version$major, R.version$minor, sep = ".")'); pver=$(Rscript -e 'cat(as.character(packageVersion("psych")))')
 fi
+echo "cikit $("$cikit" --version | awk '{print $2}'), $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
 python3 "$here/tables.py" "$work/cikit.csv" "$( [ $have_r = 1 ] && echo "$work/r.csv" || echo - )" "${rver:-}" "${pver:-}"
