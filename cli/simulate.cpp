@@ -83,8 +83,8 @@ void setup_simulate(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("--out,-o", opt->out, "Folder to write (created if needed)")->required();
   auto& s = opt->sim;
-  sub->add_option("--units,-n", s.units, "Units (generic)")->check(CLI::Range(3, 10000000))->capture_default_str();
-  sub->add_option("--dimensions", s.dimensions, "First-level dimensions (generic)")
+  sub->add_option("--units,-n", s.units, "Units (generic; scenario: >= 10)")->check(CLI::Range(3, 10000000))->capture_default_str();
+  sub->add_option("--dimensions", s.dimensions, "First-level dimensions (generic, scenario)")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   sub->add_option("--indicators,-p", s.indicators, "Indicators in total (generic; >= 2 per dimension)")
@@ -93,10 +93,10 @@ void setup_simulate(CLI::App& app) {
   sub->add_option("--loading", s.loading, "Loading of each indicator on its dimension (generic, scenario)")
       ->check(CLI::Range(0.01, 0.99))
       ->capture_default_str();
-  sub->add_option("--negative-share", s.negative_share, "Share of negative-direction indicators (generic)")
+  sub->add_option("--negative-share", s.negative_share, "Share of negative-direction indicators (generic, scenario)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  sub->add_option("--skewed-share", s.skewed_share, "Share of log-normal (skewed) indicators (generic)")
+  sub->add_option("--skewed-share", s.skewed_share, "Share of log-normal (skewed) indicators (generic, scenario)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   sub->add_option("--correlation", s.dimension_correlation, "Correlation of the dimension factors")

@@ -11,9 +11,13 @@ out=$root/benchmarks/methods/results
 cd "$root"
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(date +%s)
-"$cikit" benchmark-methods --scenarios benchmarks/methods/scenarios.yaml --out "$out" \
-  ${THREADS:+--threads "$THREADS"} ${REPLICATES:+--replicates "$REPLICATES"} > /dev/null
+times_file=$(mktemp)
+TIMEFORMAT='%U %S'
+{ time "$cikit" benchmark-methods --scenarios benchmarks/methods/scenarios.yaml --out "$out" \
+  ${THREADS:+--threads "$THREADS"} ${REPLICATES:+--replicates "$REPLICATES"} > /dev/null 2>&1 ; } 2> "$times_file"
 t1=$(date +%s)
+cpu=$(tail -1 "$times_file" | awk '{printf "%.0f", $1 + $2}')
+rm -f "$times_file"
 {
   echo "# Which method recovers the truth? The method-comparison study"
   echo
@@ -24,7 +28,7 @@ t1=$(date +%s)
   echo "(summary.csv = means over replicates; cells.csv = every scenario × method × replicate and"
   echo "summary.json are written there too but not committed)."
   echo
-  echo "- run $(date -u +%Y-%m-%d) on $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), study wall time $((t1 - t0)) s, load average before the run ${load0}"
+  echo "- run $(date -u +%Y-%m-%d) on $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), study wall time $((t1 - t0)) s (CPU time ${cpu} s), load average before the run ${load0}"
   sed 's#](\([a-z_]*\.svg\))#](methods/results/\1)#' "$out/summary.md"
   cat "$root/benchmarks/methods/DISCUSSION.md"
 } > "$root/benchmarks/RESULTS-methods.md.tmp"

@@ -32,4 +32,13 @@ if command -v Rscript > /dev/null && Rscript -e 'library(psych)' > /dev/null 2>&
 fi
 echo "cikit $("$cikit" --version | awk '{print $2}'), $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-python3 "$here/tables.py" "$work/cikit.csv" "$( [ $have_r = 1 ] && echo "$work/r.csv" || echo - )" "${rver:-}" "${pver:-}"
+if [ $have_r = 1 ]; then
+  # Whole runs: process start, reading the data, alpha for the system and each dimension.
+  median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  wall() { for _ in 1 2 3; do t0=$(date +%s.%N); "$@" > /dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; done | median; }
+  c_rel=$(wall "$cikit" reliability "$work/sim_3000/spec.yaml")
+  r_rel=$(wall Rscript "$here/r_whole_alpha.R" "$work/data_3000x60.csv")
+  r_base=$(wall Rscript -e 'suppressPackageStartupMessages(library(psych)); invisible(read.csv(commandArgs(TRUE)[1]))' "$work/data_3000x60.csv")
+  printf '%s,%s,%s\n' "$c_rel" "$r_rel" "$r_base" > "$work/whole.csv"
+fi
+python3 "$here/tables.py" "$work/cikit.csv" "$( [ $have_r = 1 ] && echo "$work/r.csv" || echo - )" "${rver:-}" "${pver:-}" "$work/whole.csv"

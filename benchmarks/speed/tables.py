@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Markdown tables from cikit_speed's CSV (and r_kernels.R's CSV, or '-'): kernel times at
-1 and 2 threads, and cikit vs R ratios. usage: tables.py CIKIT_CSV R_CSV|- R_VERSION PSYCH_VERSION"""
+1 and 2 threads, and cikit vs R ratios. usage: tables.py CIKIT_CSV R_CSV|- R_VERSION PSYCH_VERSION [WHOLE_CSV]"""
+import os
 import csv, io, re, sys
 
 def read_bench(path):
@@ -28,6 +29,7 @@ for k in kernels:
             cells.append("NA" if v is None else f"{v * 1e3:.3f}")
     print(f"| {k} | " + " | ".join(cells) + " |")
 print("\nTimes in milliseconds per call (Google Benchmark real time).")
+print("\nCaution: a load average above the number of cores (printed above) means other jobs shared the machine; then every time here is inflated, and the 2-thread times most (OpenMP threads wait for descheduled peers), so neither the 1-vs-2-thread comparison nor the ratios against R are representative. Rerun `benchmarks/speed/run.sh` on an idle machine before quoting them.")
 if sys.argv[2] == "-":
     print("\nR (psych) not available: no comparison.")
     sys.exit(0)
@@ -50,3 +52,11 @@ print("\ncikit at 1 thread. R: in-process elapsed time of one call (median of R_
       "resolution 1 ms, so R times under a few ms are coarse), after the data are loaded; psych's "
       "functions compute more than cikit's kernel in some cases (alpha: alpha-if-dropped and item "
       "statistics, as cikit's alpha() does too; principal: loadings and fit statistics).")
+if len(sys.argv) > 5 and os.path.exists(sys.argv[5]):
+    c, rr, base = (float(v) for v in open(sys.argv[5]).read().strip().split(","))
+    print("\n| whole run, 3,000 × 60 (12 dimensions × 5) | seconds | R ÷ cikit |")
+    print("|---|---:|---:|")
+    print(f"| `cikit reliability SPEC` (alpha, Feldt CI, G6, for the system and the 12 dimensions) | {c:.3f} | 1 |")
+    print(f"| `Rscript`: library(psych), read.csv, psych::alpha for the system and the 12 dimensions | {rr:.3f} | {rr / c:.1f}× |")
+    print(f"| `Rscript`: library(psych) and read.csv only (R's fixed cost) | {base:.3f} | {base / c:.1f}× |")
+    print("\nMedian of 3 runs each, wall clock including process start.")
