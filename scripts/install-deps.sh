@@ -3,12 +3,17 @@
 # Uses sudo when not root. Idempotent: does nothing (and needs no network) when all are present.
 #   scripts/install-deps.sh           build + test dependencies
 #   scripts/install-deps.sh --with-r  also R and the packages used by validation/ scripts
+#   scripts/install-deps.sh --with-bench  also Google Benchmark (optional: benchmarks/speed)
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-dev catch2
       libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev python3)
-if [ "${1:-}" = "--with-r" ]; then
-  pkgs+=(r-base-core r-cran-psych r-cran-boot)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot) ;;
+    --with-bench) pkgs+=(libbenchmark-dev) ;;
+    *) echo "install-deps: unknown option $arg (use --with-r, --with-bench)" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${pkgs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -27,6 +27,9 @@ enum class StreamTag : std::uint32_t {
   SobolScramble = 8,  ///< Sobol' sequence scrambling, one stream per dimension (sensitivity)
   SimulateCriteria = 9,  ///< simulated external criterion columns (methods/simulate), replicate = unit
   AhpPerturbation = 12,  ///< AHP judgment perturbation of one Monte Carlo input value (sensitivity)
+  SimulateScenario = 20,   ///< scenario simulator (methods/simulate/scenario.hpp), replicate = unit
+  ScenarioJudgments = 21,  ///< scenario AHP judgments from the true weights, replicate = tree node
+  MethodStudy = 22,        ///< method-comparison study (methods/study): replicate seeds, outlier injection
 };
 
 /// Stream for replicate `b` of purpose `tag` under master seed `seed`.
