@@ -82,7 +82,7 @@ nlohmann::json json_labels(const Labels& l) { return {{"zh", l.zh}, {"en", l.en}
 nlohmann::json json_header(const std::string& command, const Spec& spec) {
   return {{"cikit_version", CIKIT_VERSION},
           {"command", command},
-          {"spec", {{"path", spec.path}, {"hash_fnv1a64", spec.hash}}},
+          {"spec", {{"path", spec.path}, {"sha256", spec.hash}}},
           {"data_file", spec.data.file_as_written},
           {"seed", spec.config.seed},
           {"index", {{"id", spec.id}, {"label", json_labels(spec.label)}}}};

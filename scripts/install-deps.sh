@@ -5,7 +5,7 @@
 #   scripts/install-deps.sh --with-r  also R and the packages used by validation/ scripts
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-dev catch2
-      libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev python3)
+      libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3)
 if [ "${1:-}" = "--with-r" ]; then
   pkgs+=(r-base-core r-cran-psych r-cran-boot)
 fi

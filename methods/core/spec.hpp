@@ -35,7 +35,7 @@ struct Spec {
   std::filesystem::path delphi;       ///< optional `delphi:` file (expert consultation), resolved;
                                       ///< read and checked by read_delphi (cikit delphi), not read_spec
   Location delphi_where;              ///< position of `delphi:`
-  std::string hash;                   ///< FNV-1a 64-bit hash of the spec bytes, 16 hex digits
+  std::string hash;                   ///< SHA-256 of the spec file's bytes (of the text for parse_spec), 64 hex digits
 };
 
 /// Reads and validates a spec file.

@@ -2,10 +2,27 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "methods/core/csv.hpp"
 #include "methods/core/text.hpp"
+#include "methods/report/messages.hpp"
 
 namespace cikit::report {
+
+std::vector<const Table*> Document::tables() const {
+  std::vector<const Table*> out;
+  for (const auto& b : blocks)
+    if (const auto* t = std::get_if<Table>(&b)) out.push_back(t);
+  return out;
+}
+
+std::vector<const Figure*> Document::figures() const {
+  std::vector<const Figure*> out;
+  for (const auto& b : blocks)
+    if (const auto* f = std::get_if<Figure>(&b)) out.push_back(f);
+  return out;
+}
 
 namespace {
 bool right_aligned(const Table& t, std::size_t col) {
@@ -16,8 +33,12 @@ bool right_aligned(const Table& t, std::size_t col) {
   }
   return false;
 }
-std::string note_prefix(Lang lang) { return lang == Lang::Zh ? "注：" : "Note. "; }
-std::string source_prefix(Lang lang) { return lang == Lang::Zh ? "资料来源：" : "Source: "; }
+/// Widest text of a column in display columns (CJK = 2), header included.
+std::size_t column_width(const Table& t, std::size_t col, PStyle pstyle) {
+  std::size_t w = display_width(t.header[col]);
+  for (const auto& r : t.rows) w = std::max(w, display_width(format_cell(r[col], pstyle)) + 2 * static_cast<std::size_t>(r[col].indent));
+  return w;
+}
 
 std::vector<std::string> all_notes(const Table& t, PStyle pstyle) {
   std::vector<std::string> notes = t.notes;
@@ -73,12 +94,22 @@ std::string indent_text(const Cell& c, const std::string& text, const char* unit
   for (int k = 0; k < c.indent; ++k) pad += unit;
   return pad + text;
 }
+
+std::string join_lines(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += str_cat(i ? sep : "", v[i]);
+  return out;
+}
 }  // namespace
 
-std::string caption(const Table& t) {
-  if (t.lang == Lang::Zh) return fmt::format("表{}  {}", t.number, t.title);
-  return fmt::format("Table {}. {}", t.number, t.title);
+std::string caption(const Table& t) { return msgf("caption.table", t.lang, t.number, t.title); }
+std::string caption(const Figure& f) { return msgf("caption.figure", f.lang, f.number, f.title); }
+
+std::string pvalue_note(PStyle pstyle, Lang lang) {
+  return msg(pstyle == PStyle::Apa ? "pvalue.note.apa" : "pvalue.note.chinese", lang);
 }
+
+// ---- Markdown ---------------------------------------------------------------------------
 
 std::string render_markdown(const Table& t, PStyle pstyle) {
   t.validate();
@@ -100,17 +131,34 @@ std::string render_markdown(const Table& t, PStyle pstyle) {
     for (const auto& c : r) out += str_cat(" ", md_escape(indent_text(c, format_cell(c, pstyle), "&nbsp;&nbsp;")), " |");
     out += "\n";
   }
-  for (const auto& n : all_notes(t, pstyle)) out += str_cat("\n", note_prefix(t.lang), md_escape(n), "\n");
-  if (!t.source.empty()) out += str_cat("\n", source_prefix(t.lang), md_escape(t.source), "\n");
+  for (const auto& n : all_notes(t, pstyle)) out += str_cat("\n", msg("prefix.note", t.lang), md_escape(n), "\n");
+  if (!t.source.empty()) out += str_cat("\n", msg("prefix.source", t.lang), md_escape(t.source), "\n");
+  if (!t.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(t.interpretation, " ")), "\n");
   return out;
 }
 
-std::string render_markdown(const std::vector<Table>& tables, const DocumentInfo& doc) {
-  std::string out = str_cat("# ", md_escape(doc.title), "\n\n");
-  for (const auto& line : doc.reproducibility) out += str_cat("- ", md_escape(line), "\n");
-  for (const auto& t : tables) out += str_cat("\n", render_markdown(t, doc.pstyle));
+std::string render_markdown(const Document& doc) {
+  const DocumentInfo& info = doc.info;
+  std::string out = str_cat("# ", md_escape(info.title), "\n\n");
+  if (!info.reproducibility.empty()) {
+    out += str_cat("**", msg("doc.repro_heading", info.lang), "**\n\n");
+    for (const auto& line : info.reproducibility) out += str_cat("- ", md_escape(line), "\n");
+  }
+  for (const auto& b : doc.blocks) {
+    out += "\n";
+    if (const auto* t = std::get_if<Table>(&b)) {
+      out += render_markdown(*t, info.pstyle);
+      continue;
+    }
+    const Figure& f = std::get<Figure>(b);
+    out += str_cat("**", md_escape(caption(f)), "**\n\n![", md_escape(caption(f)), "](", f.id, ".svg)\n");
+    for (const auto& n : f.notes) out += str_cat("\n", msg("prefix.note", f.lang), md_escape(n), "\n");
+    if (!f.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(f.interpretation, " ")), "\n");
+  }
   return out;
 }
+
+// ---- CSV --------------------------------------------------------------------------------
 
 std::string render_csv(const Table& t) {
   t.validate();
@@ -130,118 +178,236 @@ std::string render_csv(const Table& t) {
   return out;
 }
 
-std::string render_html(const std::vector<Table>& tables, const DocumentInfo& doc) {
+// ---- HTML -------------------------------------------------------------------------------
+
+namespace {
+std::string html_table(const Table& t, PStyle pstyle) {
+  t.validate();
+  std::string out = fmt::format("<section id=\"{}\">\n<table>\n<caption>{}</caption>\n<thead>\n", html_escape(t.id),
+                                html_escape(caption(t)));
+  if (!t.groups.empty()) {
+    out += "<tr class=\"groups\">";
+    for (const auto& g : t.groups)
+      out += fmt::format("<th colspan=\"{}\"{}>{}</th>", g.span, g.label.empty() ? "" : " class=\"grp\"",
+                         html_escape(g.label));
+    out += "</tr>\n";
+  }
+  out += "<tr>";
+  for (const auto& h : t.header) out += str_cat("<th>", html_escape(h), "</th>");
+  out += "</tr>\n</thead>\n<tbody>\n";
+  for (const auto& r : t.rows) {
+    out += "<tr>";
+    for (const auto& c : r) {
+      const bool num = c.kind != CellKind::Text && c.kind != CellKind::Empty;
+      const std::string text = html_escape(format_cell(c, pstyle));
+      // Long free text may wrap; everything else stays on one line.
+      constexpr std::size_t kWrapAbove = 40;  // display columns
+      out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
+      out += str_cat(indent_text(c, text, "&emsp;"), "</td>");
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+  for (const auto& n : all_notes(t, pstyle))
+    out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.note", t.lang), n)), "</p>\n");
+  if (!t.source.empty())
+    out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.source", t.lang), t.source)), "</p>\n");
+  if (!t.interpretation.empty())
+    out += str_cat("<p class=\"interp\">", html_escape(join_lines(t.interpretation, " ")), "</p>\n");
+  out += "</section>\n";
+  return out;
+}
+
+std::string html_figure(const Figure& f) {
+  // Chinese theses put the figure caption below the figure, APA style above it.
+  const std::string cap = str_cat("<figcaption>", html_escape(caption(f)), "</figcaption>\n");
+  std::string out = fmt::format("<section id=\"{}\">\n<figure>\n", html_escape(f.id));
+  if (f.lang == Lang::En) out += cap;
+  out += f.svg;
+  if (f.lang == Lang::Zh) out += cap;
+  out += "</figure>\n";
+  for (const auto& n : f.notes)
+    out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.note", f.lang), n)), "</p>\n");
+  if (!f.interpretation.empty())
+    out += str_cat("<p class=\"interp\">", html_escape(join_lines(f.interpretation, " ")), "</p>\n");
+  out += "</section>\n";
+  return out;
+}
+}  // namespace
+
+std::string render_html(const Document& doc) {
+  const DocumentInfo& info = doc.info;
   std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n"
       "body{{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",\"Times New Roman\",serif;"
       "max-width:80em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}}\n"
-      "h1{{font-size:1.5em}} .repro{{font-size:.85em;color:#444}}\n"
-      "table{{border-collapse:collapse;margin:.5em 0 .3em 0;border-top:2px solid #000;border-bottom:2px solid #000}}\n"
+      "h1{{font-size:1.5em}} h2{{font-size:1.1em;margin-bottom:.3em}} .repro{{font-size:.85em;color:#444}}\n"
+      "table{{border-collapse:collapse;margin:.5em 0 .3em 0;border-top:2px solid #000;border-bottom:2px solid #000;"
+      "font-size:.92em}}\n"
       "caption{{caption-side:top;text-align:left;font-weight:bold;padding-bottom:.4em}}\n"
-      "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top;white-space:nowrap}}\n"
-      "td.long{{white-space:normal;min-width:16em}} table{{font-size:.92em}}\n"
+      "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top;"
+      "white-space:nowrap}}\n"
+      "th.grp{{border-bottom:1px solid #000}} td.long{{white-space:normal;min-width:16em}}\n"
       "th{{font-weight:bold;text-align:center}} td.num{{text-align:right;font-variant-numeric:tabular-nums}}\n"
-      ".note{{font-size:.85em;margin:.1em 0}} section{{margin-bottom:2em;break-inside:avoid-page}}\n"
-      "@media print{{body{{margin:0;max-width:none}} section{{break-inside:auto}}}}\n"
+      ".note{{font-size:.85em;margin:.1em 0}} .interp{{margin:.4em 0}} section{{margin-bottom:2em}}\n"
+      "figure{{margin:.5em 0}} figcaption{{font-weight:bold;margin:.3em 0}} figure svg{{max-width:100%;height:auto}}\n"
+      "@media print{{body{{margin:0;max-width:none}} figure,tr{{break-inside:avoid}} caption,figcaption{{break-after:avoid}}}}\n"
       "</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-      doc.lang == Lang::Zh ? "zh-CN" : "en", html_escape(doc.title), html_escape(doc.title));
-  if (!doc.reproducibility.empty()) {
-    out += "<ul class=\"repro\">\n";
-    for (const auto& line : doc.reproducibility) out += str_cat("<li>", html_escape(line), "</li>\n");
+      info.lang == Lang::Zh ? "zh-CN" : "en", html_escape(info.title), html_escape(info.title));
+  if (!info.reproducibility.empty()) {
+    out += str_cat("<h2>", html_escape(msg("doc.repro_heading", info.lang)), "</h2>\n<ul class=\"repro\">\n");
+    for (const auto& line : info.reproducibility) out += str_cat("<li>", html_escape(line), "</li>\n");
     out += "</ul>\n";
   }
-  for (const auto& t : tables) {
-    t.validate();
-    out += fmt::format("<section id=\"{}\">\n<table>\n<caption>{}</caption>\n<thead>\n", html_escape(t.id),
-                       html_escape(caption(t)));
-    if (!t.groups.empty()) {
-      out += "<tr>";
-      for (const auto& g : t.groups) out += fmt::format("<th colspan=\"{}\">{}</th>", g.span, html_escape(g.label));
-      out += "</tr>\n";
-    }
-    out += "<tr>";
-    for (const auto& h : t.header) out += str_cat("<th>", html_escape(h), "</th>");
-    out += "</tr>\n</thead>\n<tbody>\n";
-    for (const auto& r : t.rows) {
-      out += "<tr>";
-      for (const auto& c : r) {
-        const bool num = c.kind != CellKind::Text && c.kind != CellKind::Empty;
-        const std::string text = html_escape(format_cell(c, doc.pstyle));
-        // Long free text may wrap; everything else stays on one line.
-        constexpr std::size_t kWrapAbove = 40;  // display columns
-        out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
-        out += str_cat(indent_text(c, text, "&emsp;"), "</td>");
-      }
-      out += "</tr>\n";
-    }
-    out += "</tbody>\n</table>\n";
-    for (const auto& n : all_notes(t, doc.pstyle)) out += str_cat("<p class=\"note\">", html_escape(str_cat(note_prefix(t.lang), n)), "</p>\n");
-    if (!t.source.empty()) out += str_cat("<p class=\"note\">", html_escape(str_cat(source_prefix(t.lang), t.source)), "</p>\n");
-    out += "</section>\n";
+  for (const auto& b : doc.blocks) {
+    if (const auto* t = std::get_if<Table>(&b)) out += html_table(*t, info.pstyle);
+    else out += html_figure(std::get<Figure>(b));
   }
   out += "</body>\n</html>\n";
   return out;
 }
 
-std::string render_latex(const std::vector<Table>& tables, const DocumentInfo& doc) {
-  // Tables longer than this break across pages (longtable); shorter ones float (threeparttable).
-  constexpr std::size_t kLongTableRows = 30;
-  const bool zh = doc.lang == Lang::Zh;
+// ---- LaTeX ------------------------------------------------------------------------------
+
+namespace {
+/// Characters outside pdflatex's (and Latin Modern's) repertoire that the appendix uses,
+/// typeset in math mode; the same map serves xelatex so that Greek letters and symbols never
+/// fall back to a font without them.
+constexpr std::pair<const char*, const char*> kUnicodeChars[] = {
+    {"α", "\\ensuremath{\\alpha}"}, {"χ", "\\ensuremath{\\chi}"},     {"λ", "\\ensuremath{\\lambda}"},
+    {"ω", "\\ensuremath{\\omega}"}, {"θ", "\\ensuremath{\\theta}"},   {"ρ", "\\ensuremath{\\rho}"},
+    {"Σ", "\\ensuremath{\\Sigma}"}, {"²", "\\ensuremath{^2}"},        {"−", "\\ensuremath{-}"},
+    {"≥", "\\ensuremath{\\geq}"},   {"≤", "\\ensuremath{\\leq}"},     {"√", "\\ensuremath{\\surd}"},
+    {"↔", "\\ensuremath{\\leftrightarrow}"}, {"→", "\\ensuremath{\\rightarrow}"}, {"×", "\\ensuremath{\\times}"},
+    {"±", "\\ensuremath{\\pm}"},    {"·", "\\ensuremath{\\cdot}"},    {"≠", "\\ensuremath{\\neq}"},
+    {"‰", "\\textperthousand{}"},
+};
+
+std::string latex_preamble(const DocumentInfo& info) {
+  const bool zh = info.lang == Lang::Zh;
   std::string out = zh ? "% Compile with xelatex.\n\\documentclass[11pt]{ctexart}\n"
                        : "% Compile with pdflatex.\n\\documentclass[11pt]{article}\n\\usepackage[utf8]{inputenc}\n"
-                         "\\usepackage[T1]{fontenc}\n";
+                         "\\usepackage[T1]{fontenc}\n\\usepackage{textcomp}\n";
   out += "\\usepackage[a4paper,margin=2.2cm]{geometry}\n\\usepackage{booktabs}\n\\usepackage{threeparttable}\n"
-         "\\usepackage{longtable}\n\\usepackage{caption}\n\\usepackage{array}\n\\setlength{\\LTcapwidth}{\\textwidth}\n";
-  out += fmt::format("\\title{{{}}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n", tex_escape(doc.title));
-  if (!doc.reproducibility.empty()) {
-    out += "\\begin{itemize}\\small\n";
-    for (const auto& line : doc.reproducibility) out += str_cat("\\item ", tex_escape(line), "\n");
+         "\\usepackage{longtable}\n\\usepackage{caption}\n\\usepackage{array}\n\\usepackage{graphicx}\n"
+         "\\usepackage{newunicodechar}\n\\usepackage{pdflscape}\n\\setlength{\\LTcapwidth}{\\textwidth}\n"
+         "\\captionsetup{labelformat=empty,justification=raggedright,singlelinecheck=false}\n";
+  for (const auto& [ch, tex] : kUnicodeChars) out += fmt::format("\\newunicodechar{{{}}}{{{}}}\n", ch, tex);
+  return out;
+}
+
+std::string latex_table(const Table& t, PStyle pstyle) {
+  // Tables longer than this break across pages (longtable); shorter ones float (threeparttable).
+  constexpr std::size_t kLongTableRows = 30;
+  // Text columns wider than this (display columns) wrap in a paragraph column.
+  constexpr std::size_t kWrapAbove = 32;
+  // Width budget in em of \small text: a display column (CJK = 2) is about 0.5 em; a page is
+  // about 44 em wide (portrait) and 64 em (landscape). Wider tables go on a landscape page.
+  constexpr double kEmPerColumn = 0.5, kPortraitEm = 44.0, kWrapEm = 13.0, kGapEm = 0.8;
+  t.validate();
+  std::string spec;
+  double width_em = 0;
+  for (std::size_t c = 0; c < t.header.size(); ++c) {
+    const std::size_t w = column_width(t, c, pstyle);
+    if (right_aligned(t, c)) {
+      spec += "r";
+      // Right-aligned headers may wrap in two lines: count the wider of the numbers and half the header.
+      std::size_t cells = 0;
+      for (const auto& r : t.rows) cells = std::max(cells, display_width(format_cell(r[c], pstyle)));
+      width_em += kEmPerColumn * static_cast<double>(std::max(cells, display_width(t.header[c]))) + kGapEm;
+    } else if (w > kWrapAbove) {
+      spec += fmt::format(">{{\\raggedright\\arraybackslash}}p{{{}em}}", kWrapEm);
+      width_em += kWrapEm + kGapEm;
+    } else {
+      spec += "l";
+      width_em += kEmPerColumn * static_cast<double>(w) + kGapEm;
+    }
+  }
+  const bool landscape = width_em > kPortraitEm;
+  std::string head;
+  if (!t.groups.empty()) {
+    std::size_t col = 1;
+    std::string rules;
+    for (std::size_t g = 0; g < t.groups.size(); ++g) {
+      const auto& grp = t.groups[g];
+      head += g ? " & " : "";
+      head += fmt::format("\\multicolumn{{{}}}{{c}}{{{}}}", grp.span, tex_escape(grp.label));
+      if (!grp.label.empty())
+        rules += fmt::format("\\cmidrule(lr){{{}-{}}}", col, col + static_cast<std::size_t>(grp.span) - 1);
+      col += static_cast<std::size_t>(grp.span);
+    }
+    head += str_cat(" \\\\\n", rules, "\n");
+  }
+  for (std::size_t c = 0; c < t.header.size(); ++c) head += str_cat(c ? " & " : "", tex_escape(t.header[c]));
+  head += " \\\\\n\\midrule\n";
+  std::string body;
+  for (const auto& r : t.rows) {
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      std::string text = tex_escape(format_cell(r[c], pstyle));
+      if (r[c].indent > 0) text = str_cat(fmt::format("\\hspace*{{{}em}}", r[c].indent), text);
+      body += str_cat(c ? " & " : "", text);
+    }
+    body += " \\\\\n";
+  }
+  std::string notes;
+  for (const auto& n : all_notes(t, pstyle)) notes += str_cat(tex_escape(str_cat(msg("prefix.note", t.lang), n)), "\n\n");
+  if (!t.source.empty()) notes += str_cat(tex_escape(str_cat(msg("prefix.source", t.lang), t.source)), "\n\n");
+  const std::string cap = tex_escape(caption(t));
+  std::string out = landscape ? "\\begin{landscape}\n" : "";
+  if (t.rows.size() > kLongTableRows) {
+    out += fmt::format("\\begin{{small}}\n\\setlength{{\\tabcolsep}}{{4pt}}\n\\begin{{longtable}}{{{}}}\n\\caption{{{}}}\\\\\n"
+                       "\\toprule\n{}\\endfirsthead\n\\toprule\n{}\\endhead\n\\bottomrule\n\\endfoot\n{}\\end{{longtable}}\n"
+                       "\\end{{small}}\n",
+                       spec, cap, head, head, body);
+    if (!notes.empty()) out += str_cat("{\\footnotesize\n", notes, "}\n");
+  } else {
+    out += fmt::format("\\begin{{table}}[htbp]\n\\centering\\small\n\\setlength{{\\tabcolsep}}{{4pt}}\n"
+                       "\\begin{{threeparttable}}\n\\caption{{{}}}\n\\begin{{tabular}}{{{}}}\n\\toprule\n{}{}\\bottomrule\n"
+                       "\\end{{tabular}}\n",
+                       cap, spec, head, body);
+    if (!notes.empty()) out += str_cat("\\begin{tablenotes}\\footnotesize\n\\item ", notes, "\\end{tablenotes}\n");
+    out += "\\end{threeparttable}\n\\end{table}\n";
+  }
+  if (landscape) out += "\\end{landscape}\n";
+  if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, " ")), "\n\n");
+  return out;
+}
+
+std::string latex_figure(const Figure& f, bool with_graphics) {
+  const std::string cap = tex_escape(caption(f));
+  std::string notes;
+  for (const auto& n : f.notes) notes += str_cat(tex_escape(str_cat(msg("prefix.note", f.lang), n)), "\n\n");
+  std::string out;
+  if (with_graphics) {
+    const std::string cap_line = str_cat("\\caption{", cap, "}\n");
+    out += "\\begin{figure}[htbp]\n\\centering\n";
+    if (f.lang == Lang::En) out += cap_line;
+    out += fmt::format("\\includegraphics[width=\\linewidth,height=0.75\\textheight,keepaspectratio]{{{}.pdf}}\n", f.id);
+    if (f.lang == Lang::Zh) out += cap_line;
+    if (!notes.empty()) out += str_cat("\\begin{minipage}{\\linewidth}\\footnotesize\n", notes, "\\end{minipage}\n");
+    out += "\\end{figure}\n";
+  } else {
+    out += str_cat("\\par\\medskip\\noindent\\textbf{", cap, "}\\par\n\\noindent{\\footnotesize ",
+                   tex_escape(msgf("figure.latex_missing", f.lang, f.id + ".svg")), "\n\n", notes, "}\\par\\medskip\n");
+  }
+  if (!f.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(f.interpretation, " ")), "\n\n");
+  return out;
+}
+}  // namespace
+
+std::string render_latex(const Document& doc) {
+  const DocumentInfo& info = doc.info;
+  std::string out = latex_preamble(info);
+  out += fmt::format("\\title{{{}}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n", tex_escape(info.title));
+  if (!info.reproducibility.empty()) {
+    out += fmt::format("\\noindent\\textbf{{{}}}\n\\begin{{itemize}}\\small\n", tex_escape(msg("doc.repro_heading", info.lang)));
+    for (const auto& line : info.reproducibility) out += str_cat("\\item ", tex_escape(line), "\n");
     out += "\\end{itemize}\n";
   }
-  for (const auto& t : tables) {
-    t.validate();
-    std::string spec;
-    for (std::size_t c = 0; c < t.header.size(); ++c) spec += right_aligned(t, c) ? "r" : "l";
-    std::string head;
-    if (!t.groups.empty()) {
-      std::size_t col = 1;
-      std::string rules;
-      for (std::size_t g = 0; g < t.groups.size(); ++g) {
-        const auto& grp = t.groups[g];
-        head += g ? " & " : "";
-        head += fmt::format("\\multicolumn{{{}}}{{c}}{{{}}}", grp.span, tex_escape(grp.label));
-        if (!grp.label.empty()) rules += fmt::format("\\cmidrule(lr){{{}-{}}}", col, col + static_cast<std::size_t>(grp.span) - 1);
-        col += static_cast<std::size_t>(grp.span);
-      }
-      head += str_cat(" \\\\\n", rules, "\n");
-    }
-    for (std::size_t c = 0; c < t.header.size(); ++c) head += str_cat(c ? " & " : "", tex_escape(t.header[c]));
-    head += " \\\\\n\\midrule\n";
-    std::string body;
-    for (const auto& r : t.rows) {
-      for (std::size_t c = 0; c < r.size(); ++c) {
-        std::string text = tex_escape(format_cell(r[c], doc.pstyle));
-        if (r[c].indent > 0) text = str_cat(fmt::format("\\hspace*{{{}em}}", r[c].indent), text);
-        body += str_cat(c ? " & " : "", text);
-      }
-      body += " \\\\\n";
-    }
-    std::string notes;
-    for (const auto& n : all_notes(t, doc.pstyle)) notes += str_cat(tex_escape(str_cat(note_prefix(t.lang), n)), "\n\n");
-    if (!t.source.empty()) notes += str_cat(tex_escape(str_cat(source_prefix(t.lang), t.source)), "\n\n");
-    const std::string cap = tex_escape(zh ? fmt::format("表{}  {}", t.number, t.title) : fmt::format("Table {}. {}", t.number, t.title));
-    if (t.rows.size() > kLongTableRows) {
-      out += fmt::format("\\begin{{small}}\n\\begin{{longtable}}{{{}}}\n\\caption*{{{}}}\\\\\n\\toprule\n{}\\endhead\n"
-                         "\\bottomrule\n\\endfoot\n{}\\end{{longtable}}\n\\end{{small}}\n",
-                         spec, cap, head, body);
-      if (!notes.empty()) out += str_cat("{\\footnotesize\n", notes, "}\n");
-    } else {
-      out += fmt::format("\\begin{{table}}[htbp]\n\\centering\\small\n\\begin{{threeparttable}}\n\\caption*{{{}}}\n"
-                         "\\begin{{tabular}}{{{}}}\n\\toprule\n{}{}\\bottomrule\n\\end{{tabular}}\n",
-                         cap, spec, head, body);
-      if (!notes.empty()) out += str_cat("\\begin{tablenotes}\\footnotesize\n\\item ", notes, "\\end{tablenotes}\n");
-      out += "\\end{threeparttable}\n\\end{table}\n";
-    }
+  for (const auto& b : doc.blocks) {
+    if (const auto* t = std::get_if<Table>(&b)) out += latex_table(*t, info.pstyle);
+    else out += latex_figure(std::get<Figure>(b), info.latex_figures);
   }
   out += "\\end{document}\n";
   return out;
