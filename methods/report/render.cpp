@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "methods/core/csv.hpp"
 #include "methods/core/text.hpp"
@@ -33,13 +34,6 @@ bool right_aligned(const Table& t, std::size_t col) {
   }
   return false;
 }
-/// Widest text of a column in display columns (CJK = 2), header included.
-std::size_t column_width(const Table& t, std::size_t col, PStyle pstyle) {
-  std::size_t w = display_width(t.header[col]);
-  for (const auto& r : t.rows) w = std::max(w, display_width(format_cell(r[col], pstyle)) + 2 * static_cast<std::size_t>(r[col].indent));
-  return w;
-}
-
 std::vector<std::string> all_notes(const Table& t, PStyle pstyle) {
   std::vector<std::string> notes = t.notes;
   if (has_pvalues(t)) notes.push_back(pvalue_note(pstyle, t.lang));
@@ -70,21 +64,54 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
+/// Characters outside pdflatex's (and Latin Modern's) repertoire that labels, units and notes
+/// use, as LaTeX commands that work under pdflatex and xelatex alike (Greek letters and symbols
+/// in math mode, so that they never fall back to a font without them).
+std::string tex_symbol(char32_t c) {
+  static const std::map<char32_t, const char*> kSymbols = {
+      {U'α', "\\alpha"},   {U'β', "\\beta"},     {U'γ', "\\gamma"},  {U'δ', "\\delta"},   {U'ε', "\\varepsilon"},
+      {U'ζ', "\\zeta"},    {U'η', "\\eta"},      {U'θ', "\\theta"},  {U'ι', "\\iota"},    {U'κ', "\\kappa"},
+      {U'λ', "\\lambda"},  {U'μ', "\\mu"},       {U'ν', "\\nu"},     {U'ξ', "\\xi"},      {U'π', "\\pi"},
+      {U'ρ', "\\rho"},     {U'σ', "\\sigma"},    {U'τ', "\\tau"},    {U'υ', "\\upsilon"}, {U'φ', "\\phi"},
+      {U'χ', "\\chi"},     {U'ψ', "\\psi"},      {U'ω', "\\omega"},  {U'Γ', "\\Gamma"},   {U'Δ', "\\Delta"},
+      {U'Θ', "\\Theta"},   {U'Λ', "\\Lambda"},   {U'Ξ', "\\Xi"},     {U'Π', "\\Pi"},      {U'Σ', "\\Sigma"},
+      {U'Φ', "\\Phi"},     {U'Ψ', "\\Psi"},      {U'Ω', "\\Omega"},  {U'⁰', "^{0}"},      {U'¹', "^{1}"},
+      {U'²', "^{2}"},      {U'³', "^{3}"},       {U'⁴', "^{4}"},     {U'−', "-"},         {U'≥', "\\geq"},
+      {U'≤', "\\leq"},     {U'√', "\\surd"},     {U'↔', "\\leftrightarrow"}, {U'→', "\\rightarrow"},
+      {U'×', "\\times"},   {U'±', "\\pm"},       {U'·', "\\cdot"},   {U'≠', "\\neq"},     {U'≈', "\\approx"},
+      {U'°', "^{\\circ}"}, {U'∑', "\\sum"},      {U'∞', "\\infty"},
+  };
+  const auto it = kSymbols.find(c);
+  return it == kSymbols.end() ? std::string() : str_cat("\\ensuremath{", it->second, "}");
+}
+
 std::string tex_escape(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    switch (c) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {  // a UTF-8 sequence: a symbol command, or the bytes as they are
+      const std::size_t len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2);
+      char32_t cp = c >= 0xF0 ? (c & 0x07u) : (c >= 0xE0 ? (c & 0x0Fu) : (c & 0x1Fu));
+      for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+      const std::string sym = tex_symbol(cp);
+      out += sym.empty() ? s.substr(i, len) : sym;
+      i += len;
+      continue;
+    }
+    switch (s[i]) {
       case '\\': out += "\\textbackslash{}"; break;
-      case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+      case '_': out += "\\_\\allowbreak{}"; break;  // long ids may break after an underscore
+      case '&': case '%': case '$': case '#': case '{': case '}':
         out += '\\';
-        out += c;
+        out += s[i];
         break;
       case '~': out += "\\textasciitilde{}"; break;
       case '^': out += "\\textasciicircum{}"; break;
       case '<': out += "\\textless{}"; break;
       case '>': out += "\\textgreater{}"; break;
-      default: out += c;
+      default: out += s[i];
     }
+    ++i;
   }
   return out;
 }
@@ -183,8 +210,9 @@ std::string render_csv(const Table& t) {
 namespace {
 std::string html_table(const Table& t, PStyle pstyle) {
   t.validate();
-  std::string out = fmt::format("<section id=\"{}\">\n<table>\n<caption>{}</caption>\n<thead>\n", html_escape(t.id),
-                                html_escape(caption(t)));
+  // The wrapper scrolls a table wider than the page on screen instead of overflowing it.
+  std::string out = fmt::format("<section id=\"{}\">\n<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead>\n",
+                                html_escape(t.id), html_escape(caption(t)));
   if (!t.groups.empty()) {
     out += "<tr class=\"groups\">";
     for (const auto& g : t.groups)
@@ -201,13 +229,13 @@ std::string html_table(const Table& t, PStyle pstyle) {
       const bool num = c.kind != CellKind::Text && c.kind != CellKind::Empty;
       const std::string text = html_escape(format_cell(c, pstyle));
       // Long free text may wrap; everything else stays on one line.
-      constexpr std::size_t kWrapAbove = 40;  // display columns
+      constexpr std::size_t kWrapAbove = 24;  // display columns
       out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
       out += str_cat(indent_text(c, text, "&emsp;"), "</td>");
     }
     out += "</tr>\n";
   }
-  out += "</tbody>\n</table>\n";
+  out += "</tbody>\n</table>\n</div>\n";
   for (const auto& n : all_notes(t, pstyle))
     out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.note", t.lang), n)), "</p>\n");
   if (!t.source.empty())
@@ -248,11 +276,12 @@ std::string render_html(const Document& doc) {
       "caption{{caption-side:top;text-align:left;font-weight:bold;padding-bottom:.4em}}\n"
       "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top;"
       "white-space:nowrap}}\n"
-      "th.grp{{border-bottom:1px solid #000}} td.long{{white-space:normal;min-width:16em}}\n"
+      "th.grp{{border-bottom:1px solid #000}} td.long{{white-space:normal;min-width:12em}} .scroll{{overflow-x:auto}}\n"
       "th{{font-weight:bold;text-align:center}} td.num{{text-align:right;font-variant-numeric:tabular-nums}}\n"
       ".note{{font-size:.85em;margin:.1em 0}} .interp{{margin:.4em 0}} section{{margin-bottom:2em}}\n"
       "figure{{margin:.5em 0}} figcaption{{font-weight:bold;margin:.3em 0}} figure svg{{max-width:100%;height:auto}}\n"
-      "@media print{{body{{margin:0;max-width:none}} figure,tr{{break-inside:avoid}} caption,figcaption{{break-after:avoid}}}}\n"
+      "@media print{{body{{margin:0;max-width:none}} table{{font-size:.72em}} .scroll{{overflow:visible}} "
+      "figure,tr{{break-inside:avoid}} caption,figcaption{{break-after:avoid}}}}\n"
       "</style>\n</head>\n<body>\n<h1>{}</h1>\n",
       info.lang == Lang::Zh ? "zh-CN" : "en", html_escape(info.title), html_escape(info.title));
   if (!info.reproducibility.empty()) {
@@ -271,19 +300,6 @@ std::string render_html(const Document& doc) {
 // ---- LaTeX ------------------------------------------------------------------------------
 
 namespace {
-/// Characters outside pdflatex's (and Latin Modern's) repertoire that the appendix uses,
-/// typeset in math mode; the same map serves xelatex so that Greek letters and symbols never
-/// fall back to a font without them.
-constexpr std::pair<const char*, const char*> kUnicodeChars[] = {
-    {"α", "\\ensuremath{\\alpha}"}, {"χ", "\\ensuremath{\\chi}"},     {"λ", "\\ensuremath{\\lambda}"},
-    {"ω", "\\ensuremath{\\omega}"}, {"θ", "\\ensuremath{\\theta}"},   {"ρ", "\\ensuremath{\\rho}"},
-    {"Σ", "\\ensuremath{\\Sigma}"}, {"²", "\\ensuremath{^2}"},        {"−", "\\ensuremath{-}"},
-    {"≥", "\\ensuremath{\\geq}"},   {"≤", "\\ensuremath{\\leq}"},     {"√", "\\ensuremath{\\surd}"},
-    {"↔", "\\ensuremath{\\leftrightarrow}"}, {"→", "\\ensuremath{\\rightarrow}"}, {"×", "\\ensuremath{\\times}"},
-    {"±", "\\ensuremath{\\pm}"},    {"·", "\\ensuremath{\\cdot}"},    {"≠", "\\ensuremath{\\neq}"},
-    {"‰", "\\textperthousand{}"},
-};
-
 std::string latex_preamble(const DocumentInfo& info) {
   const bool zh = info.lang == Lang::Zh;
   std::string out = zh ? "% Compile with xelatex.\n\\documentclass[11pt]{ctexart}\n"
@@ -291,40 +307,73 @@ std::string latex_preamble(const DocumentInfo& info) {
                          "\\usepackage[T1]{fontenc}\n\\usepackage{textcomp}\n";
   out += "\\usepackage[a4paper,margin=2.2cm]{geometry}\n\\usepackage{booktabs}\n\\usepackage{threeparttable}\n"
          "\\usepackage{longtable}\n\\usepackage{caption}\n\\usepackage{array}\n\\usepackage{graphicx}\n"
-         "\\usepackage{newunicodechar}\n\\usepackage{pdflscape}\n\\setlength{\\LTcapwidth}{\\textwidth}\n"
+         "\\usepackage{pdflscape}\n\\setlength{\\LTcapwidth}{\\textwidth}\n\\setlength{\\LTleft}{0pt}\n"
          "\\captionsetup{labelformat=empty,justification=raggedright,singlelinecheck=false}\n";
-  for (const auto& [ch, tex] : kUnicodeChars) out += fmt::format("\\newunicodechar{{{}}}{{{}}}\n", ch, tex);
+  return out;
+}
+
+/// Column widths of a LaTeX table. Every column is a paragraph column (numbers right-aligned,
+/// text ragged right) so that long headers and labels wrap. Widths in em of \small text: a
+/// display column (CJK = 2) is about 0.5 em. Numbers keep their width (headers wrap beyond
+/// kHeaderEm); text columns share the rest of the page.
+struct LatexColumns {
+  std::string spec;
+  std::vector<double> widths;  ///< em
+  bool landscape = false;
+};
+LatexColumns latex_columns(const Table& t, PStyle pstyle) {
+  constexpr double kEmPerColumn = 0.5, kGapEm = 0.8, kHeaderEm = 5.0, kTextHeaderEm = 10.0, kMinTextEm = 7.0;
+  constexpr double kPortraitEm = 42.0, kLandscapeEm = 63.0;
+  const std::size_t k = t.header.size();
+  std::vector<double> width(k);
+  std::vector<bool> numeric(k);
+  for (std::size_t c = 0; c < k; ++c) {
+    numeric[c] = right_aligned(t, c);
+    std::size_t cells = 0;
+    for (const auto& r : t.rows)
+      cells = std::max(cells, display_width(format_cell(r[c], pstyle)) + 2 * static_cast<std::size_t>(r[c].indent));
+    const double header = kEmPerColumn * static_cast<double>(display_width(t.header[c]));
+    const double body = kEmPerColumn * static_cast<double>(cells);
+    // A header wraps at spaces but not inside a word (capitals are wider: 0.65 em a letter).
+    // Chinese text breaks between any two characters: only runs of ASCII letters count as words.
+    std::size_t word = 0, run = 0;
+    for (const char ch : t.header[c]) {
+      const auto u = static_cast<unsigned char>(ch);
+      run = (u == ' ' || u >= 0x80) ? 0 : run + 1;
+      word = std::max(word, run);
+    }
+    width[c] = std::max({body + (numeric[c] ? 0.3 : 0.0), std::min(header, numeric[c] ? kHeaderEm : kTextHeaderEm),
+                         0.65 * static_cast<double>(word), 1.5});
+  }
+  // Text columns share what the numbers leave, in proportion to their natural widths (never
+  // below kMinTextEm); a portrait page if that keeps every text column at >= 60% of its
+  // natural width or the table fits, else a landscape page.
+  double fixed = 0, text = 0;
+  for (std::size_t c = 0; c < k; ++c) (numeric[c] ? fixed : text) += width[c] + (numeric[c] ? kGapEm : 0.0);
+  for (std::size_t c = 0; c < k; ++c)
+    if (!numeric[c]) fixed += kGapEm;
+  const auto factor = [&](double page) { return text > 0 ? std::min(1.0, (page - fixed) / text) : 1.0; };
+  LatexColumns out;
+  double f = factor(kPortraitEm);
+  if (f < 0.6 || fixed > kPortraitEm) {
+    out.landscape = true;
+    f = factor(kLandscapeEm);
+  }
+  for (std::size_t c = 0; c < k; ++c) {
+    const double w = numeric[c] ? width[c] : std::min(width[c], std::max(kMinTextEm, f * width[c]));
+    out.widths.push_back(w);
+    out.spec += fmt::format(">{{{}\\arraybackslash}}p{{{:.1f}em}}", numeric[c] ? "\\raggedleft" : "\\raggedright", w);
+  }
   return out;
 }
 
 std::string latex_table(const Table& t, PStyle pstyle) {
   // Tables longer than this break across pages (longtable); shorter ones float (threeparttable).
   constexpr std::size_t kLongTableRows = 30;
-  // Text columns wider than this (display columns) wrap in a paragraph column.
-  constexpr std::size_t kWrapAbove = 32;
-  // Width budget in em of \small text: a display column (CJK = 2) is about 0.5 em; a page is
-  // about 44 em wide (portrait) and 64 em (landscape). Wider tables go on a landscape page.
-  constexpr double kEmPerColumn = 0.5, kPortraitEm = 44.0, kWrapEm = 13.0, kGapEm = 0.8;
   t.validate();
-  std::string spec;
-  double width_em = 0;
-  for (std::size_t c = 0; c < t.header.size(); ++c) {
-    const std::size_t w = column_width(t, c, pstyle);
-    if (right_aligned(t, c)) {
-      spec += "r";
-      // Right-aligned headers may wrap in two lines: count the wider of the numbers and half the header.
-      std::size_t cells = 0;
-      for (const auto& r : t.rows) cells = std::max(cells, display_width(format_cell(r[c], pstyle)));
-      width_em += kEmPerColumn * static_cast<double>(std::max(cells, display_width(t.header[c]))) + kGapEm;
-    } else if (w > kWrapAbove) {
-      spec += fmt::format(">{{\\raggedright\\arraybackslash}}p{{{}em}}", kWrapEm);
-      width_em += kWrapEm + kGapEm;
-    } else {
-      spec += "l";
-      width_em += kEmPerColumn * static_cast<double>(w) + kGapEm;
-    }
-  }
-  const bool landscape = width_em > kPortraitEm;
+  const auto layout = latex_columns(t, pstyle);
+  const bool landscape = layout.landscape;
+  const std::string& spec = layout.spec;
   std::string head;
   if (!t.groups.empty()) {
     std::size_t col = 1;
@@ -332,7 +381,12 @@ std::string latex_table(const Table& t, PStyle pstyle) {
     for (std::size_t g = 0; g < t.groups.size(); ++g) {
       const auto& grp = t.groups[g];
       head += g ? " & " : "";
-      head += fmt::format("\\multicolumn{{{}}}{{c}}{{{}}}", grp.span, tex_escape(grp.label));
+      // A group label wraps within the columns it spans (their widths plus the gaps between them).
+      double span_em = 0;
+      for (int k = 0; k < grp.span; ++k) span_em += layout.widths[col - 1 + static_cast<std::size_t>(k)];
+      span_em += 0.8 * (grp.span - 1);
+      head += fmt::format("\\multicolumn{{{}}}{{>{{\\centering\\arraybackslash}}p{{{:.1f}em}}}}{{{}}}", grp.span,
+                          span_em, tex_escape(grp.label));
       if (!grp.label.empty())
         rules += fmt::format("\\cmidrule(lr){{{}-{}}}", col, col + static_cast<std::size_t>(grp.span) - 1);
       col += static_cast<std::size_t>(grp.span);
@@ -396,13 +450,32 @@ std::string latex_figure(const Figure& f, bool with_graphics) {
 }
 }  // namespace
 
+/// tex_escape() with break points every 16 characters inside words of 32 or more characters
+/// (SHA-256 digests, long paths), which TeX could otherwise not break.
+std::string tex_breakable(const std::string& line) {
+  constexpr char kMark = '\x01';
+  std::string marked;
+  std::size_t run = 0;
+  for (const char ch : line) {
+    const bool continuation = (static_cast<unsigned char>(ch) & 0xC0u) == 0x80u;  // inside a UTF-8 character
+    if (!continuation) {
+      run = ch == ' ' ? 0 : run + 1;
+      if (run > 1 && run % 16 == 1) marked += kMark;
+    }
+    marked += ch;
+  }
+  std::string out;
+  for (const char ch : tex_escape(marked)) out += ch == kMark ? std::string("\\allowbreak{}") : std::string(1, ch);
+  return out;
+}
+
 std::string render_latex(const Document& doc) {
   const DocumentInfo& info = doc.info;
   std::string out = latex_preamble(info);
   out += fmt::format("\\title{{{}}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n", tex_escape(info.title));
   if (!info.reproducibility.empty()) {
-    out += fmt::format("\\noindent\\textbf{{{}}}\n\\begin{{itemize}}\\small\n", tex_escape(msg("doc.repro_heading", info.lang)));
-    for (const auto& line : info.reproducibility) out += str_cat("\\item ", tex_escape(line), "\n");
+    out += fmt::format("\\noindent\\textbf{{{}}}\n\\begin{{itemize}}\\small\\sloppy\n", tex_escape(msg("doc.repro_heading", info.lang)));
+    for (const auto& line : info.reproducibility) out += str_cat("\\item ", tex_breakable(line), "\n");
     out += "\\end{itemize}\n";
   }
   for (const auto& b : doc.blocks) {

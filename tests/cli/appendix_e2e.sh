@@ -12,13 +12,16 @@ rm -rf "$work"; mkdir -p "$work" "$artifacts"; cd "$work"
 fail() { echo "FAIL: $*"; exit 1; }
 skip() { echo "SKIP: $*"; }
 cp -r "$src/datasets/governance" ex
+# Fewer replicates than the defaults keep the Debug build's run short; the statistics are the
+# same code paths (unit tests cover the defaults' conversions).
+fast="--bootstrap 200 --parallel-replicates 20"
 
 tables="A1_indicator_system A2_descriptive_statistics A3_reliability A4_item_analysis A5_kmo_bartlett
         A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt D1_delphi_panel
         D2_delphi_concordance D3_delphi_screening_round1 index_scores"
 figures="F1_correlation_heatmap F2_scree"
 for lang in zh en; do
-  "$cikit" appendix ex/governance.yaml --lang "$lang" --out "app_$lang" > "run_$lang.txt" 2> "err_$lang.txt" \
+  "$cikit" appendix ex/governance.yaml --lang "$lang" $fast --out "app_$lang" > "run_$lang.txt" 2> "err_$lang.txt" \
     || { cat "err_$lang.txt"; fail "appendix --lang $lang"; }
   for f in appendix.md appendix.html appendix.tex appendix.xlsx; do [ -s "app_$lang/$f" ] || fail "$lang: no $f"; done
   for t in $tables; do [ -s "app_$lang/$t.csv" ] || fail "$lang: no table $t"; done
@@ -40,7 +43,7 @@ grep -q "Figure 2. Scree plot" app_en/appendix.md || fail "en figure 2"
 grep -q "SHA-256 [0-9a-f]\{64\}" app_en/appendix.md || fail "en: no SHA-256 in the reproducibility block"
 
 # Reruns: byte-identical except the date line (CSV, SVG, PDF figures: identical).
-"$cikit" appendix ex/governance.yaml --lang zh --out app_zh2 > /dev/null 2>&1
+"$cikit" appendix ex/governance.yaml --lang zh $fast --out app_zh2 > /dev/null 2>&1
 for f in app_zh/*; do
   b=$(basename "$f")
   case "$b" in
@@ -53,7 +56,7 @@ for f in app_zh/*; do
 done
 
 # --print-config prints YAML that reproduces the run.
-"$cikit" appendix ex/governance.yaml --lang en --print-config > config.yaml
+"$cikit" appendix ex/governance.yaml --lang en $fast --print-config > config.yaml
 grep -q "^spec_sha256: [0-9a-f]\{64\}$" config.yaml || fail "print-config: no spec SHA-256"
 "$cikit" appendix --config config.yaml --out app_cfg > /dev/null 2>&1 || fail "appendix --config"
 for f in app_en/*.csv app_en/*.svg; do cmp -s "$f" "app_cfg/$(basename "$f")" || fail "--config run: $(basename "$f") differs"; done
