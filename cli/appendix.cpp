@@ -157,7 +157,11 @@ void run_appendix(const AppendixOptions& o) {
     blocks.emplace_back(report::loadings_table(ev, spec.tree, lang));
     for (auto& t : report::convergent_tables(ev, spec.tree, lang)) blocks.emplace_back(std::move(t));
     warnings.insert(warnings.end(), ev.warnings.begin(), ev.warnings.end());
-  } catch (const DomainError& e) {
+  } catch (const InvalidInput& e) {
+    // Data the index can use may still be too small for these analyses (too few units per
+    // pair): the rest of the appendix is still written.
+    warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
+  } catch (const DomainError& e) {  // e.g. a constant indicator
     warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
   }
   blocks.emplace_back(report::index_table(data, spec.tree, r, methods_line, lang));

@@ -31,7 +31,11 @@ bool tool_on_path(const std::string& tool) {
   return false;
 }
 
-int run_tool(const std::vector<std::string>& argv, bool quiet) {
+int run_tool(const std::vector<std::string>& argv, bool quiet, const std::vector<std::string>& extra_env) {
+  std::vector<char*> env;
+  for (char** e = environ; *e != nullptr; ++e) env.push_back(*e);
+  for (const auto& e : extra_env) env.push_back(const_cast<char*>(e.c_str()));
+  env.push_back(nullptr);
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -42,7 +46,7 @@ int run_tool(const std::vector<std::string>& argv, bool quiet) {
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   }
   pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) return 127;
   int status = 0;
@@ -73,7 +77,10 @@ std::optional<std::string> svg_to_pdf(const std::string& svg) {
   if (!tool_on_path("rsvg-convert")) return std::nullopt;
   TempDir dir;
   write_file_atomic(dir.path / "in.svg", svg);
-  const int rc = run_tool({"rsvg-convert", "-f", "pdf", "-o", (dir.path / "out.pdf").string(), (dir.path / "in.svg").string()});
+  // SOURCE_DATE_EPOCH fixes cairo's /CreationDate, so the PDF is byte-identical on every run
+  // (the appendix's own date line records the run).
+  const int rc = run_tool({"rsvg-convert", "-f", "pdf", "-o", (dir.path / "out.pdf").string(), (dir.path / "in.svg").string()},
+                          true, {"SOURCE_DATE_EPOCH=0"});
   if (rc != 0) throw InternalError(fmt::format("rsvg-convert failed (exit status {}) on a figure", rc));
   return read_file(dir.path / "out.pdf");
 }

@@ -15,8 +15,9 @@ namespace cikit::report {
 [[nodiscard]] bool tool_on_path(const std::string& tool);
 
 /// Runs `argv` (argv[0] looked up on PATH), waits, and returns its exit status (127 if it
-/// could not be started). Standard output and error are discarded unless `quiet` is false.
-int run_tool(const std::vector<std::string>& argv, bool quiet = true);
+/// could not be started). Standard output and error are discarded unless `quiet` is false;
+/// `extra_env` ("NAME=value") is added to the inherited environment.
+int run_tool(const std::vector<std::string>& argv, bool quiet = true, const std::vector<std::string>& extra_env = {});
 
 /// The PDF rendering of an SVG document by rsvg-convert, or nullopt when rsvg-convert is not
 /// on PATH. @throws InternalError if rsvg-convert runs but fails.
