@@ -1,6 +1,6 @@
-// cikit appendix SPEC --out DIR: the methodology appendix as publication tables, in every format.
-// So far it holds A1 (indicator system and weights), A2 (descriptive statistics) and the final
-// index table; each analysis adds its tables as it lands.
+// cikit appendix SPEC --out DIR: the methodology appendix as publication tables and figures, in
+// every format. Thin: reads the configuration, runs the library's analyses, converts them to
+// tables (methods/report) and writes the files together at the end.
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -10,15 +10,22 @@
 #include <set>
 #include <sstream>
 
+#include "cikit/build_info.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "methods/aggregate/build_index.hpp"
-#include "methods/core/fileio.hpp"
-#include "methods/describe/describe.hpp"
+#include "methods/core/error.hpp"
+#include "methods/core/sha256.hpp"
+#include "methods/core/text.hpp"
 #include "methods/delphi/delphi_analysis.hpp"
+#include "methods/describe/describe.hpp"
+#include "methods/report/config.hpp"
+#include "methods/report/convert.hpp"
 #include "methods/report/delphi_tables.hpp"
+#include "methods/report/messages.hpp"
 #include "methods/report/render.hpp"
 #include "methods/report/tables.hpp"
+#include "methods/report/validity_tables.hpp"
 #include "methods/weighting/judgments.hpp"
 #include "methods/weighting/weights_report.hpp"
 
@@ -26,91 +33,209 @@ namespace cikit::cli {
 
 namespace {
 
+using report::msg;
+using report::msgf;
+
 struct AppendixOptions {
   CommonOptions common;
-  std::string formats = "md,html,tex,csv,xlsx";
+  std::string formats = "md,html,tex,csv,xlsx,svg,docx";
   std::string pstyle = "auto";
+  std::uint64_t seed = 0;
+  int bootstrap = 1000;
+  int parallel = 100;
+  std::string missing = "pairwise";
+  std::string config;
+  bool print_config = false;
+  // Options given on the command line (they may not be combined with --config).
+  std::vector<std::string> given;
 };
 
-std::string fnv1a_file(const std::string& path) {
-  const std::string bytes = read_file(path);
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char ch : bytes) {
-    h ^= static_cast<unsigned char>(ch);
-    h *= 0x100000001b3ULL;
+/// The run's configuration: from --config FILE, or from SPEC and the options.
+report::AppendixConfig configuration(const AppendixOptions& o, const Spec*& spec_out, std::unique_ptr<Spec>& holder) {
+  report::AppendixConfig c;
+  if (!o.config.empty()) {
+    if (!o.given.empty())
+      throw CLI::ValidationError("--config", "cannot be combined with " + o.given.front() +
+                                                 " (the file holds the whole configuration)");
+    c = report::read_appendix_config(o.config);
+  } else {
+    if (o.common.spec.empty()) throw CLI::RequiredError("SPEC (or --config FILE)");
+    c.spec = o.common.spec;
+    c.lang = o.common.language();
+    c.pstyle = o.pstyle;
+    c.formats.clear();
+    std::stringstream ss(o.formats);
+    for (std::string f; std::getline(ss, f, ',');) {
+      const auto& all = report::appendix_formats();
+      if (std::find(all.begin(), all.end(), f) == all.end())
+        throw CLI::ValidationError("--formats", "unknown format '" + f + "' (accepted: md, html, tex, csv, xlsx, svg, docx)");
+      c.formats.push_back(f);
+    }
+    c.evidence.bootstrap_replicates = o.bootstrap;
+    c.evidence.parallel_replicates = o.parallel;
+    c.evidence.missing = o.missing == "listwise" ? MissingRule::Listwise : MissingRule::Pairwise;
   }
-  return fmt::format("{:016x}", h);
+  holder = std::make_unique<Spec>(read_spec(c.spec));
+  Spec& spec = *holder;
+  if (!c.spec_sha256.empty() && c.spec_sha256 != spec.hash)
+    print_warnings("appendix", {fmt::format("the spec '{}' has changed since the configuration was printed "
+                                            "(SHA-256 {} there, {} now)", c.spec, c.spec_sha256, spec.hash)});
+  c.spec_sha256 = spec.hash;
+  const std::uint64_t seed = c.seed_given ? c.index.seed : (o.seed > 0 ? o.seed : spec.config.seed);
+  if (c.methods_given) {
+    spec.config.normalize = c.index.normalize;
+    spec.config.range_lo = c.index.range_lo;
+    spec.config.range_hi = c.index.range_hi;
+    spec.config.weights = c.index.weights;
+    spec.config.aggregate = c.index.aggregate;
+    spec.config.missing = c.index.missing;
+  }
+  spec.config.seed = seed;
+  c.index = spec.config;
+  c.evidence.seed = seed;
+  spec_out = holder.get();
+  return c;
+}
+
+std::string utc_now() {
+  return fmt::format("{:%Y-%m-%d %H:%M} UTC",
+                     fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
 void run_appendix(const AppendixOptions& o) {
-  const Spec spec = read_spec(o.common.spec);
-  const Dataset data = load_data(spec);
-  const Lang lang = o.common.language();
+  const auto t0 = std::chrono::steady_clock::now();
+  const Spec* sp = nullptr;
+  std::unique_ptr<Spec> holder;
+  const report::AppendixConfig c = configuration(o, sp, holder);
+  const Spec& spec = *sp;
+  if (o.print_config) {
+    std::cout << report::appendix_config_yaml(c, CIKIT_VERSION, kGitCommit);
+    return;
+  }
+  if (o.common.out.empty()) throw CLI::RequiredError("--out");
+  const std::set<std::string> formats(c.formats.begin(), c.formats.end());
+  const Lang lang = c.lang;
   const IndexConfig& cfg = spec.config;
+
+  const Dataset data = load_data(spec);
   Judgments judgments;
   const WeightInputs inputs = spec_weight_inputs(spec, {cfg.weights}, judgments);
   const IndexResult r = build_index(data, spec.tree, cfg, inputs);
   const DescribeResult d = describe(data);
 
-  std::set<std::string> formats;
-  std::stringstream ss(o.formats);
-  for (std::string f; std::getline(ss, f, ',');) {
-    if (f != "md" && f != "html" && f != "tex" && f != "csv" && f != "xlsx")
-      throw CLI::ValidationError("--formats", "unknown format '" + f + "' (accepted: md, html, tex, csv, xlsx)");
-    formats.insert(f);
-  }
-
-  const auto& nm = method_info(normalize_methods(), cfg.normalize);
-  const auto& wm = method_info(weight_methods(), cfg.weights);
-  const auto& am = method_info(aggregate_methods(), cfg.aggregate);
   const auto name = [lang](const auto& m) { return std::string(lang == Lang::Zh ? m.zh : m.en); };
-  const std::string methods_note =
-      trf(lang, "Normalisation: {} ({}–{}); weights: {}; aggregation: {}; missing values: {}.",
-          "标准化：{}（{}–{}）；权重：{}；合成：{}；缺失值处理：{}。", name(nm), cfg.range_lo, cfg.range_hi, name(wm),
-          name(am), name(method_info(missing_policies(), cfg.missing)));
+  const auto& wm = method_info(weight_methods(), cfg.weights);
+  const std::string methods_line =
+      msgf("repro.methods", lang, name(method_info(normalize_methods(), cfg.normalize)), cfg.range_lo, cfg.range_hi,
+           name(wm), name(method_info(aggregate_methods(), cfg.aggregate)),
+           name(method_info(missing_policies(), cfg.missing)));
 
-  std::vector<report::Table> tables;
-  tables.push_back(report::indicator_system_table(spec.tree, r.weights, name(wm), lang));
+  std::vector<std::string> warnings;
+  report::Document doc;
+  auto& blocks = doc.blocks;
+  blocks.emplace_back(report::indicator_system_table(spec.tree, r.weights, name(wm), lang));
   // Expert consultation comes before the data-based evidence (issue: Delphi, item 6).
   if (!spec.delphi.empty()) {
     const DelphiInput delphi_in = read_delphi(spec.delphi, spec.tree);
     const DelphiResult delphi = analyse_delphi(delphi_in, spec.tree);
-    for (auto& t : report::delphi_tables(delphi, delphi_in, spec.tree, lang)) tables.push_back(std::move(t));
+    for (auto& t : report::delphi_tables(delphi, delphi_in, spec.tree, lang)) blocks.emplace_back(std::move(t));
   }
-  tables.push_back(report::descriptive_table(spec.tree, d, lang));
-  tables.push_back(report::index_table(data, spec.tree, r, methods_note, lang));
+  blocks.emplace_back(report::descriptive_table(spec.tree, d, lang));
+  int n_rotated = 0;
+  try {
+    const report::Evidence ev = report::compute_evidence(data, spec.tree, c.evidence);
+    n_rotated = static_cast<int>(ev.structure.system_varimax.loadings.cols());
+    blocks.emplace_back(report::reliability_table(ev, spec.tree, lang));
+    blocks.emplace_back(report::item_analysis_table(ev, spec.tree, lang));
+    blocks.emplace_back(report::factorability_table(ev, spec.tree, lang));
+    blocks.emplace_back(report::heatmap_figure(ev, spec.tree, lang, "1"));
+    blocks.emplace_back(report::variance_table(ev, lang, "2"));
+    blocks.emplace_back(report::scree_figure(ev, lang, "2"));
+    blocks.emplace_back(report::loadings_table(ev, spec.tree, lang));
+    for (auto& t : report::convergent_tables(ev, spec.tree, lang)) blocks.emplace_back(std::move(t));
+    warnings.insert(warnings.end(), ev.warnings.begin(), ev.warnings.end());
+  } catch (const InvalidInput& e) {
+    // Data the index can use may still be too small for these analyses (too few units per
+    // pair): the rest of the appendix is still written.
+    warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
+  } catch (const DomainError& e) {  // e.g. a constant indicator
+    warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
+  }
+  blocks.emplace_back(report::index_table(data, spec.tree, r, methods_line, lang));
 
-  report::DocumentInfo doc;
-  doc.lang = lang;
-  doc.pstyle = o.pstyle == "apa" || (o.pstyle == "auto" && lang == Lang::En) ? report::PStyle::Apa
-                                                                               : report::PStyle::Chinese;
-  doc.title = trf(lang, "{}: methodology appendix", "{}：方法附录", spec.label.get(lang, spec.id));
-  doc.reproducibility = {
-      fmt::format("cikit {}", CIKIT_VERSION),
-      trf(lang, "Spec: {} (FNV-1a 64 {})", "指标体系文件：{}（FNV-1a 64 {}）", spec.path, spec.hash),
-      trf(lang, "Data: {} (FNV-1a 64 {}); {} units × {} indicators", "数据：{}（FNV-1a 64 {}）；{} 个单位 × {} 个指标",
-          spec.data.file_as_written, fnv1a_file(spec.data.file.string()), data.n_units(), data.n_indicators()),
-      trf(lang, "Seed: {}", "随机种子：{}", cfg.seed),
-      methods_note,
-      trf(lang, "Date: {:%Y-%m-%d %H:%M} UTC", "日期：{:%Y-%m-%d %H:%M} UTC",
-          fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())))};
+  // Figures as PDF for LaTeX, when rsvg-convert is available.
+  const auto figures = doc.figures();
+  std::vector<std::pair<std::string, std::string>> pdfs;
+  bool converted = !figures.empty() && formats.count("tex");
+  if (converted) {
+    for (const auto* f : figures) {
+      auto pdf = report::svg_to_pdf(f->svg);
+      if (!pdf) {
+        converted = false;
+        pdfs.clear();
+        std::cerr << msg("cli.no_rsvg", lang) << "\n";
+        break;
+      }
+      pdfs.emplace_back(f->id + ".pdf", std::move(*pdf));
+    }
+  }
+
+  report::DocumentInfo& info = doc.info;
+  info.lang = lang;
+  info.pstyle = c.pstyle == "apa" || (c.pstyle == "auto" && lang == Lang::En) ? report::PStyle::Apa
+                                                                             : report::PStyle::Chinese;
+  info.latex_figures = converted;
+  info.title = msgf("doc.title", lang, spec.label.get(lang, spec.id));
+  const std::string missing_word = msg(c.evidence.missing == MissingRule::Listwise ? "repro.missing.listwise"
+                                                                                   : "repro.missing.pairwise", lang);
+  info.reproducibility = {
+      msgf("repro.version", lang, CIKIT_VERSION, kGitCommit),
+      msgf("repro.spec", lang, spec.path, spec.hash),
+      msgf("repro.data", lang, spec.data.file_as_written, sha256_file(spec.data.file), data.n_units(),
+           data.n_indicators())};
+  if (cfg.weights == WeightMethod::Ahp)
+    info.reproducibility.push_back(msgf("repro.judgments", lang, spec.judgments.filename().string(), sha256_file(spec.judgments)));
+  if (!spec.delphi.empty())
+    info.reproducibility.push_back(msgf("repro.delphi", lang, spec.delphi.filename().string(), sha256_file(spec.delphi)));
+  info.reproducibility.push_back(msgf("repro.seed", lang, cfg.seed));
+  info.reproducibility.push_back(methods_line);
+  info.reproducibility.push_back(msgf("repro.reliability", lang,
+                                      msg(c.evidence.standardize ? "repro.standardized" : "repro.raw", lang),
+                                      missing_word, 100.0 * c.evidence.level,
+                                      c.evidence.bootstrap_replicates));
+  info.reproducibility.push_back(msgf("repro.validity", lang, missing_word, c.evidence.parallel_replicates,
+                                      100.0 * c.evidence.parallel_quantile, n_rotated));
+  info.reproducibility.push_back(
+      msgf("repro.output", lang, lang_code(lang), info.pstyle == report::PStyle::Apa ? "APA" : "chinese",
+           msg(converted ? "repro.figures.pdf" : "repro.figures.none", lang)));
+  info.reproducibility.push_back(msgf("repro.date", lang, utc_now()));
 
   OutputSet out(o.common.out);
-  if (formats.count("md")) out.add("appendix.md", report::render_markdown(tables, doc));
-  if (formats.count("html")) out.add("appendix.html", report::render_html(tables, doc));
-  if (formats.count("tex")) out.add("appendix.tex", report::render_latex(tables, doc));
-  if (formats.count("csv"))
-    for (const auto& t : tables) out.add(t.id + ".csv", report::render_csv(t));
-  out.write();
-  if (formats.count("xlsx")) report::write_xlsx(std::filesystem::path(o.common.out) / "appendix.xlsx", tables, doc);
-  std::cout << trf(lang, "Wrote the appendix ({} tables) to {}: ", "已写出方法附录（{} 张表）至 {}：", tables.size(),
-                   o.common.out);
-  bool first = true;
-  for (const auto& f : formats) {
-    std::cout << (first ? "" : ", ") << f;
-    first = false;
+  const bool docx = formats.count("docx") > 0;
+  if (formats.count("md") || docx) out.add("appendix.md", report::render_markdown(doc));
+  if (formats.count("html")) out.add("appendix.html", report::render_html(doc));
+  if (formats.count("tex")) {
+    out.add("appendix.tex", report::render_latex(doc));
+    for (auto& [file, bytes] : pdfs) out.add(file, std::move(bytes));
   }
-  std::cout << "\n";
+  if (formats.count("csv"))
+    for (const auto* t : doc.tables()) out.add(t->id + ".csv", report::render_csv(*t));
+  if (formats.count("svg") || formats.count("md") || docx)
+    for (const auto* f : figures) out.add(f->id + ".svg", f->svg);
+  out.write();
+  const std::filesystem::path dir(o.common.out);
+  if (formats.count("xlsx")) report::write_xlsx(dir / "appendix.xlsx", doc);
+  if (docx && !report::markdown_to_docx(dir / "appendix.md", dir / "appendix.docx"))
+    std::cerr << msg("cli.no_pandoc", lang) << "\n";
+  print_warnings("appendix", warnings);
+
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::cout << msgf("cli.wrote", lang, doc.tables().size(), figures.size(), o.common.out, secs) << "\n";
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.is_regular_file() && e.path().filename().string()[0] != '.') files.push_back(e.path().filename().string());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) std::cout << "  " << f << "\n";
 }
 
 }  // namespace
@@ -120,15 +245,36 @@ void setup_appendix(CLI::App& app) {
   auto* sub = app.add_subcommand(
       "appendix",
       "Write the methodology appendix (indicator system and weights, expert consultation when the spec has "
-      "'delphi:', descriptive statistics, index table) as "
-      "Markdown, HTML, LaTeX, CSV and XLSX, in Chinese or English");
-  add_common_options(*sub, opt->common);
-  sub->get_option("--out")->required();
-  sub->add_option("--formats", opt->formats, "Comma-separated: md, html, tex, csv, xlsx")->capture_default_str();
-  sub->add_option("--pstyle", opt->pstyle, "p-value style: auto (zh: Chinese stars, en: APA), chinese, apa")
-      ->check(CLI::IsMember({"auto", "chinese", "apa"}))
-      ->capture_default_str();
-  sub->callback([opt] { run_appendix(*opt); });
+      "'delphi:', descriptive statistics, reliability, factorability, PCA and parallel analysis, rotated loadings, "
+      "convergent and discriminant validity, index table; scree plot and correlation heatmap) as Markdown, HTML, "
+      "LaTeX, CSV, XLSX, SVG and DOCX (via pandoc), in Chinese or English");
+  sub->add_option("spec", opt->common.spec, "Indicator-system spec (YAML); not with --config")->check(CLI::ExistingFile);
+  add_common_options(*sub, opt->common, false);
+  auto* formats = sub->add_option("--formats", opt->formats, "Comma-separated: md, html, tex, csv, xlsx, svg, docx")
+                      ->capture_default_str();
+  auto* pstyle = sub->add_option("--pstyle", opt->pstyle, "p-value style: auto (zh: Chinese stars, en: APA), chinese, apa")
+                     ->check(CLI::IsMember({"auto", "chinese", "apa"}))
+                     ->capture_default_str();
+  auto* seed = sub->add_option("--seed", opt->seed, "Master seed (default: the spec's methods.seed)");
+  auto* boot = sub->add_option("--bootstrap,-B", opt->bootstrap, "Bootstrap replicates of the alpha CIs (0 = none)")
+                   ->check(CLI::Range(0, 1000000))
+                   ->capture_default_str();
+  auto* par = sub->add_option("--parallel-replicates", opt->parallel, "Random data sets of the parallel analysis")
+                  ->check(CLI::Range(2, 100000))
+                  ->capture_default_str();
+  auto* miss = sub->add_option("--missing", opt->missing, "Missing values in covariances and correlations")
+                   ->check(CLI::IsMember({"pairwise", "listwise"}))
+                   ->capture_default_str();
+  sub->add_option("--config", opt->config, "Run the configuration printed by --print-config (YAML)")
+      ->check(CLI::ExistingFile);
+  sub->add_flag("--print-config", opt->print_config,
+                "Print the effective configuration as YAML (reproduces the run with --config) and exit");
+  sub->callback([opt, sub, formats, pstyle, seed, boot, par, miss] {
+    opt->given.clear();
+    for (const auto* op : {sub->get_option("spec"), sub->get_option("--lang"), formats, pstyle, seed, boot, par, miss})
+      if (op->count() > 0) opt->given.push_back(op->get_name());
+    run_appendix(*opt);
+  });
 }
 
 }  // namespace cikit::cli

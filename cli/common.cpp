@@ -96,7 +96,7 @@ std::string num_verdict(double value, int decimals, const std::optional<ValueVer
 nlohmann::json json_header(const std::string& command, const Spec& spec) {
   return {{"cikit_version", CIKIT_VERSION},
           {"command", command},
-          {"spec", {{"path", spec.path}, {"hash_fnv1a64", spec.hash}}},
+          {"spec", {{"path", spec.path}, {"sha256", spec.hash}}},
           {"data_file", spec.data.file_as_written},
           {"seed", spec.config.seed},
           {"index", {{"id", spec.id}, {"label", json_labels(spec.label)}}}};

@@ -83,7 +83,7 @@ void run_index(const IndexOptions& o) {
                                  c.rule == CombineRule::Linear ? fmt::format(", alpha: {}", c.alpha) : "");
     }
     std::cout << fmt::format(
-        "# effective configuration of `cikit index {}` (cikit {}, spec hash {})\nmethods:\n"
+        "# effective configuration of `cikit index {}` (cikit {}, spec SHA-256 {})\nmethods:\n"
         "  normalize: {{method: {}, range: [{}, {}]}}\n  weights: {}\n  aggregate: {{method: {}, missing: {}}}\n"
         "  seed: {}\n",
         spec.path, CIKIT_VERSION, spec.hash, methods["normalize"].get<std::string>(), cfg.range_lo, cfg.range_hi,

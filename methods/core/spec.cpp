@@ -9,6 +9,7 @@
 
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
+#include "methods/core/sha256.hpp"
 #include "methods/core/yaml_context.hpp"
 
 namespace cikit {
@@ -18,15 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 
 using Ctx = YamlContext;
-
-std::string fnv1a_hex(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char ch : bytes) {
-    h ^= static_cast<unsigned char>(ch);
-    h *= 0x100000001b3ULL;
-  }
-  return fmt::format("{:016x}", h);
-}
 
 bool valid_id(const std::string& id) {
   if (id.empty()) return false;
@@ -470,7 +462,7 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
   const YAML::Node doc = ctx.load(text, "spec is empty");
   Spec spec;
   spec.path = file_label;
-  spec.hash = fnv1a_hex(text);
+  spec.hash = sha256_hex(text);
   YAML::Node tree, index;
   bool have_data = false, have_tree = false, have_index = false;
   ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi", "thresholds", "criteria", "uncertainty"},
@@ -533,6 +525,7 @@ Spec read_spec(const fs::path& path) {
   const std::string bytes = read_file(path);
   const DecodedText text = decode_text(bytes, "auto", label);
   Spec spec = parse_spec(text.utf8, label, path.parent_path());
+  spec.hash = sha256_hex(bytes);  // of the file as stored, whatever its encoding
   if (!spec.judgments.empty() && !fs::exists(spec.judgments))
     throw InvalidInput(fmt::format("judgments file '{}' not found", spec.judgments.string()),
                        spec.judgments_where);

@@ -46,7 +46,7 @@ struct Spec {
   std::vector<Criterion> criteria;    ///< optional `criteria:` (external criterion columns)
   VerdictTable thresholds;            ///< verdict rules: defaults + the optional `thresholds:` key
   UncertaintyBlock uncertainty;       ///< optional `uncertainty:` block (cikit sensitivity)
-  std::string hash;                   ///< FNV-1a 64-bit hash of the spec bytes, 16 hex digits
+  std::string hash;                   ///< SHA-256 of the spec file's bytes (of the text for parse_spec), 64 hex digits
 };
 
 /// Reads and validates a spec file.

@@ -2,26 +2,26 @@
 
 #include <fmt/format.h>
 
+#include "methods/report/messages.hpp"
+
 namespace cikit::report {
 
 namespace {
-const char* tr(Lang lang, const char* en, const char* zh) { return lang == Lang::Zh ? zh : en; }
-
 std::string verdict_text(Verdict v, Lang lang) {
   switch (v) {
     case Verdict::Keep:
-      return tr(lang, "keep", "保留");
+      return msg("d.verdict.keep", lang);
     case Verdict::Revise:
-      return tr(lang, "revise", "修改");
+      return msg("d.verdict.revise", lang);
     case Verdict::Drop:
-      return tr(lang, "drop", "删除");
+      return msg("d.verdict.drop", lang);
   }
   return "";
 }
 
 std::string aspect_text(const std::string& aspect, Lang lang) {
-  if (aspect == "importance") return tr(lang, "importance", "重要性");
-  if (aspect == "feasibility") return tr(lang, "feasibility", "可操作性");
+  if (aspect == "importance") return msg("d.aspect.importance", lang);
+  if (aspect == "feasibility") return msg("d.aspect.feasibility", lang);
   return aspect;
 }
 
@@ -39,11 +39,9 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
   panel.id = "D1_delphi_panel";
   panel.number = "D1";
   panel.lang = lang;
-  panel.title = tr(lang, "Expert consultation: response and authority of the panel",
-                   "专家咨询基本情况（专家积极系数与权威系数）");
-  panel.header = {tr(lang, "Round", "轮次"), tr(lang, "Sent", "发放"), tr(lang, "Returned", "回收"),
-                  tr(lang, "Positive coefficient", "专家积极系数"), tr(lang, "Judgment basis Ca", "判断系数Ca"),
-                  tr(lang, "Familiarity Cs", "熟悉程度Cs"), tr(lang, "Authority Cr", "权威系数Cr")};
+  panel.title = msg("d1.title", lang);
+  for (const char* h : {"d1.h.round", "d1.h.sent", "d1.h.returned", "d1.h.positive", "d1.h.ca", "d1.h.cs", "d1.h.cr"})
+    panel.header.push_back(msg(h, lang));
   for (const auto& r : result.rounds) {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     panel.rows.push_back({Cell::integer(r.round), Cell::integer(r.sent), Cell::integer(r.returned),
@@ -52,10 +50,7 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
                           Cell::number(r.authority ? r.authority->cs_mean : nan, 3),
                           Cell::number(r.authority ? r.authority->cr_mean : nan, 3)});
   }
-  panel.notes.push_back(tr(lang,
-                           "Positive coefficient = questionnaires returned / sent; Cr = (Ca + Cs)/2, acceptable when "
-                           "Cr ≥ 0.70.",
-                           "专家积极系数 = 回收问卷数 / 发放问卷数；权威系数 Cr = (Ca + Cs)/2，Cr ≥ 0.70 视为可接受。"));
+  panel.notes.push_back(msg("d1.note", lang));
   if (!input.note.empty()) panel.notes.push_back(input.note);
   out.push_back(std::move(panel));
 
@@ -63,9 +58,10 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
   w.id = "D2_delphi_concordance";
   w.number = "D2";
   w.lang = lang;
-  w.title = tr(lang, "Concordance of expert ratings (Kendall's W)", "专家意见协调程度（Kendall协调系数W）");
-  w.header = {tr(lang, "Round", "轮次"), tr(lang, "Aspect", "评价维度"), tr(lang, "Indicators", "指标数"),
-              tr(lang, "Experts", "专家数"), "W", "χ²", "df", "P"};
+  w.title = msg("d2.title", lang);
+  for (const char* h : {"d2.h.round", "d2.h.aspect", "d2.h.indicators", "d2.h.experts", "d2.h.w", "d2.h.chi2", "d2.h.df",
+                        "d2.h.p"})
+    w.header.push_back(msg(h, lang));
   for (const auto& r : result.rounds)
     for (const auto& g : r.groups) {
       if (!g.kendall) continue;
@@ -74,9 +70,7 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
                         Cell::integer(static_cast<long long>(g.indicators.size())), Cell::integer(g.n_used),
                         Cell::number(k.w, 3), Cell::number(k.chi2, 3), Cell::integer(k.df), Cell::pvalue(k.p)});
     }
-  w.notes.push_back(tr(lang,
-                       "W with the correction for tied ratings (as SPSS); χ² = m(n − 1)W with df = n − 1.",
-                       "W 为经同分（相同评分）校正后的协调系数（同 SPSS）；χ² = m(n − 1)W，自由度 df = n − 1。"));
+  w.notes.push_back(msg("d2.note", lang));
   out.push_back(std::move(w));
 
   for (const auto& r : result.rounds) {
@@ -91,10 +85,9 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
     s.id = fmt::format("D3_delphi_screening_round{}", r.round);
     s.number = fmt::format("D3-{}", r.round);
     s.lang = lang;
-    s.title = lang == Lang::Zh ? fmt::format("第{}轮专家咨询指标筛选结果（{}）", r.round, aspect_text(g->aspect, lang))
-                               : fmt::format("Indicator screening, round {} ({})", r.round, aspect_text(g->aspect, lang));
-    s.header = {tr(lang, "Indicator", "指标"), tr(lang, "Mean", "均数"), tr(lang, "SD", "标准差"),
-                tr(lang, "CV", "变异系数"), tr(lang, "Full-score ratio", "满分比"), tr(lang, "Verdict", "结论")};
+    s.title = msgf("d3.title", lang, r.round, aspect_text(g->aspect, lang));
+    for (const char* h : {"d3.h.indicator", "d3.h.mean", "d3.h.sd", "d3.h.cv", "d3.h.full", "d3.h.verdict"})
+      s.header.push_back(msg(h, lang));
     for (std::size_t j = 0; j < g->indicators.size(); ++j) {
       const auto jj = static_cast<Eigen::Index>(j);
       s.rows.push_back({Cell::txt(label_of(tree, g->indicators[j], lang)), Cell::number(g->stats.mean(jj), 3),
@@ -103,14 +96,8 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
                         Cell::txt(j < g->screening.verdict.size() ? verdict_text(g->screening.verdict[j], lang) : "")});
     }
     const auto& th = g->screening.thresholds;
-    s.notes.push_back(lang == Lang::Zh
-                          ? fmt::format("界值法阈值：均数 > {:.3f}，满分比 > {:.3f}，变异系数 < {:.3f}；固定标准：均数 ≥ {}，变异系数 < {}。"
-                                        "全部界值或全部固定标准不满足者删除，部分不满足者修改。",
-                                        th.mean, th.full_score, th.cv, input.screening.min_mean, input.screening.max_cv)
-                          : fmt::format("Boundary-value thresholds: mean > {:.3f}, full-score ratio > {:.3f}, CV < "
-                                        "{:.3f}; fixed cut-offs: mean ≥ {}, CV < {}. An indicator failing every "
-                                        "boundary criterion or every fixed cut-off is dropped; failing some, revised.",
-                                        th.mean, th.full_score, th.cv, input.screening.min_mean, input.screening.max_cv));
+    s.notes.push_back(msgf("d3.note", lang, th.mean, th.full_score, th.cv, input.screening.min_mean,
+                           input.screening.max_cv));
     out.push_back(std::move(s));
   }
   return out;

@@ -2,10 +2,28 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+
 #include "methods/core/csv.hpp"
 #include "methods/core/text.hpp"
+#include "methods/report/messages.hpp"
 
 namespace cikit::report {
+
+std::vector<const Table*> Document::tables() const {
+  std::vector<const Table*> out;
+  for (const auto& b : blocks)
+    if (const auto* t = std::get_if<Table>(&b)) out.push_back(t);
+  return out;
+}
+
+std::vector<const Figure*> Document::figures() const {
+  std::vector<const Figure*> out;
+  for (const auto& b : blocks)
+    if (const auto* f = std::get_if<Figure>(&b)) out.push_back(f);
+  return out;
+}
 
 namespace {
 bool right_aligned(const Table& t, std::size_t col) {
@@ -16,9 +34,6 @@ bool right_aligned(const Table& t, std::size_t col) {
   }
   return false;
 }
-std::string note_prefix(Lang lang) { return lang == Lang::Zh ? "注：" : "Note. "; }
-std::string source_prefix(Lang lang) { return lang == Lang::Zh ? "资料来源：" : "Source: "; }
-
 std::vector<std::string> all_notes(const Table& t, PStyle pstyle) {
   std::vector<std::string> notes = t.notes;
   if (has_pvalues(t)) notes.push_back(pvalue_note(pstyle, t.lang));
@@ -49,21 +64,54 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
+/// Characters outside pdflatex's (and Latin Modern's) repertoire that labels, units and notes
+/// use, as LaTeX commands that work under pdflatex and xelatex alike (Greek letters and symbols
+/// in math mode, so that they never fall back to a font without them).
+std::string tex_symbol(char32_t c) {
+  static const std::map<char32_t, const char*> kSymbols = {
+      {U'α', "\\alpha"},   {U'β', "\\beta"},     {U'γ', "\\gamma"},  {U'δ', "\\delta"},   {U'ε', "\\varepsilon"},
+      {U'ζ', "\\zeta"},    {U'η', "\\eta"},      {U'θ', "\\theta"},  {U'ι', "\\iota"},    {U'κ', "\\kappa"},
+      {U'λ', "\\lambda"},  {U'μ', "\\mu"},       {U'ν', "\\nu"},     {U'ξ', "\\xi"},      {U'π', "\\pi"},
+      {U'ρ', "\\rho"},     {U'σ', "\\sigma"},    {U'τ', "\\tau"},    {U'υ', "\\upsilon"}, {U'φ', "\\phi"},
+      {U'χ', "\\chi"},     {U'ψ', "\\psi"},      {U'ω', "\\omega"},  {U'Γ', "\\Gamma"},   {U'Δ', "\\Delta"},
+      {U'Θ', "\\Theta"},   {U'Λ', "\\Lambda"},   {U'Ξ', "\\Xi"},     {U'Π', "\\Pi"},      {U'Σ', "\\Sigma"},
+      {U'Φ', "\\Phi"},     {U'Ψ', "\\Psi"},      {U'Ω', "\\Omega"},  {U'⁰', "^{0}"},      {U'¹', "^{1}"},
+      {U'²', "^{2}"},      {U'³', "^{3}"},       {U'⁴', "^{4}"},     {U'−', "-"},         {U'≥', "\\geq"},
+      {U'≤', "\\leq"},     {U'√', "\\surd"},     {U'↔', "\\leftrightarrow"}, {U'→', "\\rightarrow"},
+      {U'×', "\\times"},   {U'±', "\\pm"},       {U'·', "\\cdot"},   {U'≠', "\\neq"},     {U'≈', "\\approx"},
+      {U'°', "^{\\circ}"}, {U'∑', "\\sum"},      {U'∞', "\\infty"},
+  };
+  const auto it = kSymbols.find(c);
+  return it == kSymbols.end() ? std::string() : str_cat("\\ensuremath{", it->second, "}");
+}
+
 std::string tex_escape(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    switch (c) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {  // a UTF-8 sequence: a symbol command, or the bytes as they are
+      const std::size_t len = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2);
+      char32_t cp = c >= 0xF0 ? (c & 0x07u) : (c >= 0xE0 ? (c & 0x0Fu) : (c & 0x1Fu));
+      for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+      const std::string sym = tex_symbol(cp);
+      out += sym.empty() ? s.substr(i, len) : sym;
+      i += len;
+      continue;
+    }
+    switch (s[i]) {
       case '\\': out += "\\textbackslash{}"; break;
-      case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+      case '_': out += "\\_\\allowbreak{}"; break;  // long ids may break after an underscore
+      case '&': case '%': case '$': case '#': case '{': case '}':
         out += '\\';
-        out += c;
+        out += s[i];
         break;
       case '~': out += "\\textasciitilde{}"; break;
       case '^': out += "\\textasciicircum{}"; break;
       case '<': out += "\\textless{}"; break;
       case '>': out += "\\textgreater{}"; break;
-      default: out += c;
+      default: out += s[i];
     }
+    ++i;
   }
   return out;
 }
@@ -73,12 +121,22 @@ std::string indent_text(const Cell& c, const std::string& text, const char* unit
   for (int k = 0; k < c.indent; ++k) pad += unit;
   return pad + text;
 }
+
+std::string join_lines(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += str_cat(i ? sep : "", v[i]);
+  return out;
+}
 }  // namespace
 
-std::string caption(const Table& t) {
-  if (t.lang == Lang::Zh) return fmt::format("表{}  {}", t.number, t.title);
-  return fmt::format("Table {}. {}", t.number, t.title);
+std::string caption(const Table& t) { return msgf("caption.table", t.lang, t.number, t.title); }
+std::string caption(const Figure& f) { return msgf("caption.figure", f.lang, f.number, f.title); }
+
+std::string pvalue_note(PStyle pstyle, Lang lang) {
+  return msg(pstyle == PStyle::Apa ? "pvalue.note.apa" : "pvalue.note.chinese", lang);
 }
+
+// ---- Markdown ---------------------------------------------------------------------------
 
 std::string render_markdown(const Table& t, PStyle pstyle) {
   t.validate();
@@ -100,17 +158,34 @@ std::string render_markdown(const Table& t, PStyle pstyle) {
     for (const auto& c : r) out += str_cat(" ", md_escape(indent_text(c, format_cell(c, pstyle), "&nbsp;&nbsp;")), " |");
     out += "\n";
   }
-  for (const auto& n : all_notes(t, pstyle)) out += str_cat("\n", note_prefix(t.lang), md_escape(n), "\n");
-  if (!t.source.empty()) out += str_cat("\n", source_prefix(t.lang), md_escape(t.source), "\n");
+  for (const auto& n : all_notes(t, pstyle)) out += str_cat("\n", msg("prefix.note", t.lang), md_escape(n), "\n");
+  if (!t.source.empty()) out += str_cat("\n", msg("prefix.source", t.lang), md_escape(t.source), "\n");
+  if (!t.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(t.interpretation, " ")), "\n");
   return out;
 }
 
-std::string render_markdown(const std::vector<Table>& tables, const DocumentInfo& doc) {
-  std::string out = str_cat("# ", md_escape(doc.title), "\n\n");
-  for (const auto& line : doc.reproducibility) out += str_cat("- ", md_escape(line), "\n");
-  for (const auto& t : tables) out += str_cat("\n", render_markdown(t, doc.pstyle));
+std::string render_markdown(const Document& doc) {
+  const DocumentInfo& info = doc.info;
+  std::string out = str_cat("# ", md_escape(info.title), "\n\n");
+  if (!info.reproducibility.empty()) {
+    out += str_cat("**", msg("doc.repro_heading", info.lang), "**\n\n");
+    for (const auto& line : info.reproducibility) out += str_cat("- ", md_escape(line), "\n");
+  }
+  for (const auto& b : doc.blocks) {
+    out += "\n";
+    if (const auto* t = std::get_if<Table>(&b)) {
+      out += render_markdown(*t, info.pstyle);
+      continue;
+    }
+    const Figure& f = std::get<Figure>(b);
+    out += str_cat("**", md_escape(caption(f)), "**\n\n![", md_escape(caption(f)), "](", f.id, ".svg)\n");
+    for (const auto& n : f.notes) out += str_cat("\n", msg("prefix.note", f.lang), md_escape(n), "\n");
+    if (!f.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(f.interpretation, " ")), "\n");
+  }
   return out;
 }
+
+// ---- CSV --------------------------------------------------------------------------------
 
 std::string render_csv(const Table& t) {
   t.validate();
@@ -130,118 +205,282 @@ std::string render_csv(const Table& t) {
   return out;
 }
 
-std::string render_html(const std::vector<Table>& tables, const DocumentInfo& doc) {
+// ---- HTML -------------------------------------------------------------------------------
+
+namespace {
+std::string html_table(const Table& t, PStyle pstyle) {
+  t.validate();
+  // The wrapper scrolls a table wider than the page on screen instead of overflowing it.
+  std::string out = fmt::format("<section id=\"{}\">\n<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead>\n",
+                                html_escape(t.id), html_escape(caption(t)));
+  if (!t.groups.empty()) {
+    out += "<tr class=\"groups\">";
+    for (const auto& g : t.groups)
+      out += fmt::format("<th colspan=\"{}\"{}>{}</th>", g.span, g.label.empty() ? "" : " class=\"grp\"",
+                         html_escape(g.label));
+    out += "</tr>\n";
+  }
+  out += "<tr>";
+  for (const auto& h : t.header) out += str_cat("<th>", html_escape(h), "</th>");
+  out += "</tr>\n</thead>\n<tbody>\n";
+  for (const auto& r : t.rows) {
+    out += "<tr>";
+    for (const auto& c : r) {
+      const bool num = c.kind != CellKind::Text && c.kind != CellKind::Empty;
+      const std::string text = html_escape(format_cell(c, pstyle));
+      // Long free text may wrap; everything else stays on one line.
+      constexpr std::size_t kWrapAbove = 24;  // display columns
+      out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
+      out += str_cat(indent_text(c, text, "&emsp;"), "</td>");
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n</div>\n";
+  for (const auto& n : all_notes(t, pstyle))
+    out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.note", t.lang), n)), "</p>\n");
+  if (!t.source.empty())
+    out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.source", t.lang), t.source)), "</p>\n");
+  if (!t.interpretation.empty())
+    out += str_cat("<p class=\"interp\">", html_escape(join_lines(t.interpretation, " ")), "</p>\n");
+  out += "</section>\n";
+  return out;
+}
+
+std::string html_figure(const Figure& f) {
+  // Chinese theses put the figure caption below the figure, APA style above it.
+  const std::string cap = str_cat("<figcaption>", html_escape(caption(f)), "</figcaption>\n");
+  std::string out = fmt::format("<section id=\"{}\">\n<figure>\n", html_escape(f.id));
+  if (f.lang == Lang::En) out += cap;
+  out += f.svg;
+  if (f.lang == Lang::Zh) out += cap;
+  out += "</figure>\n";
+  for (const auto& n : f.notes)
+    out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.note", f.lang), n)), "</p>\n");
+  if (!f.interpretation.empty())
+    out += str_cat("<p class=\"interp\">", html_escape(join_lines(f.interpretation, " ")), "</p>\n");
+  out += "</section>\n";
+  return out;
+}
+}  // namespace
+
+std::string render_html(const Document& doc) {
+  const DocumentInfo& info = doc.info;
   std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n"
       "body{{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Songti SC\",\"Times New Roman\",serif;"
       "max-width:80em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}}\n"
-      "h1{{font-size:1.5em}} .repro{{font-size:.85em;color:#444}}\n"
-      "table{{border-collapse:collapse;margin:.5em 0 .3em 0;border-top:2px solid #000;border-bottom:2px solid #000}}\n"
+      "h1{{font-size:1.5em}} h2{{font-size:1.1em;margin-bottom:.3em}} .repro{{font-size:.85em;color:#444}}\n"
+      "table{{border-collapse:collapse;margin:.5em 0 .3em 0;border-top:2px solid #000;border-bottom:2px solid #000;"
+      "font-size:.92em}}\n"
       "caption{{caption-side:top;text-align:left;font-weight:bold;padding-bottom:.4em}}\n"
-      "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top;white-space:nowrap}}\n"
-      "td.long{{white-space:normal;min-width:16em}} table{{font-size:.92em}}\n"
+      "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top;"
+      "white-space:nowrap}}\n"
+      "th.grp{{border-bottom:1px solid #000}} td.long{{white-space:normal;min-width:12em}} .scroll{{overflow-x:auto}}\n"
       "th{{font-weight:bold;text-align:center}} td.num{{text-align:right;font-variant-numeric:tabular-nums}}\n"
-      ".note{{font-size:.85em;margin:.1em 0}} section{{margin-bottom:2em;break-inside:avoid-page}}\n"
-      "@media print{{body{{margin:0;max-width:none}} section{{break-inside:auto}}}}\n"
+      ".note{{font-size:.85em;margin:.1em 0}} .interp{{margin:.4em 0}} section{{margin-bottom:2em}}\n"
+      "figure{{margin:.5em 0}} figcaption{{font-weight:bold;margin:.3em 0}} figure svg{{max-width:100%;height:auto}}\n"
+      "@media print{{body{{margin:0;max-width:none}} table{{font-size:.72em}} .scroll{{overflow:visible}} "
+      "figure,tr{{break-inside:avoid}} caption,figcaption{{break-after:avoid}}}}\n"
       "</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-      doc.lang == Lang::Zh ? "zh-CN" : "en", html_escape(doc.title), html_escape(doc.title));
-  if (!doc.reproducibility.empty()) {
-    out += "<ul class=\"repro\">\n";
-    for (const auto& line : doc.reproducibility) out += str_cat("<li>", html_escape(line), "</li>\n");
+      info.lang == Lang::Zh ? "zh-CN" : "en", html_escape(info.title), html_escape(info.title));
+  if (!info.reproducibility.empty()) {
+    out += str_cat("<h2>", html_escape(msg("doc.repro_heading", info.lang)), "</h2>\n<ul class=\"repro\">\n");
+    for (const auto& line : info.reproducibility) out += str_cat("<li>", html_escape(line), "</li>\n");
     out += "</ul>\n";
   }
-  for (const auto& t : tables) {
-    t.validate();
-    out += fmt::format("<section id=\"{}\">\n<table>\n<caption>{}</caption>\n<thead>\n", html_escape(t.id),
-                       html_escape(caption(t)));
-    if (!t.groups.empty()) {
-      out += "<tr>";
-      for (const auto& g : t.groups) out += fmt::format("<th colspan=\"{}\">{}</th>", g.span, html_escape(g.label));
-      out += "</tr>\n";
-    }
-    out += "<tr>";
-    for (const auto& h : t.header) out += str_cat("<th>", html_escape(h), "</th>");
-    out += "</tr>\n</thead>\n<tbody>\n";
-    for (const auto& r : t.rows) {
-      out += "<tr>";
-      for (const auto& c : r) {
-        const bool num = c.kind != CellKind::Text && c.kind != CellKind::Empty;
-        const std::string text = html_escape(format_cell(c, doc.pstyle));
-        // Long free text may wrap; everything else stays on one line.
-        constexpr std::size_t kWrapAbove = 40;  // display columns
-        out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
-        out += str_cat(indent_text(c, text, "&emsp;"), "</td>");
-      }
-      out += "</tr>\n";
-    }
-    out += "</tbody>\n</table>\n";
-    for (const auto& n : all_notes(t, doc.pstyle)) out += str_cat("<p class=\"note\">", html_escape(str_cat(note_prefix(t.lang), n)), "</p>\n");
-    if (!t.source.empty()) out += str_cat("<p class=\"note\">", html_escape(str_cat(source_prefix(t.lang), t.source)), "</p>\n");
-    out += "</section>\n";
+  for (const auto& b : doc.blocks) {
+    if (const auto* t = std::get_if<Table>(&b)) out += html_table(*t, info.pstyle);
+    else out += html_figure(std::get<Figure>(b));
   }
   out += "</body>\n</html>\n";
   return out;
 }
 
-std::string render_latex(const std::vector<Table>& tables, const DocumentInfo& doc) {
-  // Tables longer than this break across pages (longtable); shorter ones float (threeparttable).
-  constexpr std::size_t kLongTableRows = 30;
-  const bool zh = doc.lang == Lang::Zh;
+// ---- LaTeX ------------------------------------------------------------------------------
+
+namespace {
+std::string latex_preamble(const DocumentInfo& info) {
+  const bool zh = info.lang == Lang::Zh;
   std::string out = zh ? "% Compile with xelatex.\n\\documentclass[11pt]{ctexart}\n"
                        : "% Compile with pdflatex.\n\\documentclass[11pt]{article}\n\\usepackage[utf8]{inputenc}\n"
-                         "\\usepackage[T1]{fontenc}\n";
+                         "\\usepackage[T1]{fontenc}\n\\usepackage{textcomp}\n";
   out += "\\usepackage[a4paper,margin=2.2cm]{geometry}\n\\usepackage{booktabs}\n\\usepackage{threeparttable}\n"
-         "\\usepackage{longtable}\n\\usepackage{caption}\n\\usepackage{array}\n\\setlength{\\LTcapwidth}{\\textwidth}\n";
-  out += fmt::format("\\title{{{}}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n", tex_escape(doc.title));
-  if (!doc.reproducibility.empty()) {
-    out += "\\begin{itemize}\\small\n";
-    for (const auto& line : doc.reproducibility) out += str_cat("\\item ", tex_escape(line), "\n");
+         "\\usepackage{longtable}\n\\usepackage{caption}\n\\usepackage{array}\n\\usepackage{graphicx}\n"
+         "\\usepackage{pdflscape}\n\\setlength{\\LTcapwidth}{\\textwidth}\n\\setlength{\\LTleft}{0pt}\n"
+         "\\captionsetup{labelformat=empty,justification=raggedright,singlelinecheck=false}\n";
+  return out;
+}
+
+/// Column widths of a LaTeX table. Every column is a paragraph column (numbers right-aligned,
+/// text ragged right) so that long headers and labels wrap. Widths in em of \small text: a
+/// display column (CJK = 2) is about 0.5 em. Numbers keep their width (headers wrap beyond
+/// kHeaderEm); text columns share the rest of the page.
+struct LatexColumns {
+  std::string spec;
+  std::vector<double> widths;  ///< em
+  bool landscape = false;
+};
+LatexColumns latex_columns(const Table& t, PStyle pstyle) {
+  constexpr double kEmPerColumn = 0.5, kGapEm = 0.8, kHeaderEm = 5.0, kTextHeaderEm = 10.0, kMinTextEm = 7.0;
+  constexpr double kPortraitEm = 42.0, kLandscapeEm = 63.0;
+  const std::size_t k = t.header.size();
+  std::vector<double> width(k);
+  std::vector<bool> numeric(k);
+  for (std::size_t c = 0; c < k; ++c) {
+    numeric[c] = right_aligned(t, c);
+    std::size_t cells = 0;
+    for (const auto& r : t.rows)
+      cells = std::max(cells, display_width(format_cell(r[c], pstyle)) + 2 * static_cast<std::size_t>(r[c].indent));
+    const double header = kEmPerColumn * static_cast<double>(display_width(t.header[c]));
+    const double body = kEmPerColumn * static_cast<double>(cells);
+    // A header wraps at spaces but not inside a word (capitals are wider: 0.65 em a letter).
+    // Chinese text breaks between any two characters: only runs of ASCII letters count as words.
+    std::size_t word = 0, run = 0;
+    for (const char ch : t.header[c]) {
+      const auto u = static_cast<unsigned char>(ch);
+      run = (u == ' ' || u >= 0x80) ? 0 : run + 1;
+      word = std::max(word, run);
+    }
+    width[c] = std::max({body + (numeric[c] ? 0.3 : 0.0), std::min(header, numeric[c] ? kHeaderEm : kTextHeaderEm),
+                         0.65 * static_cast<double>(word), 1.5});
+  }
+  // Text columns share what the numbers leave, in proportion to their natural widths (never
+  // below kMinTextEm); a portrait page if that keeps every text column at >= 60% of its
+  // natural width or the table fits, else a landscape page.
+  double fixed = 0, text = 0;
+  for (std::size_t c = 0; c < k; ++c) (numeric[c] ? fixed : text) += width[c] + (numeric[c] ? kGapEm : 0.0);
+  for (std::size_t c = 0; c < k; ++c)
+    if (!numeric[c]) fixed += kGapEm;
+  const auto factor = [&](double page) { return text > 0 ? std::min(1.0, (page - fixed) / text) : 1.0; };
+  LatexColumns out;
+  double f = factor(kPortraitEm);
+  if (f < 0.6 || fixed > kPortraitEm) {
+    out.landscape = true;
+    f = factor(kLandscapeEm);
+  }
+  for (std::size_t c = 0; c < k; ++c) {
+    const double w = numeric[c] ? width[c] : std::min(width[c], std::max(kMinTextEm, f * width[c]));
+    out.widths.push_back(w);
+    out.spec += fmt::format(">{{{}\\arraybackslash}}p{{{:.1f}em}}", numeric[c] ? "\\raggedleft" : "\\raggedright", w);
+  }
+  return out;
+}
+
+std::string latex_table(const Table& t, PStyle pstyle) {
+  // Tables longer than this break across pages (longtable); shorter ones float (threeparttable).
+  constexpr std::size_t kLongTableRows = 30;
+  t.validate();
+  const auto layout = latex_columns(t, pstyle);
+  const bool landscape = layout.landscape;
+  const std::string& spec = layout.spec;
+  std::string head;
+  if (!t.groups.empty()) {
+    std::size_t col = 1;
+    std::string rules;
+    for (std::size_t g = 0; g < t.groups.size(); ++g) {
+      const auto& grp = t.groups[g];
+      head += g ? " & " : "";
+      // A group label wraps within the columns it spans (their widths plus the gaps between them).
+      double span_em = 0;
+      for (int k = 0; k < grp.span; ++k) span_em += layout.widths[col - 1 + static_cast<std::size_t>(k)];
+      span_em += 0.8 * (grp.span - 1);
+      head += fmt::format("\\multicolumn{{{}}}{{>{{\\centering\\arraybackslash}}p{{{:.1f}em}}}}{{{}}}", grp.span,
+                          span_em, tex_escape(grp.label));
+      if (!grp.label.empty())
+        rules += fmt::format("\\cmidrule(lr){{{}-{}}}", col, col + static_cast<std::size_t>(grp.span) - 1);
+      col += static_cast<std::size_t>(grp.span);
+    }
+    head += str_cat(" \\\\\n", rules, "\n");
+  }
+  for (std::size_t c = 0; c < t.header.size(); ++c) head += str_cat(c ? " & " : "", tex_escape(t.header[c]));
+  head += " \\\\\n\\midrule\n";
+  std::string body;
+  for (const auto& r : t.rows) {
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      std::string text = tex_escape(format_cell(r[c], pstyle));
+      if (r[c].indent > 0) text = str_cat(fmt::format("\\hspace*{{{}em}}", r[c].indent), text);
+      body += str_cat(c ? " & " : "", text);
+    }
+    body += " \\\\\n";
+  }
+  std::string notes;
+  for (const auto& n : all_notes(t, pstyle)) notes += str_cat(tex_escape(str_cat(msg("prefix.note", t.lang), n)), "\n\n");
+  if (!t.source.empty()) notes += str_cat(tex_escape(str_cat(msg("prefix.source", t.lang), t.source)), "\n\n");
+  const std::string cap = tex_escape(caption(t));
+  std::string out = landscape ? "\\begin{landscape}\n" : "";
+  if (t.rows.size() > kLongTableRows) {
+    out += fmt::format("\\begin{{small}}\n\\setlength{{\\tabcolsep}}{{4pt}}\n\\begin{{longtable}}{{{}}}\n\\caption{{{}}}\\\\\n"
+                       "\\toprule\n{}\\endfirsthead\n\\toprule\n{}\\endhead\n\\bottomrule\n\\endfoot\n{}\\end{{longtable}}\n"
+                       "\\end{{small}}\n",
+                       spec, cap, head, head, body);
+    if (!notes.empty()) out += str_cat("{\\footnotesize\n", notes, "}\n");
+  } else {
+    out += fmt::format("\\begin{{table}}[htbp]\n\\centering\\small\n\\setlength{{\\tabcolsep}}{{4pt}}\n"
+                       "\\begin{{threeparttable}}\n\\caption{{{}}}\n\\begin{{tabular}}{{{}}}\n\\toprule\n{}{}\\bottomrule\n"
+                       "\\end{{tabular}}\n",
+                       cap, spec, head, body);
+    if (!notes.empty()) out += str_cat("\\begin{tablenotes}\\footnotesize\n\\item ", notes, "\\end{tablenotes}\n");
+    out += "\\end{threeparttable}\n\\end{table}\n";
+  }
+  if (landscape) out += "\\end{landscape}\n";
+  if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, " ")), "\n\n");
+  return out;
+}
+
+std::string latex_figure(const Figure& f, bool with_graphics) {
+  const std::string cap = tex_escape(caption(f));
+  std::string notes;
+  for (const auto& n : f.notes) notes += str_cat(tex_escape(str_cat(msg("prefix.note", f.lang), n)), "\n\n");
+  std::string out;
+  if (with_graphics) {
+    const std::string cap_line = str_cat("\\caption{", cap, "}\n");
+    out += "\\begin{figure}[htbp]\n\\centering\n";
+    if (f.lang == Lang::En) out += cap_line;
+    out += fmt::format("\\includegraphics[width=\\linewidth,height=0.75\\textheight,keepaspectratio]{{{}.pdf}}\n", f.id);
+    if (f.lang == Lang::Zh) out += cap_line;
+    if (!notes.empty()) out += str_cat("\\begin{minipage}{\\linewidth}\\footnotesize\n", notes, "\\end{minipage}\n");
+    out += "\\end{figure}\n";
+  } else {
+    out += str_cat("\\par\\medskip\\noindent\\textbf{", cap, "}\\par\n\\noindent{\\footnotesize ",
+                   tex_escape(msgf("figure.latex_missing", f.lang, f.id + ".svg")), "\n\n", notes, "}\\par\\medskip\n");
+  }
+  if (!f.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(f.interpretation, " ")), "\n\n");
+  return out;
+}
+}  // namespace
+
+/// tex_escape() with break points every 16 characters inside words of 32 or more characters
+/// (SHA-256 digests, long paths), which TeX could otherwise not break.
+std::string tex_breakable(const std::string& line) {
+  constexpr char kMark = '\x01';
+  std::string marked;
+  std::size_t run = 0;
+  for (const char ch : line) {
+    const bool continuation = (static_cast<unsigned char>(ch) & 0xC0u) == 0x80u;  // inside a UTF-8 character
+    if (!continuation) {
+      run = ch == ' ' ? 0 : run + 1;
+      if (run > 1 && run % 16 == 1) marked += kMark;
+    }
+    marked += ch;
+  }
+  std::string out;
+  for (const char ch : tex_escape(marked)) out += ch == kMark ? std::string("\\allowbreak{}") : std::string(1, ch);
+  return out;
+}
+
+std::string render_latex(const Document& doc) {
+  const DocumentInfo& info = doc.info;
+  std::string out = latex_preamble(info);
+  out += fmt::format("\\title{{{}}}\n\\date{{}}\n\\begin{{document}}\n\\maketitle\n", tex_escape(info.title));
+  if (!info.reproducibility.empty()) {
+    out += fmt::format("\\noindent\\textbf{{{}}}\n\\begin{{itemize}}\\small\\sloppy\n", tex_escape(msg("doc.repro_heading", info.lang)));
+    for (const auto& line : info.reproducibility) out += str_cat("\\item ", tex_breakable(line), "\n");
     out += "\\end{itemize}\n";
   }
-  for (const auto& t : tables) {
-    t.validate();
-    std::string spec;
-    for (std::size_t c = 0; c < t.header.size(); ++c) spec += right_aligned(t, c) ? "r" : "l";
-    std::string head;
-    if (!t.groups.empty()) {
-      std::size_t col = 1;
-      std::string rules;
-      for (std::size_t g = 0; g < t.groups.size(); ++g) {
-        const auto& grp = t.groups[g];
-        head += g ? " & " : "";
-        head += fmt::format("\\multicolumn{{{}}}{{c}}{{{}}}", grp.span, tex_escape(grp.label));
-        if (!grp.label.empty()) rules += fmt::format("\\cmidrule(lr){{{}-{}}}", col, col + static_cast<std::size_t>(grp.span) - 1);
-        col += static_cast<std::size_t>(grp.span);
-      }
-      head += str_cat(" \\\\\n", rules, "\n");
-    }
-    for (std::size_t c = 0; c < t.header.size(); ++c) head += str_cat(c ? " & " : "", tex_escape(t.header[c]));
-    head += " \\\\\n\\midrule\n";
-    std::string body;
-    for (const auto& r : t.rows) {
-      for (std::size_t c = 0; c < r.size(); ++c) {
-        std::string text = tex_escape(format_cell(r[c], doc.pstyle));
-        if (r[c].indent > 0) text = str_cat(fmt::format("\\hspace*{{{}em}}", r[c].indent), text);
-        body += str_cat(c ? " & " : "", text);
-      }
-      body += " \\\\\n";
-    }
-    std::string notes;
-    for (const auto& n : all_notes(t, doc.pstyle)) notes += str_cat(tex_escape(str_cat(note_prefix(t.lang), n)), "\n\n");
-    if (!t.source.empty()) notes += str_cat(tex_escape(str_cat(source_prefix(t.lang), t.source)), "\n\n");
-    const std::string cap = tex_escape(zh ? fmt::format("表{}  {}", t.number, t.title) : fmt::format("Table {}. {}", t.number, t.title));
-    if (t.rows.size() > kLongTableRows) {
-      out += fmt::format("\\begin{{small}}\n\\begin{{longtable}}{{{}}}\n\\caption*{{{}}}\\\\\n\\toprule\n{}\\endhead\n"
-                         "\\bottomrule\n\\endfoot\n{}\\end{{longtable}}\n\\end{{small}}\n",
-                         spec, cap, head, body);
-      if (!notes.empty()) out += str_cat("{\\footnotesize\n", notes, "}\n");
-    } else {
-      out += fmt::format("\\begin{{table}}[htbp]\n\\centering\\small\n\\begin{{threeparttable}}\n\\caption*{{{}}}\n"
-                         "\\begin{{tabular}}{{{}}}\n\\toprule\n{}{}\\bottomrule\n\\end{{tabular}}\n",
-                         cap, spec, head, body);
-      if (!notes.empty()) out += str_cat("\\begin{tablenotes}\\footnotesize\n\\item ", notes, "\\end{tablenotes}\n");
-      out += "\\end{threeparttable}\n\\end{table}\n";
-    }
+  for (const auto& b : doc.blocks) {
+    if (const auto* t = std::get_if<Table>(&b)) out += latex_table(*t, info.pstyle);
+    else out += latex_figure(std::get<Figure>(b), info.latex_figures);
   }
   out += "\\end{document}\n";
   return out;

@@ -113,11 +113,6 @@ std::string format_cell_exact(const Cell& c) {
   return "";
 }
 
-std::string pvalue_note(PStyle pstyle, Lang lang) {
-  if (pstyle == PStyle::Apa) return lang == Lang::Zh ? "p 值按 APA 格式报告。" : "p-values in APA style.";
-  return lang == Lang::Zh ? "* p<0.05, ** p<0.01, *** p<0.001" : "* p < 0.05, ** p < 0.01, *** p < 0.001";
-}
-
 bool has_pvalues(const Table& t) {
   for (const auto& r : t.rows)
     for (const auto& c : r)

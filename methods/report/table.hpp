@@ -56,6 +56,9 @@ struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<Cell>> rows;  ///< each row header.size() cells
   std::vector<std::string> notes;
+  /// Sentences interpreting the table (verdicts with thresholds), rendered as a paragraph
+  /// under the notes; empty until an analysis supplies them.
+  std::vector<std::string> interpretation;
   std::string source;
   Lang lang = Lang::En;
 

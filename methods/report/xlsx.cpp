@@ -9,6 +9,7 @@
 
 #include "methods/core/error.hpp"
 #include "methods/core/text.hpp"
+#include "methods/report/messages.hpp"
 #include "methods/report/render.hpp"
 
 namespace cikit::report {
@@ -28,7 +29,9 @@ std::string sheet_name(const Table& t, std::set<std::string>& used) {
   used.insert(name);
   return name;
 }
-std::string number_format(const Cell& c) {
+std::string number_format(const Cell& c, PStyle pstyle) {
+  // p-values stay numbers; a conditional format shows "<0.001" instead of "0.000".
+  if (c.kind == CellKind::PValue) return pstyle == PStyle::Apa ? "[<0.001]\"< .001\";.000" : "[<0.001]\"<0.001\";0.000";
   const std::string dec = c.decimals > 0 ? str_cat(".", std::string(static_cast<std::size_t>(c.decimals), '0')) : "";
   if (c.kind == CellKind::Percent) return str_cat("0", dec, "%");
   if (c.kind == CellKind::Integer) return "0";
@@ -36,7 +39,8 @@ std::string number_format(const Cell& c) {
 }
 }  // namespace
 
-void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables, const DocumentInfo& doc) {
+void write_xlsx(const std::filesystem::path& path, const Document& document) {
+  const DocumentInfo& doc = document.info;
   const std::filesystem::path tmp =
       path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
   lxw_workbook* wb = workbook_new(tmp.c_str());
@@ -53,7 +57,7 @@ void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tab
   format_set_align(header_fmt, LXW_ALIGN_CENTER);
   std::map<std::string, lxw_format*> num_formats;
   auto fmt_for = [&](const Cell& c) {
-    const std::string f = number_format(c);
+    const std::string f = number_format(c, doc.pstyle);
     auto it = num_formats.find(f);
     if (it != num_formats.end()) return it->second;
     lxw_format* nf = workbook_add_format(wb);
@@ -67,12 +71,12 @@ void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tab
   worksheet_write_string(info, 0, 0, doc.title.c_str(), title_fmt);
   lxw_row_t row = 2;
   for (const auto& line : doc.reproducibility) worksheet_write_string(info, row++, 0, line.c_str(), nullptr);
-  for (const auto& t : tables) {
+  for (const Table* tp : document.tables()) {
+    const Table& t = *tp;
     t.validate();
     const std::string name = sheet_name(t, used);
     lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
-    const std::string cap = t.lang == Lang::Zh ? fmt::format("表{}  {}", t.number, t.title)
-                                               : fmt::format("Table {}. {}", t.number, t.title);
+    const std::string cap = caption(t);
     worksheet_write_string(ws, 0, 0, cap.c_str(), title_fmt);
     lxw_row_t r = 2;
     if (!t.groups.empty()) {
@@ -121,10 +125,13 @@ void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tab
       ++r;
     }
     ++r;
-    for (const auto& n : t.notes) {
-      const std::string text = str_cat(t.lang == Lang::Zh ? "注：" : "Note. ", n);
+    std::vector<std::string> notes = t.notes;
+    if (has_pvalues(t)) notes.push_back(pvalue_note(doc.pstyle, t.lang));
+    for (const auto& n : notes) {
+      const std::string text = str_cat(msg("prefix.note", t.lang), n);
       worksheet_write_string(ws, r++, 0, text.c_str(), nullptr);
     }
+    for (const auto& line : t.interpretation) worksheet_write_string(ws, r++, 0, line.c_str(), nullptr);
     worksheet_set_column(ws, 0, 0, 28, nullptr);
     worksheet_set_column(ws, 1, static_cast<lxw_col_t>(t.header.size()), 13, nullptr);
   }

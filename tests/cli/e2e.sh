@@ -57,26 +57,7 @@ cmp -s sim_gov/cities.csv "$src/datasets/governance/cities.csv" || fail "simulat
 "$cikit" simulate --units 50 --indicators 12 --dimensions 3 --seed 7 --out sim2 > /dev/null
 cmp -s sim/data.csv sim2/data.csv || fail "simulate is not deterministic"
 
-# appendix: every format in both languages; identical reruns apart from the date line
-for lang in zh en; do
-  "$cikit" appendix ex/governance.yaml --lang "$lang" --out "app_$lang" > /dev/null || fail "appendix --lang $lang"
-  for f in appendix.md appendix.html appendix.tex appendix.xlsx A1_indicator_system.csv A2_descriptive_statistics.csv index_scores.csv; do
-    [ -s "app_$lang/$f" ] || fail "appendix --lang $lang did not write $f"
-  done
-  [ "$(head -c 2 "app_$lang/appendix.xlsx")" = "PK" ] || fail "appendix.xlsx is not a zip"
-done
-grep -q "表A1  指标体系及权重" app_zh/appendix.md || fail "zh appendix title"
-grep -q "Table A1. Indicator system and weights" app_en/appendix.md || fail "en appendix title"
-# the expert-consultation section precedes the data-based evidence, in both languages
-grep -q "表D2  专家意见协调程度" app_zh/appendix.md || fail "zh appendix: no Delphi concordance table"
-grep -q "Table D1. Expert consultation" app_en/appendix.md || fail "en appendix: no Delphi panel table"
-[ "$(grep -n 'Table D1' app_en/appendix.md | cut -d: -f1)" -lt "$(grep -n 'Table A2' app_en/appendix.md | cut -d: -f1)" ] \
-  || fail "Delphi tables must come before the descriptive statistics"
-for f in D1_delphi_panel.csv D2_delphi_concordance.csv D3_delphi_screening_round1.csv; do
-  [ -s "app_en/$f" ] || fail "appendix did not write $f"
-done
-"$cikit" appendix ex/governance.yaml --lang zh --out app_zh2 > /dev/null
-diff <(grep -v "日期" app_zh/appendix.md) <(grep -v "日期" app_zh2/appendix.md) > /dev/null || fail "appendix rerun differs"
+# appendix: tests/cli/appendix_e2e.sh
 
 # delphi: per-round tables (en, zh), json, csv, files; permutation p independent of threads
 "$cikit" delphi ex/governance.yaml --out delphi_out > delphi.txt 2> delphi_err.txt || fail "delphi exit $?"

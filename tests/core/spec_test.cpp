@@ -71,7 +71,7 @@ TEST_CASE("spec: a complete spec parses with every field", "[core][spec]") {
   CHECK(t.node(*t.find("b1")).direction == cikit::Direction::Negative);
   CHECK(t.height() == 2);
   CHECK(a2.where.line == 21);
-  CHECK(s.hash.size() == 16);
+  CHECK(s.hash.size() == 64);
 }
 
 TEST_CASE("spec: defaults", "[core][spec]") {

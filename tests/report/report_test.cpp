@@ -3,9 +3,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <algorithm>
 
 #include "methods/report/render.hpp"
 #include "methods/core/error.hpp"
+#include "methods/report/messages.hpp"
 #include "methods/report/table.hpp"
 
 using namespace cikit::report;
@@ -54,6 +57,9 @@ TEST_CASE("report: markdown", "[report][markdown]") {
         "| <b> | 0.000 | .023 |  | 7 | NA |\n"
         "\nNote. 50% & more\n"
         "\nNote. p-values in APA style.\n");
+  Table with_text = sample(Lang::En);
+  with_text.interpretation = {"First sentence.", "Second."};
+  CHECK(render_markdown(with_text, PStyle::Apa).find("\nFirst sentence. Second.\n") != std::string::npos);
   const std::string zh = render_markdown(sample(Lang::Zh), PStyle::Chinese);
   CHECK(zh.rfind("**表1  信度检验结果**", 0) == 0);
   CHECK(zh.find("注：* p<0.05, ** p<0.01, *** p<0.001") != std::string::npos);
@@ -67,30 +73,37 @@ TEST_CASE("report: csv keeps full precision", "[report][csv]") {
         "<b>,-0.0001,0.023400000000000001,,7,NA\n");
 }
 
+Document document(const std::vector<Table>& tables, const DocumentInfo& info) {
+  Document d;
+  d.info = info;
+  for (const auto& t : tables) d.blocks.emplace_back(t);
+  return d;
+}
+
 TEST_CASE("report: html and latex escape and lay out", "[report][html][latex]") {
   DocumentInfo doc;
   doc.title = "T & A";
   doc.reproducibility = {"seed 1"};
-  const std::string html = render_html({sample(Lang::En)}, doc);
+  const std::string html = render_html(document({sample(Lang::En)}, doc));
   CHECK(html.find("<title>T &amp; A</title>") != std::string::npos);
   CHECK(html.find("<td>&lt;b&gt;</td>") != std::string::npos);
   CHECK(html.find("<caption>Table 1. Reliability &amp; validity</caption>") != std::string::npos);
   CHECK(html.find("<style>") != std::string::npos);  // self-contained
-  const std::string tex = render_latex({sample(Lang::En)}, doc);
+  const std::string tex = render_latex(document({sample(Lang::En)}, doc));
   CHECK(tex.find("\\documentclass[11pt]{article}") != std::string::npos);
   CHECK(tex.find("\\usepackage{booktabs}") != std::string::npos);
-  CHECK(tex.find("\\caption*{Table 1. Reliability \\& validity}") != std::string::npos);
-  CHECK(tex.find("a\\_1 | x") != std::string::npos);
+  CHECK(tex.find("\\caption{Table 1. Reliability \\& validity}") != std::string::npos);
+  CHECK(tex.find("a\\_\\allowbreak{}1 | x") != std::string::npos);
   CHECK(tex.find("50\\% \\& more") != std::string::npos);
   doc.lang = Lang::Zh;
-  CHECK(render_latex({sample(Lang::Zh)}, doc).find("{ctexart}") != std::string::npos);
+  CHECK(render_latex(document({sample(Lang::Zh)}, doc)).find("{ctexart}") != std::string::npos);
 }
 
 TEST_CASE("report: xlsx is written atomically as a zip", "[report][xlsx]") {
   const auto dir = std::filesystem::temp_directory_path() / "cikit_report_test";
   std::filesystem::create_directories(dir);
   const auto path = dir / "t.xlsx";
-  write_xlsx(path, {sample(Lang::En)}, DocumentInfo{});
+  write_xlsx(path, document({sample(Lang::En)}, DocumentInfo{}));
   std::ifstream in(path, std::ios::binary);
   char magic[2] = {0, 0};
   in.read(magic, 2);
@@ -104,4 +117,35 @@ TEST_CASE("report: malformed tables are internal errors", "[report][error]") {
   Table t = sample(Lang::En);
   t.rows[0].pop_back();
   REQUIRE_THROWS_AS(render_csv(t), cikit::InternalError);
+}
+
+TEST_CASE("report: the message catalogue has every key in both languages", "[report][messages]") {
+  const auto placeholders = [](std::string_view s) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] != '{') continue;
+      const auto j = s.find('}', i);
+      REQUIRE(j != std::string_view::npos);
+      std::string p(s.substr(i, j - i + 1));
+      out.push_back(p);
+      i = j;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::set<std::string_view> keys;
+  REQUIRE(message_catalogue().size() > 100);
+  for (const auto& m : message_catalogue()) {
+    INFO(m.key);
+    CHECK(keys.insert(m.key).second);  // unique
+    CHECK(!m.en.empty());
+    CHECK(!m.zh.empty());
+    CHECK(placeholders(m.en) == placeholders(m.zh));  // same arguments in both languages
+    CHECK(msg(m.key, Lang::En) == m.en);
+    CHECK(msg(m.key, Lang::Zh) == m.zh);
+  }
+  // Chinese texts with words are Chinese (at least one CJK character) unless they are symbols.
+  CHECK(msg("a5.title", Lang::Zh) == "KMO和Bartlett的检验");
+  CHECK(msg("a3.title", Lang::Zh) == "各维度信度检验结果");
+  CHECK_THROWS_AS(msg("no.such.key", Lang::En), cikit::InternalError);
 }

@@ -1,0 +1,46 @@
+#pragma once
+/// \file config.hpp
+/// The effective configuration of an appendix run as YAML (`cikit appendix --print-config`)
+/// and its reader (`cikit appendix --config FILE`): printing a run's configuration and running
+/// it again reproduces the run byte for byte (except the date line).
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "methods/core/registry.hpp"
+#include "methods/core/tree.hpp"
+#include "methods/report/evidence.hpp"
+
+namespace cikit::report {
+
+/// Every setting of an appendix run.
+struct AppendixConfig {
+  std::string spec;          ///< spec path (relative paths: to the current folder)
+  std::string spec_sha256;   ///< recorded by --print-config; a mismatch on reading is a warning
+  Lang lang = Lang::En;
+  std::string pstyle = "auto";  ///< auto | chinese | apa
+  std::vector<std::string> formats = {"md", "html", "tex", "csv", "xlsx", "svg", "docx"};
+  IndexConfig index;         ///< methods and seed (the spec's `methods:` unless overridden)
+  bool methods_given = false;  ///< read_appendix_config: the file has `methods` (they replace the spec's)
+  bool seed_given = false;     ///< read_appendix_config: the file has `seed` (it replaces the spec's)
+  EvidenceOptions evidence;  ///< reliability and validity options (seed = index.seed)
+};
+
+/// The accepted output formats, in the order they are written.
+[[nodiscard]] const std::vector<std::string>& appendix_formats();
+
+/// YAML text of `c` (comments name the cikit version and commit).
+[[nodiscard]] std::string appendix_config_yaml(const AppendixConfig& c, const std::string& version,
+                                               const std::string& commit);
+
+/// Reads a YAML file written by appendix_config_yaml(). Keys: spec (required), spec_sha256,
+/// lang, pstyle, formats, seed, methods {normalize {method, range}, weights, aggregate {method,
+/// missing}}, reliability {standardize, missing, level, bootstrap}, validity {parallel_replicates,
+/// parallel_quantile}; unknown keys are errors. Values not given keep their defaults; the
+/// `methods` of the spec are replaced by the file's when present.
+/// @throws InvalidInput with file:line:column for malformed YAML, unknown keys or bad values.
+[[nodiscard]] AppendixConfig read_appendix_config(const std::filesystem::path& path);
+
+}  // namespace cikit::report

@@ -1,0 +1,104 @@
+#include "methods/report/convert.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fmt/format.h>
+
+#include "methods/core/error.hpp"
+#include "methods/core/fileio.hpp"
+
+extern char** environ;
+
+namespace cikit::report {
+
+namespace fs = std::filesystem;
+
+bool tool_on_path(const std::string& tool) {
+  const char* path = std::getenv("PATH");
+  if (path == nullptr) return false;
+  std::string dirs = path;
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+    const std::string dir = dirs.substr(start, end - start);
+    if (!dir.empty() && ::access((fs::path(dir) / tool).c_str(), X_OK) == 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+int run_tool(const std::vector<std::string>& argv, bool quiet, const std::vector<std::string>& extra_env) {
+  std::vector<char*> env;
+  for (char** e = environ; *e != nullptr; ++e) env.push_back(*e);
+  for (const auto& e : extra_env) env.push_back(const_cast<char*>(e.c_str()));
+  env.push_back(nullptr);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (quiet) {
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  }
+  pid_t pid = 0;
+  const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return 127;
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+namespace {
+/// A private temporary folder, removed on destruction.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "cikit-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr) throw InternalError("cannot create a temporary folder");
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+}  // namespace
+
+std::optional<std::string> svg_to_pdf(const std::string& svg) {
+  if (!tool_on_path("rsvg-convert")) return std::nullopt;
+  TempDir dir;
+  write_file_atomic(dir.path / "in.svg", svg);
+  // SOURCE_DATE_EPOCH fixes cairo's /CreationDate, so the PDF is byte-identical on every run
+  // (the appendix's own date line records the run).
+  const int rc = run_tool({"rsvg-convert", "-f", "pdf", "-o", (dir.path / "out.pdf").string(), (dir.path / "in.svg").string()},
+                          true, {"SOURCE_DATE_EPOCH=0"});
+  if (rc != 0) throw InternalError(fmt::format("rsvg-convert failed (exit status {}) on a figure", rc));
+  return read_file(dir.path / "out.pdf");
+}
+
+bool markdown_to_docx(const fs::path& markdown, const fs::path& docx) {
+  if (!tool_on_path("pandoc")) return false;
+  const fs::path tmp = docx.parent_path() / fmt::format(".{}.tmp-{}", docx.filename().string(), ::getpid());
+  const fs::path dir = markdown.parent_path().empty() ? fs::path(".") : markdown.parent_path();
+  const int rc = run_tool({"pandoc", "-f", "gfm", "-t", "docx", "--resource-path", dir.string(), "-o", tmp.string(),
+                           markdown.string()});
+  std::error_code ec;
+  if (rc != 0) {
+    fs::remove(tmp, ec);
+    throw InvalidInput(fmt::format("pandoc failed (exit status {}) converting '{}' to DOCX", rc, markdown.string()));
+  }
+  fs::rename(tmp, docx, ec);
+  if (ec) throw InvalidInput(fmt::format("cannot write '{}': {}", docx.string(), ec.message()));
+  return true;
+}
+
+}  // namespace cikit::report

@@ -1,0 +1,31 @@
+#pragma once
+/// \file convert.hpp
+/// Optional external converters of the appendix: rsvg-convert (Debian librsvg2-bin) turns the
+/// SVG figures into PDF for LaTeX, pandoc turns the Markdown appendix into DOCX. Both are run
+/// without a shell (posix_spawnp); when a tool is not on PATH the caller says so and carries on.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cikit::report {
+
+/// True if an executable named `tool` is on PATH.
+[[nodiscard]] bool tool_on_path(const std::string& tool);
+
+/// Runs `argv` (argv[0] looked up on PATH), waits, and returns its exit status (127 if it
+/// could not be started). Standard output and error are discarded unless `quiet` is false;
+/// `extra_env` ("NAME=value") is added to the inherited environment.
+int run_tool(const std::vector<std::string>& argv, bool quiet = true, const std::vector<std::string>& extra_env = {});
+
+/// The PDF rendering of an SVG document by rsvg-convert, or nullopt when rsvg-convert is not
+/// on PATH. @throws InternalError if rsvg-convert runs but fails.
+[[nodiscard]] std::optional<std::string> svg_to_pdf(const std::string& svg);
+
+/// Converts a GitHub-Markdown file to DOCX with pandoc (images resolved next to the Markdown),
+/// writing `docx` atomically. Returns false when pandoc is not on PATH.
+/// @throws InvalidInput if pandoc fails.
+bool markdown_to_docx(const std::filesystem::path& markdown, const std::filesystem::path& docx);
+
+}  // namespace cikit::report

@@ -1,0 +1,338 @@
+#include "methods/report/messages.hpp"
+
+#include <map>
+
+#include "methods/core/error.hpp"
+#include "methods/core/text.hpp"
+
+namespace cikit::report {
+
+namespace {
+// clang-format off
+const std::vector<Message> kCatalogue = {
+    // ---- document and layout -----------------------------------------------------------
+    {"doc.title", "{}: methodology appendix", "{}：方法附录"},
+    {"doc.repro_heading", "Reproducibility", "可重复性信息"},
+    {"caption.table", "Table {}. {}", "表{}  {}"},
+    {"caption.figure", "Figure {}. {}", "图{}  {}"},
+    {"prefix.note", "Note. ", "注："},
+    {"prefix.source", "Source: ", "资料来源："},
+    {"pvalue.note.chinese", "* p < 0.05, ** p < 0.01, *** p < 0.001", "* p<0.05, ** p<0.01, *** p<0.001"},
+    {"pvalue.note.apa", "p-values in APA style.", "p 值按 APA 格式报告。"},
+    {"figure.latex_missing",
+     "Figure not included in the PDF: rsvg-convert (Debian package librsvg2-bin) was not found; see {}.",
+     "本图未收入 PDF：未找到 rsvg-convert（Debian 软件包 librsvg2-bin），请见 {}。"},
+    {"figure.file", "Figure file: {}.", "图文件：{}。"},
+    {"common.yes", "yes", "是"},
+    {"common.no", "no", "否"},
+    {"common.na_dash", "—", "—"},
+    {"common.whole_system", "Whole system", "总量表"},
+    {"common.whole_system_scope", "All indicators", "全部指标"},
+
+    // ---- reproducibility block ---------------------------------------------------------
+    {"repro.version", "cikit {} (commit {})", "cikit {}（提交 {}）"},
+    {"repro.spec", "Spec: {} (SHA-256 {})", "指标体系文件：{}（SHA-256 {}）"},
+    {"repro.data", "Data: {} (SHA-256 {}); {} units × {} indicators",
+     "数据文件：{}（SHA-256 {}）；{} 个评价单位 × {} 项指标"},
+    {"repro.judgments", "AHP judgments: {} (SHA-256 {})", "AHP 判断矩阵文件：{}（SHA-256 {}）"},
+    {"repro.delphi", "Expert consultation: {} (SHA-256 {})", "专家咨询文件：{}（SHA-256 {}）"},
+    {"repro.seed", "Seed: {} (every random draw: stream (seed, purpose, replicate))",
+     "随机种子：{}（全部随机数均由（种子、用途、重复序号）确定的独立随机流生成）"},
+    {"repro.methods", "Index: normalisation {} ({}–{}); weights {}; aggregation {}; missing values {}.",
+     "指数构建：标准化方法 {}（{}–{}）；权重方法 {}；合成方法 {}；缺失值处理 {}。"},
+    {"repro.reliability", "Reliability: {} indicators; {} covariances; {}% confidence level; bootstrap B = {} (percentile and BCa).",
+     "信度检验：{}指标；协方差按{}删除计算；置信水平 {}%；Bootstrap 重复抽样 B = {} 次（百分位法与 BCa 法）。"},
+    {"repro.standardized", "z-scored", "Z-score 标准化后的"},
+    {"repro.raw", "raw (direction-aligned)", "原始（方向统一后的）"},
+    {"repro.validity",
+     "Validity: {} correlations; parallel analysis B = {} normal data sets, {}th percentile; varimax rotation of {} components.",
+     "效度检验：相关系数按{}删除计算；平行分析随机正态数据集 B = {} 个，取第 {} 百分位数；对 {} 个主成分作最大方差正交旋转。"},
+    {"repro.output", "Output: language {}; p-value style {}; figures in the PDF: {}.",
+     "输出：语言 {}；p 值格式 {}；PDF 中的图：{}。"},
+    {"repro.missing.pairwise", "pairwise", "成对"},
+    {"repro.missing.listwise", "listwise", "列表"},
+    {"repro.figures.pdf", "converted by rsvg-convert", "由 rsvg-convert 转换"},
+    {"repro.figures.none", "not included (rsvg-convert not found)", "未收入（未找到 rsvg-convert）"},
+    {"repro.date", "Date: {}", "日期：{}"},
+
+    // ---- A1 indicator system -----------------------------------------------------------
+    {"a1.title", "Indicator system and weights", "指标体系及权重"},
+    {"a1.h.level", "Level", "层级"},
+    {"a1.h.node", "Dimension / indicator", "维度 / 指标"},
+    {"a1.h.unit", "Unit", "单位"},
+    {"a1.h.direction", "Direction", "属性"},
+    {"a1.h.local", "Local weight", "局部权重"},
+    {"a1.h.global", "Global weight", "综合权重"},
+    {"a1.h.source", "Source", "数据来源"},
+    {"a1.h.id", "ID", "ID"},
+    {"a1.level.index", "Index", "目标层"},
+    {"a1.level.indicator", "Indicator", "指标"},
+    {"a1.level.n", "Level {}", "{}级维度"},
+    {"a1.direction.positive", "+ (more is better)", "正向"},
+    {"a1.direction.negative", "− (less is better)", "负向"},
+    {"a1.note",
+     "Weights: {}. Local weights sum to 1 within each group; a global weight is the product of the local weights "
+     "from the index down to the node.",
+     "权重方法：{}。局部权重在每个上级维度内之和为 1；综合权重为自目标层至该节点各级局部权重之积。"},
+
+    // ---- A2 descriptive statistics -----------------------------------------------------
+    {"a2.title", "Descriptive statistics and data quality", "描述性统计与数据质量"},
+    {"a2.h.indicator", "Indicator", "指标"},
+    {"a2.h.n", "n", "n"},
+    {"a2.h.missing", "Missing", "缺失"},
+    {"a2.h.mean", "Mean", "均值"},
+    {"a2.h.sd", "SD", "标准差"},
+    {"a2.h.min", "Min", "最小值"},
+    {"a2.h.max", "Max", "最大值"},
+    {"a2.h.skewness", "Skewness", "偏度"},
+    {"a2.h.kurtosis", "Kurtosis", "峰度"},
+    {"a2.h.flag", "Flag", "标记"},
+    {"a2.flag.all_missing", "all missing", "全部缺失"},
+    {"a2.flag.constant", "constant", "常数"},
+    {"a2.flag.outliers", "outliers", "异常值"},
+    {"a2.note",
+     "{} units; {} missing values ({:.1f}% of cells). SD with divisor n−1; skewness and excess kurtosis are the "
+     "sample statistics G1 and G2 (as SPSS and Excel). Outlier flag: |skewness| > 2 and kurtosis > 3.5 (OECD/JRC "
+     "2008); {} indicator(s) flagged.",
+     "共 {} 个单位；缺失值 {} 个（占 {:.1f}%）。标准差按 n−1 计算；偏度与峰度为样本统计量 G1、G2（与 SPSS、Excel "
+     "一致，峰度为超额峰度）。异常值标记：|偏度|>2 且峰度>3.5（OECD/JRC 2008），共 {} 个指标。"},
+
+    // ---- A3 reliability ----------------------------------------------------------------
+    {"a3.title", "Reliability by dimension (internal consistency)", "各维度信度检验结果"},
+    {"a3.h.dimension", "Dimension", "维度"},
+    {"a3.h.k", "No. of indicators", "指标数"},
+    {"a3.h.n", "N", "样本数"},
+    {"a3.h.alpha", "Cronbach's α", "Cronbach's α系数"},
+    {"a3.h.std_alpha", "Standardized α", "标准化α系数"},
+    {"a3.h.feldt", "95% CI (Feldt)", "95%置信区间（Feldt）"},
+    {"a3.h.bca", "95% CI (bootstrap BCa)", "95%置信区间（Bootstrap BCa）"},
+    {"a3.h.omega", "McDonald's ω", "McDonald's ω系数"},
+    {"a3.h.split_half", "Split-half (Spearman–Brown)", "折半信度（Spearman-Brown）"},
+    {"a3.h.lambda4", "Guttman λ4 (max)", "Guttman λ4（最大值）"},
+    {"a3.g.alpha", "Cronbach's α", "Cronbach's α系数"},
+    {"a3.note.method",
+     "Indicators with direction “−” are reversed (x → −x). α as psych::alpha 2.2.9 with {} covariances, N = all "
+     "units; Feldt CI (Feldt, Woodruff & Salih 1987); BCa CI from B = {} bootstrap resamples of units (boot.ci rule).",
+     "方向为“−”的指标先取相反数（x → −x）。α 系数算法同 psych::alpha 2.2.9，协方差按{}删除计算，N 为全部单位；Feldt "
+     "置信区间（Feldt, Woodruff & Salih 1987）；BCa 置信区间基于对评价单位的 B = {} 次 Bootstrap 重复抽样（boot.ci 规则）。"},
+    {"a3.note.method_z",
+     "Indicators are direction-aligned and z-scored (they have different units), so α is the standardised α; "
+     "α as psych::alpha 2.2.9 with {} covariances, N = all units; Feldt CI (Feldt, Woodruff & Salih 1987); BCa "
+     "CI from B = {} bootstrap resamples of units (boot.ci rule).",
+     "各指标先按方向统一并作 Z-score 标准化（各指标量纲不同），故 α 即标准化 α 系数；算法同 psych::alpha 2.2.9，协方差按{}"
+     "删除计算，N 为全部单位；Feldt 置信区间（Feldt, Woodruff & Salih 1987）；BCa 置信区间基于对评价单位的 B = {} 次 "
+     "Bootstrap 重复抽样（boot.ci 规则）。"},
+    {"a3.note.omega",
+     "ω: one-factor minres model, ω = 1 − Σθ/ΣR (McDonald 1999; psych::omega with one factor). Split-half: "
+     "indicators split odd–even in tree order, standardised, Spearman–Brown corrected; λ4 (max): best of all "
+     "splits into halves, computed up to {} indicators (“—” above).",
+     "ω 系数：单因子 minres 模型，ω = 1 − Σθ/ΣR（McDonald 1999；同 psych::omega 单因子结果）。折半信度：按指标体系顺序"
+     "奇偶分半，基于标准化指标并经 Spearman-Brown 公式校正；λ4（最大值）为全部分半方式中的最大值，仅在指标数不超过 {} "
+     "时计算（否则记为“—”）。"},
+    {"a3.note.failed", "Not computable for {}: {}.", "{}无法计算：{}。"},
+    {"a3.note.omega_missing", "ω needs at least 3 indicators: not computed for {}.", "ω 系数至少需要 3 项指标，{}未计算。"},
+
+    // ---- A4 item analysis --------------------------------------------------------------
+    {"a4.title", "Item analysis: corrected item–total correlation and α if item deleted",
+     "项目分析（校正项总计相关性与项已删除的α系数）"},
+    {"a4.h.dimension", "Dimension", "维度"},
+    {"a4.h.indicator", "Indicator", "指标"},
+    {"a4.h.citc", "Corrected item–total correlation (CITC)", "校正项总计相关性（CITC）"},
+    {"a4.h.alpha_deleted", "α if item deleted", "项已删除的α系数"},
+    {"a4.h.alpha", "Cronbach's α", "Cronbach's α系数"},
+    {"a4.note",
+     "Per first-level dimension, on direction-aligned indicators. CITC: correlation of the indicator with the sum "
+     "of the other indicators of its dimension (psych r.drop); α if item deleted: raw α of the dimension without "
+     "the indicator; the dimension's α is printed on its first row.",
+     "按一级维度分别计算，指标已按方向统一。CITC 为该指标与所属维度其余指标之和的相关系数（psych 的 r.drop）；"
+     "项已删除的α系数为删除该指标后所属维度的原始 α 系数；各维度的 α 系数列于该维度首行。"},
+
+    // ---- A5 KMO and Bartlett -----------------------------------------------------------
+    {"a5.title", "KMO and Bartlett's test", "KMO和Bartlett的检验"},
+    {"a5.h.scope", "Scope", "范围"},
+    {"a5.h.k", "No. of indicators", "指标数"},
+    {"a5.h.kmo", "KMO", "KMO值"},
+    {"a5.h.min_msa", "Lowest MSA", "最小MSA值"},
+    {"a5.h.min_msa_item", "Indicator with lowest MSA", "MSA最小的指标"},
+    {"a5.h.chi2", "Approx. χ²", "近似卡方"},
+    {"a5.h.df", "df", "df"},
+    {"a5.h.p", "p", "p值"},
+    {"a5.g.bartlett", "Bartlett's test of sphericity", "Bartlett球形度检验"},
+    {"a5.note",
+     "Pearson correlations of direction-aligned indicators ({}). KMO and per-indicator MSA as psych::KMO (Kaiser "
+     "1974); Bartlett's χ² = −ln|R|·(n − 1 − (2p + 5)/6), df = p(p − 1)/2 (Bartlett 1951), n = {}.",
+     "基于方向统一后指标的 Pearson 相关矩阵（{}删除）。KMO 值及各指标 MSA 值算法同 psych::KMO（Kaiser 1974）；Bartlett "
+     "球形度检验 χ² = −ln|R|·(n − 1 − (2p + 5)/6)，df = p(p − 1)/2（Bartlett 1951），n = {}。"},
+    {"a5.note.singular", "R is singular for {}: KMO is not defined there (psych then reports 0.5).",
+     "{}的相关矩阵奇异，KMO 值无定义（psych 此时给出 0.5）。"},
+    {"a5.note.bartlett_failed", "Bartlett's test not computable for {}: {}.", "{}无法进行 Bartlett 球形度检验：{}。"},
+
+    // ---- A6 total variance explained ---------------------------------------------------
+    {"a6.title", "Total variance explained: principal components and parallel analysis",
+     "总方差解释（主成分分析与平行分析）"},
+    {"a6.h.component", "Component", "成分"},
+    {"a6.h.eigen", "Eigenvalue", "特征根"},
+    {"a6.h.pct", "% of variance", "方差解释率%"},
+    {"a6.h.cum", "Cumulative %", "累积%"},
+    {"a6.h.rot_ss", "Rotated SS loadings", "旋转后特征根"},
+    {"a6.h.rot_pct", "% of variance", "旋转后方差解释率%"},
+    {"a6.h.rot_cum", "Cumulative %", "旋转后累积%"},
+    {"a6.h.rand_mean", "Random mean", "随机特征根均值"},
+    {"a6.h.rand_q", "Random {}th percentile", "随机特征根第{}百分位数"},
+    {"a6.g.initial", "Initial eigenvalues", "初始特征值"},
+    {"a6.g.rotated", "Rotation sums of squared loadings", "旋转载荷平方和"},
+    {"a6.g.parallel", "Parallel analysis", "平行分析"},
+    {"a6.note.method",
+     "PCA of the Pearson correlation matrix of all {} direction-aligned indicators; components 1–{} of {} shown "
+     "(all in Figure {}). Kaiser criterion (eigenvalue > 1): {} components; parallel analysis (Horn 1965; B = {} "
+     "random normal data sets, {}th percentile as psych::fa.parallel): {} components.",
+     "对全部 {} 项方向统一后指标的 Pearson 相关矩阵作主成分分析；列出第 1–{} 个成分（共 {} 个，全部见图{}）。"
+     "特征根大于 1 的成分（Kaiser 准则）：{} 个；平行分析（Horn 1965；B = {} 个随机正态数据集，取第 {} 百分位数，同 "
+     "psych::fa.parallel）保留 {} 个。"},
+    {"a6.note.rotation",
+     "Rotation: varimax with Kaiser normalisation (stats::varimax) of m = {} components, the number of declared "
+     "first-level dimensions.",
+     "旋转方法：凯撒正态化最大方差法（同 stats::varimax），旋转成分数 m = {}，即预设一级维度数。"},
+
+    // ---- A7 rotated loadings -----------------------------------------------------------
+    {"a7.title", "Rotated component loadings and the declared structure", "旋转后因子载荷系数与结构检验"},
+    {"a7.h.indicator", "Indicator", "指标"},
+    {"a7.h.declared", "Declared dimension", "所属维度"},
+    {"a7.h.communality", "Communality", "共同度"},
+    {"a7.h.highest", "Highest loading", "最大载荷成分"},
+    {"a7.h.matches", "Matches declared", "与预设维度一致"},
+    {"a7.g.loadings", "Loadings", "因子载荷系数"},
+    {"a7.note.method",
+     "Extraction: principal components; rotation: varimax with Kaiser normalisation (psych sort and sign "
+     "conventions). Communality: sum of squared loadings on the {} retained components.",
+     "提取方法：主成分分析法；旋转方法：凯撒正态化最大方差法（成分排序与符号同 psych）。共同度为各指标在保留的 {} "
+     "个成分上载荷的平方和。"},
+    {"a7.note.map", "Component ↔ dimension (the dimension most of its highest-loading indicators belong to): {}.",
+     "成分与维度对应关系（按最大载荷落在该成分上的指标多数所属维度确定）：{}。"},
+    {"a7.note.count", "{0} of {1} indicators load highest on the component of their declared dimension.",
+     "{1} 项指标中有 {0} 项在其所属维度对应的成分上载荷最大。"},
+
+    // ---- A8 convergent and discriminant validity ---------------------------------------
+    {"a8.title", "Convergent and discriminant validity: composite reliability, AVE and the Fornell–Larcker criterion",
+     "收敛效度与区分效度（组合信度、AVE与Fornell-Larcker准则）"},
+    {"a8.h.dimension", "Dimension", "维度"},
+    {"a8.h.k", "No. of indicators", "指标数"},
+    {"a8.h.cr", "Composite reliability (CR)", "组合信度（CR）"},
+    {"a8.h.ave", "AVE", "AVE"},
+    {"a8.h.sqrt_ave", "√AVE", "√AVE"},
+    {"a8.h.fl_ok", "√AVE > |r|", "√AVE > |r|"},
+    {"a8.g.correlations", "Correlations of dimension scores (diagonal: √AVE)", "维度得分相关系数（对角线为√AVE）"},
+    {"a8.note",
+     "CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)) and AVE = Σλ²/k from standardised one-factor minres loadings λ of each "
+     "dimension (Fornell & Larcker 1981). Dimension score: mean of the z-scored indicators; below the diagonal "
+     "the Pearson r of the scores.",
+     "组合信度 CR = (Σλ)²/((Σλ)² + Σ(1 − λ²))，平均方差抽取量 AVE = Σλ²/k，λ 为各维度单因子 minres 模型的标准化载荷"
+     "（Fornell & Larcker 1981）。维度得分为该维度标准化指标的均值，对角线下方为维度得分间的 Pearson 相关系数。"},
+    {"a8b.title", "Discriminant validity: heterotrait–monotrait ratio (HTMT)", "区分效度（异质-单质比率HTMT）"},
+    {"a8b.note",
+     "Below the diagonal HTMT (arithmetic means of |r|; Henseler, Ringle & Sarstedt 2015), above it HTMT2 "
+     "(geometric means; Roemer, Schuberth & Henseler 2021), {} correlations.",
+     "对角线下方为 HTMT（|r| 的算术平均；Henseler, Ringle & Sarstedt 2015），上方为 HTMT2（几何平均；Roemer, "
+     "Schuberth & Henseler 2021），相关系数按{}删除计算。"},
+
+    // ---- B1 index table ----------------------------------------------------------------
+    {"b1.title", "Index scores and ranks", "指数得分与排名"},
+    {"b1.h.rank", "Rank", "排名"},
+    {"b1.h.unit", "Unit", "单位"},
+    {"b1.h.score", "Score", "得分"},
+    {"b1.note.ranks", "Rank 1 = best; ties share the smallest rank.", "排名 1 为最优；得分相同者并列，取最小名次。"},
+
+    // ---- D expert consultation ---------------------------------------------------------
+    {"d.verdict.keep", "keep", "保留"},
+    {"d.verdict.revise", "revise", "修改"},
+    {"d.verdict.drop", "drop", "删除"},
+    {"d.aspect.importance", "importance", "重要性"},
+    {"d.aspect.feasibility", "feasibility", "可操作性"},
+    {"d1.title", "Expert consultation: response and authority of the panel", "专家咨询基本情况（专家积极系数与权威系数）"},
+    {"d1.h.round", "Round", "轮次"},
+    {"d1.h.sent", "Sent", "发放"},
+    {"d1.h.returned", "Returned", "回收"},
+    {"d1.h.positive", "Positive coefficient", "专家积极系数"},
+    {"d1.h.ca", "Judgment basis Ca", "判断系数Ca"},
+    {"d1.h.cs", "Familiarity Cs", "熟悉程度Cs"},
+    {"d1.h.cr", "Authority Cr", "权威系数Cr"},
+    {"d1.note", "Positive coefficient = questionnaires returned / sent; Cr = (Ca + Cs)/2, acceptable when Cr ≥ 0.70.",
+     "专家积极系数 = 回收问卷数 / 发放问卷数；权威系数 Cr = (Ca + Cs)/2，Cr ≥ 0.70 视为可接受。"},
+    {"d2.title", "Concordance of expert ratings (Kendall's W)", "专家意见协调程度（Kendall协调系数W）"},
+    {"d2.h.round", "Round", "轮次"},
+    {"d2.h.aspect", "Aspect", "评价维度"},
+    {"d2.h.indicators", "Indicators", "指标数"},
+    {"d2.h.experts", "Experts", "专家数"},
+    {"d2.h.w", "W", "W"},
+    {"d2.h.chi2", "χ²", "χ²"},
+    {"d2.h.df", "df", "df"},
+    {"d2.h.p", "p", "P"},
+    {"d2.note", "W with the correction for tied ratings (as SPSS); χ² = m(n − 1)W with df = n − 1.",
+     "W 为经同分（相同评分）校正后的协调系数（同 SPSS）；χ² = m(n − 1)W，自由度 df = n − 1。"},
+    {"d3.title", "Indicator screening, round {} ({})", "第{}轮专家咨询指标筛选结果（{}）"},
+    {"d3.h.indicator", "Indicator", "指标"},
+    {"d3.h.mean", "Mean", "均数"},
+    {"d3.h.sd", "SD", "标准差"},
+    {"d3.h.cv", "CV", "变异系数"},
+    {"d3.h.full", "Full-score ratio", "满分比"},
+    {"d3.h.verdict", "Verdict", "结论"},
+    {"d3.note",
+     "Boundary-value thresholds: mean > {:.3f}, full-score ratio > {:.3f}, CV < {:.3f}; fixed cut-offs: mean ≥ {}, "
+     "CV < {}. An indicator failing every boundary criterion or every fixed cut-off is dropped; failing some, revised.",
+     "界值法阈值：均数 > {:.3f}，满分比 > {:.3f}，变异系数 < {:.3f}；固定标准：均数 ≥ {}，变异系数 < {}。"
+     "全部界值或全部固定标准不满足者删除，部分不满足者修改。"},
+
+    // ---- figures -----------------------------------------------------------------------
+    {"fig.scree.title", "Scree plot with parallel analysis (all indicators)", "碎石图与平行分析（全部指标）"},
+    {"fig.scree.x", "Component", "成分"},
+    {"fig.scree.y", "Eigenvalue", "特征根"},
+    {"fig.scree.observed", "Observed eigenvalues", "实际数据特征根"},
+    {"fig.scree.random", "Random data, {}th percentile", "随机数据第{}百分位数"},
+    {"fig.scree.kaiser", "Eigenvalue = 1", "特征根 = 1"},
+    {"fig.scree.note",
+     "Eigenvalues of the correlation matrix of the {} direction-aligned indicators; dashed: parallel analysis "
+     "(B = {}); dotted: Kaiser criterion.",
+     "{} 项方向统一后指标相关矩阵的特征根；虚线为平行分析结果（B = {}）；点线为 Kaiser 准则。"},
+    {"fig.heatmap.title", "Correlations of the indicators, ordered by dimension", "指标相关系数热力图（按维度排列）"},
+    {"fig.heatmap.note",
+     "Pearson correlations of the {} direction-aligned indicators ({}), in the order of Table A1; boxes mark the "
+     "first-level dimensions. Colour scale from −1 (blue) to +1 (red).",
+     "{} 项方向统一后指标的 Pearson 相关系数（{}删除），顺序同表A1；方框为一级维度。颜色自 −1（蓝）至 +1（红）。"},
+    {"fig.weights.title", "Weights by method", "不同赋权方法下的指标权重"},
+    {"fig.weights.y", "Weight (%)", "权重（%）"},
+    {"fig.ranks.title", "Rank intervals (median and 5th–95th percentile)", "排名区间（中位排名与第5–95百分位数）"},
+    {"fig.ranks.x", "Rank", "排名"},
+    {"fig.ranks.nominal", "Nominal rank", "名义排名"},
+    {"fig.ranks.median", "Median rank", "中位排名"},
+    {"fig.ranks.interval", "5th–95th percentile", "第5–95百分位数区间"},
+
+    // ---- command line ------------------------------------------------------------------
+    {"cli.wrote", "Wrote the appendix ({} tables, {} figures) to {} in {:.1f} s:", "已写出方法附录（{} 张表、{} 幅图）至 {}，用时 {:.1f} 秒："},
+    {"cli.no_pandoc", "pandoc not found: appendix.docx not written (install pandoc for Word output).",
+     "未找到 pandoc：未生成 appendix.docx（安装 pandoc 后可输出 Word 文件）。"},
+    {"cli.no_rsvg", "rsvg-convert not found: figures are not included in appendix.tex (install librsvg2-bin).",
+     "未找到 rsvg-convert：appendix.tex 中不含图（可安装 librsvg2-bin）。"},
+};
+// clang-format on
+
+const std::map<std::string_view, const Message*>& index() {
+  static const std::map<std::string_view, const Message*> map = [] {
+    std::map<std::string_view, const Message*> m;
+    for (const auto& e : kCatalogue)
+      if (!m.emplace(e.key, &e).second) throw InternalError(str_cat("message catalogue: duplicate key ", e.key));
+    return m;
+  }();
+  return map;
+}
+}  // namespace
+
+const std::vector<Message>& message_catalogue() { return kCatalogue; }
+
+std::string msg(std::string_view key, Lang lang) {
+  const auto& m = index();
+  const auto it = m.find(key);
+  if (it == m.end()) throw InternalError(str_cat("message catalogue: unknown key '", key, "'"));
+  return std::string(lang == Lang::Zh ? it->second->zh : it->second->en);
+}
+
+}  // namespace cikit::report

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# End-to-end checks of `cikit appendix` on the bundled governance example, both languages:
+# every table and figure present; reruns byte-identical apart from the date line;
+# --print-config / --config reproduces the run; XLSX read back and compared cell by cell with the
+# CSV files; LaTeX compiled (pdflatex for en, xelatex + ctex for zh); the HTML opened in headless
+# Chromium with a screenshot written to ARTIFACTS and checked non-blank; DOCX through pandoc.
+# Tools that are not installed are skipped with a message (CI installs them, see .ci/run).
+# usage: appendix_e2e.sh CIKIT SOURCE_DIR WORK_DIR ARTIFACTS_DIR
+set -euo pipefail
+cikit=$1; src=$2; work=$3; artifacts=$4
+rm -rf "$work"; mkdir -p "$work" "$artifacts"; cd "$work"
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "SKIP: $*"; }
+cp -r "$src/datasets/governance" ex
+# Fewer replicates than the defaults keep the Debug build's run short; the statistics are the
+# same code paths (unit tests cover the defaults' conversions).
+fast="--bootstrap 200 --parallel-replicates 20"
+
+tables="A1_indicator_system A2_descriptive_statistics A3_reliability A4_item_analysis A5_kmo_bartlett
+        A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt D1_delphi_panel
+        D2_delphi_concordance D3_delphi_screening_round1 index_scores"
+figures="F1_correlation_heatmap F2_scree"
+for lang in zh en; do
+  "$cikit" appendix ex/governance.yaml --lang "$lang" $fast --out "app_$lang" > "run_$lang.txt" 2> "err_$lang.txt" \
+    || { cat "err_$lang.txt"; fail "appendix --lang $lang"; }
+  for f in appendix.md appendix.html appendix.tex appendix.xlsx; do [ -s "app_$lang/$f" ] || fail "$lang: no $f"; done
+  for t in $tables; do [ -s "app_$lang/$t.csv" ] || fail "$lang: no table $t"; done
+  for f in $figures; do
+    [ -s "app_$lang/$f.svg" ] || fail "$lang: no figure $f.svg"
+    grep -q "<svg" "app_$lang/appendix.html" || fail "$lang: figures not inline in the HTML"
+  done
+  grep -q "wall\|用时\| in [0-9.]* s" "run_$lang.txt" || fail "$lang: the closing note has no wall time"
+  grep -q "appendix.html" "run_$lang.txt" || fail "$lang: the closing note does not list the files"
+done
+for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 D1 D2 B1; do
+  grep -q "^\*\*表$n  " app_zh/appendix.md || fail "zh: no table $n"
+  grep -q "^\*\*Table $n\. " app_en/appendix.md || fail "en: no table $n"
+done
+grep -q "表A3  各维度信度检验结果" app_zh/appendix.md || fail "zh A3 title"
+grep -q "表A5  KMO和Bartlett的检验" app_zh/appendix.md || fail "zh A5 title"
+grep -q "图1  指标相关系数热力图" app_zh/appendix.md || fail "zh figure 1"
+grep -q "Figure 2. Scree plot" app_en/appendix.md || fail "en figure 2"
+grep -q "SHA-256 [0-9a-f]\{64\}" app_en/appendix.md || fail "en: no SHA-256 in the reproducibility block"
+
+# Reruns: byte-identical except the date line (CSV, SVG, PDF figures: identical).
+"$cikit" appendix ex/governance.yaml --lang zh $fast --out app_zh2 > /dev/null 2>&1
+for f in app_zh/*; do
+  b=$(basename "$f")
+  case "$b" in
+    appendix.md|appendix.html|appendix.tex)
+      diff <(grep -v "日期：" "$f") <(grep -v "日期：" "app_zh2/$b") > /dev/null || fail "rerun: $b differs beyond the date line"
+      [ "$(diff "$f" "app_zh2/$b" | grep -c '^<')" -le 1 ] || fail "rerun: $b differs in more than one line";;
+    appendix.xlsx|appendix.docx) ;;  # zip containers with a creation time
+    *) cmp -s "$f" "app_zh2/$b" || fail "rerun: $b differs";;
+  esac
+done
+
+# --print-config prints YAML that reproduces the run.
+"$cikit" appendix ex/governance.yaml --lang en $fast --print-config > config.yaml
+grep -q "^spec_sha256: [0-9a-f]\{64\}$" config.yaml || fail "print-config: no spec SHA-256"
+"$cikit" appendix --config config.yaml --out app_cfg > /dev/null 2>&1 || fail "appendix --config"
+for f in app_en/*.csv app_en/*.svg; do cmp -s "$f" "app_cfg/$(basename "$f")" || fail "--config run: $(basename "$f") differs"; done
+diff <(grep -v "^- Date: " app_en/appendix.md) <(grep -v "^- Date: " app_cfg/appendix.md) > /dev/null \
+  || fail "--config run: appendix.md differs"
+"$cikit" appendix --config config.yaml --lang zh --out x > /dev/null 2>&1 && fail "--config with --lang accepted"
+
+# XLSX read back (zipfile + xml.etree) and compared cell by cell with the CSV files.
+python3 - app_en app_zh <<'PY' || fail "xlsx read-back"
+import csv, re, sys, zipfile, xml.etree.ElementTree as ET
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+def col_index(ref):
+    n = 0
+    for ch in re.match(r"[A-Z]+", ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+for d in sys.argv[1:]:
+    z = zipfile.ZipFile(f"{d}/appendix.xlsx")
+    shared = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns):
+            shared.append("".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t")))
+    wb = ET.fromstring(z.read("xl/workbook.xml"))
+    rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+    checked = 0
+    for sheet in wb.find("m:sheets", ns):
+        name = sheet.get("name")
+        if name == "README":
+            continue
+        rows = {}
+        xml = ET.fromstring(z.read("xl/" + rels[sheet.get(f"{{{ns['r']}}}id")]))
+        for row in xml.iter(f"{{{ns['m']}}}row"):
+            cells = {}
+            for c in row.findall("m:c", ns):
+                v = c.find("m:v", ns)
+                if v is None:
+                    continue
+                cells[col_index(c.get("r"))] = shared[int(v.text)] if c.get("t") == "s" else float(v.text)
+            rows[int(row.get("r"))] = cells
+        with open(f"{d}/{name}.csv", newline="", encoding="utf-8") as f:
+            table = list(csv.reader(f))
+        header = table[0]
+        # Row 1 caption, (a group row), header row, data rows.
+        hr = next(r for r in sorted(rows) if r > 1 and [rows[r].get(i) for i in range(len(header))] == header)
+        for i, line in enumerate(table[1:]):
+            got = rows.get(hr + 1 + i, {})
+            for j, want in enumerate(line):
+                x = got.get(j)
+                if want == "":
+                    assert x is None, (d, name, i, j, x)
+                elif isinstance(x, float):
+                    assert want != "NA" and abs(x - float(want)) <= 1e-12 * max(1, abs(float(want))), (d, name, i, j, x, want)
+                elif ";" in want and x is not None and x.startswith("["):  # interval: [lo, hi] at its decimals
+                    lo, hi = (float(v) for v in want.split(";"))
+                    a, b = (s.strip() for s in x[1:-1].split(","))
+                    tol = 0.5 * 10 ** -len(a.split(".")[1]) + 1e-12
+                    assert abs(float(a) - lo) <= tol and abs(float(b) - hi) <= tol, (d, name, i, j, x, want)
+                else:
+                    assert x is not None and x.strip() == want, (d, name, i, j, x, want)
+                checked += 1
+    assert checked > 1000, checked
+    print(f"{d}: {checked} XLSX cells equal the CSV cells")
+PY
+
+# LaTeX: pdflatex (en) and xelatex + ctex (zh), with the figures as PDF when rsvg-convert exists.
+latex() {  # latex ENGINE DIR
+  (cd "$2" && "$1" -interaction=nonstopmode -halt-on-error appendix.tex > latex.out 2>&1 \
+           && "$1" -interaction=nonstopmode -halt-on-error appendix.tex > latex.out 2>&1) \
+    || { tail -40 "$2/latex.out"; fail "$1 failed on $2/appendix.tex"; }
+  [ -s "$2/appendix.pdf" ] || fail "$1 wrote no PDF"
+  ! grep -q "Missing character" "$2/appendix.log" || { grep "Missing character" "$2/appendix.log" | sort | uniq -c; fail "$1: missing characters"; }
+  cp "$2/appendix.pdf" "$artifacts/appendix_$2.pdf"
+  echo "$1: $2/appendix.pdf compiled"
+}
+if command -v pdflatex > /dev/null; then latex pdflatex app_en; else skip "pdflatex not installed: English LaTeX not compiled"; fi
+if command -v xelatex > /dev/null && kpsewhich ctexart.cls > /dev/null 2>&1; then latex xelatex app_zh;
+else skip "xelatex or ctex not installed: Chinese LaTeX not compiled"; fi
+if command -v rsvg-convert > /dev/null; then
+  [ -s app_en/F2_scree.pdf ] || fail "rsvg-convert present but no figure PDF written"
+else
+  skip "rsvg-convert not installed: figures left out of the LaTeX (noted in the document)"
+  grep -q "rsvg-convert" app_en/appendix.tex || fail "no note about the missing figures in appendix.tex"
+fi
+
+# HTML in headless Chromium: screenshot written and not blank.
+chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -n "$chrome" ]; then
+  for lang in zh en; do
+    png="$artifacts/appendix_$lang.png"
+    rm -f "$png"
+    timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2400 \
+      --screenshot="$png" "file://$work/app_$lang/appendix.html" > /dev/null 2>&1 || true
+    [ -s "$png" ] || fail "chromium wrote no screenshot of app_$lang/appendix.html"
+    python3 - "$png" <<'PY' || fail "screenshot $png is blank"
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n"
+pos, idat, w = 8, b"", 0
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b"IHDR":
+        w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+        bpp = {2: 3, 6: 4}[ctype]
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + n
+raw = zlib.decompress(idat)
+stride = w * bpp
+# Count non-white bytes of a sample of raw rows (filter type byte skipped; filtered rows of a
+# white page are zero or 255, so any other value means content).
+ink = sum(1 for r in range(0, h, 7) for b in raw[r * (stride + 1) + 1:(r + 1) * (stride + 1)] if b not in (0, 255))
+assert ink > 1000, f"only {ink} non-white samples"
+print(f"{sys.argv[1]}: {w}x{h}, {ink} non-white samples")
+PY
+  done
+else
+  skip "chromium not installed: HTML not rendered"
+fi
+
+# DOCX through pandoc.
+if command -v pandoc > /dev/null; then
+  for lang in zh en; do
+    python3 -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert 'word/document.xml' in z.namelist()" \
+      "app_$lang/appendix.docx" || fail "$lang: appendix.docx missing or not a Word file"
+  done
+else
+  skip "pandoc not installed: no DOCX"
+  grep -q "pandoc" err_en.txt || fail "no message about the missing pandoc"
+fi
+echo "appendix e2e: OK"

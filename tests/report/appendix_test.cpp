@@ -1,0 +1,260 @@
+// The appendix's reliability/validity tables (A3–A8), figures (SVG), configuration YAML and
+// SHA-256: tables are checked cell by cell against direct calls of the validated library
+// functions on the same oriented data (the conversion must not change a number), the SVG
+// charts for structure and determinism, SHA-256 against the FIPS 180-2 test vectors.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <cmath>
+
+#include "methods/core/error.hpp"
+#include "methods/core/sha256.hpp"
+#include "methods/core/spec.hpp"
+#include "methods/report/config.hpp"
+#include "methods/report/render.hpp"
+#include "methods/report/svg.hpp"
+#include "methods/report/validity_tables.hpp"
+#include "methods/validity/factorability.hpp"
+
+using namespace cikit;
+using namespace cikit::report;
+
+namespace {
+struct Fixture {
+  Spec spec;
+  Dataset data;
+  Evidence ev;
+};
+const Fixture& sim1() {
+  static const Fixture f = [] {
+    Fixture x;
+    x.spec = read_spec(std::string(CIKIT_VALIDATION_DIR) + "/validity/data/sim1/spec.yaml");
+    x.data = load_data(x.spec);
+    EvidenceOptions o;
+    o.bootstrap_replicates = 200;
+    o.parallel_replicates = 30;
+    x.ev = compute_evidence(x.data, x.spec.tree, o);
+    return x;
+  }();
+  return f;
+}
+/// The data columns of a node, indicators with direction "−" multiplied by −1.
+Eigen::MatrixXd oriented(const Fixture& f, int node) {
+  const auto pos = f.spec.tree.leaf_positions_under(node);
+  Eigen::MatrixXd x(f.data.n_units(), static_cast<Eigen::Index>(pos.size()));
+  for (std::size_t j = 0; j < pos.size(); ++j) {
+    const Node& leaf = f.spec.tree.node(f.spec.tree.leaves()[static_cast<std::size_t>(pos[j])]);
+    x.col(static_cast<Eigen::Index>(j)) =
+        f.data.values.col(pos[j]) * (leaf.direction == Direction::Negative ? -1.0 : 1.0);
+  }
+  return x;
+}
+/// Column z-scores (mean and sd, n − 1, of the available values).
+Eigen::MatrixXd zscores(Eigen::MatrixXd x) {
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    double n = 0, sum = 0, ss = 0;
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+      if (!std::isnan(x(i, j))) n += 1, sum += x(i, j);
+    const double mean = sum / n;
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+      if (!std::isnan(x(i, j))) ss += (x(i, j) - mean) * (x(i, j) - mean);
+    x.col(j) = (x.col(j).array() - mean) / std::sqrt(ss / (n - 1));
+  }
+  return x;
+}
+std::size_t col_of(const Table& t, const std::string& header) {
+  const auto it = std::find(t.header.begin(), t.header.end(), header);
+  REQUIRE(it != t.header.end());
+  return static_cast<std::size_t>(it - t.header.begin());
+}
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("appendix A3: reliability cells are the library's results", "[report][appendix][reliability]") {
+  const Fixture& f = sim1();
+  const Table t = reliability_table(f.ev, f.spec.tree, Lang::En);
+  t.validate();
+  const auto& dims = f.spec.tree.node(f.spec.tree.root()).children;
+  REQUIRE(t.rows.size() == dims.size() + 1);
+  CHECK(t.rows.back()[0].text == "Whole system");
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const int node = r < dims.size() ? dims[r] : f.spec.tree.root();
+    const Eigen::MatrixXd x = oriented(f, node);
+    AlphaOptions ao;
+    ao.bootstrap_replicates = 200;
+    const AlphaResult a = alpha(zscores(x), ao);  // α on z-scores (EvidenceOptions::standardize)
+    CHECK(t.rows[r][col_of(t, "Cronbach's α")].value == Approx(a.raw_alpha).epsilon(1e-13));
+    // Complete data: α of z-scores is the standardised α of the raw values.
+    if (!x.hasNaN()) CHECK(a.raw_alpha == Approx(alpha(x, AlphaOptions{}).std_alpha).epsilon(1e-12));
+    const Cell& feldt = t.rows[r][col_of(t, "95% CI (Feldt)")];
+    CHECK(feldt.value == Approx(a.feldt->lower).epsilon(1e-14));
+    CHECK(feldt.hi == Approx(a.feldt->upper).epsilon(1e-14));
+    const Cell& bca = t.rows[r][col_of(t, "95% CI (bootstrap BCa)")];
+    REQUIRE(a.bootstrap->bca);
+    CHECK(bca.value == Approx(a.bootstrap->bca->interval.lower).epsilon(1e-14));  // same seed, same streams
+    CHECK(t.rows[r][col_of(t, "McDonald's ω")].value == Approx(omega_one_factor(x).omega_observed).epsilon(1e-12));
+    CHECK(t.rows[r][col_of(t, "Split-half (Spearman–Brown)")].value ==
+          Approx(split_half(x).odd_even.spearman_brown).epsilon(1e-14));
+  }
+}
+
+TEST_CASE("appendix A4–A8: cells are the library's results", "[report][appendix][validity]") {
+  const Fixture& f = sim1();
+  const IndicatorTree& tree = f.spec.tree;
+  const auto p = static_cast<std::size_t>(f.data.n_indicators());
+
+  const Table a4 = item_analysis_table(f.ev, tree, Lang::En);
+  a4.validate();
+  REQUIRE(a4.rows.size() == p);
+  AlphaOptions no_boot;
+  no_boot.bootstrap_replicates = 0;
+  const AlphaResult first = alpha(zscores(oriented(f, tree.node(tree.root()).children[0])), no_boot);
+  CHECK(a4.rows[0][2].value == Approx(first.item_stats[0].r_drop).epsilon(1e-14));
+  CHECK(a4.rows[0][3].value == Approx(first.alpha_drop[0].raw_alpha).epsilon(1e-14));
+  CHECK(a4.rows[0][4].value == Approx(first.raw_alpha).epsilon(1e-14));
+  CHECK(a4.rows[1][4].kind == CellKind::Empty);  // the dimension's alpha once, on its first row
+
+  const Table a5 = factorability_table(f.ev, tree, Lang::En);
+  a5.validate();
+  const Eigen::MatrixXd all = oriented(f, tree.root());
+  CHECK(a5.rows.back()[2].value == Approx(kmo(all).msa).epsilon(1e-14));
+  const BartlettResult b = bartlett_sphericity(all);
+  CHECK(a5.rows.back()[5].value == Approx(b.chi_square).epsilon(1e-14));
+  CHECK(a5.rows.back()[6].value == Approx(b.df));
+  CHECK(a5.rows.back()[7].kind == CellKind::PValue);
+
+  const Table a6 = variance_table(f.ev, Lang::En, "2");
+  a6.validate();
+  const PcaResult pc = pca(all);
+  for (std::size_t k = 0; k < a6.rows.size(); ++k)
+    CHECK(a6.rows[k][1].value == Approx(pc.eigenvalues(static_cast<Eigen::Index>(k))).epsilon(1e-12));
+  // Rotation keeps the total variance of the m components.
+  const auto m = f.ev.structure.system_varimax.loadings.cols();
+  CHECK(a6.rows[static_cast<std::size_t>(m - 1)][6].value == Approx(a6.rows[static_cast<std::size_t>(m - 1)][3].value).epsilon(1e-10));
+
+  const Table a7 = loadings_table(f.ev, tree, Lang::En);
+  a7.validate();
+  REQUIRE(a7.rows.size() == p);
+  const Eigen::MatrixXd& L = f.ev.structure.system_varimax.loadings;
+  CHECK(a7.rows[0][2].value == Approx(L(0, 0)).epsilon(1e-14));
+  CHECK(a7.rows[0][2 + static_cast<std::size_t>(m)].value == Approx(L.row(0).squaredNorm()).epsilon(1e-14));
+
+  const auto a8 = convergent_tables(f.ev, tree, Lang::En);
+  REQUIRE(a8.size() == 2);
+  const auto& cv = f.ev.structure.convergent;
+  CHECK(a8[0].rows[0][2].value == Approx(cv.blocks[0].cr).epsilon(1e-14));
+  CHECK(a8[0].rows[0][3].value == Approx(cv.blocks[0].ave).epsilon(1e-14));
+  CHECK(a8[0].rows[1][6].value == Approx(cv.score_correlation(1, 0)).epsilon(1e-14));
+  CHECK(a8[1].rows[1][1].value == Approx(cv.htmt(1, 0)).epsilon(1e-14));
+  CHECK(a8[1].rows[0][2].value == Approx(cv.htmt2(0, 1)).epsilon(1e-14));
+}
+
+TEST_CASE("appendix: tables and figures exist in both languages with the same shape", "[report][appendix][lang]") {
+  const Fixture& f = sim1();
+  for (const bool zh : {false, true}) {
+    const Lang lang = zh ? Lang::Zh : Lang::En;
+    std::vector<Table> ts = {reliability_table(f.ev, f.spec.tree, lang), item_analysis_table(f.ev, f.spec.tree, lang),
+                             factorability_table(f.ev, f.spec.tree, lang), variance_table(f.ev, lang, "2"),
+                             loadings_table(f.ev, f.spec.tree, lang)};
+    for (auto& t : convergent_tables(f.ev, f.spec.tree, lang)) ts.push_back(t);
+    REQUIRE(ts.size() == 7);
+    for (const auto& t : ts) {
+      t.validate();
+      CHECK(!t.notes.empty());  // every table states its methods
+      CHECK(t.rows.size() > 0);
+    }
+  }
+  CHECK(reliability_table(f.ev, f.spec.tree, Lang::Zh).rows.back()[0].text == "总量表");
+  CHECK(factorability_table(f.ev, f.spec.tree, Lang::Zh).title == "KMO和Bartlett的检验");
+}
+
+TEST_CASE("appendix: evidence is deterministic for a seed", "[report][appendix][determinism]") {
+  const Fixture& f = sim1();
+  EvidenceOptions o;
+  o.bootstrap_replicates = 200;
+  o.parallel_replicates = 30;
+  const Evidence again = compute_evidence(f.data, f.spec.tree, o);
+  Document a, b;
+  a.blocks = {reliability_table(f.ev, f.spec.tree, Lang::En), variance_table(f.ev, Lang::En, "2"),
+              scree_figure(f.ev, Lang::En, "2"), heatmap_figure(f.ev, f.spec.tree, Lang::En, "1")};
+  b.blocks = {reliability_table(again, f.spec.tree, Lang::En), variance_table(again, Lang::En, "2"),
+              scree_figure(again, Lang::En, "2"), heatmap_figure(again, f.spec.tree, Lang::En, "1")};
+  CHECK(render_html(a) == render_html(b));
+  CHECK(render_latex(a) == render_latex(b));
+}
+
+TEST_CASE("svg: charts", "[report][svg]") {
+  CHECK(nice_ticks(0, 4.3, 5) == std::vector<double>{0, 1, 2, 3, 4, 5});
+  CHECK(nice_ticks(0, 0.9, 5) == std::vector<double>{0, 0.2, 0.4, 3 * 0.2, 4 * 0.2, 5 * 0.2});
+  CHECK(nice_ticks(1, 119, 6) == std::vector<double>{0, 20, 40, 60, 80, 100, 120});
+  CHECK(diverging_colour(0) == "#ffffff");
+  CHECK(diverging_colour(1) == "#b2182b");
+  CHECK(diverging_colour(-1) == "#2166ac");
+  CHECK(diverging_colour(5) == "#b2182b");
+
+  const Fixture& f = sim1();
+  const Figure scree = scree_figure(f.ev, Lang::En, "2");
+  CHECK(scree.svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+  CHECK(count(scree.svg, "<circle") == static_cast<std::size_t>(f.data.n_indicators()) + 1);  // one dot per eigenvalue + legend
+  CHECK(scree.svg.find("Random data, 95th percentile") != std::string::npos);
+  const Figure heat = heatmap_figure(f.ev, f.spec.tree, Lang::Zh, "1");
+  const auto p = static_cast<std::size_t>(f.data.n_indicators());
+  CHECK(count(heat.svg, "<rect") >= p * p);
+  CHECK(heat.svg.find("维度1") != std::string::npos);
+  CHECK_THROWS_AS(heatmap_svg(Eigen::MatrixXd::Identity(3, 3), {"a"}, {2}), InvalidInput);
+
+  const std::string w = weights_svg({"i1", "i2"}, {{"Equal", {0.5, 0.5}}, {"Entropy & co", {0.3, 0.7}}}, "Weight (%)");
+  CHECK(count(w, "<rect") == 1 + 4 + 2);  // background, 4 bars, 2 legend keys
+  CHECK(w.find("Entropy &amp; co") != std::string::npos);
+  CHECK_THROWS_AS(weights_svg({"i1"}, {{"Equal", {0.5, 0.5}}}, "%"), InvalidInput);
+
+  // Rank intervals: rows sorted by median rank, then nominal rank.
+  const std::string r = rank_intervals_svg({{"C", 3, 2.5, 1, 4}, {"A", 1, 1, 1, 2}, {"B", 2, 2.5, 1, 3}},
+                                           {"Rank", "Nominal", "Median", "5–95%"});
+  CHECK(r.find(">A<") < r.find(">B<"));
+  CHECK(r.find(">B<") < r.find(">C<"));
+  CHECK_THROWS_AS(rank_intervals_svg({}, {"a", "b", "c", "d"}), InvalidInput);
+}
+
+TEST_CASE("sha256: FIPS 180-2 test vectors", "[core][sha256]") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("appendix config: YAML round trip and located errors", "[report][config]") {
+  AppendixConfig c;
+  c.spec = "datasets/governance/governance.yaml";
+  c.spec_sha256 = std::string(64, 'a');
+  c.lang = Lang::Zh;
+  c.pstyle = "chinese";
+  c.formats = {"md", "html"};
+  c.index.seed = 42;
+  c.index.weights = WeightMethod::Entropy;
+  c.index.range_lo = 0.5;
+  c.evidence.bootstrap_replicates = 250;
+  c.evidence.parallel_quantile = 0.9;
+  const std::string yaml = appendix_config_yaml(c, "0.1.0", "abc");
+  const auto dir = std::filesystem::temp_directory_path() / "cikit_config_test";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream(dir / "c.yaml") << yaml;
+  }
+  const AppendixConfig back = read_appendix_config(dir / "c.yaml");
+  CHECK(back.methods_given);
+  CHECK(back.seed_given);
+  CHECK(back.evidence.seed == 42);
+  CHECK(appendix_config_yaml(back, "0.1.0", "abc") == yaml);
+  {
+    std::ofstream(dir / "bad.yaml") << "spec: x.yaml\nreliability:\n  bootstrapp: 3\n";
+  }
+  CHECK_THROWS_WITH(read_appendix_config(dir / "bad.yaml"),
+                    Catch::Matchers::Contains("bad.yaml:3:3") && Catch::Matchers::Contains("unknown key 'bootstrapp'"));
+  std::filesystem::remove_all(dir);
+}
