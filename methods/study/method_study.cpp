@@ -13,14 +13,17 @@
 #include "methods/core/yaml_context.hpp"
 #include "methods/sensitivity/bootstrap_units.hpp"
 #include "methods/sensitivity/rank_stats.hpp"
+#include "methods/weighting/weight_settings.hpp"
 
 namespace cikit {
 
 namespace {
 
 template <class E>
-std::vector<E> pick(std::span<const MethodName<E>> table, const std::vector<std::string>& names, const char* what) {
+std::vector<E> pick(std::span<const MethodName<E>> table, const std::vector<std::string>& requested, const char* what,
+                    const std::vector<std::string>& defaults = {}) {
   std::vector<E> out;
+  const std::vector<std::string>& names = requested.empty() ? defaults : requested;
   if (names.empty() || (names.size() == 1 && names[0] == "all")) {
     for (const auto& m : table) out.push_back(m.value);
     return out;
@@ -161,9 +164,12 @@ void score_method(StudyCell& cell, const ScenarioResult& sc, const Dataset& dirt
 
 std::vector<StudyMethod> study_methods(const StudyOptions& o) {
   std::vector<StudyMethod> out;
-  for (NormalizeMethod nm : pick(normalize_methods(), o.normalize, "normalisation"))
+  // Defaults: the three normalisations and three means the study was designed around (rank-based,
+  // distance, ratio normalisations and TOPSIS/MPI/Copeland put scores on other scales; ask for
+  // them by name or with "all"), and every weighting method.
+  for (NormalizeMethod nm : pick(normalize_methods(), o.normalize, "normalisation", {"minmax", "zscore", "goalposts"}))
     for (WeightMethod wm : pick(weight_methods(), o.weights, "weighting"))
-      for (AggregateMethod am : pick(aggregate_methods(), o.aggregate, "aggregation"))
+      for (AggregateMethod am : pick(aggregate_methods(), o.aggregate, "aggregation", {"arithmetic", "geometric", "harmonic"}))
         out.push_back({nm, wm, am,
                        fmt::format("{}/{}/{}", method_info(normalize_methods(), nm).name,
                                    method_info(weight_methods(), wm).name, method_info(aggregate_methods(), am).name)});
@@ -203,6 +209,9 @@ StudyResult run_method_study(const std::vector<StudyScenario>& scenarios, const 
       const Judgments judg = scenario_judgments(sc.tree, opt.ahp_experts, opt.ahp_noise, seed);
       WeightInputs inputs;
       inputs.judgments = &judg;
+      // `combined` is the game-theory combination of AHP (simulated judgments) and entropy.
+      inputs.variants.combined.of = {WeightMethod::Ahp, WeightMethod::Entropy};
+      inputs.variants.combined.rule = CombineRule::GameTheory;
       const Dataset dirty = opt.inject_rate > 0 ? contaminate(sc.sim.data, opt.inject_rate, opt.inject_shift, seed)
                                                 : sc.sim.data;
       std::vector<Eigen::Index> order(static_cast<std::size_t>(sc.sim.true_index.size()));
