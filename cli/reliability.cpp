@@ -90,7 +90,10 @@ void run_reliability(const ReliabilityOptions& ro) {
   ao.bootstrap_replicates = ro.bootstrap;
   ao.seed = ro.seed;
   ao.missing = ro.missing == "listwise" ? MissingRule::Listwise : MissingRule::Pairwise;
-  const std::vector<NodeAlpha> nodes = alpha_by_node(data, spec.tree, ao);
+  NodeReliabilityOptions extra;
+  extra.split_half = true;
+  extra.omega = true;
+  const std::vector<NodeAlpha> nodes = alpha_by_node(data, spec.tree, ao, extra);
 
   TextTable t;  // human table (one language)
   t.header = {tr(lang, "Node", "节点"), "k", "n", "raw_alpha", "std.alpha", tr(lang, "Feldt 95% CI", "Feldt 95% 置信区间"),
@@ -104,6 +107,16 @@ void run_reliability(const ReliabilityOptions& ro) {
   c.header = {"node", "label_zh", "label_en", "depth", "k", "n", "raw_alpha", "std_alpha", "feldt_lower", "feldt_upper",
               "g6_smc", "average_r", "boot_percentile_lower", "boot_percentile_upper", "boot_bca_lower",
               "boot_bca_upper", "verdict", "note"};
+  // Split-half and omega per node (second table; JSON `split_half`, `omega`, `omega_sl`).
+  TextTable t2;
+  t2.header = {tr(lang, "Node", "节点"), "k", tr(lang, "odd-even SB", "奇偶折半 SB"),
+               tr(lang, "first-second SB", "前后折半 SB"), tr(lang, "λ4 max", "λ4 最大"), "omega_total",
+               tr(lang, "ω (model)", "ω（模型）"), "omega_h", tr(lang, "Verdict (ω_total)", "评价(ω_total)")};
+  t2.right_align = {false, true, true, true, true, true, true, true, false};
+  TextTable c2;
+  c2.header = {"node", "k", "odd_even_r", "odd_even_sb", "first_second_r", "first_second_sb", "lambda4_max",
+               "lambda4_min", "lambda4_mean", "lambda2", "omega_total", "omega_model", "omega_h", "omega_sl_total",
+               "sl_factors", "note"};
   nlohmann::json jn = nlohmann::json::array();
   std::vector<std::string> warnings;
   for (const auto& n : nodes) {
@@ -148,6 +161,65 @@ void run_reliability(const ReliabilityOptions& ro) {
                       a.feldt ? g17(a.feldt->upper) : "", g17(a.g6_smc), g17(a.average_r), bp_lo, bp_hi, bb_lo, bb_hi,
                       verdict ? std::string(verdict->id()) : "", ""});
     j["alpha"] = json_result(a, spec.thresholds);
+    {
+      std::vector<std::string> notes;
+      std::string oe_r, oe_sb, fs_r, fs_sb, l4max, l4min, l4mean, l2, om_t, om_m, om_h, sl_t, sl_m;
+      if (n.split_half) {
+        const SplitHalfResult& h = *n.split_half;
+        oe_r = g17(h.odd_even.r_halves), oe_sb = g17(h.odd_even.spearman_brown);
+        fs_r = g17(h.first_second.r_halves), fs_sb = g17(h.first_second.spearman_brown), l2 = g17(h.lambda2);
+        if (h.lambda4_max) l4max = g17(*h.lambda4_max), l4min = g17(*h.lambda4_min), l4mean = g17(*h.lambda4_mean);
+        const auto split_json = [](const HalfSplit& s) {
+          return nlohmann::json{{"half_a", s.half_a}, {"r", json_num(s.r_halves)},
+                                {"spearman_brown", json_num(s.spearman_brown)}, {"lambda4", json_num(s.lambda4)}};
+        };
+        j["split_half"] = {{"odd_even", split_json(h.odd_even)},
+                           {"first_second", split_json(h.first_second)},
+                           {"lambda4_max", json_opt(h.lambda4_max)},
+                           {"lambda4_min", json_opt(h.lambda4_min)},
+                           {"lambda4_mean", json_opt(h.lambda4_mean)},
+                           {"n_splits", h.n_splits},
+                           {"lambda2", json_num(h.lambda2)},
+                           {"lambda6", json_num(h.lambda6)},
+                           {"warnings", h.warnings}};
+      } else {
+        notes.push_back("split-half: " + n.split_half_error);
+        j["split_half_error"] = n.split_half_error;
+      }
+      if (n.omega) {
+        om_t = g17(n.omega->omega_observed), om_m = g17(n.omega->omega_model);
+        j["omega"] = {{"omega_total", json_num(n.omega->omega_observed)},
+                      {"omega_model", json_num(n.omega->omega_model)},
+                      {"verdict", json_verdict(spec.thresholds.judge("omega", n.omega->omega_observed))},
+                      {"loadings", std::vector<double>(n.omega->loadings.data(),
+                                                       n.omega->loadings.data() + n.omega->loadings.size())},
+                      {"warnings", n.omega->warnings}};
+      } else {
+        notes.push_back("omega: " + n.omega_error);
+        j["omega_error"] = n.omega_error;
+      }
+      if (n.omega_sl) {
+        om_h = g17(n.omega_sl->omega_h), sl_t = g17(n.omega_sl->omega_total);
+        sl_m = std::to_string(n.omega_sl->group_total.size());
+        j["omega_sl"] = {{"omega_h", json_num(n.omega_sl->omega_h)},
+                         {"omega_total", json_num(n.omega_sl->omega_total)},
+                         {"omega_limit", json_num(n.omega_sl->omega_limit)},
+                         {"ecv", json_num(n.omega_sl->ecv)},
+                         {"factors", n.omega_sl->group_total.size()},
+                         {"warnings", n.omega_sl->warnings}};
+      } else if (!n.omega_sl_error.empty()) {
+        notes.push_back("omega_h: " + n.omega_sl_error);
+        j["omega_sl_error"] = n.omega_sl_error;
+      }
+      const auto v = n.omega ? spec.thresholds.judge("omega", n.omega->omega_observed) : std::nullopt;
+      const auto short_num = [&](const std::string& full) { return full.empty() ? std::string() : num(std::stod(full), 3); };
+      t2.rows.push_back({label, std::to_string(a.k), short_num(oe_sb), short_num(fs_sb), short_num(l4max),
+                         short_num(om_t), short_num(om_m), short_num(om_h), v ? v->text(lang) : ""});
+      std::string note;
+      for (const auto& x : notes) note += (note.empty() ? "" : "; ") + x;
+      c2.rows.push_back({n.id, std::to_string(a.k), oe_r, oe_sb, fs_r, fs_sb, l4max, l4min, l4mean, l2, om_t, om_m,
+                         om_h, sl_t, sl_m, note});
+    }
     for (const auto& w : a.warnings) warnings.push_back(fmt::format("node '{}': {}", n.id, w));
     jn.push_back(j);
   }
@@ -164,6 +236,7 @@ void run_reliability(const ReliabilityOptions& ro) {
   OutputSet out(o.out);
   out.add("reliability.csv", c.csv());
   out.add("reliability.json", doc.dump(2) + "\n");
+  out.add("split_half_omega.csv", c2.csv());
   if (o.format == "json") {
     std::cout << doc.dump(2) << "\n";
   } else if (o.format == "csv") {
@@ -177,6 +250,20 @@ void run_reliability(const ReliabilityOptions& ro) {
                     "units; Feldt CI on raw_alpha.\n",
                     "方向为“-”的指标乘以 -1；协方差按成对删除（psych 2.2.9），n 为全部单位；Feldt 置信区间基于 raw_alpha。\n");
     std::cout << tr(lang, "Verdict on std.alpha: ", "标准化α评价标准：") << spec.thresholds.rule("alpha").describe(lang) << "\n";
+    std::cout << "\n"
+              << tr(lang, "Split-half reliability and McDonald's omega per node", "各节点折半信度与 McDonald's ω")
+              << "\n"
+              << t2.render();
+    std::cout << tr(lang,
+                    "SB = Spearman-Brown corrected correlation of the half totals (standardised items, psych "
+                    "splitHalf); λ4 max over all splits for k <= 16; omega_total = 1 - Σθ/ΣR of a one-factor minres "
+                    "fit (psych::omega, nfactors = 1), ω (model) = (Σλ)²/((Σλ)² + Σθ) (k >= 3); omega_h: "
+                    "Schmid-Leiman with one group factor per sub-group (nodes with >= 2 sub-groups).\n",
+                    "SB 为 Spearman-Brown 校正的两半总分相关（标准化指标，psych splitHalf）；λ4 最大值在 k <= 16 时遍历全部折半；"
+                    "omega_total = 1 - Σθ/ΣR（单因子 minres，psych::omega nfactors = 1），ω（模型）= (Σλ)²/((Σλ)² + Σθ)（k >= 3）；"
+                    "omega_h：Schmid-Leiman 法，每个子维度一个群因子（含 >= 2 个子维度的节点）。\n");
+    std::cout << tr(lang, "Verdict on omega_total: ", "ω_total 评价标准：") << spec.thresholds.rule("omega").describe(lang)
+              << "\n";
   }
   print_warnings("reliability", warnings);
   out.write();

@@ -4,7 +4,8 @@
 
 namespace cikit {
 
-std::vector<NodeAlpha> alpha_by_node(const Dataset& data, const IndicatorTree& tree, const AlphaOptions& options) {
+std::vector<NodeAlpha> alpha_by_node(const Dataset& data, const IndicatorTree& tree, const AlphaOptions& options,
+                                     const NodeReliabilityOptions& extra) {
   if (static_cast<std::size_t>(data.n_indicators()) != tree.leaves().size())
     throw InvalidInput(std::string("alpha_by_node: the data have ") + std::to_string(data.n_indicators()) +
                        " indicator columns, but the tree has " + std::to_string(tree.leaves().size()) + " leaves");
@@ -34,6 +35,40 @@ std::vector<NodeAlpha> alpha_by_node(const Dataset& data, const IndicatorTree& t
         na.result = alpha(x, o);
       } catch (const DomainError& e) {
         na.error = e.what();
+      }
+      if (extra.split_half) {
+        SplitHalfOptions so;
+        so.item_ids = na.indicators;
+        so.missing = options.missing;
+        try {
+          na.split_half = split_half(x, so);
+        } catch (const std::exception& e) {  // InvalidInput or DomainError: reported per node
+          na.split_half_error = e.what();
+        }
+      }
+      if (extra.omega) {
+        OmegaOptions oo;
+        oo.correlation.missing =
+            options.missing == MissingRule::Listwise ? MissingCorrelation::Listwise : MissingCorrelation::Pairwise;
+        if (pos.size() < 3) {
+          na.omega_error = "fewer than 3 indicators (a one-factor model of 2 is not identified)";
+        } else {
+          try {
+            na.omega = omega_one_factor(x, oo);
+          } catch (const std::exception& e) {
+            na.omega_error = e.what();
+          }
+        }
+        int groups = 0;
+        for (int c : n.children) groups += tree.node(c).children.empty() ? 0 : 1;
+        if (groups >= 2) {
+          oo.n_factors = groups;
+          try {
+            na.omega_sl = omega_schmid_leiman(x, oo);
+          } catch (const std::exception& e) {
+            na.omega_sl_error = e.what();
+          }
+        }
       }
     }
     out.push_back(std::move(na));
