@@ -24,7 +24,10 @@ else
   echo "benchmarks/run.sh: $build/cikit_speed not built (Google Benchmark missing): kernels skipped" >&2
 fi
 t3=$(date +%s)
-if [ -x benchmarks/sensitivity/run.sh ]; then benchmarks/sensitivity/run.sh "$build/cikit"; fi
+if [ -x benchmarks/sensitivity/run.sh ]; then
+  benchmarks/sensitivity/run.sh "$build/cikit" > "$tmp/sensitivity.md"
+  benchmarks/update_section.py benchmarks/RESULTS.md "Sensitivity and bootstrap vs R" < "$tmp/sensitivity.md"
+fi
 t4=$(date +%s)
 printf '| part | seconds |\n|---|---:|\n| methods study | %d |\n| whole commands | %d |\n| kernels + R | %d |\n| sensitivity | %d |\n| total | %d |\n\nMeasured by benchmarks/run.sh itself on %s (%d cores).\n' \
   $((t1 - t0)) $((t2 - t1)) $((t3 - t2)) $((t4 - t3)) $((t4 - t0)) "$(date -u +%Y-%m-%d)" "$(nproc)" > "$tmp/time.md"
