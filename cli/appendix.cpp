@@ -26,6 +26,7 @@
 #include "methods/report/render.hpp"
 #include "methods/report/tables.hpp"
 #include "methods/report/validity_tables.hpp"
+#include "methods/report/weights_tables.hpp"
 #include "methods/weighting/judgments.hpp"
 #include "methods/weighting/weights_report.hpp"
 
@@ -145,14 +146,26 @@ void run_appendix(const AppendixOptions& o) {
   try {
     const report::Evidence ev = report::compute_evidence(data, spec.tree, c.evidence);
     n_rotated = static_cast<int>(ev.structure.system_varimax.loadings.cols());
-    blocks.emplace_back(report::reliability_table(ev, spec.tree, lang));
+    const VerdictTable& verdicts = spec.thresholds;
+    report::Table a3 = report::reliability_table(ev, spec.tree, lang);
+    a3.interpretation = report::reliability_interpretation(ev, spec.tree, verdicts, lang);
+    blocks.emplace_back(std::move(a3));
     blocks.emplace_back(report::item_analysis_table(ev, spec.tree, lang));
-    blocks.emplace_back(report::factorability_table(ev, spec.tree, lang));
+    report::Table a5 = report::factorability_table(ev, spec.tree, lang);
+    a5.interpretation = report::factorability_interpretation(ev, spec.tree, verdicts, lang);
+    blocks.emplace_back(std::move(a5));
     blocks.emplace_back(report::heatmap_figure(ev, spec.tree, lang, "1"));
-    blocks.emplace_back(report::variance_table(ev, lang, "2"));
+    report::Table a6 = report::variance_table(ev, lang, "2");
+    a6.interpretation = report::variance_interpretation(ev, verdicts, lang);
+    blocks.emplace_back(std::move(a6));
     blocks.emplace_back(report::scree_figure(ev, lang, "2"));
     blocks.emplace_back(report::loadings_table(ev, spec.tree, lang));
-    for (auto& t : report::convergent_tables(ev, spec.tree, lang)) blocks.emplace_back(std::move(t));
+    auto a8 = report::convergent_tables(ev, spec.tree, lang);
+    if (a8.size() == 2) {
+      a8[0].interpretation = report::convergent_interpretation(ev, spec.tree, verdicts, lang);
+      a8[1].interpretation = report::htmt_interpretation(ev, spec.tree, verdicts, lang);
+    }
+    for (auto& t : a8) blocks.emplace_back(std::move(t));
     warnings.insert(warnings.end(), ev.warnings.begin(), ev.warnings.end());
   } catch (const InvalidInput& e) {
     // Data the index can use may still be too small for these analyses (too few units per
@@ -161,6 +174,16 @@ void run_appendix(const AppendixOptions& o) {
   } catch (const DomainError& e) {  // e.g. a constant indicator
     warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
   }
+  // A9 AHP consistency and A10 weights compared, with the weights-by-method figure.
+  Judgments all_judgments;
+  WeightInputs all_inputs;
+  const std::vector<WeightMethod> all_methods = select_weight_methods(spec, {}, all_inputs, all_judgments);
+  const WeightsReport wr = weights_report(data, spec.tree, cfg, all_methods, all_inputs);
+  const auto& consistency = report::ahp_consistency(wr);
+  if (!consistency.empty()) blocks.emplace_back(report::ahp_consistency_table(consistency, spec.tree, lang));
+  else warnings.push_back("AHP consistency table (A9) left out: the spec names no judgments");
+  blocks.emplace_back(report::weights_compared_table(wr, spec.tree, lang));
+  blocks.emplace_back(report::weights_figure(wr, spec.tree, lang, "3"));
   blocks.emplace_back(report::index_table(data, spec.tree, r, methods_line, lang));
 
   // Figures as PDF for LaTeX, when rsvg-convert is available.
@@ -193,7 +216,7 @@ void run_appendix(const AppendixOptions& o) {
       msgf("repro.spec", lang, spec.path, spec.hash),
       msgf("repro.data", lang, spec.data.file_as_written, sha256_file(spec.data.file), data.n_units(),
            data.n_indicators())};
-  if (cfg.weights == WeightMethod::Ahp)
+  if (all_inputs.judgments != nullptr || cfg.weights == WeightMethod::Ahp)
     info.reproducibility.push_back(msgf("repro.judgments", lang, spec.judgments.filename().string(), sha256_file(spec.judgments)));
   if (!spec.delphi.empty())
     info.reproducibility.push_back(msgf("repro.delphi", lang, spec.delphi.filename().string(), sha256_file(spec.delphi)));

@@ -3,6 +3,7 @@
 // functions on the same oriented data (the conversion must not change a number), the SVG
 // charts for structure and determinism, SHA-256 against the FIPS 180-2 test vectors.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
@@ -257,4 +258,57 @@ TEST_CASE("appendix config: YAML round trip and located errors", "[report][confi
   CHECK_THROWS_WITH(read_appendix_config(dir / "bad.yaml"),
                     Catch::Matchers::Contains("bad.yaml:3:3") && Catch::Matchers::Contains("unknown key 'bootstrapp'"));
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("appendix interpretation: sentences restate the table's numbers and verdicts", "[report][appendix][interp]") {
+  const Fixture& f = sim1();
+  const VerdictTable verdicts;  // the cited defaults
+  for (const Lang lang : {Lang::En, Lang::Zh}) {
+    const auto a3 = reliability_interpretation(f.ev, f.spec.tree, verdicts, lang);
+    REQUIRE(a3.size() == f.ev.blocks.size());
+    for (std::size_t i = 0; i < a3.size(); ++i) {
+      const AlphaResult& a = *f.ev.blocks[i].alpha;
+      const auto v = verdicts.judge("alpha", a.raw_alpha);
+      REQUIRE(v);
+      CAPTURE(a3[i]);
+      CHECK(count(a3[i], fmt::format("{:.3f}", a.raw_alpha)) >= 1);
+      CHECK(count(a3[i], v->label(lang)) >= 1);
+      CHECK(count(a3[i], v->rule) >= 1);
+      CHECK(count(a3[i], v->citation) >= 1);
+      const Interval ci = a.bootstrap->bca->interval;  // BCa preferred over Feldt
+      CHECK(count(a3[i], fmt::format("{:.3f}–{:.3f}", ci.lower, ci.upper)) == 1);
+      // The caveat appears exactly when the lower limit is below the level's cut-point.
+      const bool below = v->level != VerdictLevel::Poor && ci.lower < verdicts.rule("alpha").cut(v->level);
+      CHECK(count(a3[i], lang == Lang::En ? "lower 95% confidence limit" : "置信区间下限") == (below ? 1u : 0u));
+    }
+    const auto a5 = factorability_interpretation(f.ev, f.spec.tree, verdicts, lang);
+    REQUIRE(!a5.empty());
+    const auto& whole = f.ev.blocks.back();
+    const auto kv = verdicts.judge("kmo", whole.kmo->msa);
+    CHECK(count(a5[0], fmt::format("{:.3f}", whole.kmo->msa)) == 1);
+    CHECK(count(a5[0], kv->label(lang)) >= 1);
+    const bool factorable = kv->level <= VerdictLevel::Acceptable && whole.bartlett->p_value < 0.05;
+    CHECK(count(a5[0], lang == Lang::En ? "are suitable for factor analysis" : "，适合进行因子分析") ==
+          (factorable ? 1u : 0u));
+    const auto a6 = variance_interpretation(f.ev, verdicts, lang);
+    REQUIRE(a6.size() == 2);
+    CHECK(count(a6[0], std::to_string(f.ev.structure.system.parallel.n_components)) >= 1);
+    const auto m = f.ev.structure.system_varimax.loadings.cols();
+    CHECK(count(a6[1], fmt::format("{:.1f}%", 100.0 * f.ev.structure.system.pca.cumulative(m - 1))) == 1);
+    if (f.ev.structure.convergent_computed) {
+      CHECK(convergent_interpretation(f.ev, f.spec.tree, verdicts, lang).size() ==
+            f.ev.structure.convergent.blocks.size());
+      CHECK(htmt_interpretation(f.ev, f.spec.tree, verdicts, lang).size() == 1);
+    }
+  }
+  // A stricter rule moves the verdict and, when the interval reaches below the new cut, adds the caveat.
+  VerdictTable strict;
+  const double alpha_all = f.ev.blocks.back().alpha->raw_alpha;
+  const double lower = f.ev.blocks.back().alpha->bootstrap->bca->interval.lower;
+  strict.set({"alpha", {"α", "alpha"}, true, {{VerdictLevel::Excellent, (alpha_all + lower) / 2}}, "test rule"});
+  const auto s = reliability_interpretation(f.ev, f.spec.tree, strict, Lang::En).back();
+  CAPTURE(s);
+  CHECK(count(s, "indicates excellent internal consistency") == 1);
+  CHECK(count(s, "test rule") == 1);
+  CHECK(count(s, "so this level is not established with 95% confidence") == 1);
 }
