@@ -14,11 +14,13 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "methods/aggregate/build_index.hpp"
+#include "methods/compare/compare.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/sha256.hpp"
 #include "methods/core/text.hpp"
 #include "methods/delphi/delphi_analysis.hpp"
 #include "methods/describe/describe.hpp"
+#include "methods/report/compare_tables.hpp"
 #include "methods/report/config.hpp"
 #include "methods/report/convert.hpp"
 #include "methods/report/delphi_tables.hpp"
@@ -177,13 +179,38 @@ void run_appendix(const AppendixOptions& o) {
   // A9 AHP consistency and A10 weights compared, with the weights-by-method figure.
   Judgments all_judgments;
   WeightInputs all_inputs;
-  const std::vector<WeightMethod> all_methods = select_weight_methods(spec, {}, all_inputs, all_judgments);
-  const WeightsReport wr = weights_report(data, spec.tree, cfg, all_methods, all_inputs);
+  // Every method the spec allows; one the data cannot support (e.g. CRITIC with a constant
+  // indicator) is left out of A10/A11 with a warning instead of stopping the appendix.
+  std::vector<WeightMethod> all_methods;
+  WeightsReport wr;
+  for (const WeightMethod m : select_weight_methods(spec, {}, all_inputs, all_judgments)) {
+    try {
+      wr.methods.push_back(std::move(weights_report(data, spec.tree, cfg, {m}, all_inputs).methods.front()));
+      all_methods.push_back(m);
+    } catch (const InvalidInput& e) {
+      warnings.push_back(str_cat("weights compared (A10, A11): method left out: ", e.what()));
+    } catch (const DomainError& e) {
+      warnings.push_back(str_cat("weights compared (A10, A11): method left out: ", e.what()));
+    }
+  }
   const auto& consistency = report::ahp_consistency(wr);
   if (!consistency.empty()) blocks.emplace_back(report::ahp_consistency_table(consistency, spec.tree, lang));
   else warnings.push_back("AHP consistency table (A9) left out: the spec names no judgments");
-  blocks.emplace_back(report::weights_compared_table(wr, spec.tree, lang));
-  blocks.emplace_back(report::weights_figure(wr, spec.tree, lang, "3"));
+  if (!wr.methods.empty()) {
+    blocks.emplace_back(report::weights_compared_table(wr, spec.tree, lang));
+    blocks.emplace_back(report::weights_figure(wr, spec.tree, lang, "3"));
+  }
+  // A11 rankings compared across the weighting methods, the spec's method as the reference.
+  if (all_methods.size() >= 2) {
+    const std::vector<CompareScheme> schemes = compare_schemes(cfg, all_methods, {}, {});
+    CompareOptions co;
+    const auto ref = std::find(all_methods.begin(), all_methods.end(), cfg.weights);
+    co.reference = ref == all_methods.end() ? 0 : static_cast<int>(ref - all_methods.begin());
+    const CompareResult cr = compare_index(data, spec.tree, schemes, all_inputs, co);
+    for (auto& t : report::ranking_comparison_tables(cr, data, lang)) blocks.emplace_back(std::move(t));
+  } else {
+    warnings.push_back("rankings compared (A11) left out: fewer than 2 weighting methods apply to this spec");
+  }
   blocks.emplace_back(report::index_table(data, spec.tree, r, methods_line, lang));
 
   // Figures as PDF for LaTeX, when rsvg-convert is available.

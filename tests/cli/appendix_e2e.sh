@@ -18,7 +18,7 @@ fast="--bootstrap 200 --parallel-replicates 20"
 
 tables="A1_indicator_system A2_descriptive_statistics A3_reliability A4_item_analysis A5_kmo_bartlett
         A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt A9_ahp_consistency
-        A10_weights_compared D1_delphi_panel
+        A10_weights_compared A11_rank_correlations A11_rank_shifts A11_largest_movers D1_delphi_panel
         D2_delphi_concordance D3_delphi_screening_round1 index_scores"
 figures="F1_correlation_heatmap F2_scree F3_weights_by_method"
 for lang in zh en; do
@@ -33,7 +33,7 @@ for lang in zh en; do
   grep -q "wall\|用时\| in [0-9.]* s" "run_$lang.txt" || fail "$lang: the closing note has no wall time"
   grep -q "appendix.html" "run_$lang.txt" || fail "$lang: the closing note does not list the files"
 done
-for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 A9 A10 D1 D2 B1; do
+for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 A9 A10 A11-1 A11-2 A11-3 D1 D2 B1; do
   grep -q "^\*\*表$n  " app_zh/appendix.md || fail "zh: no table $n"
   grep -q "^\*\*Table $n\. " app_en/appendix.md || fail "en: no table $n"
 done

@@ -16,6 +16,8 @@
 #include "methods/report/render.hpp"
 #include "methods/report/svg.hpp"
 #include "methods/report/validity_tables.hpp"
+#include "methods/report/weights_tables.hpp"
+#include "methods/report/compare_tables.hpp"
 #include "methods/validity/factorability.hpp"
 
 using namespace cikit;
@@ -311,4 +313,56 @@ TEST_CASE("appendix interpretation: sentences restate the table's numbers and ve
   CHECK(count(s, "indicates excellent internal consistency") == 1);
   CHECK(count(s, "test rule") == 1);
   CHECK(count(s, "so this level is not established with 95% confidence") == 1);
+}
+
+TEST_CASE("appendix A9–A11: cells are weights_report's and compare_index's results", "[report][appendix][weights]") {
+  const Spec spec = read_spec(std::string(CIKIT_SOURCE_DIR) + "/datasets/governance/governance.yaml");
+  const Dataset data = load_data(spec);
+  Judgments storage;
+  WeightInputs inputs;
+  const auto methods = select_weight_methods(spec, {}, inputs, storage);
+  REQUIRE(methods.size() >= 2);
+  const WeightsReport wr = weights_report(data, spec.tree, spec.config, methods, inputs);
+  for (const Lang lang : {Lang::En, Lang::Zh}) {
+    const auto& cons = ahp_consistency(wr);
+    REQUIRE(!cons.empty());
+    const Table a9 = ahp_consistency_table(cons, spec.tree, lang);
+    a9.validate();
+    REQUIRE(a9.rows.size() == cons.size());
+    int passed = 0;
+    for (std::size_t i = 0; i < cons.size(); ++i) {
+      CHECK(a9.rows[i][7].value == Approx(cons[i].cr).epsilon(1e-15));
+      CHECK(a9.rows[i][4].value == Approx(cons[i].lambda_max).epsilon(1e-15));
+      passed += cons[i].acceptable ? 1 : 0;
+    }
+    CHECK(count(a9.interpretation.at(0), std::to_string(passed)) >= 1);
+    const Table a10 = weights_compared_table(wr, spec.tree, lang);
+    a10.validate();
+    REQUIRE(a10.header.size() == 1 + 2 * wr.methods.size());
+    std::size_t row = 0;
+    for (const int i : spec.tree.preorder()) {
+      if (i == spec.tree.root()) continue;
+      for (std::size_t m = 0; m < wr.methods.size(); ++m) {
+        CHECK(a10.rows[row][1 + 2 * m].value == Approx(wr.methods[m].weights.local(i)).epsilon(1e-15));
+        CHECK(a10.rows[row][2 + 2 * m].value == Approx(wr.methods[m].weights.global(i)).epsilon(1e-15));
+      }
+      ++row;
+    }
+    CHECK(weights_figure(wr, spec.tree, lang, "3").svg.find("<svg") == 0);
+  }
+  const auto schemes = compare_schemes(spec.config, methods, {}, {});
+  const CompareResult cr = compare_index(data, spec.tree, schemes, inputs);
+  const auto a11 = ranking_comparison_tables(cr, data, Lang::En);
+  REQUIRE(a11.size() >= 2);
+  for (const auto& t : a11) t.validate();
+  const auto S = static_cast<Eigen::Index>(schemes.size());
+  for (Eigen::Index a = 0; a < S; ++a)
+    for (Eigen::Index b = 0; b < S; ++b)
+      if (a != b)
+        CHECK(a11[0].rows[static_cast<std::size_t>(a)][static_cast<std::size_t>(b + 1)].value ==
+              Approx(a > b ? cr.spearman(a, b) : cr.kendall(a, b)).epsilon(1e-15));
+  for (Eigen::Index s = 0; s < S; ++s) {
+    CHECK(a11[1].rows[static_cast<std::size_t>(s)][1].value == Approx(cr.spearman(s, cr.reference)).epsilon(1e-15));
+    CHECK(a11[1].rows[static_cast<std::size_t>(s)][3].value == Approx(cr.mean_abs_shift(s)).epsilon(1e-15));
+  }
 }
