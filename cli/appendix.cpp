@@ -14,11 +14,13 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "methods/aggregate/build_index.hpp"
+#include "methods/compare/compare.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/sha256.hpp"
 #include "methods/core/text.hpp"
 #include "methods/delphi/delphi_analysis.hpp"
 #include "methods/describe/describe.hpp"
+#include "methods/report/compare_tables.hpp"
 #include "methods/report/config.hpp"
 #include "methods/report/convert.hpp"
 #include "methods/report/delphi_tables.hpp"
@@ -26,6 +28,7 @@
 #include "methods/report/render.hpp"
 #include "methods/report/tables.hpp"
 #include "methods/report/validity_tables.hpp"
+#include "methods/report/weights_tables.hpp"
 #include "methods/weighting/judgments.hpp"
 #include "methods/weighting/weights_report.hpp"
 
@@ -145,14 +148,26 @@ void run_appendix(const AppendixOptions& o) {
   try {
     const report::Evidence ev = report::compute_evidence(data, spec.tree, c.evidence);
     n_rotated = static_cast<int>(ev.structure.system_varimax.loadings.cols());
-    blocks.emplace_back(report::reliability_table(ev, spec.tree, lang));
+    const VerdictTable& verdicts = spec.thresholds;
+    report::Table a3 = report::reliability_table(ev, spec.tree, lang);
+    a3.interpretation = report::reliability_interpretation(ev, spec.tree, verdicts, lang);
+    blocks.emplace_back(std::move(a3));
     blocks.emplace_back(report::item_analysis_table(ev, spec.tree, lang));
-    blocks.emplace_back(report::factorability_table(ev, spec.tree, lang));
+    report::Table a5 = report::factorability_table(ev, spec.tree, lang);
+    a5.interpretation = report::factorability_interpretation(ev, spec.tree, verdicts, lang);
+    blocks.emplace_back(std::move(a5));
     blocks.emplace_back(report::heatmap_figure(ev, spec.tree, lang, "1"));
-    blocks.emplace_back(report::variance_table(ev, lang, "2"));
+    report::Table a6 = report::variance_table(ev, lang, "2");
+    a6.interpretation = report::variance_interpretation(ev, verdicts, lang);
+    blocks.emplace_back(std::move(a6));
     blocks.emplace_back(report::scree_figure(ev, lang, "2"));
     blocks.emplace_back(report::loadings_table(ev, spec.tree, lang));
-    for (auto& t : report::convergent_tables(ev, spec.tree, lang)) blocks.emplace_back(std::move(t));
+    auto a8 = report::convergent_tables(ev, spec.tree, lang);
+    if (a8.size() == 2) {
+      a8[0].interpretation = report::convergent_interpretation(ev, spec.tree, verdicts, lang);
+      a8[1].interpretation = report::htmt_interpretation(ev, spec.tree, verdicts, lang);
+    }
+    for (auto& t : a8) blocks.emplace_back(std::move(t));
     warnings.insert(warnings.end(), ev.warnings.begin(), ev.warnings.end());
   } catch (const InvalidInput& e) {
     // Data the index can use may still be too small for these analyses (too few units per
@@ -160,6 +175,41 @@ void run_appendix(const AppendixOptions& o) {
     warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
   } catch (const DomainError& e) {  // e.g. a constant indicator
     warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
+  }
+  // A9 AHP consistency and A10 weights compared, with the weights-by-method figure.
+  Judgments all_judgments;
+  WeightInputs all_inputs;
+  // Every method the spec allows; one the data cannot support (e.g. CRITIC with a constant
+  // indicator) is left out of A10/A11 with a warning instead of stopping the appendix.
+  std::vector<WeightMethod> all_methods;
+  WeightsReport wr;
+  for (const WeightMethod m : select_weight_methods(spec, {}, all_inputs, all_judgments)) {
+    try {
+      wr.methods.push_back(std::move(weights_report(data, spec.tree, cfg, {m}, all_inputs).methods.front()));
+      all_methods.push_back(m);
+    } catch (const InvalidInput& e) {
+      warnings.push_back(str_cat("weights compared (A10, A11): method left out: ", e.what()));
+    } catch (const DomainError& e) {
+      warnings.push_back(str_cat("weights compared (A10, A11): method left out: ", e.what()));
+    }
+  }
+  const auto& consistency = report::ahp_consistency(wr);
+  if (!consistency.empty()) blocks.emplace_back(report::ahp_consistency_table(consistency, spec.tree, lang));
+  else warnings.push_back("AHP consistency table (A9) left out: the spec names no judgments");
+  if (!wr.methods.empty()) {
+    blocks.emplace_back(report::weights_compared_table(wr, spec.tree, lang));
+    blocks.emplace_back(report::weights_figure(wr, spec.tree, lang, "3"));
+  }
+  // A11 rankings compared across the weighting methods, the spec's method as the reference.
+  if (all_methods.size() >= 2) {
+    const std::vector<CompareScheme> schemes = compare_schemes(cfg, all_methods, {}, {});
+    CompareOptions co;
+    const auto ref = std::find(all_methods.begin(), all_methods.end(), cfg.weights);
+    co.reference = ref == all_methods.end() ? 0 : static_cast<int>(ref - all_methods.begin());
+    const CompareResult cr = compare_index(data, spec.tree, schemes, all_inputs, co);
+    for (auto& t : report::ranking_comparison_tables(cr, data, lang)) blocks.emplace_back(std::move(t));
+  } else {
+    warnings.push_back("rankings compared (A11) left out: fewer than 2 weighting methods apply to this spec");
   }
   blocks.emplace_back(report::index_table(data, spec.tree, r, methods_line, lang));
 
@@ -193,7 +243,7 @@ void run_appendix(const AppendixOptions& o) {
       msgf("repro.spec", lang, spec.path, spec.hash),
       msgf("repro.data", lang, spec.data.file_as_written, sha256_file(spec.data.file), data.n_units(),
            data.n_indicators())};
-  if (cfg.weights == WeightMethod::Ahp)
+  if (all_inputs.judgments != nullptr || cfg.weights == WeightMethod::Ahp)
     info.reproducibility.push_back(msgf("repro.judgments", lang, spec.judgments.filename().string(), sha256_file(spec.judgments)));
   if (!spec.delphi.empty())
     info.reproducibility.push_back(msgf("repro.delphi", lang, spec.delphi.filename().string(), sha256_file(spec.delphi)));

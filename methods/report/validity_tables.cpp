@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "methods/core/text.hpp"
 #include "methods/report/messages.hpp"
@@ -282,6 +283,127 @@ Figure heatmap_figure(const Evidence& ev, const IndicatorTree& tree, Lang lang, 
   f.svg = heatmap_svg(ev.structure.system.pca.r, labels, sizes);
   f.notes.push_back(msgf("fig.heatmap.note", lang, ev.structure.system.pca.r.rows(), missing_word(ev, lang)));
   return f;
+}
+
+
+// ---- interpretation sentences ----------------------------------------------------------
+
+namespace {
+/// "< 0.001" or "= 0.023" (the sentence's own p-value wording, both languages).
+std::string p_text(double p) { return p < 0.001 ? std::string("< 0.001") : fmt::format("= {:.3f}", p); }
+const std::string& level_word(const ValueVerdict& v, Lang lang) { return v.label(lang); }
+}  // namespace
+
+std::vector<std::string> reliability_interpretation(const Evidence& ev, const IndicatorTree& tree,
+                                                    const VerdictTable& verdicts, Lang lang) {
+  std::vector<std::string> out;
+  const int level = static_cast<int>(std::lround(100.0 * ev.options.level));
+  for (const auto& b : ev.blocks) {
+    if (!b.alpha) continue;
+    const AlphaResult& a = *b.alpha;
+    const auto v = verdicts.judge("alpha", a.raw_alpha);
+    if (!v) continue;
+    const std::string label = block_label(b, tree, lang, "common.whole_system");
+    std::optional<Interval> ci;
+    if (a.bootstrap && a.bootstrap->bca) ci = a.bootstrap->bca->interval;
+    else if (a.feldt) ci = a.feldt;
+    std::string s = ci ? msgf("interp.alpha.ci", lang, label, a.raw_alpha, level, ci->lower, ci->upper,
+                              level_word(*v, lang), v->rule, v->citation)
+                       : msgf("interp.alpha", lang, label, a.raw_alpha, level_word(*v, lang), v->rule, v->citation);
+    // The level is stated for the point estimate; say so when the interval reaches below it.
+    if (ci && v->level != VerdictLevel::Poor) {
+      const double cut = verdicts.rule("alpha").cut(v->level);
+      if (ci->lower < cut) s += msgf("interp.alpha.ci_below", lang, level, ci->lower, cut);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<std::string> factorability_interpretation(const Evidence& ev, const IndicatorTree& tree,
+                                                      const VerdictTable& verdicts, Lang lang) {
+  std::vector<std::string> out;
+  std::vector<std::string> low;
+  const VerdictRule& kmo_rule = verdicts.rule("kmo");
+  const double acceptable = kmo_rule.cut(VerdictLevel::Acceptable);
+  for (const auto& b : ev.blocks) {
+    if (!b.kmo || b.kmo->msa_items.size() == 0) continue;
+    const auto v = verdicts.judge("kmo", b.kmo->msa);
+    if (!v) continue;
+    const std::string label = block_label(b, tree, lang, "common.whole_system_scope");
+    if (b.node != tree.root()) {
+      if (v->level > VerdictLevel::Acceptable) low.push_back(fmt::format("{} ({:.3f})", label, b.kmo->msa));
+      continue;
+    }
+    std::string s = msgf("interp.kmo", lang, label, b.kmo->msa, level_word(*v, lang), v->rule, v->citation);
+    if (b.bartlett) {
+      const auto pv = verdicts.judge("bartlett_p", b.bartlett->p_value);
+      const bool rejects = pv && pv->level != VerdictLevel::Poor;
+      s += msgf(rejects ? "interp.bartlett.sig" : "interp.bartlett.ns", lang, std::llround(b.bartlett->df),
+                b.bartlett->chi_square, p_text(b.bartlett->p_value), pv ? pv->citation : std::string());
+      s += msg(rejects && v->level <= VerdictLevel::Acceptable ? "interp.factorable.yes" : "interp.factorable.no", lang);
+    } else {
+      s += msg("interp.period", lang);
+    }
+    out.push_back(std::move(s));
+  }
+  if (!low.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < low.size(); ++i) list += (i ? msg("interp.list_sep", lang) : "") + low[i];
+    out.push_back(msgf("interp.kmo.low", lang, acceptable, list));
+  }
+  return out;
+}
+
+std::vector<std::string> variance_interpretation(const Evidence& ev, const VerdictTable& verdicts, Lang lang) {
+  const BlockStructure& s = ev.structure.system;
+  const auto m = ev.structure.system_varimax.loadings.cols();
+  if (m < 1 || m > s.pca.cumulative.size()) return {};
+  // The m rotated components explain what the first m unrotated ones do (rotation is orthogonal).
+  const double cum = s.pca.cumulative(m - 1);
+  std::vector<std::string> out{msgf("interp.components", lang, s.parallel.n_components, s.pca.kaiser_count)};
+  if (const auto v = verdicts.judge("cumulative_variance", cum))
+    out.push_back(msgf("interp.cumvar", lang, m, 100.0 * cum, level_word(*v, lang), v->rule, v->citation));
+  return out;
+}
+
+std::vector<std::string> convergent_interpretation(const Evidence& ev, const IndicatorTree& tree,
+                                                   const VerdictTable& verdicts, Lang lang) {
+  const StructureValidityResult& r = ev.structure;
+  if (!r.convergent_computed) return {};
+  const ConvergentResult& c = r.convergent;
+  std::vector<std::string> out;
+  for (const auto& b : c.blocks) {
+    const auto cr = verdicts.judge("cr", b.cr);
+    const auto ave = verdicts.judge("ave", b.ave);
+    if (!cr || !ave) continue;
+    out.push_back(msgf("interp.cr_ave", lang, label_of(tree, b.name, lang), b.cr, level_word(*cr, lang), cr->rule,
+                       b.ave, level_word(*ave, lang), ave->rule, cr->citation, ave->citation));
+  }
+  return out;
+}
+
+std::vector<std::string> htmt_interpretation(const Evidence& ev, const IndicatorTree& tree,
+                                             const VerdictTable& verdicts, Lang lang) {
+  const StructureValidityResult& r = ev.structure;
+  if (!r.convergent_computed) return {};
+  const ConvergentResult& c = r.convergent;
+  std::vector<std::string> out;
+  const auto nb = c.htmt.rows();
+  if (nb >= 2) {
+    Eigen::Index fi = 1, gi = 0;
+    for (Eigen::Index f = 1; f < nb; ++f)
+      for (Eigen::Index g = 0; g < f; ++g)
+        if (c.htmt(f, g) > c.htmt(fi, gi)) {
+          fi = f;
+          gi = g;
+        }
+    if (const auto v = verdicts.judge("htmt", c.htmt(fi, gi)))
+      out.push_back(msgf("interp.htmt", lang, c.htmt(fi, gi), level_word(*v, lang),
+                         label_of(tree, c.blocks[static_cast<std::size_t>(fi)].name, lang),
+                         label_of(tree, c.blocks[static_cast<std::size_t>(gi)].name, lang), v->rule, v->citation));
+  }
+  return out;
 }
 
 }  // namespace cikit::report

@@ -4,13 +4,20 @@
 /// compute_evidence() (APPENDIX-CONVENTIONS.md §1–§4): A3 reliability per dimension and
 /// overall, A4 item analysis, A5 KMO and Bartlett, A6 total variance explained with parallel
 /// analysis, A7 rotated loadings against the declared dimensions, A8 CR/AVE/Fornell–Larcker and
-/// HTMT. Each table's notes state the methods; interpretation sentences are left to
-/// Table::interpretation.
+/// HTMT. Each table's notes state the methods.
+///
+/// Interpretation sentences (Table::interpretation; issue: appendix, item 4): each restates
+/// numbers already in the table and the verdict the spec's rules (methods/core/verdicts.hpp,
+/// `thresholds:`) give them, with the rule met and its citation. Nothing is claimed that the
+/// numbers don't show: when the confidence interval of α reaches below the cut-point of the
+/// verdict's level the sentence says so; factorability is concluded only when KMO is at least
+/// acceptable and Bartlett's test rejects sphericity (p < its cut-point).
 
 #include <string>
 #include <vector>
 
 #include "methods/core/tree.hpp"
+#include "methods/core/verdicts.hpp"
 #include "methods/report/evidence.hpp"
 #include "methods/report/render.hpp"
 
@@ -47,5 +54,31 @@ namespace cikit::report {
 
 /// Heatmap of the whole-system correlation matrix in tree order, first-level dimensions boxed.
 [[nodiscard]] Figure heatmap_figure(const Evidence& ev, const IndicatorTree& tree, Lang lang, const std::string& number);
+
+/// A3: per block with an α, "α = 0.861 (95% CI 0.830–0.890) for X indicates good internal
+/// consistency (≥ 0.8; …)." using the BCa interval when there is one, else Feldt's; plus a
+/// caveat when the lower limit is below the level's cut-point.
+[[nodiscard]] std::vector<std::string> reliability_interpretation(const Evidence& ev, const IndicatorTree& tree,
+                                                                  const VerdictTable& verdicts, Lang lang);
+
+/// A5: the whole system's KMO verdict and Bartlett's test with the conclusion on factorability;
+/// the dimensions whose KMO falls below the acceptable cut-point, if any.
+[[nodiscard]] std::vector<std::string> factorability_interpretation(const Evidence& ev, const IndicatorTree& tree,
+                                                                    const VerdictTable& verdicts, Lang lang);
+
+/// A6: components retained by parallel analysis and by the Kaiser rule, and the cumulative
+/// variance of the m rotated components judged by the `cumulative_variance` rule.
+[[nodiscard]] std::vector<std::string> variance_interpretation(const Evidence& ev, const VerdictTable& verdicts,
+                                                               Lang lang);
+
+/// A8-1: per first-level dimension, CR and AVE with their verdicts. Empty when convergent
+/// validity was not computed.
+[[nodiscard]] std::vector<std::string> convergent_interpretation(const Evidence& ev, const IndicatorTree& tree,
+                                                                 const VerdictTable& verdicts, Lang lang);
+
+/// A8-2: the largest HTMT, the pair of dimensions it belongs to and its verdict (discriminant
+/// validity). Empty when convergent validity was not computed.
+[[nodiscard]] std::vector<std::string> htmt_interpretation(const Evidence& ev, const IndicatorTree& tree,
+                                                           const VerdictTable& verdicts, Lang lang);
 
 }  // namespace cikit::report

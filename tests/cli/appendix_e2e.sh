@@ -17,9 +17,10 @@ cp -r "$src/datasets/governance" ex
 fast="--bootstrap 200 --parallel-replicates 20"
 
 tables="A1_indicator_system A2_descriptive_statistics A3_reliability A4_item_analysis A5_kmo_bartlett
-        A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt D1_delphi_panel
+        A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt A9_ahp_consistency
+        A10_weights_compared A11_rank_correlations A11_rank_shifts A11_largest_movers D1_delphi_panel
         D2_delphi_concordance D3_delphi_screening_round1 index_scores"
-figures="F1_correlation_heatmap F2_scree"
+figures="F1_correlation_heatmap F2_scree F3_weights_by_method"
 for lang in zh en; do
   "$cikit" appendix ex/governance.yaml --lang "$lang" $fast --out "app_$lang" > "run_$lang.txt" 2> "err_$lang.txt" \
     || { cat "err_$lang.txt"; fail "appendix --lang $lang"; }
@@ -32,7 +33,7 @@ for lang in zh en; do
   grep -q "wall\|用时\| in [0-9.]* s" "run_$lang.txt" || fail "$lang: the closing note has no wall time"
   grep -q "appendix.html" "run_$lang.txt" || fail "$lang: the closing note does not list the files"
 done
-for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 D1 D2 B1; do
+for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 A9 A10 A11-1 A11-2 A11-3 D1 D2 B1; do
   grep -q "^\*\*表$n  " app_zh/appendix.md || fail "zh: no table $n"
   grep -q "^\*\*Table $n\. " app_en/appendix.md || fail "en: no table $n"
 done
@@ -40,6 +41,15 @@ grep -q "表A3  各维度信度检验结果" app_zh/appendix.md || fail "zh A3 t
 grep -q "表A5  KMO和Bartlett的检验" app_zh/appendix.md || fail "zh A5 title"
 grep -q "图1  指标相关系数热力图" app_zh/appendix.md || fail "zh figure 1"
 grep -q "Figure 2. Scree plot" app_en/appendix.md || fail "en figure 2"
+# Interpretation sentences under A3, A5, A6, A8 and A9 in both languages.
+grep -q "^α = 0\.[0-9]\{3\} (95% CI .* internal consistency (≥ \|^α = .* internal consistency (<" app_en/appendix.md || fail "en: no A3 interpretation"
+grep -q "的Cronbach's α为0\.[0-9]\{3\}（95% CI：" app_zh/appendix.md || fail "zh: no A3 interpretation"
+grep -q "KMO = 0\.[0-9]\{3\} is " app_en/appendix.md || fail "en: no A5 interpretation"
+grep -q "的KMO值为0\.[0-9]\{3\}" app_zh/appendix.md || fail "zh: no A5 interpretation"
+grep -q "^Parallel analysis retains [0-9]* component" app_en/appendix.md || fail "en: no A6 interpretation"
+grep -q "^平行分析保留[0-9]*个成分" app_zh/appendix.md || fail "zh: no A6 interpretation"
+grep -q "judgment matrices meet the consistency criterion" app_en/appendix.md || fail "en: no A9 interpretation"
+grep -q "个判断矩阵中有[0-9]*个通过一致性检验" app_zh/appendix.md || fail "zh: no A9 interpretation"
 grep -q "SHA-256 [0-9a-f]\{64\}" app_en/appendix.md || fail "en: no SHA-256 in the reproducibility block"
 
 # Reruns: byte-identical except the date line (CSV, SVG, PDF figures: identical).

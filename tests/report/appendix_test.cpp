@@ -3,6 +3,7 @@
 // functions on the same oriented data (the conversion must not change a number), the SVG
 // charts for structure and determinism, SHA-256 against the FIPS 180-2 test vectors.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,8 @@
 #include "methods/report/render.hpp"
 #include "methods/report/svg.hpp"
 #include "methods/report/validity_tables.hpp"
+#include "methods/report/weights_tables.hpp"
+#include "methods/report/compare_tables.hpp"
 #include "methods/validity/factorability.hpp"
 
 using namespace cikit;
@@ -257,4 +260,109 @@ TEST_CASE("appendix config: YAML round trip and located errors", "[report][confi
   CHECK_THROWS_WITH(read_appendix_config(dir / "bad.yaml"),
                     Catch::Matchers::Contains("bad.yaml:3:3") && Catch::Matchers::Contains("unknown key 'bootstrapp'"));
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("appendix interpretation: sentences restate the table's numbers and verdicts", "[report][appendix][interp]") {
+  const Fixture& f = sim1();
+  const VerdictTable verdicts;  // the cited defaults
+  for (const Lang lang : {Lang::En, Lang::Zh}) {
+    const auto a3 = reliability_interpretation(f.ev, f.spec.tree, verdicts, lang);
+    REQUIRE(a3.size() == f.ev.blocks.size());
+    for (std::size_t i = 0; i < a3.size(); ++i) {
+      const AlphaResult& a = *f.ev.blocks[i].alpha;
+      const auto v = verdicts.judge("alpha", a.raw_alpha);
+      REQUIRE(v);
+      CAPTURE(a3[i]);
+      CHECK(count(a3[i], fmt::format("{:.3f}", a.raw_alpha)) >= 1);
+      CHECK(count(a3[i], v->label(lang)) >= 1);
+      CHECK(count(a3[i], v->rule) >= 1);
+      CHECK(count(a3[i], v->citation) >= 1);
+      const Interval ci = a.bootstrap->bca->interval;  // BCa preferred over Feldt
+      CHECK(count(a3[i], fmt::format("{:.3f}–{:.3f}", ci.lower, ci.upper)) == 1);
+      // The caveat appears exactly when the lower limit is below the level's cut-point.
+      const bool below = v->level != VerdictLevel::Poor && ci.lower < verdicts.rule("alpha").cut(v->level);
+      CHECK(count(a3[i], lang == Lang::En ? "lower 95% confidence limit" : "置信区间下限") == (below ? 1u : 0u));
+    }
+    const auto a5 = factorability_interpretation(f.ev, f.spec.tree, verdicts, lang);
+    REQUIRE(!a5.empty());
+    const auto& whole = f.ev.blocks.back();
+    const auto kv = verdicts.judge("kmo", whole.kmo->msa);
+    CHECK(count(a5[0], fmt::format("{:.3f}", whole.kmo->msa)) == 1);
+    CHECK(count(a5[0], kv->label(lang)) >= 1);
+    const bool factorable = kv->level <= VerdictLevel::Acceptable && whole.bartlett->p_value < 0.05;
+    CHECK(count(a5[0], lang == Lang::En ? "are suitable for factor analysis" : "，适合进行因子分析") ==
+          (factorable ? 1u : 0u));
+    const auto a6 = variance_interpretation(f.ev, verdicts, lang);
+    REQUIRE(a6.size() == 2);
+    CHECK(count(a6[0], std::to_string(f.ev.structure.system.parallel.n_components)) >= 1);
+    const auto m = f.ev.structure.system_varimax.loadings.cols();
+    CHECK(count(a6[1], fmt::format("{:.1f}%", 100.0 * f.ev.structure.system.pca.cumulative(m - 1))) == 1);
+    if (f.ev.structure.convergent_computed) {
+      CHECK(convergent_interpretation(f.ev, f.spec.tree, verdicts, lang).size() ==
+            f.ev.structure.convergent.blocks.size());
+      CHECK(htmt_interpretation(f.ev, f.spec.tree, verdicts, lang).size() == 1);
+    }
+  }
+  // A stricter rule moves the verdict and, when the interval reaches below the new cut, adds the caveat.
+  VerdictTable strict;
+  const double alpha_all = f.ev.blocks.back().alpha->raw_alpha;
+  const double lower = f.ev.blocks.back().alpha->bootstrap->bca->interval.lower;
+  strict.set({"alpha", {"α", "alpha"}, true, {{VerdictLevel::Excellent, (alpha_all + lower) / 2}}, "test rule"});
+  const auto s = reliability_interpretation(f.ev, f.spec.tree, strict, Lang::En).back();
+  CAPTURE(s);
+  CHECK(count(s, "indicates excellent internal consistency") == 1);
+  CHECK(count(s, "test rule") == 1);
+  CHECK(count(s, "so this level is not established with 95% confidence") == 1);
+}
+
+TEST_CASE("appendix A9–A11: cells are weights_report's and compare_index's results", "[report][appendix][weights]") {
+  const Spec spec = read_spec(std::string(CIKIT_SOURCE_DIR) + "/datasets/governance/governance.yaml");
+  const Dataset data = load_data(spec);
+  Judgments storage;
+  WeightInputs inputs;
+  const auto methods = select_weight_methods(spec, {}, inputs, storage);
+  REQUIRE(methods.size() >= 2);
+  const WeightsReport wr = weights_report(data, spec.tree, spec.config, methods, inputs);
+  for (const Lang lang : {Lang::En, Lang::Zh}) {
+    const auto& cons = ahp_consistency(wr);
+    REQUIRE(!cons.empty());
+    const Table a9 = ahp_consistency_table(cons, spec.tree, lang);
+    a9.validate();
+    REQUIRE(a9.rows.size() == cons.size());
+    int passed = 0;
+    for (std::size_t i = 0; i < cons.size(); ++i) {
+      CHECK(a9.rows[i][7].value == Approx(cons[i].cr).epsilon(1e-15));
+      CHECK(a9.rows[i][4].value == Approx(cons[i].lambda_max).epsilon(1e-15));
+      passed += cons[i].acceptable ? 1 : 0;
+    }
+    CHECK(count(a9.interpretation.at(0), std::to_string(passed)) >= 1);
+    const Table a10 = weights_compared_table(wr, spec.tree, lang);
+    a10.validate();
+    REQUIRE(a10.header.size() == 1 + 2 * wr.methods.size());
+    std::size_t row = 0;
+    for (const int i : spec.tree.preorder()) {
+      if (i == spec.tree.root()) continue;
+      for (std::size_t m = 0; m < wr.methods.size(); ++m) {
+        CHECK(a10.rows[row][1 + 2 * m].value == Approx(wr.methods[m].weights.local(i)).epsilon(1e-15));
+        CHECK(a10.rows[row][2 + 2 * m].value == Approx(wr.methods[m].weights.global(i)).epsilon(1e-15));
+      }
+      ++row;
+    }
+    CHECK(weights_figure(wr, spec.tree, lang, "3").svg.find("<svg") == 0);
+  }
+  const auto schemes = compare_schemes(spec.config, methods, {}, {});
+  const CompareResult cr = compare_index(data, spec.tree, schemes, inputs);
+  const auto a11 = ranking_comparison_tables(cr, data, Lang::En);
+  REQUIRE(a11.size() >= 2);
+  for (const auto& t : a11) t.validate();
+  const auto S = static_cast<Eigen::Index>(schemes.size());
+  for (Eigen::Index a = 0; a < S; ++a)
+    for (Eigen::Index b = 0; b < S; ++b)
+      if (a != b)
+        CHECK(a11[0].rows[static_cast<std::size_t>(a)][static_cast<std::size_t>(b + 1)].value ==
+              Approx(a > b ? cr.spearman(a, b) : cr.kendall(a, b)).epsilon(1e-15));
+  for (Eigen::Index s = 0; s < S; ++s) {
+    CHECK(a11[1].rows[static_cast<std::size_t>(s)][1].value == Approx(cr.spearman(s, cr.reference)).epsilon(1e-15));
+    CHECK(a11[1].rows[static_cast<std::size_t>(s)][3].value == Approx(cr.mean_abs_shift(s)).epsilon(1e-15));
+  }
 }

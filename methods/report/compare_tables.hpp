@@ -1,0 +1,20 @@
+#pragma once
+/// \file compare_tables.hpp
+/// Table A11 of the appendix, rankings compared across weighting methods, converted from
+/// compare_index() (methods/compare/compare.hpp): A11-1 rank correlations between schemes
+/// (Spearman's ρ below, Kendall's τ-b above the diagonal), A11-2 rank shifts and top-N overlap
+/// against the reference scheme, A11-3 the units whose rank moves most. Nothing is recomputed.
+
+#include <vector>
+
+#include "methods/compare/compare.hpp"
+#include "methods/core/dataset.hpp"
+#include "methods/report/table.hpp"
+
+namespace cikit::report {
+
+/// A11-1, A11-2 and A11-3 (A11-3 only when some unit's rank moves). The interpretation of
+/// A11-2 states the range of ρ against the reference and the largest mean absolute shift.
+[[nodiscard]] std::vector<Table> ranking_comparison_tables(const CompareResult& r, const Dataset& data, Lang lang);
+
+}  // namespace cikit::report

@@ -1,0 +1,116 @@
+#include "methods/report/weights_tables.hpp"
+
+#include <fmt/format.h>
+
+#include "methods/core/error.hpp"
+#include "methods/core/registry.hpp"
+#include "methods/core/text.hpp"
+#include "methods/report/messages.hpp"
+#include "methods/report/svg.hpp"
+
+namespace cikit::report {
+
+namespace {
+std::string method_label(const MethodWeightsReport& m, Lang lang) {
+  const auto& info = method_info(weight_methods(), m.method);
+  return std::string(lang == Lang::Zh ? info.zh : info.en);
+}
+const std::string& node_label(const IndicatorTree& tree, const std::string& id, Lang lang) {
+  const auto i = tree.find(id);
+  return i ? tree.node(*i).label.get(lang, id) : id;
+}
+}  // namespace
+
+const std::vector<NodeConsistency>& ahp_consistency(const WeightsReport& report) {
+  static const std::vector<NodeConsistency> none;
+  for (const auto& m : report.methods)
+    if (m.method == WeightMethod::Ahp && !m.weights.consistency.empty()) return m.weights.consistency;
+  for (const auto& m : report.methods)
+    if (!m.weights.consistency.empty()) return m.weights.consistency;
+  return none;
+}
+
+Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const IndicatorTree& tree, Lang lang) {
+  if (rows.empty()) throw InternalError("ahp_consistency_table: no consistency rows");
+  Table t;
+  t.id = "A9_ahp_consistency";
+  t.number = "A9";
+  t.lang = lang;
+  t.title = msg("a9.title", lang);
+  for (const char* h : {"a9.h.node", "a9.h.expert", "a9.h.m", "a9.h.missing", "a9.h.lambda", "a9.h.ci", "a9.h.ri",
+                        "a9.h.cr", "a9.h.passed"})
+    t.header.push_back(msg(h, lang));
+  int passed = 0;
+  std::vector<std::string> failed;
+  for (const auto& c : rows) {
+    const std::string& node = node_label(tree, c.node_id, lang);
+    const std::string expert = c.expert_id.empty() ? msg("a9.group", lang) : c.expert_id;
+    t.rows.push_back({Cell::txt(node), Cell::txt(expert), Cell::integer(c.m), Cell::integer(c.n_missing),
+                      Cell::number(c.lambda_max, 4), Cell::number(c.ci, 4), Cell::number(c.ri, 2),
+                      Cell::number(c.cr, 4), Cell::txt(msg(c.acceptable ? "common.yes" : "common.no", lang))});
+    if (c.acceptable) ++passed;
+    else failed.push_back(fmt::format("{}/{} ({:.3f})", node, expert, c.cr));
+  }
+  const double threshold = rows.front().cr_threshold;
+  t.notes.push_back(msgf("a9.note", lang, threshold));
+  t.interpretation.push_back(msgf("a9.interp", lang, passed, rows.size(), threshold));
+  if (!failed.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < failed.size(); ++i) list += (i ? msg("interp.list_sep", lang) : "") + failed[i];
+    t.interpretation.push_back(msgf("a9.interp.failed", lang, list));
+  }
+  return t;
+}
+
+Table weights_compared_table(const WeightsReport& report, const IndicatorTree& tree, Lang lang) {
+  Table t;
+  t.id = "A10_weights_compared";
+  t.number = "A10";
+  t.lang = lang;
+  t.title = msg("a10.title", lang);
+  t.header.push_back(msg("a10.h.node", lang));
+  t.groups.push_back({"", 1});
+  for (const auto& m : report.methods) {
+    t.header.push_back(msg("a10.h.local", lang));
+    t.header.push_back(msg("a10.h.global", lang));
+    t.groups.push_back({method_label(m, lang), 2});
+  }
+  for (const int i : tree.preorder()) {
+    if (i == tree.root()) continue;
+    const Node& n = tree.node(i);
+    std::vector<Cell> row{Cell::txt(n.label.get(lang, n.id), n.depth)};
+    for (const auto& m : report.methods) {
+      row.push_back(Cell::number(m.weights.local(i), 4));
+      row.push_back(Cell::percent(m.weights.global(i), 2));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  std::string variants;
+  for (const auto& m : report.methods)
+    if (!m.variant.empty())
+      variants += (variants.empty() ? "" : msg("interp.list_sep", lang)) + fmt::format("{}: {}", method_label(m, lang), m.variant);
+  t.notes.push_back(msg("a10.note", lang));
+  if (!variants.empty()) t.notes.push_back(msgf("a10.note.variants", lang, variants));
+  return t;
+}
+
+Figure weights_figure(const WeightsReport& report, const IndicatorTree& tree, Lang lang, const std::string& number) {
+  std::vector<std::string> indicators;
+  for (const int leaf : tree.leaves()) indicators.push_back(tree.node(leaf).label.get(lang, tree.node(leaf).id));
+  std::vector<WeightSeries> series;
+  for (const auto& m : report.methods) {
+    WeightSeries s{method_label(m, lang), {}};
+    for (const int leaf : tree.leaves()) s.weights.push_back(m.weights.global(leaf));
+    series.push_back(std::move(s));
+  }
+  Figure f;
+  f.id = str_cat("F", number, "_weights_by_method");
+  f.number = number;
+  f.lang = lang;
+  f.title = msg("fig.weights.title", lang);
+  f.svg = weights_svg(indicators, series, msg("fig.weights.y", lang));
+  f.notes.push_back(msgf("fig.weights.note", lang, series.size()));
+  return f;
+}
+
+}  // namespace cikit::report

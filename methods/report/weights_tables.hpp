@@ -1,0 +1,36 @@
+#pragma once
+/// \file weights_tables.hpp
+/// Tables A9 (AHP consistency per node and expert) and A10 (local and global weights of every
+/// node under every available weighting method) and the grouped-bar figure of the indicators'
+/// global weights by method, converted from weights_report() (methods/weighting/
+/// weights_report.hpp). Nothing is recomputed here.
+
+#include <string>
+#include <vector>
+
+#include "methods/core/tree.hpp"
+#include "methods/report/render.hpp"
+#include "methods/weighting/weights_report.hpp"
+
+namespace cikit::report {
+
+/// The AHP consistency rows of a report: those of the ahp method, else of the first method
+/// that has any (combined with an ahp component); empty when no method used AHP.
+[[nodiscard]] const std::vector<NodeConsistency>& ahp_consistency(const WeightsReport& report);
+
+/// A9: per inner node and expert (then the group's aggregate) m, λmax, CI = (λmax − m)/(m − 1),
+/// RI, CR = CI/RI and whether CR is below the threshold in force (Saaty 1980: 0.1). The
+/// interpretation counts the matrices meeting the threshold and names those that do not.
+/// @throws InternalError if `rows` is empty (the caller leaves A9 out then).
+[[nodiscard]] Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const IndicatorTree& tree,
+                                          Lang lang);
+
+/// A10: every non-root node in pre-order (indented), for each method of `report` its local
+/// weight and its global weight (%); the method variants in the notes.
+[[nodiscard]] Table weights_compared_table(const WeightsReport& report, const IndicatorTree& tree, Lang lang);
+
+/// Grouped bars: the indicators' global weights (%) under each method of `report`.
+[[nodiscard]] Figure weights_figure(const WeightsReport& report, const IndicatorTree& tree, Lang lang,
+                                    const std::string& number);
+
+}  // namespace cikit::report
