@@ -12,6 +12,9 @@ namespace cikit {
 /// everything else 1. Invalid bytes count 1 each.
 [[nodiscard]] std::size_t display_width(std::string_view utf8);
 
+/// Escapes & < > " for XML, HTML and SVG text and attribute values (UTF-8 passes unchanged).
+[[nodiscard]] std::string xml_escape(std::string_view s);
+
 /// Concatenates strings and string views into one std::string (one allocation). Used instead
 /// of `"literal" + std::string` chains, which GCC 12 at -O3 flags with -Wrestrict false positives.
 template <class... Parts>

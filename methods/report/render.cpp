@@ -50,19 +50,7 @@ std::string md_escape(const std::string& s) {
   return out;
 }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string html_escape(const std::string& s) { return xml_escape(s); }
 
 /// Characters outside pdflatex's (and Latin Modern's) repertoire that labels, units and notes
 /// use, as LaTeX commands that work under pdflatex and xelatex alike (Greek letters and symbols

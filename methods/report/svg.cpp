@@ -11,19 +11,6 @@
 namespace cikit::report {
 
 namespace {
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 /// Two decimals, no "-0.00": coordinates print identically on every run and platform.
 std::string f2(double v) {
   std::string s = fmt::format("{:.2f}", v);

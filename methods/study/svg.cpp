@@ -6,24 +6,10 @@
 #include <cmath>
 
 #include "methods/core/error.hpp"
+#include "methods/core/text.hpp"
 
 namespace cikit {
 
-namespace {
-std::string xml_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
-}  // namespace
 
 std::string svg_heatmap(const std::string& title, const std::vector<std::string>& rows,
                         const std::vector<std::string>& cols, const Eigen::MatrixXd& values, int decimals,
