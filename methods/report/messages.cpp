@@ -28,6 +28,8 @@ const std::vector<Message> kCatalogue = {
     {"common.na_dash", "—", "—"},
     {"common.whole_system", "Whole system", "总量表"},
     {"common.whole_system_scope", "All indicators", "全部指标"},
+    {"common.whole_system_inline", "the whole system", "总量表"},         // inside a sentence
+    {"common.whole_system_scope_inline", "all indicators", "全部指标"},  // inside a sentence
 
     // ---- reproducibility block ---------------------------------------------------------
     {"repro.version", "cikit {} (commit {})", "cikit {}（提交 {}）"},

@@ -303,7 +303,7 @@ std::vector<std::string> reliability_interpretation(const Evidence& ev, const In
     const AlphaResult& a = *b.alpha;
     const auto v = verdicts.judge("alpha", a.raw_alpha);
     if (!v) continue;
-    const std::string label = block_label(b, tree, lang, "common.whole_system");
+    const std::string label = block_label(b, tree, lang, "common.whole_system_inline");
     std::optional<Interval> ci;
     if (a.bootstrap && a.bootstrap->bca) ci = a.bootstrap->bca->interval;
     else if (a.feldt) ci = a.feldt;
@@ -335,7 +335,7 @@ std::vector<std::string> factorability_interpretation(const Evidence& ev, const 
       if (v->level > VerdictLevel::Acceptable) low.push_back(fmt::format("{} ({:.3f})", label, b.kmo->msa));
       continue;
     }
-    std::string s = msgf("interp.kmo", lang, label, b.kmo->msa, level_word(*v, lang), v->rule, v->citation);
+    std::string s = msgf("interp.kmo", lang, msg("common.whole_system_scope_inline", lang), b.kmo->msa, level_word(*v, lang), v->rule, v->citation);
     if (b.bartlett) {
       const auto pv = verdicts.judge("bartlett_p", b.bartlett->p_value);
       const bool rejects = pv && pv->level != VerdictLevel::Poor;
