@@ -19,11 +19,7 @@ std::vector<Table> ranking_comparison_tables(const CompareResult& r, const Datas
   };
   const std::string ref = name(r.reference);
 
-  Table c;
-  c.id = "A11_rank_correlations";
-  c.number = "A11-1";
-  c.lang = lang;
-  c.title = msg("a11.title", lang);
+  Table c = make_table("A11_rank_correlations", "A11-1", "a11.title", lang);
   c.header.push_back(msg("a11.h.scheme", lang));
   for (Eigen::Index s = 0; s < S; ++s) c.header.push_back(name(s));
   for (Eigen::Index a = 0; a < S; ++a) {
@@ -58,11 +54,7 @@ std::vector<Table> ranking_comparison_tables(const CompareResult& r, const Datas
 
   std::vector<Table> out{std::move(c), std::move(v)};
   if (!r.movers.empty()) {
-    Table m;
-    m.id = "A11_largest_movers";
-    m.number = "A11-3";
-    m.lang = lang;
-    m.title = msg("a11c.title", lang);
+    Table m = make_table("A11_largest_movers", "A11-3", "a11c.title", lang);
     for (const char* h : {"a11c.h.unit", "a11c.h.reference", "a11c.h.best", "a11c.h.worst", "a11c.h.shift", "a11.h.scheme"})
       m.header.push_back(msg(h, lang));
     for (const auto& mv : r.movers)

@@ -35,11 +35,7 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
                                  Lang lang) {
   std::vector<Table> out;
 
-  Table panel;
-  panel.id = "D1_delphi_panel";
-  panel.number = "D1";
-  panel.lang = lang;
-  panel.title = msg("d1.title", lang);
+  Table panel = make_table("D1_delphi_panel", "D1", "d1.title", lang);
   for (const char* h : {"d1.h.round", "d1.h.sent", "d1.h.returned", "d1.h.positive", "d1.h.ca", "d1.h.cs", "d1.h.cr"})
     panel.header.push_back(msg(h, lang));
   for (const auto& r : result.rounds) {
@@ -54,11 +50,7 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
   if (!input.note.empty()) panel.notes.push_back(input.note);
   out.push_back(std::move(panel));
 
-  Table w;
-  w.id = "D2_delphi_concordance";
-  w.number = "D2";
-  w.lang = lang;
-  w.title = msg("d2.title", lang);
+  Table w = make_table("D2_delphi_concordance", "D2", "d2.title", lang);
   for (const char* h : {"d2.h.round", "d2.h.aspect", "d2.h.indicators", "d2.h.experts", "d2.h.w", "d2.h.chi2", "d2.h.df",
                         "d2.h.p"})
     w.header.push_back(msg(h, lang));

@@ -418,4 +418,13 @@ std::string msg(std::string_view key, Lang lang) {
   return std::string(lang == Lang::Zh ? it->second->zh : it->second->en);
 }
 
+Table make_table(std::string id, std::string number, std::string_view title_key, Lang lang) {
+  Table t;
+  t.id = std::move(id);
+  t.number = std::move(number);
+  t.lang = lang;
+  t.title = msg(title_key, lang);
+  return t;
+}
+
 }  // namespace cikit::report

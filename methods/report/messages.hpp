@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "methods/core/tree.hpp"
+#include "methods/report/table.hpp"
 
 namespace cikit::report {
 
@@ -29,6 +30,9 @@ struct Message {
 
 /// The text of `key` in `lang`. @throws InternalError for an unknown key.
 [[nodiscard]] std::string msg(std::string_view key, Lang lang);
+
+/// An empty table with its id (file stem), number ("A3", "A8-1") and catalogue title in `lang`.
+[[nodiscard]] Table make_table(std::string id, std::string number, std::string_view title_key, Lang lang);
 
 /// msg() formatted with fmt: msgf("a3.note.b", lang, replicates, seed).
 template <class... Args>

@@ -22,11 +22,7 @@ std::string direction_text(Direction d, Lang lang) {
 
 Table indicator_system_table(const IndicatorTree& tree, const TreeWeights& weights, const std::string& method_label,
                              Lang lang) {
-  Table t;
-  t.id = "A1_indicator_system";
-  t.number = "A1";
-  t.lang = lang;
-  t.title = msg("a1.title", lang);
+  Table t = make_table("A1_indicator_system", "A1", "a1.title", lang);
   t.header = {msg("a1.h.level", lang),  msg("a1.h.node", lang),   msg("a1.h.unit", lang),
               msg("a1.h.direction", lang), msg("a1.h.local", lang), msg("a1.h.global", lang),
               msg("a1.h.source", lang), msg("a1.h.id", lang)};
@@ -44,11 +40,7 @@ Table indicator_system_table(const IndicatorTree& tree, const TreeWeights& weigh
 }
 
 Table descriptive_table(const IndicatorTree& tree, const DescribeResult& d, Lang lang) {
-  Table t;
-  t.id = "A2_descriptive_statistics";
-  t.number = "A2";
-  t.lang = lang;
-  t.title = msg("a2.title", lang);
+  Table t = make_table("A2_descriptive_statistics", "A2", "a2.title", lang);
   for (const char* h : {"a2.h.indicator", "a2.h.n", "a2.h.missing", "a2.h.mean", "a2.h.sd", "a2.h.min", "a2.h.max",
                         "a2.h.skewness", "a2.h.kurtosis", "a2.h.flag"})
     t.header.push_back(msg(h, lang));
@@ -72,11 +64,7 @@ Table descriptive_table(const IndicatorTree& tree, const DescribeResult& d, Lang
 
 Table index_table(const Dataset& data, const IndicatorTree& tree, const IndexResult& r, const std::string& methods_note,
                   Lang lang) {
-  Table t;
-  t.id = "index_scores";
-  t.number = "B1";
-  t.lang = lang;
-  t.title = msg("b1.title", lang);
+  Table t = make_table("index_scores", "B1", "b1.title", lang);
   const int root = tree.root();
   const auto& dims = tree.node(root).children;
   t.header = {msg("b1.h.rank", lang), msg("b1.h.unit", lang), msg("b1.h.score", lang)};

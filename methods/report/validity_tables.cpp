@@ -35,14 +35,6 @@ std::vector<int> dimensions_with_leaves(const IndicatorTree& tree) {
     if (!tree.leaf_positions_under(d).empty()) out.push_back(d);
   return out;
 }
-Table make_table(const char* id, const char* number, const char* title_key, Lang lang) {
-  Table t;
-  t.id = id;
-  t.number = number;
-  t.lang = lang;
-  t.title = msg(title_key, lang);
-  return t;
-}
 }  // namespace
 
 Table reliability_table(const Evidence& ev, const IndicatorTree& tree, Lang lang) {

@@ -32,11 +32,7 @@ const std::vector<NodeConsistency>& ahp_consistency(const WeightsReport& report)
 
 Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const IndicatorTree& tree, Lang lang) {
   if (rows.empty()) throw InternalError("ahp_consistency_table: no consistency rows");
-  Table t;
-  t.id = "A9_ahp_consistency";
-  t.number = "A9";
-  t.lang = lang;
-  t.title = msg("a9.title", lang);
+  Table t = make_table("A9_ahp_consistency", "A9", "a9.title", lang);
   for (const char* h : {"a9.h.node", "a9.h.expert", "a9.h.m", "a9.h.missing", "a9.h.lambda", "a9.h.ci", "a9.h.ri",
                         "a9.h.cr", "a9.h.passed"})
     t.header.push_back(msg(h, lang));
@@ -63,11 +59,7 @@ Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const Indi
 }
 
 Table weights_compared_table(const WeightsReport& report, const IndicatorTree& tree, Lang lang) {
-  Table t;
-  t.id = "A10_weights_compared";
-  t.number = "A10";
-  t.lang = lang;
-  t.title = msg("a10.title", lang);
+  Table t = make_table("A10_weights_compared", "A10", "a10.title", lang);
   t.header.push_back(msg("a10.h.node", lang));
   t.groups.push_back({"", 1});
   for (const auto& m : report.methods) {
