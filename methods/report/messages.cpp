@@ -1,6 +1,7 @@
 #include "methods/report/messages.hpp"
 
 #include <map>
+#include <utility>
 
 #include "methods/core/error.hpp"
 #include "methods/core/text.hpp"
