@@ -289,6 +289,63 @@ void check_pc1(AlphaResult& res, const AlphaOptions& o) {
                            "(keys = -1); they were not reversed");
 }
 
+// Bootstrap replicates of raw alpha on complete data without materialising the resample.
+// With z = X − colMeans(X) (the full sample's means, once, so that the one-pass sums below do
+// not cancel), per row q_i = Σ_j z_ij² and t_i = Σ_j z_ij, and a replicate drawing rows
+// i_1..i_n: S_j = Σ_r z_{i_r j}, tr C = (Σ_r q_{i_r} − Σ_j S_j²/n)/(n − 1) and
+// ΣC = var(row totals) = (Σ_r t_{i_r}² − (Σ_r t_{i_r})²/n)/(n − 1), which is what raw_alpha
+// computes on the resampled matrix (C is invariant to the shift by the means); the two agree up
+// to rounding (tests/reliability/alpha_test.cpp: max |difference| <= 1e-12). Per replicate O(n k)
+// additions over contiguous rows, no allocation (the accumulator is the caller's, one per thread).
+class RawAlphaBootstrapKernel {
+ public:
+  explicit RawAlphaBootstrapKernel(const Eigen::MatrixXd& x) : k_(x.cols()), rows_(x.rows(), x.cols() + 3) {
+    const Eigen::RowVectorXd mean = x.colwise().mean();
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      double t = 0.0;
+      double q = 0.0;
+      for (Eigen::Index j = 0; j < k_; ++j) {
+        const double z = x(i, j) - mean[j];
+        rows_(i, j) = z;
+        t += z;
+        q += z * z;
+      }
+      rows_(i, k_) = q;
+      rows_(i, k_ + 1) = t;
+      rows_(i, k_ + 2) = t * t;
+    }
+  }
+
+  /// raw_alpha of the resample drawn from `g` (n calls of uniform_index(g, n), as the
+  /// materialising path draws them); NaN when every draw is the same row or ΣC is 0.
+  double replicate(std::mt19937_64& g, Eigen::RowVectorXd& acc) const {
+    const Eigen::Index n = rows_.rows();
+    const auto nu = static_cast<std::uint64_t>(n);
+    acc.setZero(rows_.cols());
+    const std::uint64_t first = uniform_index(g, nu);
+    acc += rows_.row(static_cast<Eigen::Index>(first));
+    bool varied = false;
+    for (Eigen::Index r = 1; r < n; ++r) {
+      const std::uint64_t i = uniform_index(g, nu);
+      varied = varied || i != first;
+      acc += rows_.row(static_cast<Eigen::Index>(i));
+    }
+    if (!varied) return kNaN;  // a constant resample: C = 0
+    const auto nd = static_cast<double>(n);
+    double s2 = 0.0;
+    for (Eigen::Index j = 0; j < k_; ++j) s2 += acc[j] * acc[j];
+    const double tr = (acc[k_] - s2 / nd) / (nd - 1.0);
+    const double sum = (acc[k_ + 2] - acc[k_ + 1] * acc[k_ + 1] / nd) / (nd - 1.0);
+    if (!(std::abs(sum) > 0.0)) return kNaN;
+    const auto kd = static_cast<double>(k_);
+    return (1.0 - tr / sum) * (kd / (kd - 1.0));
+  }
+
+ private:
+  Eigen::Index k_;
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows_;  // [z, q, t, t²] per row
+};
+
 }  // namespace
 
 double raw_alpha(const Eigen::MatrixXd& x) {
@@ -498,13 +555,25 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
     bs.seed = o.seed;
     bs.values.resize(o.bootstrap_replicates);
     const Eigen::Index n = x.rows();
-#pragma omp parallel for schedule(static)
-    for (int b = 0; b < o.bootstrap_replicates; ++b) {
-      auto g = make_stream(o.seed, StreamTag::Bootstrap, static_cast<std::uint64_t>(b));
-      Eigen::MatrixXd xb(n, k);
-      for (Eigen::Index i = 0; i < n; ++i)
-        xb.row(i) = x.row(static_cast<Eigen::Index>(uniform_index(g, static_cast<std::uint64_t>(n))));
-      bs.values[b] = raw_alpha(xb);
+    // Complete data: the allocation-free kernel; missing values: resample, pairwise raw_alpha.
+    std::optional<RawAlphaBootstrapKernel> kernel;
+    if (!x.hasNaN()) kernel.emplace(x);
+#pragma omp parallel
+    {
+      Eigen::RowVectorXd acc;  // per-thread workspace; replicate b's value never depends on the thread
+      Eigen::MatrixXd xb;
+#pragma omp for schedule(static)
+      for (int b = 0; b < o.bootstrap_replicates; ++b) {
+        auto g = make_stream(o.seed, StreamTag::Bootstrap, static_cast<std::uint64_t>(b));
+        if (kernel) {
+          bs.values[b] = kernel->replicate(g, acc);
+          continue;
+        }
+        xb.resize(n, k);
+        for (Eigen::Index i = 0; i < n; ++i)
+          xb.row(i) = x.row(static_cast<Eigen::Index>(uniform_index(g, static_cast<std::uint64_t>(n))));
+        bs.values[b] = raw_alpha(xb);
+      }
     }
     std::vector<double> ok;
     for (Eigen::Index b = 0; b < bs.values.size(); ++b)
