@@ -88,24 +88,6 @@ double uniform01(std::mt19937_64& g) {
   return static_cast<double>(g() >> 11U) * 0x1.0p-53;
 }
 
-namespace {
-__extension__ using u128 = unsigned __int128;  // GCC/Clang extension; 64x64 -> 128-bit product
-}  // namespace
-
-std::uint64_t uniform_index(std::mt19937_64& g, std::uint64_t n) {
-  // Lemire (2019), "Fast random integer generation in an interval", ACM TOMACS 29(1):3.
-  u128 m = static_cast<u128>(g()) * n;
-  auto low = static_cast<std::uint64_t>(m);
-  if (low < n) {
-    const std::uint64_t threshold = (0 - n) % n;
-    while (low < threshold) {
-      m = static_cast<u128>(g()) * n;
-      low = static_cast<std::uint64_t>(m);
-    }
-  }
-  return static_cast<std::uint64_t>(m >> 64U);
-}
-
 double standard_normal(std::mt19937_64& g) {
   // Box & Muller (1958), Ann. Math. Statist. 29:610. u1 in (0,1] avoids log(0).
   const double u1 = 1.0 - uniform01(g);

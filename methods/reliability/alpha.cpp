@@ -289,17 +289,18 @@ void check_pc1(AlphaResult& res, const AlphaOptions& o) {
                            "(keys = -1); they were not reversed");
 }
 
-// Bootstrap replicates of raw alpha on complete data without materialising the resample.
-// With z = X − colMeans(X) (the full sample's means, once, so that the one-pass sums below do
-// not cancel), per row q_i = Σ_j z_ij² and t_i = Σ_j z_ij, and a replicate drawing rows
-// i_1..i_n: S_j = Σ_r z_{i_r j}, tr C = (Σ_r q_{i_r} − Σ_j S_j²/n)/(n − 1) and
-// ΣC = var(row totals) = (Σ_r t_{i_r}² − (Σ_r t_{i_r})²/n)/(n − 1), which is what raw_alpha
-// computes on the resampled matrix (C is invariant to the shift by the means); the two agree up
-// to rounding (tests/reliability/alpha_test.cpp: max |difference| <= 1e-12). Per replicate O(n k)
-// additions over contiguous rows, no allocation (the accumulator is the caller's, one per thread).
-class RawAlphaBootstrapKernel {
+// Raw alpha of resamples and leave-one-out samples of complete data from row sums, without
+// materialising the sample. With z = X − colMeans(X) (the full sample's means, once, so that the
+// one-pass sums below do not cancel), per row q_i = Σ_j z_ij² and t_i = Σ_j z_ij, and a sample of
+// m rows (with repeats): S_j = Σ z_ij, tr C = (Σ q_i − Σ_j S_j²/m)/(m − 1) and
+// ΣC = var(row totals) = (Σ t_i² − (Σ t_i)²/m)/(m − 1), which is what raw_alpha computes on the
+// materialised sample (C is invariant to the shift by the means); the two agree up to rounding
+// (tests/reliability/alpha_test.cpp: max |difference| <= 1e-12). A bootstrap replicate costs
+// O(n k) additions over contiguous rows and no allocation (the accumulator is the caller's, one
+// per thread); the whole jackknife O(n k).
+class RawAlphaSums {
  public:
-  explicit RawAlphaBootstrapKernel(const Eigen::MatrixXd& x) : k_(x.cols()), rows_(x.rows(), x.cols() + 3) {
+  explicit RawAlphaSums(const Eigen::MatrixXd& x) : k_(x.cols()), rows_(x.rows(), x.cols() + 3) {
     const Eigen::RowVectorXd mean = x.colwise().mean();
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
       double t = 0.0;
@@ -330,18 +331,35 @@ class RawAlphaBootstrapKernel {
       varied = varied || i != first;
       acc += rows_.row(static_cast<Eigen::Index>(i));
     }
-    if (!varied) return kNaN;  // a constant resample: C = 0
-    const auto nd = static_cast<double>(n);
+    return varied ? from_sums(acc, n) : kNaN;  // a constant resample has C = 0
+  }
+
+  /// raw_alpha of X without row i, i = 0..n−1 (n >= 3).
+  Eigen::VectorXd jackknife() const {
+    const Eigen::Index n = rows_.rows();
+    const Eigen::RowVectorXd all = rows_.colwise().sum();
+    Eigen::RowVectorXd acc(rows_.cols());
+    Eigen::VectorXd out(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      acc = all - rows_.row(i);
+      out[i] = from_sums(acc, n - 1);
+    }
+    return out;
+  }
+
+ private:
+  // acc = [S_1..S_k, Σq, Σt, Σt²] over m rows.
+  double from_sums(const Eigen::RowVectorXd& acc, Eigen::Index m) const {
+    const auto md = static_cast<double>(m);
     double s2 = 0.0;
     for (Eigen::Index j = 0; j < k_; ++j) s2 += acc[j] * acc[j];
-    const double tr = (acc[k_] - s2 / nd) / (nd - 1.0);
-    const double sum = (acc[k_ + 2] - acc[k_ + 1] * acc[k_ + 1] / nd) / (nd - 1.0);
+    const double tr = (acc[k_] - s2 / md) / (md - 1.0);
+    const double sum = (acc[k_ + 2] - acc[k_ + 1] * acc[k_ + 1] / md) / (md - 1.0);
     if (!(std::abs(sum) > 0.0)) return kNaN;
     const auto kd = static_cast<double>(k_);
     return (1.0 - tr / sum) * (kd / (kd - 1.0));
   }
 
- private:
   Eigen::Index k_;
   Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows_;  // [z, q, t, t²] per row
 };
@@ -384,6 +402,7 @@ Eigen::VectorXd raw_alpha_jackknife(const Eigen::MatrixXd& x) {
   const Eigen::Index k = x.cols();
   Eigen::VectorXd out = Eigen::VectorXd::Constant(n, kNaN);
   if (k < 2 || n < 3) return out;
+  if (!x.hasNaN()) return RawAlphaSums(x).jackknife();  // complete data: O(n k)
   Eigen::MatrixXd z = x;
   for (Eigen::Index j = 0; j < k; ++j) {
     double s = 0.0;
@@ -556,7 +575,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
     bs.values.resize(o.bootstrap_replicates);
     const Eigen::Index n = x.rows();
     // Complete data: the allocation-free kernel; missing values: resample, pairwise raw_alpha.
-    std::optional<RawAlphaBootstrapKernel> kernel;
+    std::optional<RawAlphaSums> kernel;
     if (!x.hasNaN()) kernel.emplace(x);
 #pragma omp parallel
     {
@@ -587,7 +606,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
       const Eigen::VectorXd v = Eigen::Map<const Eigen::VectorXd>(ok.data(), static_cast<Eigen::Index>(ok.size()));
       bs.percentile = percentile_interval(v, o.level);
       bs.median = quantile_type7(v, 0.5);
-      bs.jackknife = raw_alpha_jackknife(x);
+      bs.jackknife = kernel ? kernel->jackknife() : raw_alpha_jackknife(x);
       if (bs.jackknife.allFinite()) {
         std::string why;
         bs.bca = bca_interval(v, res.raw_alpha, bs.jackknife, o.level, &why);

@@ -369,7 +369,7 @@ TEST_CASE("bootstrap: identical replicates for 1, 2 and 8 threads; seeded", "[re
   REQUIRE_FALSE(cikit::alpha(b.x, o).bootstrap->values.isApprox(runs[0]));
 }
 
-TEST_CASE("bootstrap on complete data: the one-pass kernel equals raw_alpha of the materialised resample",
+TEST_CASE("bootstrap and jackknife on complete data: the one-pass sums equal raw_alpha of the materialised sample",
           "[reliability][alpha][bootstrap][property]") {
   // alpha() computes complete-data replicates from sums over the drawn rows of the data centred
   // by the full-sample means; the reference is raw_alpha (unchanged) on the resample the same
@@ -413,8 +413,16 @@ TEST_CASE("bootstrap on complete data: the one-pass kernel equals raw_alpha of t
       REQUIRE_THAT(runs[0][b], WithinAbs(ref, 1e-12));
       worst = std::max(worst, std::abs(runs[0][b] - ref));
     }
+    // The complete-data jackknife (column and row-total sums) against the direct recomputation.
+    const Eigen::VectorXd jack = cikit::raw_alpha_jackknife(x);
+    for (Eigen::Index i = 0; i < x.rows(); i += x.rows() > 1000 ? 97 : 1) {
+      Eigen::MatrixXd xi(x.rows() - 1, x.cols());
+      xi << x.topRows(i), x.bottomRows(x.rows() - i - 1);
+      REQUIRE_THAT(jack[i], WithinAbs(cikit::raw_alpha(xi), 1e-12));
+      worst = std::max(worst, std::abs(jack[i] - cikit::raw_alpha(xi)));
+    }
   }
-  std::printf("[deviation] bootstrap kernel vs raw_alpha(resample): max |diff| %.3g\n", worst);
+  std::printf("[deviation] bootstrap/jackknife sums vs raw_alpha(sample): max |diff| %.3g\n", worst);
 }
 
 TEST_CASE("bootstrap on complete data: a resample of one repeated row fails (C = 0), others agree",
