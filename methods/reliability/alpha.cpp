@@ -318,20 +318,30 @@ class RawAlphaSums {
   }
 
   /// raw_alpha of the resample drawn from `g` (n calls of uniform_index(g, n), as the
-  /// materialising path draws them); NaN when every draw is the same row or ΣC is 0.
+  /// materialising path draws them); NaN when every draw is the same row or ΣC is 0. Draws
+  /// alternate between two halves of `acc` (two independent chains of additions, added at the end).
   double replicate(std::mt19937_64& g, Eigen::RowVectorXd& acc) const {
     const Eigen::Index n = rows_.rows();
+    const Eigen::Index w = rows_.cols();
     const auto nu = static_cast<std::uint64_t>(n);
-    acc.setZero(rows_.cols());
+    acc.setZero(2 * w);
+    double* __restrict a0 = acc.data();
+    double* __restrict a1 = acc.data() + w;
+    const double* __restrict z = rows_.data();
+    const auto add = [w, z](double* __restrict a, std::uint64_t i) {
+      const double* __restrict row = z + static_cast<Eigen::Index>(i) * w;
+      for (Eigen::Index j = 0; j < w; ++j) a[j] += row[j];
+    };
     const std::uint64_t first = uniform_index(g, nu);
-    acc += rows_.row(static_cast<Eigen::Index>(first));
+    add(a0, first);
     bool varied = false;
     for (Eigen::Index r = 1; r < n; ++r) {
       const std::uint64_t i = uniform_index(g, nu);
       varied = varied || i != first;
-      acc += rows_.row(static_cast<Eigen::Index>(i));
+      add((r & 1) != 0 ? a1 : a0, i);
     }
-    return varied ? from_sums(acc, n) : kNaN;  // a constant resample has C = 0
+    for (Eigen::Index j = 0; j < w; ++j) a0[j] += a1[j];
+    return varied ? from_sums(a0, n) : kNaN;  // a constant resample has C = 0
   }
 
   /// raw_alpha of X without row i, i = 0..n−1 (n >= 3).
@@ -342,14 +352,14 @@ class RawAlphaSums {
     Eigen::VectorXd out(n);
     for (Eigen::Index i = 0; i < n; ++i) {
       acc = all - rows_.row(i);
-      out[i] = from_sums(acc, n - 1);
+      out[i] = from_sums(acc.data(), n - 1);
     }
     return out;
   }
 
  private:
   // acc = [S_1..S_k, Σq, Σt, Σt²] over m rows.
-  double from_sums(const Eigen::RowVectorXd& acc, Eigen::Index m) const {
+  double from_sums(const double* acc, Eigen::Index m) const {
     const auto md = static_cast<double>(m);
     double s2 = 0.0;
     for (Eigen::Index j = 0; j < k_; ++j) s2 += acc[j] * acc[j];
