@@ -3,8 +3,13 @@
 # usage: benchmarks/sensitivity/run.sh [CIKIT] > sensitivity.md   (default build/ci-linux/cikit)
 #   1. bootstrap of Cronbach's alpha: psych::alpha(x, n.iter = B) vs `cikit reliability --bootstrap B`
 #      on the same simulated n x k data (all indicators "+", so both see identical columns);
-#      R is timed inside R (system.time around psych::alpha only, no R start-up), cikit as the
-#      whole command (start-up, CSV reading, every statistic of `reliability`): conservative.
+#      R is timed inside R (system.time around psych::alpha only, no R start-up). cikit twice:
+#      (a) the whole command (start-up, CSV reading, split-half, omega, every statistic of
+#      `reliability`): conservative; (b) in-process, cikit::alpha() with B = 1000 (every statistic
+#      psych::alpha reports, percentile + BCa) from Google Benchmark (cikit_speed next to CIKIT,
+#      BM_alpha_bootstrap1000 in benchmarks/speed/kernels.cpp, same n x k, 1 and 2 threads): the
+#      apples-to-apples comparison, as R's figure excludes R's start-up and read.csv. (b) is
+#      skipped when cikit_speed is not built (Google Benchmark missing).
 #   2. COINr: whether it can be installed here (get_sensitivity comparison needs it).
 #   3. Monte Carlo engine throughput (model runs per second) of `cikit sensitivity` on the bundled
 #      example and on simulated 300 x 40 and 3,000 x 60 systems, 1 and 2 threads.
@@ -35,14 +40,26 @@ lines += [f'  - {{id: "{c}", direction: "+"}}' for c in cols]
 open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 PY
 }
-echo "cikit $("$cikit" --version | awk '{print $2}'), R $(Rscript -e 'cat(R.version$major, R.version$minor, sep=".")'), psych $(Rscript -e 'cat(as.character(packageVersion("psych")))'), $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), median of $repeat runs"
+echo "cikit $("$cikit" --version | awk '{print $2}'), R $(Rscript -e 'cat(R.version$major, R.version$minor, sep=".")'), psych $(Rscript -e 'cat(as.character(packageVersion("psych")))'), $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), median of $repeat runs; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
 # 1. alpha bootstrap ---------------------------------------------------------------------------
 echo "### Bootstrap of Cronbach's alpha (B resamples of the units)"
 echo
+speed="$(dirname "$cikit")/cikit_speed"
+if [ -x "$speed" ]; then  # (b): median of $repeat repetitions, milliseconds per alpha() call
+  "$speed" --benchmark_filter='BM_alpha_bootstrap1000/' --benchmark_repetitions="$repeat" \
+    --benchmark_min_time="${MIN_TIME:-0.5}" --benchmark_format=csv > "$work/alpha_speed.csv" 2> /dev/null || true
+fi
+in_process() {  # in_process N K THREADS: median seconds of one alpha() call with B = 1000, or empty
+  awk -F, -v key="BM_alpha_bootstrap1000/n:$1/p:$2/threads:$3/real_time" \
+    '$1 == "\"" key "\"" { print $3 / 1000 }' "$work/alpha_speed.csv" 2> /dev/null | median
+}
+echo "(a) Whole command: psych::alpha timed inside R vs \`cikit reliability --bootstrap B\` as a process (start-up, CSV reading, split-half and omega too): conservative for cikit."
+echo
 echo "| n x k | B | psych::alpha (s, inside R) | cikit reliability (s, whole command) | ratio | alpha psych / cikit |"
 echo "|---|---|---|---|---|---|"
+inproc=()
 for size in "300 10" "3000 20"; do
   set -- $size
   n=$1; k=$2
@@ -66,8 +83,24 @@ RS
     c_t=$(wall reliability "$d/flat.yaml" --bootstrap "$B")
     c_alpha=$("$cikit" reliability "$d/flat.yaml" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["nodes"][0]["alpha"]["raw_alpha"])')
     printf "| %s x %s | %s | %.3f | %.3f | %.0f× | %.10f / %.10f |\n" "$n" "$k" "$B" "$r_t" "$c_t" "$(echo "$r_t / $c_t" | bc -l)" "$r_alpha" "$c_alpha"
+    c1=$(in_process "$n" "$k" 1); c2=$(in_process "$n" "$k" 2)
+    if [ -n "$c1" ] && [ -n "$c2" ] && [ "$B" = 1000 ]; then
+      inproc+=("$(printf "| %s x %s | %s | %.3f | %.4f | %.0f× | %.4f | %.0f× |" "$n" "$k" "$B" "$r_t" "$c1" "$(echo "$r_t / $c1" | bc -l)" "$c2" "$(echo "$r_t / $c2" | bc -l)")")
+    fi
   done
 done
+echo
+echo "(b) In-process, apples to apples: psych::alpha(x, n.iter = B) timed inside R (same figure as in (a)) vs one call of cikit's alpha() with B = 1000 timed inside the process (Google Benchmark BM_alpha_bootstrap1000, median of $repeat repetitions; every statistic psych reports plus percentile and BCa intervals; its data are the scenario simulator's n x k, complete like the data in (a); the time does not depend on the values). R is single-threaded, so the 1-thread column is the like-for-like one."
+echo
+if [ ${#inproc[@]} -gt 0 ]; then
+  echo "| n x k | B | psych::alpha (s, inside R) | cikit alpha(), 1 thread (s) | ratio | cikit alpha(), 2 threads (s) | ratio |"
+  echo "|---|---|---|---|---|---|---|"
+  printf "%s\n" "${inproc[@]}"
+elif [ -x "$speed" ]; then
+  echo "Not measured: $speed gave no BM_alpha_bootstrap1000 result."
+else
+  echo "Not measured: $speed is not built (Google Benchmark missing: scripts/install-deps.sh --with-bench)."
+fi
 echo
 
 # 2. COINr -----------------------------------------------------------------------------------------

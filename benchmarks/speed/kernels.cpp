@@ -55,6 +55,16 @@ void BM_alpha_bootstrap200(benchmark::State& s) {
   o.bootstrap_replicates = 200;
   for (auto _ : s) benchmark::DoNotOptimize(cikit::alpha(x, o));
 }
+// The in-process half of benchmarks/sensitivity/run.sh's alpha-bootstrap comparison: alpha() with
+// every statistic psych::alpha(x, n.iter = 1000) reports, B = 1000 replicates, percentile + BCa
+// (jackknife). Its own sizes (300 x 10, 3000 x 20, as the psych timing there), so it is excluded
+// from benchmarks/speed/run.sh's kernel table.
+void BM_alpha_bootstrap1000(benchmark::State& s) {
+  const auto& x = system_of(s.range(0), s.range(1)).sim.data.values;
+  cikit::AlphaOptions o;
+  o.bootstrap_replicates = 1000;
+  for (auto _ : s) benchmark::DoNotOptimize(cikit::alpha(x, o));
+}
 void BM_kmo(benchmark::State& s) {
   const auto& x = system_of(s.range(0), s.range(1)).sim.data.values;
   for (auto _ : s) benchmark::DoNotOptimize(cikit::kmo(x));
@@ -119,11 +129,18 @@ void sizes(benchmark::internal::Benchmark* b) {
   b->ArgNames({"n", "p", "threads"})->Setup(setup)->Unit(benchmark::kMicrosecond)->UseRealTime();
 }
 
+void alpha_bootstrap_sizes(benchmark::internal::Benchmark* b) {
+  for (auto [n, p] : {std::pair{300L, 10L}, std::pair{3000L, 20L}})
+    for (long t : {1L, 2L}) b->Args({n, p, t});
+  b->ArgNames({"n", "p", "threads"})->Setup(setup)->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+
 }  // namespace
 
 BENCHMARK(BM_correlation)->Apply(sizes);
 BENCHMARK(BM_alpha)->Apply(sizes);
 BENCHMARK(BM_alpha_bootstrap200)->Apply(sizes);
+BENCHMARK(BM_alpha_bootstrap1000)->Apply(alpha_bootstrap_sizes);
 BENCHMARK(BM_kmo)->Apply(sizes);
 BENCHMARK(BM_pca)->Apply(sizes);
 BENCHMARK(BM_entropy_weights)->Apply(sizes);

@@ -38,7 +38,21 @@ enum class StreamTag : std::uint32_t {
 /// U[0,1) from the top 53 bits of one 64-bit draw.
 [[nodiscard]] double uniform01(std::mt19937_64& g);
 /// Uniform integer in [0, n) by Lemire's nearly-divisionless method (unbiased). n > 0.
-[[nodiscard]] std::uint64_t uniform_index(std::mt19937_64& g, std::uint64_t n);
+/// Inline: bootstraps call it n times per replicate.
+/// Lemire (2019), "Fast random integer generation in an interval", ACM TOMACS 29(1):3.
+[[nodiscard]] inline std::uint64_t uniform_index(std::mt19937_64& g, std::uint64_t n) {
+  __extension__ using u128 = unsigned __int128;  // GCC/Clang extension; 64x64 -> 128-bit product
+  u128 m = static_cast<u128>(g()) * n;
+  auto low = static_cast<std::uint64_t>(m);
+  if (low < n) {
+    const std::uint64_t threshold = (0 - n) % n;
+    while (low < threshold) {
+      m = static_cast<u128>(g()) * n;
+      low = static_cast<std::uint64_t>(m);
+    }
+  }
+  return static_cast<std::uint64_t>(m >> 64U);
+}
 /// Standard normal by the Box–Muller transform (uses two uniforms per call; the second
 /// variate is discarded so that each call consumes a fixed number of draws).
 [[nodiscard]] double standard_normal(std::mt19937_64& g);

@@ -154,7 +154,10 @@ struct AlphaResult {
 ///   Meas. 11:93, doi:10.1177/014662168701100107; Duhachek & Iacobucci (2004) J. Appl. Psych.
 ///   89:792, doi:10.1037/0021-9010.89.5.792; Hattori et al. (2016, psych's note on the ase
 ///   correction); Revelle (2022) psych 2.2.9 `alpha`.
-/// Complexity: O(n k²) + O(k⁴) for alpha-if-dropped + B·O(n k) (complete data) bootstrap.
+/// Complexity: O(n k²) + O(k⁴) for alpha-if-dropped + B·O(n k) (complete data) bootstrap. The
+/// complete-data bootstrap sums the drawn rows of X centred once by its column means (no resample
+/// is materialised); a resample that repeats one row n times fails (C = 0). With missing values
+/// each resample is materialised and its pairwise C computed (B·O(n k²)).
 [[nodiscard]] AlphaResult alpha(const Eigen::MatrixXd& x, const AlphaOptions& options = {});
 
 /// Alpha from a covariance (or correlation) matrix C (k × k, items in rows and columns), as
@@ -172,8 +175,9 @@ struct AlphaResult {
 [[nodiscard]] double raw_alpha(const Eigen::MatrixXd& x);
 
 /// Jackknife values: raw_alpha(X without row i), i = 0..n−1, by leave-one-out updates of the
-/// pairwise sums (O(n k²); equal to the direct recomputation up to rounding, ~1e-13 relative).
-/// NaN where the reduced sample has a pair with < 2 common rows or a zero total variance.
+/// pairwise sums (O(n k²); complete data: of the column and row-total sums, O(n k)); equal to
+/// the direct recomputation up to rounding (~1e-13 relative). NaN where the reduced sample has a
+/// pair with < 2 common rows or a zero total variance.
 [[nodiscard]] Eigen::VectorXd raw_alpha_jackknife(const Eigen::MatrixXd& x);
 
 }  // namespace cikit

@@ -42,6 +42,26 @@ TEST_CASE("random: golden first draws of one stream", "[core][random][reference]
   CHECK(manual() == d0);  // the documented construction, written out
 }
 
+TEST_CASE("random: make_stream's state equals std::seed_seq seeding over many (seed, tag, b)", "[core][random][reference]") {
+  // make_stream writes std::seed_seq::generate out for its fixed five inputs (speed); the engine
+  // state must stay bit-identical to the documented construction. Engines compare equal iff their
+  // states (and positions) are equal ([rand.req.eng]).
+  const auto lo = [](std::uint64_t v) { return static_cast<std::uint32_t>(v & 0xffffffffU); };
+  const auto hi = [](std::uint64_t v) { return static_cast<std::uint32_t>(v >> 32U); };
+  std::mt19937_64 pick(12345);  // chooses the (seed, b) pairs: small, large and 64-bit values
+  const std::uint32_t tags[] = {1, 3, 4, 5, 6, 8, 12, 20, 22, 0xffffffffU};
+  for (int r = 0; r < 4000; ++r) {
+    const std::uint64_t seed = r % 4 == 0 ? static_cast<std::uint64_t>(r) : pick() >> (pick() % 64);
+    const std::uint64_t b = r % 3 == 0 ? static_cast<std::uint64_t>(r) : pick() >> (pick() % 64);
+    const std::uint32_t tag = tags[r % 10];
+    auto fast = cikit::make_stream(seed, static_cast<cikit::StreamTag>(tag), b);
+    std::seed_seq seq{lo(seed), hi(seed), tag, lo(b), hi(b)};
+    std::mt19937_64 manual(seq);
+    REQUIRE(fast == manual);
+    REQUIRE(fast() == manual());
+  }
+}
+
 TEST_CASE("random: transforms", "[core][random][property]") {
   auto g = cikit::make_stream(1, cikit::StreamTag::Simulate, 0);
   double sum = 0, sum2 = 0;
