@@ -126,11 +126,15 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
   md += fmt::format(
       "- seed {}, {} replicates per scenario, {} bootstrap resamples per replicate, outlier injection: each cell with "
       "probability {} moved up by {} sd; AHP: {} simulated experts, log-ratio noise sd {}; min-max/goalposts range "
-      "[{}, {}]\n- {} scenarios × {} methods ({} normalisations × {} weightings × {} aggregations)\n\n",
+      "[{}, {}]; power mean of order r = {}\n- {} scenarios × {} methods ({} normalisations × {} weightings × {} "
+      "aggregations); bootstrap stability (weight CV, rank width) {}\n\n",
       o.seed, o.replicates, o.bootstrap, o.inject_rate, o.inject_shift, o.ahp_experts, o.ahp_noise, o.range_lo,
-      o.range_hi, r.scenarios.size(), r.methods.size(), distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.normalize); }),
+      o.range_hi, o.power_order, r.scenarios.size(), r.methods.size(), distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.normalize); }),
       distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.weights); }),
-      distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.aggregate); }));
+      distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.aggregate); }),
+      o.stability_all ? "for every method"
+                      : "for the core set only (normalisations minmax, zscore, goalposts × arithmetic, geometric, "
+                        "harmonic means; every weighting), `stability: core`; NA for the other methods");
 
   report::Table sc;
   sc.number = "M1";
@@ -184,7 +188,7 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
   all.notes.push_back(
       "Spearman/Kendall/top-10: agreement with the true composite (higher is better). Weight MAE: mean |w_hat - w| of "
       "the global indicator weights. Weight CV and rank width: bootstrap over units (0 for weights that do not depend "
-      "on the data). Outlier shift: mean absolute rank change after contamination, % of n. Time: one build_index(), "
+      "on the data; NA outside the bootstrap set). Outlier shift: mean absolute rank change after contamination, % of n. Time: one build_index(), "
       "mean over scenarios (machine-dependent; not deterministic).");
   md += report::render_markdown(all, report::PStyle::Apa) + "\n";
 
