@@ -117,10 +117,10 @@ void score_method(StudyCell& cell, const ScenarioResult& sc, const Dataset& dirt
     cell.outlier_shift = std::numeric_limits<double>::quiet_NaN();
   }
 
-  if (opt.bootstrap <= 0 || !stability) {
+  if (opt.bootstrap > 0 && !is_data_driven(cfg.weights)) {
+    cell.weight_cv = cell.rank_width = 0.0;  // weights do not depend on the units: exactly 0
+  } else if (opt.bootstrap <= 0 || !stability) {
     cell.weight_cv = cell.rank_width = std::numeric_limits<double>::quiet_NaN();
-  } else if (!is_data_driven(cfg.weights)) {
-    cell.weight_cv = cell.rank_width = 0.0;  // weights do not depend on the units
   } else {
     const auto p = static_cast<Eigen::Index>(tree.leaves().size());
     IndexConfig given = cfg;

@@ -134,7 +134,7 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
       distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.aggregate); }),
       o.stability_all ? "for every method"
                       : "for the core set only (normalisations minmax, zscore, goalposts × arithmetic, geometric, "
-                        "harmonic means; every weighting), `stability: core`; NA for the other methods");
+                        "harmonic means; every weighting), `stability: core`; NA for the other methods with data-driven weights");
 
   report::Table sc;
   sc.number = "M1";

@@ -154,6 +154,15 @@ TEST_CASE("method study: stability set and power order", "[study]") {
   o.weights = {"entropy"};
   o.aggregate = {"arithmetic", "power"};
   o.inject_rate = 0;
+  {
+    // Weights that do not use the data are exactly stable, in or outside the core set.
+    auto e = o;
+    e.weights = {"equal"};
+    for (const auto& s : cikit::run_method_study(sc, e).summary) {
+      CHECK(s.weight_cv == Approx(0.0).margin(0));
+      CHECK(s.rank_width == Approx(0.0).margin(0));
+    }
+  }
   // Default: the core set only (minmax × arithmetic here); the others are NaN.
   const auto core = cikit::run_method_study(sc, o);
   REQUIRE(core.methods.size() == 4);
