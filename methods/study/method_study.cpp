@@ -175,7 +175,15 @@ std::vector<StudyMethod> study_methods(const StudyOptions& o) {
   // Defaults: the three normalisations and three means the study was designed around (rank-based,
   // distance, ratio normalisations and TOPSIS/MPI/Copeland put scores on other scales; ask for
   // them by name or with "all"), and every weighting method.
-  for (NormalizeMethod nm : pick(normalize_methods(), o.normalize, "normalisation", {"minmax", "zscore", "goalposts"}))
+  std::vector<NormalizeMethod> norms = pick(normalize_methods(), o.normalize, "normalisation", {"minmax", "zscore", "goalposts"});
+  // `all` means every normalisation that needs no per-indicator input: distance to a target and
+  // to a reference unit need `target:` values or a reference unit, which scenarios do not have
+  // (name them explicitly to see the pre-flight error).
+  if (o.normalize.size() == 1 && o.normalize[0] == "all")
+    std::erase_if(norms, [](NormalizeMethod m) {
+      return m == NormalizeMethod::DistanceToTarget || m == NormalizeMethod::DistanceToReference;
+    });
+  for (NormalizeMethod nm : norms)
     for (WeightMethod wm : pick(weight_methods(), o.weights, "weighting"))
       for (AggregateMethod am : pick(aggregate_methods(), o.aggregate, "aggregation", {"arithmetic", "geometric", "harmonic"}))
         out.push_back({nm, wm, am,
@@ -406,7 +414,7 @@ inject_shift: 5
 ahp_experts: 3
 ahp_noise: 0.35
 methods:
-  normalize: all
+  normalize: all   # every one except distance_target/distance_ref (need targets or a reference unit)
   weights: all
   aggregate: all
 scenarios:

@@ -169,8 +169,11 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
       const StudySummary& sm = at(r, s, static_cast<int>(k));
       if (sm.n_ok < o.replicates) {
         complete = false;
+        // Pre-flight messages list every impossible combination; the first one says why.
+        std::string why = sm.note;
+        if (const auto cut = why.find("; (2) "); cut != std::string::npos) why = why.substr(0, cut) + "; …";
         failed.push_back(fmt::format("{} in {} ({} of {} replicates failed): {}", r.methods[k].name,
-                                     r.scenarios[static_cast<std::size_t>(s)].id, o.replicates - sm.n_ok, o.replicates, sm.note));
+                                     r.scenarios[static_cast<std::size_t>(s)].id, o.replicates - sm.n_ok, o.replicates, why));
         break;
       }
       const double v[8] = {sm.spearman, sm.kendall, sm.top10, sm.weight_mae, sm.weight_cv, sm.rank_width, sm.outlier_shift,
@@ -215,7 +218,8 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
   }
   md += "![Spearman rho, every method](spearman_all.svg)\n\n";
   if (!failed.empty()) {
-    md += "Methods left out of Table M2 (the reason is cikit's own error message):\n\n";
+    md += "Methods left out of Table M2 (the reason is cikit's own error message, the first of its list; "
+          "summary.csv has the full text):\n\n";
     for (const auto& f : failed) md += "- " + f + "\n";
     md += "\n";
   }
