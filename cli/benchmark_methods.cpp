@@ -44,7 +44,8 @@ nlohmann::json summary_json(const StudyResult& r) {
   nlohmann::json sc = nlohmann::json::array();
   for (const auto& s : r.scenarios) sc.push_back({{"id", s.id}, {"description", s.description}, {"units", s.options.units}});
   return {{"cikit_version", CIKIT_VERSION}, {"command", "benchmark-methods"},   {"seed", r.options.seed},
-          {"replicates", r.options.replicates}, {"bootstrap", r.options.bootstrap}, {"scenarios", sc},
+          {"replicates", r.options.replicates}, {"bootstrap", r.options.bootstrap},
+          {"stability", r.options.stability_all ? "all" : "core"}, {"power_order", r.options.power_order}, {"scenarios", sc},
           {"summary", rows}};
 }
 

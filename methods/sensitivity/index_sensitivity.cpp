@@ -8,6 +8,7 @@
 
 #include "methods/core/error.hpp"
 #include "methods/reliability/alpha.hpp"
+#include "methods/reliability/omega.hpp"
 #include "methods/sensitivity/detail/common.hpp"
 #include "methods/validity/factorability.hpp"
 
@@ -226,10 +227,8 @@ IndexBootstrapResult bootstrap_index(const Dataset& data, const IndicatorTree& t
           const BootstrapUnitsResult r = bootstrap_units(x, f, bo);
           NodeStatisticInterval row = interval_row(name, id, r, 0);
           row.failures = r.failures;
-          if (!r.failures.empty())
-            out.warnings.push_back(fmt::format("bootstrap: {} of node '{}' failed in {} of {} replicates (first: {})",
-                                               name, id, r.failures.size(), options.replicates,
-                                               r.failures.front().second));
+          // bootstrap_units' warnings count the failed replicates and give the first reason.
+          for (const auto& w : r.warnings) out.warnings.push_back(fmt::format("bootstrap: {} of node '{}': {}", name, id, w));
           out.reliability.push_back(std::move(row));
         } catch (const std::exception& e) {
           out.warnings.push_back(fmt::format("bootstrap: {} of node '{}' not computed: {}", name, id, e.what()));
@@ -240,8 +239,12 @@ IndexBootstrapResult bootstrap_index(const Dataset& data, const IndicatorTree& t
         if (!std::isfinite(a)) throw DomainError("alpha undefined (a pair without common rows, or zero total variance)");
         return Eigen::VectorXd::Constant(1, a);
       });
-      if (pos.size() >= 3)
+      if (pos.size() >= 3) {
         run_stat("kmo", [](const Eigen::MatrixXd& xs) { return Eigen::VectorXd::Constant(1, kmo(xs).msa); });
+        if (options.omega) run_stat("omega", [](const Eigen::MatrixXd& xs) {
+          return Eigen::VectorXd::Constant(1, omega_one_factor(xs).omega_observed);
+        });
+      }
     }
   }
   return out;
@@ -368,6 +371,7 @@ SensitivityAnalysis analyse_sensitivity(const Dataset& data, const IndicatorTree
     bo.replicates = options.bootstrap;
     bo.seed = options.seed;
     bo.threads = options.threads;
+    bo.omega = options.bootstrap_omega;
     a.bootstrap = bootstrap_index(data, tree, config, weight_inputs, bo);
   }
   if (options.leave_one_out) a.leave_one_out = leave_one_out(data, tree, config, weight_inputs, options.threads);

@@ -90,7 +90,7 @@ std::uint64_t replicate_seed(std::uint64_t seed, int s, int r) {
 /// Scores one method on one replicate. Throws what build_index throws.
 void score_method(StudyCell& cell, const ScenarioResult& sc, const Dataset& dirty, const IndexConfig& cfg,
                   const WeightInputs& inputs, const StudyOptions& opt, std::uint64_t seed,
-                  const std::vector<Eigen::Index>& true_top) {
+                  const std::vector<Eigen::Index>& true_top, bool stability) {
   const IndicatorTree& tree = sc.tree;
   const Dataset& data = sc.sim.data;
   const auto n = data.n_units();
@@ -117,10 +117,10 @@ void score_method(StudyCell& cell, const ScenarioResult& sc, const Dataset& dirt
     cell.outlier_shift = std::numeric_limits<double>::quiet_NaN();
   }
 
-  if (opt.bootstrap <= 0) {
+  if (opt.bootstrap > 0 && !is_data_driven(cfg.weights)) {
+    cell.weight_cv = cell.rank_width = 0.0;  // weights do not depend on the units: exactly 0
+  } else if (opt.bootstrap <= 0 || !stability) {
     cell.weight_cv = cell.rank_width = std::numeric_limits<double>::quiet_NaN();
-  } else if (!is_data_driven(cfg.weights)) {
-    cell.weight_cv = cell.rank_width = 0.0;  // weights do not depend on the units
   } else {
     const auto p = static_cast<Eigen::Index>(tree.leaves().size());
     IndexConfig given = cfg;
@@ -162,12 +162,28 @@ void score_method(StudyCell& cell, const ScenarioResult& sc, const Dataset& dirt
 
 }  // namespace
 
+bool is_core_method(const StudyMethod& m) {
+  const bool norm = m.normalize == NormalizeMethod::MinMax || m.normalize == NormalizeMethod::ZScore ||
+                    m.normalize == NormalizeMethod::Goalposts;
+  const bool agg = m.aggregate == AggregateMethod::Arithmetic || m.aggregate == AggregateMethod::Geometric ||
+                   m.aggregate == AggregateMethod::Harmonic;
+  return norm && agg;
+}
+
 std::vector<StudyMethod> study_methods(const StudyOptions& o) {
   std::vector<StudyMethod> out;
   // Defaults: the three normalisations and three means the study was designed around (rank-based,
   // distance, ratio normalisations and TOPSIS/MPI/Copeland put scores on other scales; ask for
   // them by name or with "all"), and every weighting method.
-  for (NormalizeMethod nm : pick(normalize_methods(), o.normalize, "normalisation", {"minmax", "zscore", "goalposts"}))
+  std::vector<NormalizeMethod> norms = pick(normalize_methods(), o.normalize, "normalisation", {"minmax", "zscore", "goalposts"});
+  // `all` means every normalisation that needs no per-indicator input: distance to a target and
+  // to a reference unit need `target:` values or a reference unit, which scenarios do not have
+  // (name them explicitly to see the pre-flight error).
+  if (o.normalize.size() == 1 && o.normalize[0] == "all")
+    std::erase_if(norms, [](NormalizeMethod m) {
+      return m == NormalizeMethod::DistanceToTarget || m == NormalizeMethod::DistanceToReference;
+    });
+  for (NormalizeMethod nm : norms)
     for (WeightMethod wm : pick(weight_methods(), o.weights, "weighting"))
       for (AggregateMethod am : pick(aggregate_methods(), o.aggregate, "aggregation", {"arithmetic", "geometric", "harmonic"}))
         out.push_back({nm, wm, am,
@@ -226,9 +242,10 @@ StudyResult run_method_study(const std::vector<StudyScenario>& scenarios, const 
         IndexConfig cfg;
         cfg.normalize = m.normalize, cfg.weights = m.weights, cfg.aggregate = m.aggregate;
         cfg.range_lo = opt.range_lo, cfg.range_hi = opt.range_hi;
+        cfg.aggregate_params.power = opt.power_order;
         cfg.seed = seed, cfg.threads = 1;
         try {
-          score_method(cell, sc, dirty, cfg, inputs, opt, seed, order);
+          score_method(cell, sc, dirty, cfg, inputs, opt, seed, order, opt.stability_all || is_core_method(m));
           cell.ok = true;
         } catch (const InvalidInput& e) {
           cell.note = e.what();
@@ -297,7 +314,7 @@ std::vector<StudyScenario> parse_study_scenarios(const std::string& text, const 
   };
   bool have_scenarios = false;
   ctx.each_key(doc, "the scenarios file",
-               {"seed", "replicates", "bootstrap", "inject_rate", "inject_shift", "ahp_experts", "ahp_noise", "methods",
+               {"seed", "replicates", "bootstrap", "stability", "power_order", "inject_rate", "inject_shift", "ahp_experts", "ahp_noise", "methods",
                 "scenarios"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
                  if (key == "seed") {
@@ -309,6 +326,13 @@ std::vector<StudyScenario> parse_study_scenarios(const std::string& text, const 
                  } else if (key == "bootstrap") {
                    options.bootstrap = integer(v, "bootstrap", 0, 100000);
                    if (options.bootstrap == 1) ctx.fail(v, "bootstrap must be 0 or >= 2");
+                 } else if (key == "stability") {
+                   const std::string v_s = ctx.scalar(v, "stability");
+                   if (v_s != "core" && v_s != "all") ctx.fail(v, "stability must be `core` or `all`");
+                   options.stability_all = v_s == "all";
+                 } else if (key == "power_order") {
+                   options.power_order = ctx.number(v, "power_order");
+                   if (!std::isfinite(options.power_order)) ctx.fail(v, "power_order must be a finite number");
                  } else if (key == "inject_rate") {
                    options.inject_rate = ctx.number(v, "inject_rate");
                    if (!(options.inject_rate >= 0 && options.inject_rate < 1)) ctx.fail(v, "inject_rate must be in [0, 1)");
@@ -380,12 +404,17 @@ const std::string& default_study_scenarios_yaml() {
 seed: 20221219
 replicates: 10
 bootstrap: 25
+# bootstrap stability (weight CV, rank width) for the core methods only: minmax, zscore,
+# goalposts x arithmetic, geometric, harmonic (every weighting); `all` = every method (6x slower)
+stability: core
+# order r of the power mean (r = 1 would repeat the arithmetic mean)
+power_order: 0.5
 inject_rate: 0.02
 inject_shift: 5
 ahp_experts: 3
 ahp_noise: 0.35
 methods:
-  normalize: all
+  normalize: all   # every one except distance_target/distance_ref (need targets or a reference unit)
   weights: all
   aggregate: all
 scenarios:

@@ -50,6 +50,14 @@ struct StudyMethod {
 struct StudyOptions {
   int replicates = 10;
   int bootstrap = 25;             ///< B per replicate for weight_cv / rank_width (0 = skip: NaN)
+  /// Which methods get the bootstrap stability metrics (weight_cv, rank_width), the costly part
+  /// (2B index builds per method and replicate): false = the core set only, i.e. the
+  /// normalisations minmax, zscore, goalposts × the arithmetic, geometric, harmonic means (every
+  /// weighting), NaN for the other methods; true = every method. File key `stability: core|all`.
+  bool stability_all = false;
+  /// Order r of the power mean (AggregateMethod::Power) in the study; r = 1 would repeat the
+  /// arithmetic mean. File key `power_order`.
+  double power_order = 0.5;
   double inject_rate = 0.02;      ///< per-cell contamination probability (0 = skip: NaN)
   double inject_shift = 5.0;      ///< contamination size in column sds (right tail)
   int ahp_experts = 3;
@@ -62,6 +70,10 @@ struct StudyOptions {
   std::uint64_t seed = kDefaultSeed;
   int threads = 0;  ///< 0 = OpenMP default
 };
+
+/// Whether `m` is in the core set that gets the bootstrap stability metrics by default
+/// (normalisation minmax, zscore or goalposts; arithmetic, geometric or harmonic mean).
+[[nodiscard]] bool is_core_method(const StudyMethod& m);
 
 /// One scenario × method × replicate.
 struct StudyCell {
@@ -99,7 +111,7 @@ struct StudyResult {
 [[nodiscard]] StudyResult run_method_study(const std::vector<StudyScenario>& scenarios, const StudyOptions& options);
 
 /// Parses a scenarios file (docs/cli.md, benchmark-methods): optional top-level seed,
-/// replicates, bootstrap, inject_rate, inject_shift, ahp_experts, ahp_noise,
+/// replicates, bootstrap, stability (core|all), power_order, inject_rate, inject_shift, ahp_experts, ahp_noise,
 /// methods: {normalize, weights, aggregate} (lists of registry names or `all`), and
 /// scenarios: a list of {id, description, and any ScenarioOptions key: units, dimensions,
 /// indicators_per_dimension, loading, correlation, weight_spread, noise, skewed_share, skewness,

@@ -126,11 +126,15 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
   md += fmt::format(
       "- seed {}, {} replicates per scenario, {} bootstrap resamples per replicate, outlier injection: each cell with "
       "probability {} moved up by {} sd; AHP: {} simulated experts, log-ratio noise sd {}; min-max/goalposts range "
-      "[{}, {}]\n- {} scenarios × {} methods ({} normalisations × {} weightings × {} aggregations)\n\n",
+      "[{}, {}]; power mean of order r = {}\n- {} scenarios × {} methods ({} normalisations × {} weightings × {} "
+      "aggregations); bootstrap stability (weight CV, rank width) {}\n\n",
       o.seed, o.replicates, o.bootstrap, o.inject_rate, o.inject_shift, o.ahp_experts, o.ahp_noise, o.range_lo,
-      o.range_hi, r.scenarios.size(), r.methods.size(), distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.normalize); }),
+      o.range_hi, o.power_order, r.scenarios.size(), r.methods.size(), distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.normalize); }),
       distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.weights); }),
-      distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.aggregate); }));
+      distinct(r, [](const StudyMethod& m) { return static_cast<int>(m.aggregate); }),
+      o.stability_all ? "for every method"
+                      : "for the core set only (normalisations minmax, zscore, goalposts × arithmetic, geometric, "
+                        "harmonic means; every weighting), `stability: core`; NA for the other methods with data-driven weights");
 
   report::Table sc;
   sc.number = "M1";
@@ -165,8 +169,11 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
       const StudySummary& sm = at(r, s, static_cast<int>(k));
       if (sm.n_ok < o.replicates) {
         complete = false;
+        // Pre-flight messages list every impossible combination; the first one says why.
+        std::string why = sm.note;
+        if (const auto cut = why.find("; (2) "); cut != std::string::npos) why = why.substr(0, cut) + "; …";
         failed.push_back(fmt::format("{} in {} ({} of {} replicates failed): {}", r.methods[k].name,
-                                     r.scenarios[static_cast<std::size_t>(s)].id, o.replicates - sm.n_ok, o.replicates, sm.note));
+                                     r.scenarios[static_cast<std::size_t>(s)].id, o.replicates - sm.n_ok, o.replicates, why));
         break;
       }
       const double v[8] = {sm.spearman, sm.kendall, sm.top10, sm.weight_mae, sm.weight_cv, sm.rank_width, sm.outlier_shift,
@@ -184,7 +191,7 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
   all.notes.push_back(
       "Spearman/Kendall/top-10: agreement with the true composite (higher is better). Weight MAE: mean |w_hat - w| of "
       "the global indicator weights. Weight CV and rank width: bootstrap over units (0 for weights that do not depend "
-      "on the data). Outlier shift: mean absolute rank change after contamination, % of n. Time: one build_index(), "
+      "on the data; NA outside the bootstrap set). Outlier shift: mean absolute rank change after contamination, % of n. Time: one build_index(), "
       "mean over scenarios (machine-dependent; not deterministic).");
   md += report::render_markdown(all, report::PStyle::Apa) + "\n";
 
@@ -211,7 +218,8 @@ std::string study_markdown(const StudyResult& r, const std::vector<std::string>&
   }
   md += "![Spearman rho, every method](spearman_all.svg)\n\n";
   if (!failed.empty()) {
-    md += "Methods left out of Table M2 (the reason is cikit's own error message):\n\n";
+    md += "Methods left out of Table M2 (the reason is cikit's own error message, the first of its list; "
+          "summary.csv has the full text):\n\n";
     for (const auto& f : failed) md += "- " + f + "\n";
     md += "\n";
   }

@@ -93,8 +93,14 @@ KmoResult kmo_from_correlation(const Eigen::MatrixXd& r_in, const FactorabilityO
     const double cr = r2.col(j).sum();
     res.msa_items[j] = cr / (cr + a2.col(j).sum());
   }
-  if (!std::isfinite(res.msa) || !res.msa_items.allFinite())
+  if (!std::isfinite(res.msa) || !res.msa_items.allFinite()) {
+    if (!a.allFinite())
+      throw DomainError(std::string(fn) +
+                        ": MSA undefined: the inverse of the correlation matrix has a non-positive diagonal, so the "
+                        "anti-image correlations are not defined (the matrix is not positive definite: pairwise "
+                        "deletion, or nearly as many indicators as distinct units)");
     throw DomainError(std::string(fn) + ": MSA undefined (all correlations are zero)");
+  }
   if (res.msa < o.kmo_min)
     res.warnings.push_back(std::string("overall MSA ") + fmt_g(res.msa) + " < " + fmt_g(o.kmo_min) +
                            ": unacceptable for factor analysis (Kaiser 1974)");

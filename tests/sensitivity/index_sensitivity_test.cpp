@@ -12,6 +12,7 @@
 #include "methods/core/error.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/reliability/alpha.hpp"
+#include "methods/reliability/omega.hpp"
 #include "methods/simulate/simulate.hpp"
 #include "methods/weighting/ahp.hpp"
 #include "sens_support.hpp"
@@ -278,4 +279,28 @@ TEST_CASE("design_base_size: smallest power of 2 with N(k + 2) >= R", "[sensitiv
   CHECK(cikit::design_base_size(7168, 5) == 1024);
   CHECK(cikit::design_base_size(1, 1) == 4);
   CHECK_THROWS_AS(cikit::design_base_size(0, 3), cikit::InvalidInput);
+}
+
+TEST_CASE("bootstrap_index: omega_total per node on request", "[sensitivity][bootstrap]") {
+  const Sim s = small_system();
+  cikit::IndexConfig cfg;
+  cfg.normalize = cikit::NormalizeMethod::MinMax;
+  cikit::IndexBootstrapOptions o;
+  o.replicates = 30;
+  const auto without = cikit::bootstrap_index(s.data, s.tree, cfg, {}, o);
+  for (const auto& r : without.reliability) CHECK(r.statistic != "omega");
+  o.omega = true;
+  const auto with = cikit::bootstrap_index(s.data, s.tree, cfg, {}, o);
+  Eigen::MatrixXd x = s.data.values;
+  for (std::size_t j = 0; j < s.tree.leaves().size(); ++j)
+    if (s.tree.node(s.tree.leaves()[j]).direction == cikit::Direction::Negative) x.col(static_cast<Eigen::Index>(j)) *= -1.0;
+  int found = 0;
+  for (const auto& r : with.reliability)
+    if (r.statistic == "omega" && r.node_id == s.tree.node(0).id) {
+      ++found;
+      CHECK_THAT(r.interval.estimate, WithinAbs(cikit::omega_one_factor(x).omega_observed, 1e-12));
+      CHECK(r.interval.replicates_used + static_cast<int>(r.failures.size()) == 30);
+      CHECK(r.interval.percentile_lower <= r.interval.percentile_upper);
+    }
+  CHECK(found == 1);
 }

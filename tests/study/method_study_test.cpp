@@ -134,6 +134,8 @@ TEST_CASE("method study: scenarios file", "[study][bad-input]") {
   const auto sc = cikit::parse_study_scenarios(cikit::default_study_scenarios_yaml(), "scenarios.yaml", o);
   CHECK(sc.size() >= 8);
   CHECK(o.replicates == 10);
+  CHECK_FALSE(o.stability_all);
+  CHECK(o.power_order == Approx(0.5));
   cikit::StudyOptions p;
   CHECK_THROWS_WITH(cikit::parse_study_scenarios("scenarios:\n  - id: x\n    unitz: 3\n", "f.yaml", p),
                     Catch::Contains("f.yaml:3:5") && Catch::Contains("unknown key 'unitz'"));
@@ -141,4 +143,57 @@ TEST_CASE("method study: scenarios file", "[study][bad-input]") {
                     Catch::Contains("missing rate"));
   CHECK_THROWS_WITH(cikit::parse_study_scenarios("methods: {weights: [magic]}\nscenarios:\n  - id: x\n", "f.yaml", p),
                     Catch::Contains("unknown weighting method 'magic'"));
+}
+
+TEST_CASE("method study: stability set and power order", "[study]") {
+  auto sc = two_scenarios();
+  sc.resize(1);
+  auto o = small_options(1);
+  o.replicates = 2;
+  o.normalize = {"minmax", "rank"};
+  o.weights = {"entropy"};
+  o.aggregate = {"arithmetic", "power"};
+  o.inject_rate = 0;
+  {
+    // Weights that do not use the data are exactly stable, in or outside the core set.
+    auto e = o;
+    e.weights = {"equal"};
+    for (const auto& s : cikit::run_method_study(sc, e).summary) {
+      CHECK(s.weight_cv == Approx(0.0).margin(0));
+      CHECK(s.rank_width == Approx(0.0).margin(0));
+    }
+  }
+  // Default: the core set only (minmax × arithmetic here); the others are NaN.
+  const auto core = cikit::run_method_study(sc, o);
+  REQUIRE(core.methods.size() == 4);
+  for (std::size_t k = 0; k < core.methods.size(); ++k) {
+    const auto& s = core.summary[k];
+    REQUIRE(s.n_ok == 2);
+    const bool in_core = cikit::is_core_method(core.methods[k]);
+    CHECK(in_core == (core.methods[k].name == "minmax/entropy/arithmetic"));
+    CHECK(std::isfinite(s.weight_cv) == in_core);
+    CHECK(std::isfinite(s.rank_width) == in_core);
+    if (in_core) CHECK(s.weight_cv > 0);
+  }
+  // stability: all computes them for every method, and the core method's values do not change.
+  o.stability_all = true;
+  const auto all = cikit::run_method_study(sc, o);
+  for (std::size_t k = 0; k < all.methods.size(); ++k) {
+    CHECK(std::isfinite(all.summary[k].weight_cv));
+    CHECK(all.summary[k].spearman == Approx(core.summary[k].spearman).margin(0));
+  }
+  CHECK(all.summary[0].weight_cv == Approx(core.summary[0].weight_cv).margin(0));
+  // power_order = 1 repeats the arithmetic mean; the default 0.5 does not.
+  REQUIRE(core.methods[1].aggregate == cikit::AggregateMethod::Power);
+  CHECK(std::abs(core.summary[1].spearman - core.summary[0].spearman) > 1e-6);
+  o.power_order = 1.0;
+  const auto p1 = cikit::run_method_study(sc, o);
+  CHECK(p1.summary[1].spearman == Approx(p1.summary[0].spearman).margin(1e-12));
+  // File keys.
+  cikit::StudyOptions f;
+  (void)cikit::parse_study_scenarios("stability: all\npower_order: 2\nscenarios:\n  - id: x\n", "f.yaml", f);
+  CHECK(f.stability_all);
+  CHECK(f.power_order == Approx(2.0));
+  CHECK_THROWS_WITH(cikit::parse_study_scenarios("stability: some\nscenarios:\n  - id: x\n", "f.yaml", f),
+                    Catch::Contains("f.yaml:1:12") && Catch::Contains("stability must be `core` or `all`"));
 }
