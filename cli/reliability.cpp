@@ -84,11 +84,6 @@ nlohmann::json json_result(const AlphaResult& a, const VerdictTable& verdicts) {
 
 void run_reliability(const ReliabilityOptions& ro) {
   const CommonOptions& o = ro.common;
-  // Every product here is k x k-sized (k items of a node); Eigen would otherwise run its blocked
-  // GEMM (e.g. the n x k covariance cross-product) on its own OpenMP team, whose busy-waiting
-  // workers cost more than the product itself (perf at 3000 x 20 on a shared 2-core machine:
-  // 0.6 s instead of 0.05 s). The bootstrap replicates run on OpenMP threads of their own.
-  Eigen::setNbThreads(1);
   const Spec spec = read_spec(o.spec);
   const Dataset data = load_data(spec);
   const Lang lang = o.language();
