@@ -14,24 +14,11 @@
 
 using Catch::Matchers::WithinAbs;
 using sens_test::MessageContains;
+using sens_test::spec_with;
 
 namespace {
 
-// 12 lines: `uncertainty:` is line 13, its first key line 14.
-const char* kHead = R"(index: {id: t, label: T}
-data: {file: t.csv, unit: id}
-tree:
-  - id: d1
-    children:
-      - {id: x1, direction: "+"}
-      - {id: x2, direction: "+"}
-  - id: d2
-    children:
-      - {id: x3, direction: "+"}
-      - {id: x4, direction: "+"}
-)";
-
-cikit::Spec spec_with(const std::string& block) { return cikit::parse_spec(std::string(kHead) + block, "t.yaml", "."); }
+// spec_with(): `uncertainty:` is line 13, its first key line 14.
 
 cikit::Dataset make_data(const std::vector<std::string>& units, const Eigen::MatrixXd& values) {
   cikit::Dataset d;
@@ -69,6 +56,17 @@ cikit::Dataset impute_data() {
       20, 30, 40, 80,   //
       100, 40, 20, 70;
   return make_data({"A", "B", "C", "D", "E"}, v);
+}
+
+// Monte Carlo only (no bootstrap over units, no leave-one-out).
+cikit::SensitivityOptions mc_options(Eigen::Index n, int sobol_bootstrap, std::uint64_t seed) {
+  cikit::SensitivityOptions o;
+  o.sobol_n = n;
+  o.sobol_bootstrap = sobol_bootstrap;
+  o.bootstrap = 0;
+  o.leave_one_out = false;
+  o.seed = seed;
+  return o;
 }
 
 int input_index(const cikit::MonteCarloResult& mc, const std::string& name) {
@@ -187,12 +185,7 @@ TEST_CASE("run_uncertainty: only the level whose choice changes ranks gets a Sob
   cfg.range_lo = 1.0;  // scores > 0: the geometric and harmonic means are defined
   const cikit::Dataset data = level_data();
   const auto inputs = cikit::uncertainty_inputs(s.uncertainty, s.tree, cfg);
-  cikit::SensitivityOptions o;
-  o.sobol_n = 256;
-  o.sobol_bootstrap = 100;
-  o.bootstrap = 0;
-  o.leave_one_out = false;
-  o.seed = 5;
+  const cikit::SensitivityOptions o = mc_options(256, 100, 5);
   const auto a = cikit::analyse_sensitivity(data, s.tree, cfg, {}, inputs, o);
   CHECK(a.nominal_ranks == Eigen::Vector4i(2, 3, 1, 4));
   REQUIRE(a.monte_carlo);
@@ -257,11 +250,7 @@ TEST_CASE("run_uncertainty: the imputation method as an uncertain input", "[sens
     CHECK(cikit::build_index(data, s.tree, c).ranks.col(0) == ranks);
   }
   const auto inputs = cikit::uncertainty_inputs(s.uncertainty, s.tree, cfg);
-  cikit::SensitivityOptions o;
-  o.sobol_n = 256;
-  o.sobol_bootstrap = 100;
-  o.bootstrap = 0;
-  o.leave_one_out = false;
+  const cikit::SensitivityOptions o = mc_options(256, 100, cikit::kDefaultSeed);
   const auto a = cikit::analyse_sensitivity(data, s.tree, cfg, {}, inputs, o);
   REQUIRE(a.monte_carlo);
   const auto& mc = *a.monte_carlo;
@@ -300,12 +289,7 @@ TEST_CASE("analyse_sensitivity with level and imputation inputs: identical for 1
   cikit::IndexConfig cfg;
   cfg.range_lo = 1.0;
   const auto inputs = cikit::uncertainty_inputs(s.uncertainty, s.tree, cfg);
-  cikit::SensitivityOptions o;
-  o.sobol_n = 32;
-  o.sobol_bootstrap = 40;
-  o.bootstrap = 0;
-  o.leave_one_out = false;
-  o.seed = 17;
+  cikit::SensitivityOptions o = mc_options(32, 40, 17);
   std::vector<cikit::SensitivityAnalysis> runs;
   for (int t : {1, 2}) {
     o.threads = t;
