@@ -153,7 +153,8 @@ std::string input_description(const UncertainInput& in) {
       for (const auto& l : in.labels) s += (s.empty() ? "" : ", ") + l;
       if (in.nodes.empty()) return "{" + s + "}";
       std::string nodes;
-      for (const auto& id : in.nodes) nodes += (nodes.empty() ? "" : ", ") + id;
+      for (std::size_t i = 0; i < in.nodes.size() && i < 4; ++i) nodes += (i == 0 ? "" : ", ") + in.nodes[i];
+      if (in.nodes.size() > 4) nodes += ", …";
       return fmt::format("{{{}}} at {} node(s): {}", s, in.nodes.size(), nodes);
     }
     case UncertainKind::WeightPerturbation:

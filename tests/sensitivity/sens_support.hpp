@@ -20,8 +20,8 @@ class MessageContains : public Catch::MatcherBase<std::exception> {
   std::string part_;
 };
 
-/// The spec "t.yaml": index t over d1 (x1, x2) and d2 (x3, x4), all "+", 12 lines, followed by
-/// `block` (so an `uncertainty:` block starts on line 13).
+/// The spec "t.yaml": index t over d1 (x1, x2) and d2 (x3, x4), all "+", 11 lines, followed by
+/// `block` (so an `uncertainty:` block starts on line 12).
 inline cikit::Spec spec_with(const std::string& block) {
   const char* head = R"(index: {id: t, label: T}
 data: {file: t.csv, unit: id}
