@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -31,7 +32,7 @@ struct SensitivityCliOptions {
   std::uint64_t seed = 0;
   bool seed_given = false;
   int threads = 0;
-  std::vector<std::string> normalize_set, weights_set, aggregate_set, exclude;
+  std::vector<std::string> impute_set, normalize_set, weights_set, aggregate_set, exclude;
   double weight_noise = std::numeric_limits<double>::quiet_NaN();  // NaN = not given
   double dirichlet = std::numeric_limits<double>::quiet_NaN();
   bool ahp_perturb = false;
@@ -59,7 +60,30 @@ UncertaintyBlock effective_block(const Spec& spec, const SensitivityCliOptions& 
   UncertaintyBlock b = spec.uncertainty;
   if (!o.normalize_set.empty()) b.normalize = cli_set(o.normalize_set);
   if (!o.weights_set.empty()) b.weights = cli_set(o.weights_set);
-  if (!o.aggregate_set.empty()) b.aggregate = cli_set(o.aggregate_set);
+  if (!o.impute_set.empty()) b.impute = cli_set(o.impute_set);
+  if (!o.aggregate_set.empty()) {
+    // METHOD,... (every level) or LEVEL=METHOD,METHOD,... per level (tokens after KEY= belong to it).
+    b.aggregate = NamedSet{};
+    b.aggregate_levels.clear();
+    std::vector<std::string> plain;
+    for (const auto& tok : o.aggregate_set) {
+      const auto eq = tok.find('=');
+      if (eq != std::string::npos) {
+        const std::string key = tok.substr(0, eq);
+        b.aggregate_levels.push_back({key, aggregate_level_of_key(key), cli_set({})});
+        if (eq + 1 < tok.size()) b.aggregate_levels.back().set = cli_set({tok.substr(eq + 1)});
+      } else if (!b.aggregate_levels.empty()) {
+        b.aggregate_levels.back().set.names.push_back(tok);
+        b.aggregate_levels.back().set.where.push_back(Location{.file = "(command line)"});
+      } else {
+        plain.push_back(tok);
+      }
+    }
+    if (!plain.empty() && !b.aggregate_levels.empty())
+      throw CLI::ValidationError("--aggregate-set", "either METHOD,... (every level) or LEVEL=METHOD,... per level, "
+                                                    "not both");
+    if (!plain.empty()) b.aggregate = cli_set(plain);
+  }
   if (!o.exclude.empty()) {
     b.exclude_any = o.exclude.size() == 1 && o.exclude[0] == "any";
     b.exclude = b.exclude_any ? NamedSet{} : cli_set(o.exclude);
@@ -128,7 +152,11 @@ std::string input_description(const UncertainInput& in) {
     case UncertainKind::Discrete: {
       std::string s;
       for (const auto& l : in.labels) s += (s.empty() ? "" : ", ") + l;
-      return "{" + s + "}";
+      if (in.nodes.empty()) return "{" + s + "}";
+      std::string nodes;
+      for (std::size_t i = 0; i < in.nodes.size() && i < 4; ++i) nodes += (i == 0 ? "" : ", ") + in.nodes[i];
+      if (in.nodes.size() > 4) nodes += ", …";
+      return fmt::format("{{{}}} at {} node(s): {}", s, in.nodes.size(), nodes);
     }
     case UncertainKind::WeightPerturbation:
       return fmt::format("each local weight ±{}% (uniform), renormalised among siblings", in.percent);
@@ -147,10 +175,10 @@ void run_sensitivity(const SensitivityCliOptions& o) {
   Spec spec = read_spec(o.common.spec);
   const Lang lang = o.common.language();
   const UncertaintyBlock block = effective_block(spec, o);
-  const UncertaintySpec inputs = block.present || !o.normalize_set.empty() || !o.weights_set.empty() ||
-                                         !o.aggregate_set.empty() || !o.exclude.empty() || !std::isnan(o.weight_noise) ||
-                                         !std::isnan(o.dirichlet) || o.ahp_perturb
-                                     ? uncertainty_inputs(block, spec.tree)
+  const UncertaintySpec inputs = block.present || !o.impute_set.empty() || !o.normalize_set.empty() ||
+                                         !o.weights_set.empty() || !o.aggregate_set.empty() || !o.exclude.empty() ||
+                                         !std::isnan(o.weight_noise) || !std::isnan(o.dirichlet) || o.ahp_perturb
+                                     ? uncertainty_inputs(block, spec.tree, spec.config)
                                      : UncertaintySpec{};
   SensitivityOptions so;
   so.seed = o.seed_given ? o.seed : spec.config.seed;
@@ -195,7 +223,8 @@ void run_sensitivity(const SensitivityCliOptions& o) {
   for (const auto& in : inputs.inputs)
     jinputs.push_back({{"name", in.name}, {"kind", std::string(uncertain_kind_name(in.kind))},
                        {"description", input_description(in)},
-                       {"labels", in.labels}});
+                       {"labels", in.labels},
+                       {"nodes", in.nodes}});
   doc["inputs"] = jinputs;
 
   // Per-unit table (rank intervals) in rank order.
@@ -393,8 +422,8 @@ void run_sensitivity(const SensitivityCliOptions& o) {
     doc["monte_carlo"] = jm;
   } else {
     doc["monte_carlo"] = nullptr;
-    warnings.push_back("no uncertain input declared (spec `uncertainty:` or --normalize-set, --weights-set, "
-                       "--aggregate-set, --exclude, --weight-noise, --dirichlet, --ahp-perturb): no Monte Carlo "
+    warnings.push_back("no uncertain input declared (spec `uncertainty:` or --impute-set, --normalize-set, "
+                       "--weights-set, --aggregate-set, --exclude, --weight-noise, --dirichlet, --ahp-perturb): no Monte Carlo "
                        "analysis");
   }
   TextTable bstat_csv;
@@ -568,9 +597,28 @@ void setup_sensitivity(CLI::App& app) {
       ->delimiter(',')
       ->check(CLI::IsMember(wnames));
   sub->add_option("--aggregate-set", opt->aggregate_set,
-                  "Aggregations to vary (every level): " + method_names(aggregate_methods()))
+                  "Aggregations to vary: METHOD,... (the same at every level) or, per level (one input each), "
+                  "LEVEL=METHOD,... with LEVEL dimensions, indicators or levelN (repeat the option for more "
+                  "levels); methods: " + method_names(aggregate_methods()))
       ->delimiter(',')
-      ->check(CLI::IsMember(anames));
+      ->check(CLI::Validator(
+          [anames](std::string& tok) -> std::string {
+            const auto eq = tok.find('=');
+            const std::string m = eq == std::string::npos ? tok : tok.substr(eq + 1);
+            if (eq != std::string::npos && aggregate_level_of_key(tok.substr(0, eq)) == 0)
+              return "unknown level '" + tok.substr(0, eq) + "' (accepted: dimensions, indicators, level1, level2, ...)";
+            if (!(eq != std::string::npos && m.empty()) && std::find(anames.begin(), anames.end(), m) == anames.end())
+              return "unknown aggregation '" + m + "' (accepted: " + method_names(aggregate_methods()) + ")";
+            return "";
+          },
+          "METHOD or LEVEL=METHOD"));
+  std::vector<std::string> inames;
+  for (const auto& m : impute_methods()) inames.emplace_back(m.name);
+  sub->add_option("--impute-set", opt->impute_set,
+                  "Imputations of missing values to vary: " + method_names(impute_methods()) +
+                      " (group_mean needs methods.treat.group)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(inames));
   sub->add_option("--exclude", opt->exclude, "Indicator exclusion: 'any' (none or any one) or a list: none,ID,...")
       ->delimiter(',');
   auto* wn = sub->add_option("--weight-noise", opt->weight_noise,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "methods/core/registry.hpp"
@@ -60,10 +61,39 @@ NamedSet parse_set(const YamlContext& ctx, const YAML::Node& key, const YAML::No
 
 }  // namespace
 
+int aggregate_level_of_key(const std::string& key) {
+  if (key == "dimensions") return 1;
+  if (key == "indicators") return kIndicatorLevel;
+  if (key.size() < 6 || key.compare(0, 5, "level") != 0 || key.size() > 8) return 0;
+  int n = 0;
+  for (std::size_t i = 5; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') return 0;
+    n = 10 * n + (key[i] - '0');
+  }
+  return key[5] == '0' ? 0 : n;
+}
+
 void validate_uncertainty_block(const UncertaintyBlock& b) {
+  check_names(b.impute, "uncertainty.impute", impute_methods(), "imputation method");
   check_names(b.normalize, "uncertainty.normalize", normalize_methods(), "normalisation");
   check_names(b.weights, "uncertainty.weights", weight_methods(), "weighting method");
   check_names(b.aggregate, "uncertainty.aggregate", aggregate_methods(), "aggregation method");
+  if (b.aggregate.given && !b.aggregate_levels.empty())
+    throw block_error(b.aggregate_levels.front().set.key,
+                      "uncertainty.aggregate is either a list (the same method at every level) or a mapping of "
+                      "levels to lists, not both");
+  std::map<int, std::string> levels;
+  for (const auto& l : b.aggregate_levels) {
+    if (aggregate_level_of_key(l.key) == 0 || aggregate_level_of_key(l.key) != l.level)
+      throw block_error(l.set.key, fmt::format("unknown level '{}' in uncertainty.aggregate (accepted: dimensions, "
+                                               "indicators, level1, level2, ...)",
+                                               l.key));
+    check_names(l.set, ("uncertainty.aggregate." + l.key).c_str(), aggregate_methods(), "aggregation method");
+    const auto [it, fresh] = levels.emplace(l.level, l.key);
+    if (!fresh)
+      throw block_error(l.set.key, fmt::format("uncertainty.aggregate: '{}' and '{}' name the same level", it->second,
+                                               l.key));
+  }
   if (b.exclude.given) {
     if (b.exclude.names.empty())
       throw block_error(b.exclude.key, "uncertainty.exclude is an empty set; list 'none' and/or indicator ids, "
@@ -99,15 +129,30 @@ UncertaintyBlock parse_uncertainty_block(const YamlContext& ctx, const YAML::Nod
   b.present = true;
   b.where = ctx.at(node);
   ctx.each_key(node, "uncertainty",
-               {"normalize", "weights", "aggregate", "exclude", "weight_noise", "ahp", "replicates", "sobol",
-                "bootstrap"},
+               {"impute", "normalize", "weights", "aggregate", "exclude", "weight_noise", "ahp", "replicates",
+                "sobol", "bootstrap"},
                [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
     if (key == "normalize") {
       b.normalize = parse_set(ctx, k, v, "uncertainty.normalize");
     } else if (key == "weights") {
       b.weights = parse_set(ctx, k, v, "uncertainty.weights");
+    } else if (key == "impute") {
+      b.impute = parse_set(ctx, k, v, "uncertainty.impute");
     } else if (key == "aggregate") {
-      b.aggregate = parse_set(ctx, k, v, "uncertainty.aggregate");
+      if (!v.IsMap()) {
+        b.aggregate = parse_set(ctx, k, v, "uncertainty.aggregate");
+        return;
+      }
+      ctx.each_key(v, "uncertainty.aggregate", {}, [&](const std::string& lk, const YAML::Node& lkn, const YAML::Node& lv) {
+        const int level = aggregate_level_of_key(lk);
+        if (level == 0)
+          ctx.fail(lkn, fmt::format("unknown level '{}' in uncertainty.aggregate (accepted: dimensions, indicators, "
+                                    "level1, level2, ...: the level whose nodes are aggregated into their parents)",
+                                    lk));
+        b.aggregate_levels.push_back({lk, level, parse_set(ctx, lkn, lv, "uncertainty.aggregate." + lk)});
+      });
+      if (b.aggregate_levels.empty())
+        ctx.fail(v, "uncertainty.aggregate is an empty mapping; give a list, or levels with lists");
     } else if (key == "exclude") {
       if (v.IsScalar() && v.Scalar() == "any") {
         b.exclude_any = true;

@@ -53,12 +53,34 @@ struct AhpPerturbationSpec {
   Location where;
 };
 
+/// One level's aggregation set of the mapping form of `aggregate:` (docs/spec.md): the methods
+/// among which the aggregation of the level-`level` nodes into their parents is chosen.
+/// Level L = the nodes at depth L (1 = the dimensions, the root's children); its aggregation is
+/// the one of every inner node at depth L − 1. Keys: `dimensions` (= level 1), `indicators` (the
+/// level of the indicators; the tree must have every indicator at the same depth) and `levelN`.
+struct LevelAggregateSet {
+  std::string key;  ///< as written: "dimensions", "indicators" or "levelN" (input "aggregate.<key>")
+  int level = 0;    ///< 1.. ; kIndicatorLevel for "indicators" (resolved against the tree)
+  NamedSet set;     ///< registry aggregate_methods()
+};
+
+/// LevelAggregateSet::level of the key `indicators` before the tree is known.
+inline constexpr int kIndicatorLevel = -1;
+
+/// The level of a mapping key of `aggregate:` ("dimensions" -> 1, "indicators" ->
+/// kIndicatorLevel, "levelN" -> N >= 1); 0 for any other key.
+[[nodiscard]] int aggregate_level_of_key(const std::string& key);
+
 struct UncertaintyBlock {
   bool present = false;
   Location where;
   NamedSet normalize;  ///< registry normalize_methods()
   NamedSet weights;    ///< registry weight_methods()
-  NamedSet aggregate;  ///< registry aggregate_methods() (every level)
+  NamedSet aggregate;  ///< list form: registry aggregate_methods(), the same method at every level
+  /// Mapping form (`aggregate: {dimensions: [..], indicators: [..]}`): one set per level, each
+  /// its own input; exclusive with the list form in the spec.
+  std::vector<LevelAggregateSet> aggregate_levels;
+  NamedSet impute;     ///< registry impute_methods(): imputation of missing values (methods.treat.impute)
   NamedSet exclude;    ///< "none" and indicator ids (checked against the tree later)
   bool exclude_any = false;  ///< `exclude: any`: none or any one indicator
   WeightNoiseSpec weight_noise;
@@ -69,13 +91,15 @@ struct UncertaintyBlock {
 };
 
 /// Checks a block built by hand or from options: every set non-empty with unique names, method
-/// names in the registry, 0 < percent < 100, concentration > 0, 1 <= steps <= 8,
+/// names in the registry, level keys known and not naming the same level twice, not both
+/// aggregate forms, 0 < percent < 100, concentration > 0, 1 <= steps <= 8,
 /// 0 <= reject_cr < 1, design sizes >= 0.
 /// @throws InvalidInput at the offending name's or key's location.
 void validate_uncertainty_block(const UncertaintyBlock& block);
 
-/// Parses the `uncertainty:` mapping (keys normalize, weights, aggregate, exclude, weight_noise,
-/// ahp, replicates, sobol, bootstrap) and validates it.
+/// Parses the `uncertainty:` mapping (keys impute, normalize, weights, aggregate (a list, or a
+/// mapping of level keys to lists), exclude, weight_noise, ahp, replicates, sobol, bootstrap) and
+/// validates it.
 /// @throws InvalidInput at file:line:column for unknown keys, wrong types, empty sets, unknown
 ///         method names, perturbation >= 100 %.
 [[nodiscard]] UncertaintyBlock parse_uncertainty_block(const YamlContext& ctx, const YAML::Node& node);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "methods/core/error.hpp"
@@ -16,10 +17,10 @@ namespace cikit {
 
 using sensitivity_detail::resolve_threads;
 
-UncertaintySpec uncertainty_inputs(const UncertaintyBlock& b, const IndicatorTree& tree) {
+UncertaintySpec uncertainty_inputs(const UncertaintyBlock& b, const IndicatorTree& tree, const IndexConfig& nominal) {
   validate_uncertainty_block(b);
   UncertaintySpec s;
-  const auto discrete = [&](const char* name, const NamedSet& set) {
+  const auto discrete = [&](const std::string& name, const NamedSet& set) {
     if (!set.given) return;
     UncertainInput in;
     in.name = name;
@@ -27,9 +28,44 @@ UncertaintySpec uncertainty_inputs(const UncertaintyBlock& b, const IndicatorTre
     in.labels = set.names;
     s.inputs.push_back(std::move(in));
   };
+  for (std::size_t i = 0; i < b.impute.names.size(); ++i)
+    if (b.impute.names[i] == "group_mean" && nominal.treat.group.empty())
+      throw InvalidInput("uncertainty: 'group_mean' in uncertainty.impute needs the unit groups: name their data "
+                         "column in methods.treat.group",
+                         i < b.impute.where.size() ? b.impute.where[i] : b.impute.key);
+  discrete("impute", b.impute);
   discrete("normalize", b.normalize);
   discrete("weights", b.weights);
   discrete("aggregate", b.aggregate);
+  // Per level: level L = the nodes at depth L, aggregated by their parents (depth L - 1).
+  bool balanced = true;
+  for (int leaf : tree.leaves()) balanced = balanced && tree.node(leaf).depth == tree.height();
+  std::map<int, std::string> level_key;
+  for (const auto& l : b.aggregate_levels) {
+    int level = l.level;
+    if (level == kIndicatorLevel) {
+      if (!balanced)
+        throw InvalidInput("uncertainty: 'indicators' in uncertainty.aggregate needs every indicator at the same depth; "
+                           "this tree's indicators are at different depths: name the levels (level1, level2, ...)",
+                           l.set.key);
+      level = tree.height();
+    }
+    if (level > tree.height())
+      throw InvalidInput(fmt::format("uncertainty: uncertainty.aggregate.{}: the tree has {} level(s) below the index "
+                                     "(level1 .. level{})",
+                                     l.key, tree.height(), tree.height()),
+                         l.set.key);
+    const auto [it, fresh] = level_key.emplace(level, l.key);
+    if (!fresh)
+      throw InvalidInput(fmt::format("uncertainty: uncertainty.aggregate: '{}' and '{}' name the same level ({}) of "
+                                     "this tree",
+                                     it->second, l.key, level),
+                         l.set.key);
+    UncertainInput in{.name = "aggregate." + l.key, .kind = UncertainKind::Discrete, .labels = l.set.names};
+    for (int node : tree.preorder())
+      if (!tree.node(node).is_leaf() && tree.node(node).depth == level - 1) in.nodes.push_back(tree.node(node).id);
+    s.inputs.push_back(std::move(in));
+  }
   const auto removable = [&](int node) { return tree.node(tree.node(node).parent).children.size() >= 2; };
   if (b.exclude_any) {
     UncertainInput in{.name = "exclude", .kind = UncertainKind::Discrete, .labels = {"none"}};

@@ -24,14 +24,19 @@
 
 namespace cikit {
 
-/// Uncertain inputs of an `uncertainty:` block, in this order when present: "normalize",
-/// "weights", "aggregate", "exclude" (discrete; `exclude: any` = none plus every indicator whose
-/// group keeps at least one other indicator), "weight_noise" (perturb or dirichlet), and
-/// "ahp_judgments" (ahp). Sets with one name are kept (they fix that choice for every run).
-/// @throws InvalidInput at the block's location for an exclude entry that is not 'none' or an
-///         indicator id, an excluded indicator that is its group's only one, or a block that
-///         declares no input.
-[[nodiscard]] UncertaintySpec uncertainty_inputs(const UncertaintyBlock& block, const IndicatorTree& tree);
+/// Uncertain inputs of an `uncertainty:` block, in this order when present: "impute",
+/// "normalize", "weights", "aggregate" (list form: the global method) or one
+/// "aggregate.<key>" per level of the mapping form (declaration order; `nodes` = the inner
+/// nodes at depth L − 1 for level L, `indicators` = the deepest level), "exclude" (discrete;
+/// `exclude: any` = none plus every indicator whose group keeps at least one other indicator),
+/// "weight_noise" (perturb or dirichlet), and "ahp_judgments" (ahp). Sets with one name are kept
+/// (they fix that choice for every run). `nominal` supplies methods.treat.group.
+/// @throws InvalidInput at the entry's location for an exclude entry that is not 'none' or an
+///         indicator id, an excluded indicator that is its group's only one, a level deeper than
+///         the tree, `indicators` on a tree with indicators at different depths, two keys naming
+///         the same level, 'group_mean' without methods.treat.group.
+[[nodiscard]] UncertaintySpec uncertainty_inputs(const UncertaintyBlock& block, const IndicatorTree& tree,
+                                                 const IndexConfig& nominal = {});
 
 struct IndexBootstrapOptions {
   int replicates = 1000;  ///< B

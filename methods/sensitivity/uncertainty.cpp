@@ -8,9 +8,11 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "methods/core/error.hpp"
+#include "methods/sensitivity/detail/common.hpp"
 #include "methods/weighting/ahp.hpp"
 #include "methods/weighting/weighting.hpp"
 
@@ -410,13 +412,16 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
                                  const WeightInputs& inputs) {
   validate_uncertainty_spec(spec_in, false);
   UncertaintySpec spec = spec_in;
-  int i_norm = -1, i_weights = -1, i_agg = -1, i_excl = -1, i_noise = -1, i_ahp = -1;
+  int i_imp = -1, i_norm = -1, i_weights = -1, i_excl = -1, i_noise = -1, i_ahp = -1;
+  std::vector<int> agg_inputs;  // "aggregate" (global) and "aggregate.<level>" (nodes), in declaration order
+  std::set<std::string> agg_nodes;
   for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
     UncertainInput& in = spec.inputs[i];
     const auto ii = static_cast<int>(i);
     if (in.kind == UncertainKind::Continuous)
-      throw spec_error(in, "build_index has no continuous modelling choice yet (supported: normalize, weights, "
-                           "aggregate, exclude, one perturb/dirichlet weight input, one ahp input)");
+      throw spec_error(in, "build_index has no continuous modelling choice yet (supported: impute, normalize, "
+                           "weights, aggregate, aggregate.<level>, exclude, one perturb/dirichlet weight input, one "
+                           "ahp input)");
     if (is_weight_kind(in.kind)) {
       if (i_noise >= 0) throw spec_error(in, "only one weight perturbation input is supported");
       if (in.nominal_weights.size() != 0)
@@ -430,7 +435,17 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
       i_ahp = ii;
       continue;
     }
-    if (in.name == "normalize") {
+    if (in.name == "impute") {
+      for (const auto& l : in.labels) {
+        ImputeMethod m{};
+        if (!parse_method(impute_methods(), l, m))
+          throw spec_error(in, fmt::format("unknown imputation '{}'; accepted: {}", l, method_names(impute_methods())));
+        if (m == ImputeMethod::GroupMean &&
+            (nominal.treat.group.empty() || static_cast<Eigen::Index>(data.unit_groups.size()) != data.n_units()))
+          throw spec_error(in, "'group_mean' needs the unit groups (methods.treat.group: a data column)");
+      }
+      i_imp = ii;
+    } else if (in.name == "normalize") {
       for (const auto& l : in.labels) {
         NormalizeMethod m{};
         if (!parse_method(normalize_methods(), l, m))
@@ -447,14 +462,25 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
           throw spec_error(in, "weights 'ahp' needs the AHP judgments (spec `judgments:`)");
       }
       i_weights = ii;
-    } else if (in.name == "aggregate") {
+    } else if (in.name == "aggregate" || in.name.rfind("aggregate.", 0) == 0) {
       for (const auto& l : in.labels) {
         AggregateMethod m{};
         if (!parse_method(aggregate_methods(), l, m))
           throw spec_error(in, fmt::format("unknown aggregation '{}'; accepted: {}", l,
                                            method_names(aggregate_methods())));
       }
-      i_agg = ii;
+      if (in.name == "aggregate" && !in.nodes.empty())
+        throw spec_error(in, "'aggregate' sets the method of every node; name per-node inputs 'aggregate.<level>'");
+      if (in.name != "aggregate" && in.nodes.empty())
+        throw spec_error(in, "no node: give the ids of the inner nodes whose aggregation this input sets");
+      for (const auto& id : in.nodes) {
+        const auto node = tree.find(id);
+        if (!node || tree.node(*node).is_leaf())
+          throw spec_error(in, fmt::format("'{}' is not an inner node of the tree", id));
+        if (!agg_nodes.insert(id).second)
+          throw spec_error(in, fmt::format("the aggregation of node '{}' is set by two inputs", id));
+      }
+      agg_inputs.push_back(ii);
     } else if (in.name == "exclude") {
       for (const auto& l : in.labels) {
         if (l == "none") continue;
@@ -464,20 +490,23 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
       }
       i_excl = ii;
     } else {
-      throw spec_error(in, "unknown input name; build_index supports 'normalize', 'weights', 'aggregate', "
-                           "'exclude' (discrete), one perturb/dirichlet weight input and one ahp input");
+      throw spec_error(in, "unknown input name; build_index supports 'impute', 'normalize', 'weights', 'aggregate', "
+                           "'aggregate.<level>', 'exclude' (discrete), one perturb/dirichlet weight input and one "
+                           "ahp input");
     }
   }
   const auto labels_or = [&](int i, std::string nominal_name) {
     return i >= 0 ? spec.inputs[static_cast<std::size_t>(i)].labels : std::vector<std::string>{std::move(nominal_name)};
   };
   const std::vector<std::string> excl_labels = labels_or(i_excl, "none");
+  const std::vector<std::string> imp_labels =
+      labels_or(i_imp, std::string(method_info(impute_methods(), nominal.treat.impute).name));
   const std::vector<std::string> norm_labels =
       labels_or(i_norm, std::string(method_info(normalize_methods(), nominal.normalize).name));
   const std::vector<std::string> weight_labels =
       labels_or(i_weights, std::string(method_info(weight_methods(), nominal.weights).name));
-  const std::vector<std::string> agg_labels =
-      labels_or(i_agg, std::string(method_info(aggregate_methods(), nominal.aggregate).name));
+  const std::string nominal_agg(method_info(aggregate_methods(), nominal.aggregate).name);
+  const bool data_complete = !data.values.array().isNaN().any();
 
   // Exclusion variants (index 0 = nothing excluded when there is no exclude input).
   std::vector<Variant> variants;
@@ -505,11 +534,37 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
   }
   validate_uncertainty_spec(spec, true);
 
-  const auto config_of = [&](std::size_t ni, std::size_t wi, std::size_t ai) {
+  // Aggregation combinations: mixed radix over the aggregation inputs (the last one fastest).
+  std::size_t na = 1;
+  for (int q : agg_inputs) na *= spec.inputs[static_cast<std::size_t>(q)].labels.size();
+  const auto agg_choices = [&](std::size_t ai) {
+    std::vector<std::size_t> c(agg_inputs.size());
+    for (std::size_t q = agg_inputs.size(); q-- > 0;) {
+      const std::size_t m = spec.inputs[static_cast<std::size_t>(agg_inputs[q])].labels.size();
+      c[q] = ai % m;
+      ai /= m;
+    }
+    return c;
+  };
+  const auto config_of = [&](std::size_t ii, std::size_t ni, std::size_t wi, std::size_t ai) {
     IndexConfig cfg = nominal;
+    (void)parse_method(impute_methods(), imp_labels[ii], cfg.treat.impute);
     (void)parse_method(normalize_methods(), norm_labels[ni], cfg.normalize);
     (void)parse_method(weight_methods(), weight_labels[wi], cfg.weights);
-    (void)parse_method(aggregate_methods(), agg_labels[ai], cfg.aggregate);
+    const std::vector<std::size_t> c = agg_choices(ai);
+    for (std::size_t q = 0; q < agg_inputs.size(); ++q) {
+      const UncertainInput& in = spec.inputs[static_cast<std::size_t>(agg_inputs[q])];
+      AggregateMethod m{};
+      (void)parse_method(aggregate_methods(), in.labels[c[q]], m);
+      if (in.nodes.empty()) cfg.aggregate = m;
+      for (const auto& id : in.nodes) {
+        const auto own = nominal.aggregate_by_node.find(id);
+        const double power = own != nominal.aggregate_by_node.end() && own->second.method == AggregateMethod::Power
+                                 ? own->second.power
+                                 : nominal.aggregate_params.power;
+        cfg.aggregate_by_node[id] = NodeAggregate{m, power};
+      }
+    }
     return cfg;
   };
   const auto inputs_of = [&](const Variant& var) {
@@ -517,39 +572,73 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
     if (inputs.judgments) wi.judgments = &var.judgments;
     return wi;
   };
-  const std::size_t nn = norm_labels.size(), nw = weight_labels.size(), na = agg_labels.size();
-  const auto combo = [&](std::size_t e, std::size_t ni, std::size_t wi, std::size_t ai) {
-    return ((e * nn + ni) * nw + wi) * na + ai;
+  const std::size_t nimp = imp_labels.size(), nn = norm_labels.size(), nw = weight_labels.size();
+  const auto combo = [&](std::size_t e, std::size_t ii, std::size_t ni, std::size_t wi, std::size_t ai) {
+    return (((e * nimp + ii) * nn + ni) * nw + wi) * na + ai;
   };
-  // Pre-flight: every exclusion × normalisation × weighting × aggregation combination once; its
+  const auto combo_text = [&](std::size_t e, std::size_t ii, std::size_t ni, std::size_t wi, std::size_t ai) {
+    std::string t = fmt::format("exclude = {}, ", excl_labels[e]);
+    if (i_imp >= 0) t += fmt::format("impute = {}, ", imp_labels[ii]);
+    t += fmt::format("normalize = {}, weights = {}", norm_labels[ni], weight_labels[wi]);
+    if (agg_inputs.empty()) t += ", aggregate = " + nominal_agg;
+    const std::vector<std::size_t> c = agg_choices(ai);
+    for (std::size_t q = 0; q < agg_inputs.size(); ++q) {
+      const UncertainInput& in = spec.inputs[static_cast<std::size_t>(agg_inputs[q])];
+      t += fmt::format(", {} = {}", in.name, in.labels[c[q]]);
+    }
+    return t;
+  };
+  // Pre-flight: every exclusion × imputation × normalisation × weighting × aggregation
+  // combination once (in parallel; the first failure in combination order is reported); its
   // local weights are kept (the base of a weight perturbation).
-  std::vector<Eigen::VectorXd> base_local(variants.size() * nn * nw * na);
-  for (std::size_t e = 0; e < variants.size(); ++e)
-    for (std::size_t ni = 0; ni < nn; ++ni)
-      for (std::size_t wi = 0; wi < nw; ++wi)
-        for (std::size_t ai = 0; ai < na; ++ai) {
-          const IndexConfig cfg = config_of(ni, wi, ai);
-          IndexResult r;
-          try {
-            r = build_index(variants[e].data, variants[e].tree, cfg, inputs_of(variants[e]));
-          } catch (const std::exception& ex) {
-            throw InvalidInput(fmt::format("run_uncertainty: pre-flight: exclude = {}, normalize = {}, weights = {}, "
-                                           "aggregate = {} cannot be computed: {}",
-                                           excl_labels[e], norm_labels[ni], weight_labels[wi], agg_labels[ai],
-                                           ex.what()));
+  const std::size_t n_combos = variants.size() * nimp * nn * nw * na;
+  std::vector<Eigen::VectorXd> base_local(n_combos);
+  std::vector<std::string> failed(n_combos);
+  std::vector<std::optional<InvalidInput>> cr_failed(n_combos);
+  {
+    const int n_combos_i = static_cast<int>(n_combos);
+    const int nt = sensitivity_detail::resolve_threads(options.threads);
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+    for (int c = 0; c < n_combos_i; ++c) {
+      auto rest = static_cast<std::size_t>(c);
+      const std::size_t ai = rest % na;
+      rest /= na;
+      const std::size_t wi = rest % nw;
+      rest /= nw;
+      const std::size_t ni = rest % nn;
+      rest /= nn;
+      const std::size_t ii = rest % nimp;
+      const std::size_t e = rest / nimp;
+      IndexConfig cfg = config_of(ii, ni, wi, ai);
+      cfg.threads = 1;
+      IndexResult r;
+      try {
+        r = build_index(variants[e].data, variants[e].tree, cfg, inputs_of(variants[e]));
+      } catch (const std::exception& ex) {
+        failed[static_cast<std::size_t>(c)] = fmt::format("run_uncertainty: pre-flight: {} cannot be computed: {}",
+                                                          combo_text(e, ii, ni, wi, ai), ex.what());
+        continue;
+      }
+      base_local[static_cast<std::size_t>(c)] = r.weights.local;
+      if (i_ahp >= 0 && cfg.weights == WeightMethod::Ahp && e == 0) {
+        const double lim = spec.inputs[static_cast<std::size_t>(i_ahp)].reject_cr;
+        for (const auto& cc : r.weights.consistency)
+          if (lim > 0.0 && !cc.expert_id.empty() && cc.m >= 3 && cc.cr > lim) {
+            cr_failed[static_cast<std::size_t>(c)] =
+                InvalidInput(fmt::format("uncertainty: the nominal judgments of expert '{}' at node '{}' have CR = "
+                                         "{:.4f} > reject_cr = {}: rejection would discard nearly every draw; raise "
+                                         "reject_cr or revise the judgments",
+                                         cc.expert_id, cc.node_id, cc.cr, lim),
+                             Location{.node = cc.node_id});
+            break;
           }
-          base_local[combo(e, ni, wi, ai)] = r.weights.local;
-          if (i_ahp >= 0 && cfg.weights == WeightMethod::Ahp && e == 0) {
-            const double lim = spec.inputs[static_cast<std::size_t>(i_ahp)].reject_cr;
-            for (const auto& c : r.weights.consistency)
-              if (lim > 0.0 && !c.expert_id.empty() && c.m >= 3 && c.cr > lim)
-                throw InvalidInput(fmt::format("uncertainty: the nominal judgments of expert '{}' at node '{}' have "
-                                               "CR = {:.4f} > reject_cr = {}: rejection would discard nearly every "
-                                               "draw; raise reject_cr or revise the judgments",
-                                               c.expert_id, c.node_id, c.cr, lim),
-                                   Location{.node = c.node_id});
-          }
-        }
+      }
+    }
+  }
+  for (std::size_t c = 0; c < n_combos; ++c) {
+    if (!failed[c].empty()) throw InvalidInput(failed[c]);
+    if (cr_failed[c]) throw *cr_failed[c];
+  }
 
   std::atomic<long long> draws{0}, rejected{0};
   const auto choice = [&](int i, const std::vector<InputValue>& v) {
@@ -557,12 +646,14 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
   };
   const std::uint64_t ahp_seed = options.design.seed;
   const auto ranks_of = [&](const std::vector<InputValue>& v) -> Eigen::VectorXi {
-    const std::size_t e = choice(i_excl, v), ni = choice(i_norm, v), wi = choice(i_weights, v), ai = choice(i_agg, v);
+    const std::size_t e = choice(i_excl, v), ii = choice(i_imp, v), ni = choice(i_norm, v), wi = choice(i_weights, v);
+    std::size_t ai = 0;
+    for (int q : agg_inputs) ai = ai * spec.inputs[static_cast<std::size_t>(q)].labels.size() + choice(q, v);
     const Variant& var = variants[e];
-    IndexConfig cfg = config_of(ni, wi, ai);
+    IndexConfig cfg = config_of(ii, ni, wi, ai);
     const bool perturb_ahp = i_ahp >= 0 && cfg.weights == WeightMethod::Ahp;
     if (!perturb_ahp && i_noise < 0) return build_index(var.data, var.tree, cfg, inputs_of(var)).ranks.col(0);
-    Eigen::VectorXd local = base_local[combo(e, ni, wi, ai)];
+    Eigen::VectorXd local = base_local[combo(e, ii, ni, wi, ai)];
     if (perturb_ahp) {
       const UncertainInput& in = spec.inputs[static_cast<std::size_t>(i_ahp)];
       const auto key = static_cast<std::uint64_t>(std::ldexp(v[static_cast<std::size_t>(i_ahp)].value, 53));
@@ -607,6 +698,9 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
 
   const Eigen::VectorXi nominal_ranks = build_index(data, tree, nominal, inputs).ranks.col(0);
   MonteCarloResult r = run_monte_carlo(spec, nominal_ranks, ranks_of, options);
+  if (i_imp >= 0 && data_complete)
+    r.warnings.push_back("impute: the data have no missing value, so the imputation method cannot change any rank "
+                         "(its Sobol' indices are 0)");
   r.judgment_draws = draws.load();
   r.judgment_rejected = rejected.load();
   return r;

@@ -54,6 +54,9 @@ struct UncertainInput {
   std::string name;  ///< unique; shown in reports
   UncertainKind kind = UncertainKind::Discrete;
   std::vector<std::string> labels;  ///< Discrete: the choices (>= 1, unique)
+  /// Discrete aggregation inputs named "aggregate.<level>" (run_uncertainty): the ids of the
+  /// inner nodes whose aggregation the choice sets (non-empty; a node in one such input only).
+  std::vector<std::string> nodes;
   double lower = 0.0;               ///< Continuous: range [lower, upper)
   double upper = 1.0;
   /// Weight kinds: the nominal weights (>= 0; each group's sum > 0). run_uncertainty fills
@@ -172,8 +175,13 @@ template <class Config>
 }
 
 /// Uncertainty analysis of build_index. Recognised inputs (by name or kind):
-///   - "normalize", "weights", "aggregate": Discrete, labels from the registry (weights 'ahp'
-///     needs inputs.judgments);
+///   - "impute", "normalize", "weights", "aggregate": Discrete, labels from the registry
+///     (impute sets config.treat.impute; 'group_mean' needs config.treat.group and the data's
+///     unit groups; weights 'ahp' needs inputs.judgments). "aggregate" sets the global method;
+///   - "aggregate.<anything>", Discrete, labels from the registry, `nodes` = inner node ids: the
+///     choice becomes the aggregation of each of those nodes (IndexConfig::aggregate_by_node,
+///     replacing a node's own `aggregate:`; power = the node's own order, else the global one),
+///     one input per level of the tree (uncertainty_inputs);
 ///   - "exclude", Discrete, labels "none" or indicator (leaf) ids: that indicator is dropped
 ///     from the tree, the data and the judgments for the run;
 ///   - one WeightPerturbation or WeightDirichlet input (any name; nominal_weights left empty):
@@ -184,8 +192,11 @@ template <class Config>
 ///     (design seed, AhpPerturbation, ⌊u·2^53⌋), redrawn while any expert CR (m >= 3) exceeds
 ///     reject_cr (counted in judgment_draws/judgment_rejected; kMaxJudgmentDraws, then the run fails).
 /// Inputs not given take the nominal configuration. The run's ranks are the index's (root)
-/// ranks. Pre-flight: every combination of exclusion, normalisation, weighting and aggregation is
-/// built once before the design runs, so a choice that cannot be computed is an error up front.
+/// ranks. Pre-flight: every combination of exclusion, imputation, normalisation, weighting and
+/// aggregation (every aggregation input) is built once before the design runs (in parallel,
+/// the first failing combination in a fixed order reported), so a choice that cannot be
+/// computed is an error up front. An "impute" input on data without a missing value is kept
+/// with a warning (it cannot change a rank; its indices are 0).
 /// @throws InvalidInput for an unknown input name, a Continuous input, an unknown label, a bad
 ///         declaration, 'ahp' without judgments, nominal judgments with CR > reject_cr; errors of
 ///         build_index from the pre-flight (the combination named).

@@ -65,4 +65,26 @@ grep -q "敏感性分析" zh.txt || fail "--lang zh"
 "$cikit" sensitivity "$spec" "${small[@]}" --seed 7 --no-loo --format json > s7.json
 python3 -c 'import json; a=json.load(open("t1.json")); b=json.load(open("s7.json")); assert b["seed"]==7 and a["monte_carlo"]["mean_abs_rank_shift"]!=b["monte_carlo"]["mean_abs_rank_shift"]' \
   || fail "--seed"
+# Aggregation per level and imputation (cities.csv has missing values) as uncertain inputs:
+# one input per level, the per-level nodes, their own Sobol' indices, identical for 1 and 2 threads.
+lv=(--replicates 100 --bootstrap 0 --sobol-bootstrap 20 --no-loo --impute-set none,mean,median
+    --aggregate-set level3=arithmetic,copeland --aggregate-set dimensions=arithmetic,topsis --format json)
+for t in 1 2; do
+  "$cikit" sensitivity "$spec" "${lv[@]}" --threads "$t" > "lv$t.json" 2> "lv$t.err" || fail "levels, threads $t: exit $?"
+done
+cmp -s lv1.json lv2.json || fail "levels: JSON differs between 1 and 2 threads"
+python3 - <<'PY' || fail "levels json content"
+import json
+d = json.load(open("lv1.json"))
+names = [i["name"] for i in d["inputs"]]
+assert names == ["impute", "normalize", "weights", "aggregate.level3", "aggregate.dimensions", "exclude",
+                 "weight_noise"], names
+nodes = {i["name"]: i["nodes"] for i in d["inputs"]}
+assert nodes["aggregate.dimensions"] == ["cggi"] and len(nodes["aggregate.level3"]) == 23, nodes
+assert nodes["impute"] == []
+mc = d["monte_carlo"]
+assert mc["k"] == 7 and mc["failed_runs"] == 0
+assert [x["input"] for x in mc["sobol_mean_abs_rank_shift"]["indices"]] == names
+assert not any("no missing value" in w for w in d["warnings"])
+PY
 echo "sensitivity e2e: ok"

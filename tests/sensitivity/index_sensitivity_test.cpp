@@ -19,23 +19,9 @@
 
 using Catch::Matchers::WithinAbs;
 using sens_test::MessageContains;
+using sens_test::spec_with;
 
 namespace {
-
-const char* kHead = R"(index: {id: t, label: T}
-data: {file: t.csv, unit: id}
-tree:
-  - id: d1
-    children:
-      - {id: x1, direction: "+"}
-      - {id: x2, direction: "+"}
-  - id: d2
-    children:
-      - {id: x3, direction: "+"}
-      - {id: x4, direction: "+"}
-)";
-
-cikit::Spec spec_with(const std::string& block) { return cikit::parse_spec(std::string(kHead) + block, "t.yaml", "."); }
 
 // The hand-computed case: 4 units, two dimensions of two indicators, min-max, equal, arithmetic.
 cikit::Dataset hand_data() {
