@@ -170,6 +170,10 @@ std::string render_markdown(const Document& doc) {
     for (const auto& n : f.notes) out += str_cat("\n", msg("prefix.note", f.lang), md_escape(n), "\n");
     if (!f.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(f.interpretation, " ")), "\n");
   }
+  if (!info.omitted.empty()) {
+    out += str_cat("\n**", msg("doc.omitted_heading", info.lang), "**\n\n");
+    for (const auto& line : info.omitted) out += str_cat("- ", md_escape(line), "\n");
+  }
   return out;
 }
 
@@ -280,6 +284,11 @@ std::string render_html(const Document& doc) {
   for (const auto& b : doc.blocks) {
     if (const auto* t = std::get_if<Table>(&b)) out += html_table(*t, info.pstyle);
     else out += html_figure(std::get<Figure>(b));
+  }
+  if (!info.omitted.empty()) {
+    out += str_cat("<h2>", html_escape(msg("doc.omitted_heading", info.lang)), "</h2>\n<ul class=\"omitted\">\n");
+    for (const auto& line : info.omitted) out += str_cat("<li>", html_escape(line), "</li>\n");
+    out += "</ul>\n";
   }
   out += "</body>\n</html>\n";
   return out;
@@ -469,6 +478,12 @@ std::string render_latex(const Document& doc) {
   for (const auto& b : doc.blocks) {
     if (const auto* t = std::get_if<Table>(&b)) out += latex_table(*t, info.pstyle);
     else out += latex_figure(std::get<Figure>(b), info.latex_figures);
+  }
+  if (!info.omitted.empty()) {
+    out += fmt::format("\\noindent\\textbf{{{}}}\n\\begin{{itemize}}\\small\\sloppy\n",
+                       tex_escape(msg("doc.omitted_heading", info.lang)));
+    for (const auto& line : info.omitted) out += str_cat("\\item ", tex_breakable(line), "\n");
+    out += "\\end{itemize}\n";
   }
   out += "\\end{document}\n";
   return out;

@@ -86,23 +86,41 @@ Table weights_compared_table(const WeightsReport& report, const IndicatorTree& t
   return t;
 }
 
-Figure weights_figure(const WeightsReport& report, const IndicatorTree& tree, Lang lang, const std::string& number) {
-  std::vector<std::string> indicators;
-  for (const int leaf : tree.leaves()) indicators.push_back(tree.node(leaf).label.get(lang, tree.node(leaf).id));
-  std::vector<WeightSeries> series;
-  for (const auto& m : report.methods) {
-    WeightSeries s{method_label(m, lang), {}};
-    for (const int leaf : tree.leaves()) s.weights.push_back(m.weights.global(leaf));
-    series.push_back(std::move(s));
+std::vector<Figure> weights_figures(const WeightsReport& report, const IndicatorTree& tree, Lang lang,
+                                    const std::string& number) {
+  // Panels: the first-level dimensions when the system is large, else the whole tree.
+  std::vector<int> panels;
+  const auto& top = tree.node(tree.root()).children;
+  if (tree.leaves().size() > kWeightsPanelIndicators && top.size() >= 2) panels = top;
+  else panels = {tree.root()};
+  std::vector<Figure> out;
+  for (std::size_t p = 0; p < panels.size(); ++p) {
+    const int panel = panels[p];
+    std::vector<std::string> indicators;
+    std::vector<int> leaves;
+    for (const int pos : tree.leaf_positions_under(panel)) {
+      const int leaf = tree.leaves()[static_cast<std::size_t>(pos)];
+      leaves.push_back(leaf);
+      indicators.push_back(tree.node(leaf).label.get(lang, tree.node(leaf).id));
+    }
+    std::vector<WeightSeries> series;
+    for (const auto& m : report.methods) {
+      WeightSeries s{method_label(m, lang), {}};
+      for (const int leaf : leaves) s.weights.push_back(m.weights.global(leaf));
+      series.push_back(std::move(s));
+    }
+    const bool split = panels.size() > 1;
+    Figure f;
+    f.number = split ? fmt::format("{}-{}", number, p + 1) : number;
+    f.id = split ? str_cat("F", number, "_weights_by_method_", tree.node(panel).id) : str_cat("F", number, "_weights_by_method");
+    f.lang = lang;
+    f.title = split ? msgf("fig.weights.title.dimension", lang, tree.node(panel).label.get(lang, tree.node(panel).id))
+                    : msg("fig.weights.title", lang);
+    f.svg = weights_svg(indicators, series, msg("fig.weights.y", lang));
+    f.notes.push_back(msgf("fig.weights.note", lang, series.size()));
+    out.push_back(std::move(f));
   }
-  Figure f;
-  f.id = str_cat("F", number, "_weights_by_method");
-  f.number = number;
-  f.lang = lang;
-  f.title = msg("fig.weights.title", lang);
-  f.svg = weights_svg(indicators, series, msg("fig.weights.y", lang));
-  f.notes.push_back(msgf("fig.weights.note", lang, series.size()));
-  return f;
+  return out;
 }
 
 }  // namespace cikit::report

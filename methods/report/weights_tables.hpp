@@ -29,8 +29,13 @@ namespace cikit::report {
 /// weight and its global weight (%); the method variants in the notes.
 [[nodiscard]] Table weights_compared_table(const WeightsReport& report, const IndicatorTree& tree, Lang lang);
 
-/// Grouped bars: the indicators' global weights (%) under each method of `report`.
-[[nodiscard]] Figure weights_figure(const WeightsReport& report, const IndicatorTree& tree, Lang lang,
-                                    const std::string& number);
+/// Grouped bars: the indicators' global weights (%) under each method of `report`. A system with
+/// more than kWeightsPanelIndicators indicators and at least two first-level dimensions gets one
+/// figure per dimension (numbers "3-1", "3-2", ...), so that each stays legible at page width.
+[[nodiscard]] std::vector<Figure> weights_figures(const WeightsReport& report, const IndicatorTree& tree, Lang lang,
+                                                  const std::string& number);
+
+/// Indicators up to which the weights chart is one figure.
+inline constexpr std::size_t kWeightsPanelIndicators = 20;
 
 }  // namespace cikit::report
