@@ -221,7 +221,7 @@ void run_appendix(const AppendixOptions& o) {
     omitted.push_back(msg("omit.ahp", lang));
   }
   if (!wr.methods.empty()) {
-    blocks.emplace_back(report::weights_compared_table(wr, spec.tree, lang));
+    for (auto& t : report::weights_compared_tables(wr, spec.tree, lang)) blocks.emplace_back(std::move(t));
     for (auto& f : report::weights_figures(wr, spec.tree, lang, "3")) blocks.emplace_back(std::move(f));
   }
   // A11 rankings compared across the weighting methods, the spec's method as the reference.

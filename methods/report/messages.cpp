@@ -60,8 +60,8 @@ const std::vector<Message> kCatalogue = {
     {"repro.date", "Date: {}", "日期：{}"},
 
     {"repro.sensitivity",
-     "Uncertainty and sensitivity: {} model runs (N = {}, {}), Sobol' CIs from {} bootstrap resamples; bootstrap over units B = {}; leave-one-out of every dimension and indicator.",
-     "不确定性与敏感性分析：模型运行{}次（N = {}，{}），Sobol'指数置信区间基于{}次Bootstrap重抽样；评价单位Bootstrap B = {}；逐一剔除各维度与指标。"},
+     "Uncertainty and sensitivity: {} model runs (N = {}, base points from {}), Sobol' CIs from {} bootstrap resamples; bootstrap over units B = {}; leave-one-out of every dimension and indicator.",
+     "不确定性与敏感性分析：模型运行{}次（N = {}，基点取自{}），Sobol'指数置信区间基于{}次Bootstrap重抽样；评价单位Bootstrap B = {}；逐一剔除各维度与指标。"},
     {"repro.sensitivity.none", "Uncertainty and sensitivity: not run (the spec has no uncertainty block).",
      "不确定性与敏感性分析：未进行（指标体系文件未设置uncertainty部分）。"},
 
@@ -363,13 +363,13 @@ const std::vector<Message> kCatalogue = {
     {"a12.h.width", "Width", "区间宽度"},
     {"a12.h.runs", "Runs", "运行次数"},
     {"a12.h.boot_interval", "{:g}% interval", "{:g}%区间"},
-    {"a12.g.monte_carlo", "Monte Carlo over the modelling assumptions", "建模假设的蒙特卡洛模拟"},
+    {"a12.g.monte_carlo", "Monte Carlo", "蒙特卡洛模拟"},
     {"a12.g.bootstrap", "Bootstrap over units", "评价单位Bootstrap"},
-    {"a12.design.sobol", "scrambled Sobol' sequence", "加扰Sobol'序列"},
-    {"a12.design.random", "pseudo-random", "伪随机数"},
+    {"a12.design.sobol", "a scrambled Sobol' sequence", "加扰Sobol'序列"},
+    {"a12.design.random", "pseudo-random numbers", "伪随机数"},
     {"a12.note.inputs", "Uncertain inputs (the spec's uncertainty block): {}.", "不确定性输入（指标体系文件uncertainty部分）：{}。"},
     {"a12.note.design",
-     "{} model runs of a Saltelli design (base size N = {}, k = {} inputs, base points from a {}); rank statistics "
+     "{} model runs of a Saltelli design (base size N = {}, k = {} inputs, base points from {}); rank statistics "
      "over the {} runs of the independent samples A and B (type-7 quantiles, as R and COINr). Rank 1 = best; "
      "width = 95th − 5th percentile; runs: runs in which the unit has a rank.",
      "按Saltelli设计共运行模型{}次（基础样本量N = {}，k = {}个输入，基点取自{}）；排名统计量基于相互独立的A、B两组样本共{}次运行"
@@ -402,15 +402,15 @@ const std::vector<Message> kCatalogue = {
     {"a13.h.first", "First-order index", "一阶指数"},
     {"a13.h.total", "Total-order index", "总效应指数"},
     {"a13.h.ci", "95% CI", "95%置信区间"},
-    {"a13.h.interaction", "Total − first", "总效应 − 一阶"},
+    {"a13.h.estimate", "Estimate", "估计值"},
     {"a13.g.first", "First-order index", "一阶指数"},
     {"a13.g.total", "Total-order index", "总效应指数"},
     {"a13.note.method",
      "Output: the mean absolute rank shift of each run against the nominal ranking (Saisana, Saltelli & Tarantola "
      "2005). First-order index: Saltelli et al. (2010) estimator; total-order index: Jansen (1999); N = {}, k = {}, "
-     "{} runs. Total − first: the share of variance due to interactions with other inputs.",
+     "{} runs. Total-order minus first-order index: the share of variance due to interactions with other inputs.",
      "输出变量为每次运行相对于基准排名的平均绝对位次变动（Saisana, Saltelli & Tarantola 2005）。一阶指数采用Saltelli等"
-     "（2010）估计量，总效应指数采用Jansen（1999）估计量；N = {}，k = {}，共{}次运行。总效应 − 一阶为与其他输入交互作用"
+     "（2010）估计量，总效应指数采用Jansen（1999）估计量；N = {}，k = {}，共{}次运行。总效应指数与一阶指数之差为与其他输入交互作用"
      "所致的方差份额。"},
     {"a13.note.ci", "95% CIs: percentile intervals from {} bootstrap resamples of the N base rows (as SALib).",
      "95%置信区间：对N个基础样本行作{}次Bootstrap重抽样所得的百分位数区间（同SALib）。"},
@@ -435,8 +435,8 @@ const std::vector<Message> kCatalogue = {
     {"a13b.title", "Convergence of the Sobol' indices", "Sobol'指数的收敛性"},
     {"a13b.note", "Indices from the first N/4, N/2 and all N base rows of the same design.",
      "分别基于同一设计的前N/4、前N/2与全部N个基础样本行计算。"},
-    {"a13b.interp", "From N = {} to N = {} no index changes by more than {:.3f}.",
-     "从N = {}到N = {}，各指数的变化均不超过{:.3f}。"},
+    {"a13b.interp", "From N = {} to N = {} the largest change of an index is {:.3f}.",
+     "从N = {}到N = {}，各指数的最大变化为{:.3f}。"},
 
     {"a14.title", "Leave-one-out: rank shifts without each dimension and indicator",
      "逐一剔除检验：剔除各维度与指标后的位次变动"},
@@ -477,10 +477,9 @@ const std::vector<Message> kCatalogue = {
     {"a9.interp", "{0} of {1} judgment matrices meet the consistency criterion (CR < {2:g}; Saaty 1980).",
      "{1}个判断矩阵中有{0}个通过一致性检验（CR < {2:g}；Saaty, 1980）。"},
     {"a9.interp.failed", "Not consistent: {}.", "未通过一致性检验：{}。"},
-    {"a10.title", "Weights compared across weighting methods", "不同赋权方法的权重比较"},
+    {"a10.title.local", "Local weights compared across weighting methods", "不同赋权方法的局部权重比较"},
+    {"a10.title.global", "Global weights (%) compared across weighting methods", "不同赋权方法的全局权重比较（%）"},
     {"a10.h.node", "Dimension / indicator", "维度/指标"},
-    {"a10.h.local", "Local", "局部权重"},
-    {"a10.h.global", "Global (%)", "全局权重(%)"},
     {"a10.note",
      "Local weights sum to 1 within each parent; global weight = product of the local weights from the index down. Data-driven weights are computed on the normalised data as the index uses them.",
      "局部权重在同一上级节点内合计为1；全局权重为自指数起各级局部权重之积。客观赋权法的权重基于指数所用的标准化数据计算。"},
@@ -489,7 +488,7 @@ const std::vector<Message> kCatalogue = {
     {"fig.weights.title.dimension", "Global weights of the indicators by weighting method: {}",
      "各赋权方法下的指标全局权重：{}"},
     {"fig.weights.y", "Global weight (%)", "全局权重（%）"},
-    {"fig.weights.note", "{} weighting methods; the values are those of Table A10.", "共{}种赋权方法；数值见表A10。"},
+    {"fig.weights.note", "{} weighting methods; the values are those of Table A10-2.", "共{}种赋权方法；数值见表A10-2。"},
     // ---- A11 rankings compared ----------------------------------------------------------
     {"a11.title", "Rank correlations of the index between weighting methods", "不同赋权方法下指数排名的相关系数"},
     {"a11.h.scheme", "Method", "方法"},

@@ -203,13 +203,13 @@ std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang) {
   const auto name = [&](int i) { return input_label(mc.input_names[static_cast<std::size_t>(i)], lang); };
 
   Table t = make_table("A13_sobol_indices", "A13-1", "a13.title", lang);
+  // With CIs: groups "First-order index" / "Total-order index" over "Estimate | 95% CI".
   t.header.push_back(msg("a13.h.input", lang));
-  t.header.push_back(msg("a13.h.first", lang));
+  t.header.push_back(msg(ci ? "a13.h.estimate" : "a13.h.first", lang));
   if (ci) t.header.push_back(msg("a13.h.ci", lang));
-  t.header.push_back(msg("a13.h.total", lang));
+  t.header.push_back(msg(ci ? "a13.h.estimate" : "a13.h.total", lang));
   if (ci) t.header.push_back(msg("a13.h.ci", lang));
-  t.header.push_back(msg("a13.h.interaction", lang));
-  if (ci) t.groups = {{"", 1}, {msg("a13.g.first", lang), 2}, {msg("a13.g.total", lang), 2}, {"", 1}};
+  if (ci) t.groups = {{"", 1}, {msg("a13.g.first", lang), 2}, {msg("a13.g.total", lang), 2}};
   std::vector<std::string> wide;
   double sum_first = 0;
   int top = 0, second = -1;
@@ -218,7 +218,6 @@ std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang) {
     if (ci) row.push_back(Cell::interval(s.first_lower(i, 0), s.first_upper(i, 0), 3));
     row.push_back(Cell::number(s.total(i, 0), 3));
     if (ci) row.push_back(Cell::interval(s.total_lower(i, 0), s.total_upper(i, 0), 3));
-    row.push_back(Cell::number(s.total(i, 0) - s.first(i, 0), 3));
     t.rows.push_back(std::move(row));
     sum_first += s.first(i, 0);
     if (ci && std::max(s.first_upper(i, 0) - s.first_lower(i, 0), s.total_upper(i, 0) - s.total_lower(i, 0)) >
@@ -239,7 +238,8 @@ std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang) {
     if (ci && second >= 0 && s.total_lower(top, 0) <= s.total_upper(second, 0))
       sentence += msgf("a13.interp.overlap", lang, name(second), s.total(second, 0));
     t.interpretation.push_back(sentence + msg("interp.period", lang));
-    if (sum_first >= 0.0 && sum_first <= 1.0)
+    // The interaction share only when the first-order indices are precise enough to sum.
+    if (wide.empty() && sum_first >= 0.0 && sum_first <= 1.0)
       t.interpretation.push_back(msgf("a13.interp.sum", lang, sum_first, 100.0 * (1.0 - sum_first)));
   }
   std::vector<Table> out{std::move(t)};

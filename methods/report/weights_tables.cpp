@@ -58,32 +58,32 @@ Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const Indi
   return t;
 }
 
-Table weights_compared_table(const WeightsReport& report, const IndicatorTree& tree, Lang lang) {
-  Table t = make_table("A10_weights_compared", "A10", "a10.title", lang);
-  t.header.push_back(msg("a10.h.node", lang));
-  t.groups.push_back({"", 1});
-  for (const auto& m : report.methods) {
-    t.header.push_back(msg("a10.h.local", lang));
-    t.header.push_back(msg("a10.h.global", lang));
-    t.groups.push_back({method_label(m, lang), 2});
-  }
-  for (const int i : tree.preorder()) {
-    if (i == tree.root()) continue;
-    const Node& n = tree.node(i);
-    std::vector<Cell> row{Cell::txt(n.label.get(lang, n.id), n.depth)};
-    for (const auto& m : report.methods) {
-      row.push_back(Cell::number(m.weights.local(i), 4));
-      row.push_back(Cell::percent(m.weights.global(i), 2));
+std::vector<Table> weights_compared_tables(const WeightsReport& report, const IndicatorTree& tree, Lang lang) {
+  std::vector<Table> out;
+  for (const bool global : {false, true}) {
+    Table t = global ? make_table("A10_global_weights", "A10-2", "a10.title.global", lang)
+                     : make_table("A10_local_weights", "A10-1", "a10.title.local", lang);
+    t.header.push_back(msg("a10.h.node", lang));
+    for (const auto& m : report.methods) t.header.push_back(method_label(m, lang));
+    for (const int i : tree.preorder()) {
+      if (i == tree.root()) continue;
+      const Node& n = tree.node(i);
+      std::vector<Cell> row{Cell::txt(n.label.get(lang, n.id), n.depth)};
+      for (const auto& m : report.methods)
+        row.push_back(global ? Cell::percent(m.weights.global(i), 2) : Cell::number(m.weights.local(i), 4));
+      t.rows.push_back(std::move(row));
     }
-    t.rows.push_back(std::move(row));
+    t.notes.push_back(msg("a10.note", lang));
+    if (!global) {
+      std::string variants;
+      for (const auto& m : report.methods)
+        if (!m.variant.empty())
+          variants += (variants.empty() ? "" : msg("interp.list_sep", lang)) + fmt::format("{}: {}", method_label(m, lang), m.variant);
+      if (!variants.empty()) t.notes.push_back(msgf("a10.note.variants", lang, variants));
+    }
+    out.push_back(std::move(t));
   }
-  std::string variants;
-  for (const auto& m : report.methods)
-    if (!m.variant.empty())
-      variants += (variants.empty() ? "" : msg("interp.list_sep", lang)) + fmt::format("{}: {}", method_label(m, lang), m.variant);
-  t.notes.push_back(msg("a10.note", lang));
-  if (!variants.empty()) t.notes.push_back(msgf("a10.note.variants", lang, variants));
-  return t;
+  return out;
 }
 
 std::vector<Figure> weights_figures(const WeightsReport& report, const IndicatorTree& tree, Lang lang,

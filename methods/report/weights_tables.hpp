@@ -25,9 +25,11 @@ namespace cikit::report {
 [[nodiscard]] Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const IndicatorTree& tree,
                                           Lang lang);
 
-/// A10: every non-root node in pre-order (indented), for each method of `report` its local
-/// weight and its global weight (%); the method variants in the notes.
-[[nodiscard]] Table weights_compared_table(const WeightsReport& report, const IndicatorTree& tree, Lang lang);
+/// A10-1 local and A10-2 global weights (%): every non-root node in pre-order (indented), one
+/// column per method of `report` (two narrow tables instead of one with 2 × methods columns, so
+/// that eight methods fit a page); the method variants in the notes of A10-1.
+[[nodiscard]] std::vector<Table> weights_compared_tables(const WeightsReport& report, const IndicatorTree& tree,
+                                                         Lang lang);
 
 /// Grouped bars: the indicators' global weights (%) under each method of `report`. A system with
 /// more than kWeightsPanelIndicators indicators and at least two first-level dimensions gets one

@@ -18,11 +18,11 @@ fast="--bootstrap 200 --parallel-replicates 20 --replicates 200 --sensitivity-bo
 
 tables="A1_indicator_system A2_descriptive_statistics A3_reliability A4_item_analysis A5_kmo_bartlett
         A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt A9_ahp_consistency
-        A10_weights_compared A11_rank_correlations A11_rank_shifts A11_largest_movers D1_delphi_panel
+        A10_local_weights A10_global_weights A11_rank_correlations A11_rank_shifts A11_largest_movers D1_delphi_panel
         D2_delphi_concordance D3_delphi_screening_round1 A12_rank_intervals A13_sobol_indices
         A13_sobol_convergence A14_leave_one_out index_scores"
 figures="F1_correlation_heatmap F2_scree F3_weights_by_method_system F3_weights_by_method_capacity
-         F3_weights_by_method_performance F4_rank_intervals_1 F4_rank_intervals_2 F4_rank_intervals_3"
+         F3_weights_by_method_performance F3_weights_by_method_feedback F4_rank_intervals_1 F4_rank_intervals_2 F4_rank_intervals_3"
 for lang in zh en; do
   "$cikit" appendix ex/governance.yaml --lang "$lang" $fast --out "app_$lang" > "run_$lang.txt" 2> "err_$lang.txt" \
     || { cat "err_$lang.txt"; fail "appendix --lang $lang"; }
@@ -35,7 +35,7 @@ for lang in zh en; do
   grep -q "wall\|用时\| in [0-9.]* s" "run_$lang.txt" || fail "$lang: the closing note has no wall time"
   grep -q "appendix.html" "run_$lang.txt" || fail "$lang: the closing note does not list the files"
 done
-for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 A9 A10 A11-1 A11-2 A11-3 A12 A13-1 A13-2 A14 D1 D2 B1; do
+for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 A9 A10-1 A10-2 A11-1 A11-2 A11-3 A12 A13-1 A13-2 A14 D1 D2 B1; do
   grep -q "^\*\*表$n  " app_zh/appendix.md || fail "zh: no table $n"
   grep -q "^\*\*Table $n\. " app_en/appendix.md || fail "en: no table $n"
 done
