@@ -94,6 +94,9 @@ std::string tex_escape(const std::string& s) {
         out += s[i];
         break;
       case '~': out += "\\textasciitilde{}"; break;
+      case '-':  // "--option" must not become an en dash (TeX ligature)
+        out += (i + 1 < s.size() && s[i + 1] == '-') ? "-{}" : "-";
+        break;
       case '^': out += "\\textasciicircum{}"; break;
       case '<': out += "\\textless{}"; break;
       case '>': out += "\\textgreater{}"; break;

@@ -250,7 +250,7 @@ std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang) {
     c.header.push_back(msg("a13.h.input", lang));
     c.groups = {{"", 1}, {msg("a13.g.first", lang), m}, {msg("a13.g.total", lang), m}};
     for (int part = 0; part < 2; ++part)
-      for (const auto& cv : s.convergence) c.header.push_back(fmt::format("N = {}", cv.n));
+      for (const auto& cv : s.convergence) c.header.push_back(fmt::format("N={}", cv.n));
     double change = 0;
     const auto& last = s.convergence.back();
     const auto& prev = s.convergence[s.convergence.size() - 2];
