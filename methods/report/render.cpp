@@ -113,6 +113,9 @@ std::string indent_text(const Cell& c, const std::string& text, const char* unit
   return pad + text;
 }
 
+/// Between the sentences of an interpretation: a space in English, nothing after "。".
+const char* sentence_sep(Lang lang) { return lang == Lang::Zh ? "" : " "; }
+
 std::string join_lines(const std::vector<std::string>& v, const char* sep) {
   std::string out;
   for (std::size_t i = 0; i < v.size(); ++i) out += str_cat(i ? sep : "", v[i]);
@@ -151,7 +154,7 @@ std::string render_markdown(const Table& t, PStyle pstyle) {
   }
   for (const auto& n : all_notes(t, pstyle)) out += str_cat("\n", msg("prefix.note", t.lang), md_escape(n), "\n");
   if (!t.source.empty()) out += str_cat("\n", msg("prefix.source", t.lang), md_escape(t.source), "\n");
-  if (!t.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(t.interpretation, " ")), "\n");
+  if (!t.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "\n");
   return out;
 }
 
@@ -171,7 +174,7 @@ std::string render_markdown(const Document& doc) {
     const Figure& f = std::get<Figure>(b);
     out += str_cat("**", md_escape(caption(f)), "**\n\n![", md_escape(caption(f)), "](", f.id, ".svg)\n");
     for (const auto& n : f.notes) out += str_cat("\n", msg("prefix.note", f.lang), md_escape(n), "\n");
-    if (!f.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(f.interpretation, " ")), "\n");
+    if (!f.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(f.interpretation, sentence_sep(f.lang))), "\n");
   }
   if (!info.omitted.empty()) {
     out += str_cat("\n**", msg("doc.omitted_heading", info.lang), "**\n\n");
@@ -236,7 +239,7 @@ std::string html_table(const Table& t, PStyle pstyle) {
   if (!t.source.empty())
     out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.source", t.lang), t.source)), "</p>\n");
   if (!t.interpretation.empty())
-    out += str_cat("<p class=\"interp\">", html_escape(join_lines(t.interpretation, " ")), "</p>\n");
+    out += str_cat("<p class=\"interp\">", html_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "</p>\n");
   out += "</section>\n";
   return out;
 }
@@ -252,7 +255,7 @@ std::string html_figure(const Figure& f) {
   for (const auto& n : f.notes)
     out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.note", f.lang), n)), "</p>\n");
   if (!f.interpretation.empty())
-    out += str_cat("<p class=\"interp\">", html_escape(join_lines(f.interpretation, " ")), "</p>\n");
+    out += str_cat("<p class=\"interp\">", html_escape(join_lines(f.interpretation, sentence_sep(f.lang))), "</p>\n");
   out += "</section>\n";
   return out;
 }
@@ -424,7 +427,7 @@ std::string latex_table(const Table& t, PStyle pstyle) {
     out += "\\end{threeparttable}\n\\end{table}\n";
   }
   if (landscape) out += "\\end{landscape}\n";
-  if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, " ")), "\n\n");
+  if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "\n\n");
   return out;
 }
 
@@ -445,7 +448,7 @@ std::string latex_figure(const Figure& f, bool with_graphics) {
     out += str_cat("\\par\\medskip\\noindent\\textbf{", cap, "}\\par\n\\noindent{\\footnotesize ",
                    tex_escape(msgf("figure.latex_missing", f.lang, f.id + ".svg")), "\n\n", notes, "}\\par\\medskip\n");
   }
-  if (!f.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(f.interpretation, " ")), "\n\n");
+  if (!f.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(f.interpretation, sentence_sep(f.lang))), "\n\n");
   return out;
 }
 }  // namespace
