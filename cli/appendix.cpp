@@ -26,9 +26,11 @@
 #include "methods/report/delphi_tables.hpp"
 #include "methods/report/messages.hpp"
 #include "methods/report/render.hpp"
+#include "methods/report/sensitivity_tables.hpp"
 #include "methods/report/tables.hpp"
 #include "methods/report/validity_tables.hpp"
 #include "methods/report/weights_tables.hpp"
+#include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
 #include "methods/weighting/weights_report.hpp"
 
@@ -47,6 +49,8 @@ struct AppendixOptions {
   int bootstrap = 1000;
   int parallel = 100;
   std::string missing = "pairwise";
+  DesignSizes sizes;         // -1 = the spec's uncertainty block, else the defaults
+  int sobol_bootstrap = 1000;
   std::string config;
   bool print_config = false;
   // Options given on the command line (they may not be combined with --config).
@@ -77,6 +81,7 @@ report::AppendixConfig configuration(const AppendixOptions& o, const Spec*& spec
     c.evidence.bootstrap_replicates = o.bootstrap;
     c.evidence.parallel_replicates = o.parallel;
     c.evidence.missing = o.missing == "listwise" ? MissingRule::Listwise : MissingRule::Pairwise;
+    c.sensitivity = {o.sizes.replicates, o.sizes.sobol, o.sizes.bootstrap, o.sobol_bootstrap};
   }
   holder = std::make_unique<Spec>(read_spec(c.spec));
   Spec& spec = *holder;
@@ -96,6 +101,13 @@ report::AppendixConfig configuration(const AppendixOptions& o, const Spec*& spec
   spec.config.seed = seed;
   c.index = spec.config;
   c.evidence.seed = seed;
+  // Design sizes resolved (given, else the spec's uncertainty block, else the defaults), so that
+  // --print-config records what runs.
+  SensitivityOptions so;
+  apply_design_sizes(so, spec.uncertainty, {c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap});
+  c.sensitivity.replicates = static_cast<long>(so.replicates);
+  c.sensitivity.sobol = static_cast<long>(so.sobol_n);
+  c.sensitivity.bootstrap = so.bootstrap;
   spec_out = holder.get();
   return c;
 }
@@ -134,6 +146,7 @@ void run_appendix(const AppendixOptions& o) {
            name(method_info(missing_policies(), cfg.missing)));
 
   std::vector<std::string> warnings;
+  std::vector<std::string> omitted;  // parts left out, with the reason (the document lists them)
   report::Document doc;
   auto& blocks = doc.blocks;
   blocks.emplace_back(report::indicator_system_table(spec.tree, r.weights, name(wm), lang));
@@ -142,9 +155,12 @@ void run_appendix(const AppendixOptions& o) {
     const DelphiInput delphi_in = read_delphi(spec.delphi, spec.tree);
     const DelphiResult delphi = analyse_delphi(delphi_in, spec.tree);
     for (auto& t : report::delphi_tables(delphi, delphi_in, spec.tree, lang)) blocks.emplace_back(std::move(t));
+  } else {
+    omitted.push_back(msg("omit.delphi", lang));
   }
   blocks.emplace_back(report::descriptive_table(spec.tree, d, lang));
   int n_rotated = 0;
+  progress_stage("appendix", msg("cli.stage.evidence", lang));
   try {
     const report::Evidence ev = report::compute_evidence(data, spec.tree, c.evidence);
     n_rotated = static_cast<int>(ev.structure.system_varimax.loadings.cols());
@@ -173,9 +189,12 @@ void run_appendix(const AppendixOptions& o) {
     // Data the index can use may still be too small for these analyses (too few units per
     // pair): the rest of the appendix is still written.
     warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
+    omitted.push_back(msgf("omit.evidence", lang, e.what()));
   } catch (const DomainError& e) {  // e.g. a constant indicator
     warnings.push_back(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()));
+    omitted.push_back(msgf("omit.evidence", lang, e.what()));
   }
+  progress_stage("appendix", msg("cli.stage.weights", lang));
   // A9 AHP consistency and A10 weights compared, with the weights-by-method figure.
   Judgments all_judgments;
   WeightInputs all_inputs;
@@ -189,16 +208,21 @@ void run_appendix(const AppendixOptions& o) {
       all_methods.push_back(m);
     } catch (const InvalidInput& e) {
       warnings.push_back(str_cat("weights compared (A10, A11): method left out: ", e.what()));
+      omitted.push_back(msgf("omit.method", lang, e.what()));
     } catch (const DomainError& e) {
       warnings.push_back(str_cat("weights compared (A10, A11): method left out: ", e.what()));
+      omitted.push_back(msgf("omit.method", lang, e.what()));
     }
   }
   const auto& consistency = report::ahp_consistency(wr);
   if (!consistency.empty()) blocks.emplace_back(report::ahp_consistency_table(consistency, spec.tree, lang));
-  else warnings.push_back("AHP consistency table (A9) left out: the spec names no judgments");
+  else {
+    warnings.push_back("AHP consistency table (A9) left out: the spec names no judgments");
+    omitted.push_back(msg("omit.ahp", lang));
+  }
   if (!wr.methods.empty()) {
-    blocks.emplace_back(report::weights_compared_table(wr, spec.tree, lang));
-    blocks.emplace_back(report::weights_figure(wr, spec.tree, lang, "3"));
+    for (auto& t : report::weights_compared_tables(wr, spec.tree, lang)) blocks.emplace_back(std::move(t));
+    for (auto& f : report::weights_figures(wr, spec.tree, lang, "3")) blocks.emplace_back(std::move(f));
   }
   // A11 rankings compared across the weighting methods, the spec's method as the reference.
   if (all_methods.size() >= 2) {
@@ -210,8 +234,55 @@ void run_appendix(const AppendixOptions& o) {
     for (auto& t : report::ranking_comparison_tables(cr, data, lang)) blocks.emplace_back(std::move(t));
   } else {
     warnings.push_back("rankings compared (A11) left out: fewer than 2 weighting methods apply to this spec");
+    omitted.push_back(msg("omit.rankings", lang));
+  }
+  // A12 rank intervals (with their figure), A13 Sobol' indices, A14 leave-one-out: the spec's
+  // uncertainty block, run as `cikit sensitivity` runs it.
+  std::string sensitivity_line = msg("repro.sensitivity.none", lang);
+  if (spec.uncertainty.present) {
+    SensitivityOptions so;
+    so.seed = cfg.seed;
+    so.replicates = c.sensitivity.replicates;
+    so.sobol_n = c.sensitivity.sobol;
+    so.bootstrap = static_cast<int>(c.sensitivity.bootstrap);
+    so.sobol_bootstrap = c.sensitivity.sobol_bootstrap;
+    so.unit_sobol = false;  // per-unit indices are not part of the appendix
+    progress_stage("appendix", msgf("cli.stage.sensitivity", lang, so.replicates, so.bootstrap));
+    ProgressBar bar("cikit appendix: " + msg("cli.stage.runs", lang));
+    so.progress = [&bar](Eigen::Index done, Eigen::Index total) { bar(done, total); };
+    try {
+      Judgments sens_judgments;
+      const WeightInputs sens_inputs = spec_weight_inputs(
+          spec, uncertainty_weight_methods(cfg.weights, spec.uncertainty), sens_judgments);
+      const SensitivityAnalysis sa = analyse_sensitivity(data, spec.tree, cfg, sens_inputs,
+                                                         uncertainty_inputs(spec.uncertainty, spec.tree), so);
+      warnings.insert(warnings.end(), sa.warnings.begin(), sa.warnings.end());
+      if (sa.monte_carlo) {
+        const MonteCarloResult& mc = *sa.monte_carlo;
+        for (const auto& w : mc.warnings) warnings.push_back("Monte Carlo: " + w);
+        blocks.emplace_back(report::rank_interval_table(sa, data, spec.tree, lang));
+        for (auto& f : report::rank_intervals_figures(sa, data, lang, "4")) blocks.emplace_back(std::move(f));
+        auto a13 = report::sobol_tables(sa, lang);
+        if (a13.empty())
+          omitted.push_back(msgf("omit.sobol", lang, mc.warnings.empty() ? std::string("-") : mc.warnings.front()));
+        for (auto& t : a13) blocks.emplace_back(std::move(t));
+        sensitivity_line = msgf("repro.sensitivity", lang, mc.runs, mc.n,
+                                msg(sa.design == DesignKind::Sobol ? "a12.design.sobol" : "a12.design.random", lang),
+                                so.sobol_bootstrap, so.bootstrap);
+      }
+      if (sa.leave_one_out) blocks.emplace_back(report::leave_one_out_table(sa, spec.tree, lang));
+    } catch (const InvalidInput& e) {
+      warnings.push_back(str_cat("uncertainty and sensitivity (A12-A14) left out: ", e.what()));
+      omitted.push_back(msgf("omit.sensitivity", lang, e.what()));
+    } catch (const DomainError& e) {
+      warnings.push_back(str_cat("uncertainty and sensitivity (A12-A14) left out: ", e.what()));
+      omitted.push_back(msgf("omit.sensitivity", lang, e.what()));
+    }
+  } else {
+    omitted.push_back(msg("a12.omitted", lang));
   }
   blocks.emplace_back(report::index_table(data, spec.tree, r, methods_line, lang));
+  progress_stage("appendix", msg("cli.stage.write", lang));
 
   // Figures as PDF for LaTeX, when rsvg-convert is available.
   const auto figures = doc.figures();
@@ -255,6 +326,8 @@ void run_appendix(const AppendixOptions& o) {
                                       c.evidence.bootstrap_replicates));
   info.reproducibility.push_back(msgf("repro.validity", lang, missing_word, c.evidence.parallel_replicates,
                                       100.0 * c.evidence.parallel_quantile, n_rotated));
+  info.reproducibility.push_back(sensitivity_line);
+  info.omitted = omitted;
   info.reproducibility.push_back(
       msgf("repro.output", lang, lang_code(lang), info.pstyle == report::PStyle::Apa ? "APA" : "chinese",
            msg(converted ? "repro.figures.pdf" : "repro.figures.none", lang)));
@@ -296,7 +369,9 @@ void setup_appendix(CLI::App& app) {
       "appendix",
       "Write the methodology appendix (indicator system and weights, expert consultation when the spec has "
       "'delphi:', descriptive statistics, reliability, factorability, PCA and parallel analysis, rotated loadings, "
-      "convergent and discriminant validity, index table; scree plot and correlation heatmap) as Markdown, HTML, "
+      "convergent and discriminant validity, AHP consistency, weights and rankings compared, and with the spec's "
+      "'uncertainty:' block rank intervals, Sobol' indices and leave-one-out; index table; scree plot, correlation "
+      "heatmap, weights by method and rank intervals) as Markdown, HTML, "
       "LaTeX, CSV, XLSX, SVG and DOCX (via pandoc), in Chinese or English");
   sub->add_option("spec", opt->common.spec, "Indicator-system spec (YAML); not with --config")->check(CLI::ExistingFile);
   add_common_options(*sub, opt->common, false);
@@ -315,13 +390,29 @@ void setup_appendix(CLI::App& app) {
   auto* miss = sub->add_option("--missing", opt->missing, "Missing values in covariances and correlations")
                    ->check(CLI::IsMember({"pairwise", "listwise"}))
                    ->capture_default_str();
+  auto* reps = sub->add_option("--replicates", opt->sizes.replicates,
+                               "Model runs of the uncertainty analysis (A12-A13; default: uncertainty.replicates of the "
+                               "spec, else 10000); the base size N is the smallest power of 2 with N(k + 2) >= R")
+                   ->check(CLI::Range(1L, 1000000000L));
+  auto* sobol = sub->add_option("--sobol", opt->sizes.sobol,
+                                "Base size N of the Saltelli design (N(k + 2) runs; overrides --replicates)")
+                    ->check(CLI::Range(2L, 1L << 24));
+  auto* sboot = sub->add_option("--sensitivity-bootstrap", opt->sizes.bootstrap,
+                                "Bootstrap resamples over units for the rank intervals (default: uncertainty.bootstrap "
+                                "of the spec, else 1000; 0 = none)")
+                    ->check(CLI::Range(0L, 1000000L));
+  auto* soboot = sub->add_option("--sobol-bootstrap", opt->sobol_bootstrap,
+                                 "Bootstrap resamples of the Sobol' indices' CIs (0 = none)")
+                     ->check(CLI::Range(0, 100000))
+                     ->capture_default_str();
   sub->add_option("--config", opt->config, "Run the configuration printed by --print-config (YAML)")
       ->check(CLI::ExistingFile);
   sub->add_flag("--print-config", opt->print_config,
                 "Print the effective configuration as YAML (reproduces the run with --config) and exit");
-  sub->callback([opt, sub, formats, pstyle, seed, boot, par, miss] {
+  sub->callback([opt, sub, formats, pstyle, seed, boot, par, miss, reps, sobol, sboot, soboot] {
     opt->given.clear();
-    for (const auto* op : {sub->get_option("spec"), sub->get_option("--lang"), formats, pstyle, seed, boot, par, miss})
+    for (const auto* op : {sub->get_option("spec"), sub->get_option("--lang"), formats, pstyle, seed, boot, par, miss,
+                           reps, sobol, sboot, soboot})
       if (op->count() > 0) opt->given.push_back(op->get_name());
     run_appendix(*opt);
   });

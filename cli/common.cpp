@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cmath>
 #include <iostream>
 
@@ -114,6 +116,33 @@ void OutputSet::write() const {
 
 void print_warnings(const std::string& command, const std::vector<std::string>& warnings) {
   for (const auto& w : warnings) std::cerr << "cikit " << command << ": warning: " << w << "\n";
+}
+
+bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+
+void progress_stage(const std::string& command, const std::string& stage) {
+  if (stderr_is_terminal()) std::cerr << "cikit " << command << ": " << stage << std::endl;
+}
+
+ProgressBar::ProgressBar(std::string what)
+    : what_(std::move(what)), tty_(stderr_is_terminal()), start_(std::chrono::steady_clock::now()) {}
+
+ProgressBar::~ProgressBar() {
+  if (shown_) std::cerr << "\r" << std::string(72, ' ') << "\r" << std::flush;
+}
+
+void ProgressBar::operator()(std::ptrdiff_t done, std::ptrdiff_t total) {
+  if (!tty_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - start_ < std::chrono::seconds(1)) return;
+  if (shown_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;
+  last_ = now;
+  shown_ = true;
+  const double f = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+  const auto bar = static_cast<std::size_t>(f * 30.0);
+  std::cerr << fmt::format("\r{} [{}{}] {}/{} ({:.0f}%)", what_, std::string(bar, '#'), std::string(30 - bar, ' '),
+                           done, total, 100.0 * f)
+            << std::flush;
 }
 
 }  // namespace cikit::cli

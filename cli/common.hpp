@@ -2,6 +2,8 @@
 // Shared CLI plumbing: output formats, text tables, files, error exits. No statistics here.
 
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstddef>
 #include <fmt/format.h>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -103,6 +105,32 @@ std::vector<E> parse_method_list(std::span<const MethodName<E>> table, const std
   }
   return out;
 }
+
+/// Progress bar on stderr for a long loop: drawn only when stderr is a terminal and the loop has
+/// run for more than ~1 s, redrawn at most every 100 ms, erased when destroyed. Pass it (by
+/// reference) as a ProgressCallback: bar(done, total).
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string what);
+  ~ProgressBar();
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+  void operator()(std::ptrdiff_t done, std::ptrdiff_t total);
+
+ private:
+  std::string what_;
+  bool tty_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+/// True when stderr is a terminal (progress output is shown only then).
+[[nodiscard]] bool stderr_is_terminal();
+
+/// One stage line of a long command on stderr ("cikit appendix: validity…"), only when stderr
+/// is a terminal; redirected runs stay quiet.
+void progress_stage(const std::string& command, const std::string& stage);
 
 /// Prints the warnings to stderr as "cikit CMD: warning: ...".
 void print_warnings(const std::string& command, const std::vector<std::string>& warnings);

@@ -2,7 +2,6 @@
 // declared in the spec's `uncertainty:` block (or options) with Sobol' indices, a bootstrap over
 // units, and leave-one-out structure checks (methods/sensitivity/index_sensitivity.hpp).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -15,6 +14,7 @@
 #include "cli/common.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/sensitivity/index_sensitivity.hpp"
+#include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
 #include "methods/weighting/weights_report.hpp"
 
@@ -42,9 +42,6 @@ struct SensitivityCliOptions {
   bool bootstrap_omega = false;
   int top = 20;
 };
-
-constexpr long kDefaultReplicates = 10000;
-constexpr long kDefaultBootstrap = 1000;
 
 NamedSet cli_set(const std::vector<std::string>& names) {
   NamedSet s;
@@ -101,37 +98,6 @@ UncertaintyBlock effective_block(const Spec& spec, const SensitivityCliOptions& 
   return b;
 }
 
-// Progress bar on stderr: only when stderr is a terminal and the runs take more than ~1 s.
-class ProgressBar {
- public:
-  explicit ProgressBar(std::string what) : what_(std::move(what)), tty_(isatty(STDERR_FILENO) == 1) {}
-  ~ProgressBar() {
-    if (shown_) std::cerr << "\r" << std::string(72, ' ') << "\r" << std::flush;
-  }
-  ProgressBar(const ProgressBar&) = delete;
-  ProgressBar& operator=(const ProgressBar&) = delete;
-  void operator()(Eigen::Index done, Eigen::Index total) {
-    if (!tty_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - start_ < std::chrono::seconds(1)) return;
-    if (shown_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;
-    last_ = now;
-    shown_ = true;
-    const double f = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
-    const auto bar = static_cast<std::size_t>(f * 30.0);
-    std::cerr << fmt::format("\r{} [{}{}] {}/{} ({:.0f}%)", what_, std::string(bar, '#'), std::string(30 - bar, ' '),
-                             done, total, 100.0 * f)
-              << std::flush;
-  }
-
- private:
-  std::string what_;
-  bool tty_;
-  bool shown_ = false;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point last_{};
-};
-
 std::string rank_text(int r) { return r > 0 ? std::to_string(r) : "NA"; }
 
 nlohmann::json json_interval(const BootstrapInterval& iv) {
@@ -184,9 +150,7 @@ void run_sensitivity(const SensitivityCliOptions& o) {
   so.seed = o.seed_given ? o.seed : spec.config.seed;
   spec.config.seed = so.seed;
   so.threads = o.threads;
-  so.replicates = o.replicates > 0 ? o.replicates : (block.replicates > 0 ? block.replicates : kDefaultReplicates);
-  so.sobol_n = o.sobol > 0 ? o.sobol : (o.replicates > 0 ? 0 : block.sobol);
-  so.bootstrap = static_cast<int>(o.bootstrap >= 0 ? o.bootstrap : (block.bootstrap >= 0 ? block.bootstrap : kDefaultBootstrap));
+  apply_design_sizes(so, block, {o.replicates, o.sobol, o.bootstrap});
   so.sobol_bootstrap = o.sobol_bootstrap;
   so.unit_sobol_bootstrap = o.unit_sobol_bootstrap;
   so.leave_one_out = !o.no_loo;
@@ -196,14 +160,8 @@ void run_sensitivity(const SensitivityCliOptions& o) {
 
   // The weighting methods this analysis can use: the nominal one, the block's set, and AHP when
   // its judgments are perturbed; the spec's variants (entropy/PCA/AHP options, combinations) apply.
-  std::vector<WeightMethod> used = {spec.config.weights};
-  if (block.ahp.enabled) used.push_back(WeightMethod::Ahp);
-  for (const auto& w : block.weights.names) {
-    WeightMethod m{};
-    if (parse_method(weight_methods(), w, m)) used.push_back(m);
-  }
   Judgments judgments;
-  const WeightInputs wi = spec_weight_inputs(spec, used, judgments);
+  const WeightInputs wi = spec_weight_inputs(spec, uncertainty_weight_methods(spec.config.weights, block), judgments);
   const Dataset data = load_data(spec);
   const auto t0 = std::chrono::steady_clock::now();
   const SensitivityAnalysis a = analyse_sensitivity(data, spec.tree, spec.config, wi, inputs, so);

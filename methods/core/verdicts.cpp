@@ -164,11 +164,15 @@ std::optional<ValueVerdict> VerdictTable::judge(std::string_view statistic, doub
     if (met) {
       v.level = b.level;
       v.rule = cut_text(r.higher_is_better, b.cut);
+      v.cut = b.cut;
+      v.at_least = r.higher_is_better;
       return v;
     }
   }
   v.level = L::Poor;
   v.rule = cut_text(!r.higher_is_better, r.bands.back().cut);
+  v.cut = r.bands.back().cut;
+  v.at_least = !r.higher_is_better;
   return v;
 }
 

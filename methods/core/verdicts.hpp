@@ -58,6 +58,8 @@ struct ValueVerdict {
   double value = 0.0;
   VerdictLevel level = VerdictLevel::Poor;
   std::string rule;      ///< the condition met: "≥ 0.7", "< 0.85"; for Poor the failed one, "< 0.6"
+  double cut = 0.0;      ///< the cut-point of `rule`
+  bool at_least = true;  ///< `rule` is "≥ cut" (else "< cut")
   std::string citation;  ///< the rule's citation
   [[nodiscard]] std::string_view id() const { return verdict_level_id(level); }
   [[nodiscard]] const std::string& label(Lang lang) const { return verdict_level_label(level).get(lang, ""); }

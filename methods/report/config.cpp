@@ -54,13 +54,19 @@ std::string appendix_config_yaml(const AppendixConfig& c, const std::string& ver
       "  bootstrap: {}\n"
       "validity:\n"
       "  parallel_replicates: {}\n"
-      "  parallel_quantile: {}\n",
+      "  parallel_quantile: {}\n"
+      "sensitivity:\n"
+      "  replicates: {}\n"
+      "  sobol: {}\n"
+      "  bootstrap: {}\n"
+      "  sobol_bootstrap: {}\n",
       version, commit, c.spec, c.spec_sha256, lang_code(c.lang), c.pstyle, formats, m.seed,
       method_info(normalize_methods(), m.normalize).name, g17(m.range_lo), g17(m.range_hi),
       method_info(weight_methods(), m.weights).name, method_info(aggregate_methods(), m.aggregate).name,
       method_info(missing_policies(), m.missing).name, c.evidence.standardize ? "true" : "false",
       missing_name(c.evidence.missing), g17(c.evidence.level),
-      c.evidence.bootstrap_replicates, c.evidence.parallel_replicates, g17(c.evidence.parallel_quantile));
+      c.evidence.bootstrap_replicates, c.evidence.parallel_replicates, g17(c.evidence.parallel_quantile),
+      c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap, c.sensitivity.sobol_bootstrap);
 }
 
 namespace {
@@ -91,7 +97,8 @@ AppendixConfig read_appendix_config(const std::filesystem::path& path) {
   AppendixConfig c;
   bool have_spec = false;
   ctx.each_key(doc, "the configuration",
-               {"spec", "spec_sha256", "lang", "pstyle", "formats", "seed", "methods", "reliability", "validity"},
+               {"spec", "spec_sha256", "lang", "pstyle", "formats", "seed", "methods", "reliability", "validity",
+                "sensitivity"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "spec") {
       c.spec = ctx.scalar(v, "spec");
@@ -159,6 +166,14 @@ AppendixConfig read_appendix_config(const std::filesystem::path& path) {
         } else {
           c.evidence.bootstrap_replicates = integer_in(ctx, w, "reliability.bootstrap", 0, 1000000);
         }
+      });
+    } else if (key == "sensitivity") {
+      ctx.each_key(v, "sensitivity", {"replicates", "sobol", "bootstrap", "sobol_bootstrap"},
+                   [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+        if (k == "replicates") c.sensitivity.replicates = integer_in(ctx, w, "sensitivity.replicates", 1, 1e9);
+        else if (k == "sobol") c.sensitivity.sobol = integer_in(ctx, w, "sensitivity.sobol", 0, 1 << 24);
+        else if (k == "bootstrap") c.sensitivity.bootstrap = integer_in(ctx, w, "sensitivity.bootstrap", 0, 1000000);
+        else c.sensitivity.sobol_bootstrap = integer_in(ctx, w, "sensitivity.sobol_bootstrap", 0, 100000);
       });
     } else {
       ctx.each_key(v, "validity", {"parallel_replicates", "parallel_quantile"},

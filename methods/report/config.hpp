@@ -15,6 +15,16 @@
 
 namespace cikit::report {
 
+/// Design sizes of the uncertainty and sensitivity analysis (A12–A14). -1 = not set: the spec's
+/// `uncertainty:` block, else the defaults (apply_design_sizes); an effective configuration
+/// (--print-config) holds the resolved values.
+struct SensitivitySettings {
+  long replicates = -1;       ///< model runs of the Monte Carlo/Sobol' design
+  long sobol = -1;            ///< base size N of the Saltelli design (0 = from replicates)
+  long bootstrap = -1;        ///< bootstrap resamples over units (0 = none)
+  int sobol_bootstrap = 1000; ///< bootstrap resamples of the Sobol' indices' CIs (0 = none)
+};
+
 /// Every setting of an appendix run.
 struct AppendixConfig {
   std::string spec;          ///< spec path (relative paths: to the current folder)
@@ -26,6 +36,7 @@ struct AppendixConfig {
   bool methods_given = false;  ///< read_appendix_config: the file has `methods` (they replace the spec's)
   bool seed_given = false;     ///< read_appendix_config: the file has `seed` (it replaces the spec's)
   EvidenceOptions evidence;  ///< reliability and validity options (seed = index.seed)
+  SensitivitySettings sensitivity;  ///< used when the spec has an `uncertainty:` block
 };
 
 /// The accepted output formats, in the order they are written.
@@ -38,7 +49,8 @@ struct AppendixConfig {
 /// Reads a YAML file written by appendix_config_yaml(). Keys: spec (required), spec_sha256,
 /// lang, pstyle, formats, seed, methods {normalize {method, range}, weights, aggregate {method,
 /// missing}}, reliability {standardize, missing, level, bootstrap}, validity {parallel_replicates,
-/// parallel_quantile}; unknown keys are errors. Values not given keep their defaults; the
+/// parallel_quantile}, sensitivity {replicates, sobol, bootstrap, sobol_bootstrap}; unknown keys
+/// are errors. Values not given keep their defaults; the
 /// `methods` of the spec are replaced by the file's when present.
 /// @throws InvalidInput with file:line:column for malformed YAML, unknown keys or bad values.
 [[nodiscard]] AppendixConfig read_appendix_config(const std::filesystem::path& path);

@@ -14,6 +14,7 @@ const std::vector<Message> kCatalogue = {
     // ---- document and layout -----------------------------------------------------------
     {"doc.title", "{}: methodology appendix", "{}：方法附录"},
     {"doc.repro_heading", "Reproducibility", "可重复性信息"},
+    {"doc.omitted_heading", "Not included", "未收入的内容"},
     {"caption.table", "Table {}. {}", "表{}  {}"},
     {"caption.figure", "Figure {}. {}", "图{}  {}"},
     {"prefix.note", "Note. ", "注："},
@@ -57,6 +58,26 @@ const std::vector<Message> kCatalogue = {
     {"repro.figures.pdf", "converted by rsvg-convert", "由 rsvg-convert 转换"},
     {"repro.figures.none", "not included (rsvg-convert not found)", "未收入（未找到 rsvg-convert）"},
     {"repro.date", "Date: {}", "日期：{}"},
+
+    {"repro.sensitivity",
+     "Uncertainty and sensitivity: {} model runs (N = {}, base points from {}), Sobol' CIs from {} bootstrap resamples; bootstrap over units B = {}; leave-one-out of every dimension and indicator.",
+     "不确定性与敏感性分析：模型运行{}次（N = {}，基点取自{}），Sobol'指数置信区间基于{}次Bootstrap重抽样；评价单位Bootstrap B = {}；逐一剔除各维度与指标。"},
+    {"repro.sensitivity.none", "Uncertainty and sensitivity: not run (the spec has no uncertainty block).",
+     "不确定性与敏感性分析：未进行（指标体系文件未设置uncertainty部分）。"},
+
+    // ---- parts left out (document section "Not included") ------------------------------
+    {"omit.delphi", "D1–D3 expert consultation: the spec names no Delphi files.",
+     "D1–D3 专家咨询：指标体系文件未提供德尔菲咨询文件。"},
+    {"omit.evidence", "A3–A8 reliability and validity: not computable for these data ({}).",
+     "A3–A8 信度与效度检验：该数据无法计算（{}）。"},
+    {"omit.ahp", "A9 AHP consistency check: the spec names no AHP judgments.",
+     "A9 层次分析法一致性检验：指标体系文件未提供AHP判断矩阵。"},
+    {"omit.method", "A10–A11: a weighting method is left out ({}).", "A10–A11：有赋权方法未收入（{}）。"},
+    {"omit.rankings", "A11 rankings compared: fewer than two weighting methods apply to this spec.",
+     "A11 排名比较：适用于该指标体系的赋权方法少于两种。"},
+    {"omit.sensitivity", "A12–A14 uncertainty and sensitivity analysis: not computable ({}).",
+     "A12–A14 不确定性与敏感性分析：无法计算（{}）。"},
+    {"omit.sobol", "A13 Sobol' indices: not computable ({}).", "A13 Sobol'指数：无法计算（{}）。"},
 
     // ---- A1 indicator system -----------------------------------------------------------
     {"a1.title", "Indicator system and weights", "指标体系及权重"},
@@ -302,10 +323,141 @@ const std::vector<Message> kCatalogue = {
      "first-level dimensions. Colour scale from −1 (blue) to +1 (red).",
      "{} 项方向统一后指标的 Pearson 相关系数（{}删除），顺序同表A1；方框为一级维度。颜色自 −1（蓝）至 +1（红）。"},
     {"fig.ranks.title", "Rank intervals (median and 5th–95th percentile)", "排名区间（中位排名与第5–95百分位数）"},
+    {"fig.ranks.title.panel", "Rank intervals (median and 5th–95th percentile), units {}–{} by median rank",
+     "排名区间（中位排名与第5–95百分位数），按中位排名第{}–{}个评价单位"},
     {"fig.ranks.x", "Rank", "排名"},
-    {"fig.ranks.nominal", "Nominal rank", "名义排名"},
+    {"fig.ranks.nominal", "Nominal rank", "基准排名"},
     {"fig.ranks.median", "Median rank", "中位排名"},
     {"fig.ranks.interval", "5th–95th percentile", "第5–95百分位数区间"},
+    {"fig.ranks.note",
+     "Units sorted by median rank; dot: median rank, diamond: nominal rank, line: 5th–95th percentile of the rank over {} runs (Table A12).",
+     "评价单位按中位排名排序；圆点为中位排名，菱形为基准排名，横线为 {} 次运行中排名的第5–95百分位数区间（见表A12）。"},
+
+    // ---- uncertain inputs (A12, A13): label "input.<name>"; unknown names are shown as they are
+    {"input.normalize", "Normalisation method", "标准化方法"},
+    {"input.weights", "Weighting method", "赋权方法"},
+    {"input.aggregate", "Aggregation method", "合成方法"},
+    {"input.exclude", "Indicator exclusion", "指标剔除"},
+    {"input.weight_noise", "Weight perturbation", "权重扰动"},
+    {"input.ahp_judgments", "AHP judgment perturbation", "AHP判断扰动"},
+    {"input.line", "{} ({})", "{}（{}）"},
+    {"input.exclude.none", "none", "不剔除"},
+    {"input.exclude.any", "none, or any one of {} indicators", "不剔除或剔除{}项指标中的任意一项"},
+    {"input.exclude.some", "any one of {} indicators", "剔除{}项指标中的任意一项"},
+    {"input.desc.perturb", "each local weight varied uniformly within ±{:g}%, renormalised within its group",
+     "各局部权重在±{:g}%范围内均匀扰动，并在同组内重新归一化"},
+    {"input.desc.dirichlet", "the weights of each group drawn from a Dirichlet distribution (concentration {:g} × weights)",
+     "同组权重服从Dirichlet分布（集中参数为{:g}×权重）"},
+    {"input.desc.judgments", "every judgment moved by up to ±{} step(s) on Saaty's 1–9 scale",
+     "每个判断值在Saaty 1–9标度上随机移动至多±{}级"},
+    {"input.desc.reject_cr", ", draws with CR > {:g} redrawn", "，CR > {:g}的抽样重新抽取"},
+    {"list.major_sep", "; ", "；"},
+
+    // ---- A12 rank intervals, A13 Sobol' indices, A14 leave-one-out ---------------------
+    {"a12.title", "Uncertainty analysis: rank intervals of the units", "不确定性分析：各评价单位的排名区间"},
+    {"a12.h.unit", "Unit", "评价单位"},
+    {"a12.h.nominal", "Nominal rank", "基准排名"},
+    {"a12.h.median", "Median rank", "中位排名"},
+    {"a12.h.mean", "Mean rank", "平均排名"},
+    {"a12.h.interval", "5th–95th percentile", "第5–95百分位数区间"},
+    {"a12.h.width", "Width", "区间宽度"},
+    {"a12.h.runs", "Runs", "运行次数"},
+    {"a12.h.boot_interval", "{:g}% interval", "{:g}%区间"},
+    {"a12.g.monte_carlo", "Monte Carlo", "蒙特卡洛模拟"},
+    {"a12.g.bootstrap", "Bootstrap over units", "评价单位Bootstrap"},
+    {"a12.design.sobol", "a scrambled Sobol' sequence", "加扰Sobol'序列"},
+    {"a12.design.random", "pseudo-random numbers", "伪随机数"},
+    {"a12.note.inputs", "Uncertain inputs (the spec's uncertainty block): {}.", "不确定性输入（指标体系文件uncertainty部分）：{}。"},
+    {"a12.note.design",
+     "{} model runs of a Saltelli design (base size N = {}, k = {} inputs, base points from {}); rank statistics "
+     "over the {} runs of the independent samples A and B (type-7 quantiles, as R and COINr). Rank 1 = best; "
+     "width = 95th − 5th percentile; runs: runs in which the unit has a rank.",
+     "按Saltelli设计共运行模型{}次（基础样本量N = {}，k = {}个输入，基点取自{}）；排名统计量基于相互独立的A、B两组样本共{}次运行"
+     "（第7类分位数，同R与COINr）。排名1为最优；区间宽度 = 第95百分位数 − 第5百分位数；运行次数为该单位有排名的运行次数。"},
+    {"a12.note.failures", "{} runs failed and are left out (`cikit sensitivity` lists them).",
+     "{}次运行失败，已剔除（cikit sensitivity 输出中列出）。"},
+    {"a12.note.bootstrap",
+     "Bootstrap over units: B = {} resamples ({} failed); normalisation bounds and data-driven weights are "
+     "re-estimated on each resample and every unit is scored with them; {:g}% percentile interval of the rank "
+     "(Efron & Tibshirani 1993).",
+     "评价单位Bootstrap：重复抽样B = {}次（失败{}次）；每次重抽样重新估计标准化边界与客观权重，并据此对全部单位重新计分；"
+     "表中为排名的{:g}%百分位数区间（Efron & Tibshirani 1993）。"},
+    {"a12.note.no_bootstrap_ranks",
+     "Bootstrap over units: no rank intervals, as this normalisation cannot score units outside the resample.",
+     "评价单位Bootstrap：该标准化方法无法对重抽样以外的单位计分，故未给出排名区间。"},
+    {"a12.interp",
+     "Across the runs the mean absolute rank shift against the nominal ranking is {0:.2f} places; {1} of {2} units "
+     "have a 5th–95th percentile interval wider than {3:g} places (10% of the units), and the mean width is {4:.1f} "
+     "places.",
+     "各次运行相对于基准排名的平均绝对位次变动为{0:.2f}位；{2}个评价单位中有{1}个的第5–95百分位数区间宽度超过{3:g}位"
+     "（单位数的10%），区间平均宽度为{4:.1f}位。"},
+    {"a12.interp.widest", "The widest interval is that of {0} ({1:.1f}–{2:.1f}; nominal rank {3}).",
+     "区间最宽的是{0}（{1:.1f}–{2:.1f}，基准排名第{3}位）。"},
+    {"a12.omitted", "A12–A14 uncertainty and sensitivity analysis: the spec has no uncertainty block.",
+     "A12–A14 不确定性与敏感性分析：指标体系文件未设置uncertainty部分。"},
+
+    {"a13.title", "Sensitivity analysis: Sobol' indices of the mean absolute rank shift",
+     "敏感性分析：平均绝对位次变动的Sobol'指数"},
+    {"a13.h.input", "Uncertain input", "不确定性输入"},
+    {"a13.h.first", "First-order index", "一阶指数"},
+    {"a13.h.total", "Total-order index", "总效应指数"},
+    {"a13.h.ci", "95% CI", "95%置信区间"},
+    {"a13.h.estimate", "Estimate", "估计值"},
+    {"a13.g.first", "First-order index", "一阶指数"},
+    {"a13.g.total", "Total-order index", "总效应指数"},
+    {"a13.note.method",
+     "Output: the mean absolute rank shift of each run against the nominal ranking (Saisana, Saltelli & Tarantola "
+     "2005). First-order index: Saltelli et al. (2010) estimator; total-order index: Jansen (1999); N = {}, k = {}, "
+     "{} runs. Total-order minus first-order index: the share of variance due to interactions with other inputs.",
+     "输出变量为每次运行相对于基准排名的平均绝对位次变动（Saisana, Saltelli & Tarantola 2005）。一阶指数采用Saltelli等"
+     "（2010）估计量，总效应指数采用Jansen（1999）估计量；N = {}，k = {}，共{}次运行。总效应指数与一阶指数之差为与其他输入交互作用"
+     "所致的方差份额。"},
+    {"a13.note.ci", "95% CIs: percentile intervals from {} bootstrap resamples of the N base rows (as SALib).",
+     "95%置信区间：对N个基础样本行作{}次Bootstrap重抽样所得的百分位数区间（同SALib）。"},
+    {"a13.note.wide",
+     "The 95% CI is wider than ±{:.2f} for: {}. These indices are imprecise; more runs (--replicates) narrow them.",
+     "以下输入的95%置信区间宽于±{:.2f}：{}。这些指数估计精度不足，增加运行次数（--replicates）可使区间变窄。"},
+    {"a13.note.zero_variance", "The rank shift does not vary across the runs: every index is 0.",
+     "各次运行的位次变动没有差异，各指数均为0。"},
+    {"a13.interp.top.ci",
+     "{0} has the largest total-order index ({1:.3f}, 95% CI {2:.3f}–{3:.3f}; first-order {4:.3f}): it accounts "
+     "for the largest share of the variance of the rank shift, alone and through interactions",
+     "{0}的总效应指数最大（{1:.3f}，95%置信区间{2:.3f}–{3:.3f}；一阶指数{4:.3f}），对位次变动方差的贡献（含交互作用）最大"},
+    {"a13.interp.top",
+     "{0} has the largest total-order index ({1:.3f}; first-order {2:.3f}): it accounts for the largest share of "
+     "the variance of the rank shift, alone and through interactions",
+     "{0}的总效应指数最大（{1:.3f}；一阶指数{2:.3f}），对位次变动方差的贡献（含交互作用）最大"},
+    {"a13.interp.overlap", "; its CI overlaps that of {0} ({1:.3f}), so the order of the two is not established",
+     "；但其置信区间与{0}（{1:.3f}）重叠，二者的大小顺序尚不能确定"},
+    {"a13.interp.sum",
+     "The first-order indices sum to {0:.3f}: about {1:.0f}% of the variance comes from interactions between inputs.",
+     "一阶指数之和为{0:.3f}，约{1:.0f}%的方差来自输入之间的交互作用。"},
+    {"a13b.title", "Convergence of the Sobol' indices", "Sobol'指数的收敛性"},
+    {"a13b.note", "Indices from the first N/4, N/2 and all N base rows of the same design.",
+     "分别基于同一设计的前N/4、前N/2与全部N个基础样本行计算。"},
+    {"a13b.interp", "From N = {} to N = {} the largest change of an index is {:.3f}.",
+     "从N = {}到N = {}，各指数的最大变化为{:.3f}。"},
+
+    {"a14.title", "Leave-one-out: rank shifts without each dimension and indicator",
+     "逐一剔除检验：剔除各维度与指标后的位次变动"},
+    {"a14.h.removed", "Removed", "剔除的维度/指标"},
+    {"a14.h.kind", "Kind", "类型"},
+    {"a14.h.mean_shift", "Mean |rank shift|", "平均绝对位次变动"},
+    {"a14.h.max_shift", "Max |rank shift|", "最大绝对位次变动"},
+    {"a14.kind.dimension", "dimension", "一级维度"},
+    {"a14.kind.indicator", "indicator", "指标"},
+    {"a14.note",
+     "The index rebuilt without the dimension or indicator (the group keeps its other members; data-driven and AHP "
+     "weights recomputed) and compared with the nominal ranks (OECD/JRC 2008, §7). Largest shift first.",
+     "剔除该维度或指标后重新构建指数（所在组保留其余成员，客观权重与AHP权重重新计算），并与基准排名比较（OECD/JRC 2008，"
+     "第7节）。按平均位次变动从大到小排列。"},
+    {"a14.note.failed", "Not computable: {}.", "无法计算：{}。"},
+    {"a14.interp.dimension",
+     "Among the dimensions, removing {0} moves the ranks most (mean {1:.2f} places, at most {2}).",
+     "在各一级维度中，剔除{0}对排名影响最大（平均变动{1:.2f}位，最大{2}位）。"},
+    {"a14.interp.indicator",
+     "Among the indicators, removing {0} moves the ranks most (mean {1:.2f} places, at most {2}).",
+     "在各指标中，剔除{0}对排名影响最大（平均变动{1:.2f}位，最大{2}位）。"},
 
     // ---- A9 AHP consistency, A10 weights compared ----------------------------------------
     {"a9.title", "AHP consistency check per node and expert", "层次分析法一致性检验结果（各节点、各专家）"},
@@ -325,17 +477,18 @@ const std::vector<Message> kCatalogue = {
     {"a9.interp", "{0} of {1} judgment matrices meet the consistency criterion (CR < {2:g}; Saaty 1980).",
      "{1}个判断矩阵中有{0}个通过一致性检验（CR < {2:g}；Saaty, 1980）。"},
     {"a9.interp.failed", "Not consistent: {}.", "未通过一致性检验：{}。"},
-    {"a10.title", "Weights compared across weighting methods", "不同赋权方法的权重比较"},
+    {"a10.title.local", "Local weights compared across weighting methods", "不同赋权方法的局部权重比较"},
+    {"a10.title.global", "Global weights (%) compared across weighting methods", "不同赋权方法的全局权重比较（%）"},
     {"a10.h.node", "Dimension / indicator", "维度/指标"},
-    {"a10.h.local", "Local", "局部权重"},
-    {"a10.h.global", "Global (%)", "全局权重(%)"},
     {"a10.note",
      "Local weights sum to 1 within each parent; global weight = product of the local weights from the index down. Data-driven weights are computed on the normalised data as the index uses them.",
      "局部权重在同一上级节点内合计为1；全局权重为自指数起各级局部权重之积。客观赋权法的权重基于指数所用的标准化数据计算。"},
     {"a10.note.variants", "Variants: {}.", "方法设定：{}。"},
     {"fig.weights.title", "Global weights of the indicators by weighting method", "各赋权方法下的指标全局权重"},
+    {"fig.weights.title.dimension", "Global weights of the indicators by weighting method: {}",
+     "各赋权方法下的指标全局权重：{}"},
     {"fig.weights.y", "Global weight (%)", "全局权重（%）"},
-    {"fig.weights.note", "{} weighting methods; the values are those of Table A10.", "共{}种赋权方法；数值见表A10。"},
+    {"fig.weights.note", "{} weighting methods; the values are those of Table A10-2.", "共{}种赋权方法；数值见表A10-2。"},
     // ---- A11 rankings compared ----------------------------------------------------------
     {"a11.title", "Rank correlations of the index between weighting methods", "不同赋权方法下指数排名的相关系数"},
     {"a11.h.scheme", "Method", "方法"},
@@ -392,6 +545,12 @@ const std::vector<Message> kCatalogue = {
      "最大的HTMT值为{0:.3f}（{2}与{3}之间），区分效度{1}（{4}；{5}）。"},
     // ---- command line ------------------------------------------------------------------
     {"cli.wrote", "Wrote the appendix ({} tables, {} figures) to {} in {:.1f} s:", "已写出方法附录（{} 张表、{} 幅图）至 {}，用时 {:.1f} 秒："},
+    {"cli.stage.evidence", "reliability and validity (A3–A8)…", "信度与效度检验（A3–A8）……"},
+    {"cli.stage.weights", "weights and rankings compared (A9–A11)…", "权重与排名比较（A9–A11）……"},
+    {"cli.stage.sensitivity", "uncertainty and sensitivity (A12–A14): {} runs, bootstrap B = {}, leave-one-out…",
+     "不确定性与敏感性分析（A12–A14）：{}次运行，Bootstrap B = {}，逐一剔除……"},
+    {"cli.stage.runs", "Monte Carlo runs", "蒙特卡洛运行"},
+    {"cli.stage.write", "writing the files…", "写出文件……"},
     {"cli.no_pandoc", "pandoc not found: appendix.docx not written (install pandoc for Word output).",
      "未找到 pandoc：未生成 appendix.docx（安装 pandoc 后可输出 Word 文件）。"},
     {"cli.no_rsvg", "rsvg-convert not found: figures are not included in appendix.tex (install librsvg2-bin).",
@@ -418,6 +577,8 @@ std::string msg(std::string_view key, Lang lang) {
   if (it == m.end()) throw InternalError(str_cat("message catalogue: unknown key '", key, "'"));
   return std::string(lang == Lang::Zh ? it->second->zh : it->second->en);
 }
+
+bool has_msg(std::string_view key) { return index().count(key) > 0; }
 
 Table make_table(std::string id, std::string number, std::string_view title_key, Lang lang) {
   Table t;

@@ -31,6 +31,9 @@ struct Message {
 /// The text of `key` in `lang`. @throws InternalError for an unknown key.
 [[nodiscard]] std::string msg(std::string_view key, Lang lang);
 
+/// True when the catalogue has `key` (for labels with a fallback, e.g. uncertain inputs).
+[[nodiscard]] bool has_msg(std::string_view key);
+
 /// An empty table with its id (file stem), number ("A3", "A8-1") and catalogue title in `lang`.
 [[nodiscard]] Table make_table(std::string id, std::string number, std::string_view title_key, Lang lang);
 

@@ -94,6 +94,9 @@ std::string tex_escape(const std::string& s) {
         out += s[i];
         break;
       case '~': out += "\\textasciitilde{}"; break;
+      case '-':  // "--option" must not become an en dash (TeX ligature)
+        out += (i + 1 < s.size() && s[i + 1] == '-') ? "-{}" : "-";
+        break;
       case '^': out += "\\textasciicircum{}"; break;
       case '<': out += "\\textless{}"; break;
       case '>': out += "\\textgreater{}"; break;
@@ -109,6 +112,9 @@ std::string indent_text(const Cell& c, const std::string& text, const char* unit
   for (int k = 0; k < c.indent; ++k) pad += unit;
   return pad + text;
 }
+
+/// Between the sentences of an interpretation: a space in English, nothing after "。".
+const char* sentence_sep(Lang lang) { return lang == Lang::Zh ? "" : " "; }
 
 std::string join_lines(const std::vector<std::string>& v, const char* sep) {
   std::string out;
@@ -148,7 +154,7 @@ std::string render_markdown(const Table& t, PStyle pstyle) {
   }
   for (const auto& n : all_notes(t, pstyle)) out += str_cat("\n", msg("prefix.note", t.lang), md_escape(n), "\n");
   if (!t.source.empty()) out += str_cat("\n", msg("prefix.source", t.lang), md_escape(t.source), "\n");
-  if (!t.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(t.interpretation, " ")), "\n");
+  if (!t.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "\n");
   return out;
 }
 
@@ -168,7 +174,11 @@ std::string render_markdown(const Document& doc) {
     const Figure& f = std::get<Figure>(b);
     out += str_cat("**", md_escape(caption(f)), "**\n\n![", md_escape(caption(f)), "](", f.id, ".svg)\n");
     for (const auto& n : f.notes) out += str_cat("\n", msg("prefix.note", f.lang), md_escape(n), "\n");
-    if (!f.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(f.interpretation, " ")), "\n");
+    if (!f.interpretation.empty()) out += str_cat("\n", md_escape(join_lines(f.interpretation, sentence_sep(f.lang))), "\n");
+  }
+  if (!info.omitted.empty()) {
+    out += str_cat("\n**", msg("doc.omitted_heading", info.lang), "**\n\n");
+    for (const auto& line : info.omitted) out += str_cat("- ", md_escape(line), "\n");
   }
   return out;
 }
@@ -229,7 +239,7 @@ std::string html_table(const Table& t, PStyle pstyle) {
   if (!t.source.empty())
     out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.source", t.lang), t.source)), "</p>\n");
   if (!t.interpretation.empty())
-    out += str_cat("<p class=\"interp\">", html_escape(join_lines(t.interpretation, " ")), "</p>\n");
+    out += str_cat("<p class=\"interp\">", html_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "</p>\n");
   out += "</section>\n";
   return out;
 }
@@ -245,7 +255,7 @@ std::string html_figure(const Figure& f) {
   for (const auto& n : f.notes)
     out += str_cat("<p class=\"note\">", html_escape(str_cat(msg("prefix.note", f.lang), n)), "</p>\n");
   if (!f.interpretation.empty())
-    out += str_cat("<p class=\"interp\">", html_escape(join_lines(f.interpretation, " ")), "</p>\n");
+    out += str_cat("<p class=\"interp\">", html_escape(join_lines(f.interpretation, sentence_sep(f.lang))), "</p>\n");
   out += "</section>\n";
   return out;
 }
@@ -280,6 +290,11 @@ std::string render_html(const Document& doc) {
   for (const auto& b : doc.blocks) {
     if (const auto* t = std::get_if<Table>(&b)) out += html_table(*t, info.pstyle);
     else out += html_figure(std::get<Figure>(b));
+  }
+  if (!info.omitted.empty()) {
+    out += str_cat("<h2>", html_escape(msg("doc.omitted_heading", info.lang)), "</h2>\n<ul class=\"omitted\">\n");
+    for (const auto& line : info.omitted) out += str_cat("<li>", html_escape(line), "</li>\n");
+    out += "</ul>\n";
   }
   out += "</body>\n</html>\n";
   return out;
@@ -412,7 +427,7 @@ std::string latex_table(const Table& t, PStyle pstyle) {
     out += "\\end{threeparttable}\n\\end{table}\n";
   }
   if (landscape) out += "\\end{landscape}\n";
-  if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, " ")), "\n\n");
+  if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "\n\n");
   return out;
 }
 
@@ -433,7 +448,7 @@ std::string latex_figure(const Figure& f, bool with_graphics) {
     out += str_cat("\\par\\medskip\\noindent\\textbf{", cap, "}\\par\n\\noindent{\\footnotesize ",
                    tex_escape(msgf("figure.latex_missing", f.lang, f.id + ".svg")), "\n\n", notes, "}\\par\\medskip\n");
   }
-  if (!f.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(f.interpretation, " ")), "\n\n");
+  if (!f.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(f.interpretation, sentence_sep(f.lang))), "\n\n");
   return out;
 }
 }  // namespace
@@ -469,6 +484,12 @@ std::string render_latex(const Document& doc) {
   for (const auto& b : doc.blocks) {
     if (const auto* t = std::get_if<Table>(&b)) out += latex_table(*t, info.pstyle);
     else out += latex_figure(std::get<Figure>(b), info.latex_figures);
+  }
+  if (!info.omitted.empty()) {
+    out += fmt::format("\\noindent\\textbf{{{}}}\n\\begin{{itemize}}\\small\\sloppy\n",
+                       tex_escape(msg("doc.omitted_heading", info.lang)));
+    for (const auto& line : info.omitted) out += str_cat("\\item ", tex_breakable(line), "\n");
+    out += "\\end{itemize}\n";
   }
   out += "\\end{document}\n";
   return out;

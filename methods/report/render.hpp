@@ -33,6 +33,9 @@ using Block = std::variant<Table, Figure>;
 struct DocumentInfo {
   std::string title;
   std::vector<std::string> reproducibility;  ///< e.g. "cikit 0.1.0 (commit …)", "Seed: …"
+  /// Parts of the appendix left out, each with its reason (listed under "Not included" at the
+  /// end of the document and in the XLSX README sheet).
+  std::vector<std::string> omitted;
   Lang lang = Lang::En;
   PStyle pstyle = PStyle::Chinese;
   /// LaTeX: true when <id>.pdf files of the figures are written next to the .tex (converted

@@ -243,9 +243,22 @@ std::string weights_svg(const std::vector<std::string>& indicators, const std::v
   const double group = bar * static_cast<double>(series.size()) + gap;
   const double left = label_w + 14, top = 30, pw = 420;
   const double ph = group * static_cast<double>(indicators.size());
-  double legend_w = 0;
-  for (const auto& sr : series) legend_w += 22 + text_px(sr.method, 11) + 16;
-  const double w = std::max(left + pw + 20, legend_w + 20), h = top + ph + 60;
+  // The legend wraps into rows no wider than the plot (one long row made the chart wide and
+  // its labels tiny at page width).
+  const double w = left + pw + 20;
+  std::vector<std::pair<double, int>> legend_at;  // x and row of each entry
+  double lx = 10;
+  int rows = 1;
+  for (const auto& sr : series) {
+    const double item = 22 + text_px(sr.method, 11) + 16;
+    if (lx > 10 && lx + item > w) {
+      lx = 10;
+      ++rows;
+    }
+    legend_at.emplace_back(lx, rows - 1);
+    lx += item;
+  }
+  const double h = top + ph + 44 + 18.0 * rows;
   const auto X = [&](double v) { return left + v / xmax * pw; };
   Svg s(w, h);
   for (double t : ticks) {
@@ -264,23 +277,24 @@ std::string weights_svg(const std::vector<std::string>& indicators, const std::v
   }
   s.line(left, top, left, top + ph, "#000000", 1);
   s.text(left + pw / 2, top + ph + 22, y_title, 12, "middle");
-  double lx = 10;
   for (std::size_t m = 0; m < series.size(); ++m) {
-    s.rect(lx, h - 22, 14, 10, kPalette[m % kPaletteSize]);
-    s.text(lx + 20, h - 13, series[m].method, 11);
-    lx += 22 + text_px(series[m].method, 11) + 16;
+    const auto [x, row] = legend_at[m];
+    const double y = top + ph + 40 + 18.0 * row;
+    s.rect(x, y, 14, 10, kPalette[m % kPaletteSize]);
+    s.text(x + 20, y + 9, series[m].method, 11);
   }
   return s.str();
 }
 
-std::string rank_intervals_svg(std::vector<RankInterval> units, const std::vector<std::string>& labels) {
+std::string rank_intervals_svg(std::vector<RankInterval> units, const std::vector<std::string>& labels,
+                               double rank_max) {
   if (units.empty() || labels.size() != 4) throw InvalidInput("rank_intervals_svg: needs units and 4 labels");
   std::stable_sort(units.begin(), units.end(), [](const RankInterval& a, const RankInterval& b) {
     if (a.median < b.median || b.median < a.median) return a.median < b.median;
     if (a.nominal < b.nominal || b.nominal < a.nominal) return a.nominal < b.nominal;
     return a.unit < b.unit;
   });
-  double rmax = 1;
+  double rmax = std::max(1.0, rank_max);
   double label_w = 0;
   for (const auto& u : units) {
     rmax = std::max({rmax, u.hi, u.nominal, u.median});

@@ -77,8 +77,11 @@ struct RankInterval {
 
 /// JRC-style dot-and-whisker chart: one row per unit sorted by median rank (ties by nominal
 /// rank, then name), whisker lo–hi, dot = median, hollow diamond = nominal rank.
-/// `labels` = {x title, nominal, median, interval}. @throws InvalidInput if `units` is empty.
-[[nodiscard]] std::string rank_intervals_svg(std::vector<RankInterval> units, const std::vector<std::string>& labels);
+/// `labels` = {x title, nominal, median, interval}. The rank axis runs from 1 to `rank_max`
+/// (panels of one set of units share it), or to the largest rank shown when it is 0.
+/// @throws InvalidInput if `units` is empty.
+[[nodiscard]] std::string rank_intervals_svg(std::vector<RankInterval> units, const std::vector<std::string>& labels,
+                                             double rank_max = 0.0);
 
 /// The colour of a correlation r ∈ [−1, 1] on a blue–white–red scale ("#rrggbb").
 [[nodiscard]] std::string diverging_colour(double r);

@@ -355,7 +355,9 @@ std::vector<std::string> variance_interpretation(const Evidence& ev, const Verdi
   const double cum = s.pca.cumulative(m - 1);
   std::vector<std::string> out{msgf("interp.components", lang, s.parallel.n_components, s.pca.kaiser_count)};
   if (const auto v = verdicts.judge("cumulative_variance", cum))
-    out.push_back(msgf("interp.cumvar", lang, m, 100.0 * cum, level_word(*v, lang), v->rule, v->citation));
+    // The rule in percent, as the value (the threshold is a fraction in the verdict table).
+    out.push_back(msgf("interp.cumvar", lang, m, 100.0 * cum, level_word(*v, lang),
+                       fmt::format("{} {:g}%", v->at_least ? "≥" : "<", 100.0 * v->cut), v->citation));
   return out;
 }
 

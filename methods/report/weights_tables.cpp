@@ -58,51 +58,69 @@ Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const Indi
   return t;
 }
 
-Table weights_compared_table(const WeightsReport& report, const IndicatorTree& tree, Lang lang) {
-  Table t = make_table("A10_weights_compared", "A10", "a10.title", lang);
-  t.header.push_back(msg("a10.h.node", lang));
-  t.groups.push_back({"", 1});
-  for (const auto& m : report.methods) {
-    t.header.push_back(msg("a10.h.local", lang));
-    t.header.push_back(msg("a10.h.global", lang));
-    t.groups.push_back({method_label(m, lang), 2});
-  }
-  for (const int i : tree.preorder()) {
-    if (i == tree.root()) continue;
-    const Node& n = tree.node(i);
-    std::vector<Cell> row{Cell::txt(n.label.get(lang, n.id), n.depth)};
-    for (const auto& m : report.methods) {
-      row.push_back(Cell::number(m.weights.local(i), 4));
-      row.push_back(Cell::percent(m.weights.global(i), 2));
+std::vector<Table> weights_compared_tables(const WeightsReport& report, const IndicatorTree& tree, Lang lang) {
+  std::vector<Table> out;
+  for (const bool global : {false, true}) {
+    Table t = global ? make_table("A10_global_weights", "A10-2", "a10.title.global", lang)
+                     : make_table("A10_local_weights", "A10-1", "a10.title.local", lang);
+    t.header.push_back(msg("a10.h.node", lang));
+    for (const auto& m : report.methods) t.header.push_back(method_label(m, lang));
+    for (const int i : tree.preorder()) {
+      if (i == tree.root()) continue;
+      const Node& n = tree.node(i);
+      std::vector<Cell> row{Cell::txt(n.label.get(lang, n.id), n.depth)};
+      for (const auto& m : report.methods)
+        row.push_back(global ? Cell::percent(m.weights.global(i), 2) : Cell::number(m.weights.local(i), 4));
+      t.rows.push_back(std::move(row));
     }
-    t.rows.push_back(std::move(row));
+    t.notes.push_back(msg("a10.note", lang));
+    if (!global) {
+      std::string variants;
+      for (const auto& m : report.methods)
+        if (!m.variant.empty())
+          variants += (variants.empty() ? "" : msg("interp.list_sep", lang)) + fmt::format("{}: {}", method_label(m, lang), m.variant);
+      if (!variants.empty()) t.notes.push_back(msgf("a10.note.variants", lang, variants));
+    }
+    out.push_back(std::move(t));
   }
-  std::string variants;
-  for (const auto& m : report.methods)
-    if (!m.variant.empty())
-      variants += (variants.empty() ? "" : msg("interp.list_sep", lang)) + fmt::format("{}: {}", method_label(m, lang), m.variant);
-  t.notes.push_back(msg("a10.note", lang));
-  if (!variants.empty()) t.notes.push_back(msgf("a10.note.variants", lang, variants));
-  return t;
+  return out;
 }
 
-Figure weights_figure(const WeightsReport& report, const IndicatorTree& tree, Lang lang, const std::string& number) {
-  std::vector<std::string> indicators;
-  for (const int leaf : tree.leaves()) indicators.push_back(tree.node(leaf).label.get(lang, tree.node(leaf).id));
-  std::vector<WeightSeries> series;
-  for (const auto& m : report.methods) {
-    WeightSeries s{method_label(m, lang), {}};
-    for (const int leaf : tree.leaves()) s.weights.push_back(m.weights.global(leaf));
-    series.push_back(std::move(s));
+std::vector<Figure> weights_figures(const WeightsReport& report, const IndicatorTree& tree, Lang lang,
+                                    const std::string& number) {
+  // Panels: the first-level dimensions when the system is large, else the whole tree.
+  std::vector<int> panels;
+  const auto& top = tree.node(tree.root()).children;
+  if (tree.leaves().size() > kWeightsPanelIndicators && top.size() >= 2) panels = top;
+  else panels = {tree.root()};
+  std::vector<Figure> out;
+  for (std::size_t p = 0; p < panels.size(); ++p) {
+    const int panel = panels[p];
+    std::vector<std::string> indicators;
+    std::vector<int> leaves;
+    for (const int pos : tree.leaf_positions_under(panel)) {
+      const int leaf = tree.leaves()[static_cast<std::size_t>(pos)];
+      leaves.push_back(leaf);
+      indicators.push_back(tree.node(leaf).label.get(lang, tree.node(leaf).id));
+    }
+    std::vector<WeightSeries> series;
+    for (const auto& m : report.methods) {
+      WeightSeries s{method_label(m, lang), {}};
+      for (const int leaf : leaves) s.weights.push_back(m.weights.global(leaf));
+      series.push_back(std::move(s));
+    }
+    const bool split = panels.size() > 1;
+    Figure f;
+    f.number = split ? fmt::format("{}-{}", number, p + 1) : number;
+    f.id = split ? str_cat("F", number, "_weights_by_method_", tree.node(panel).id) : str_cat("F", number, "_weights_by_method");
+    f.lang = lang;
+    f.title = split ? msgf("fig.weights.title.dimension", lang, tree.node(panel).label.get(lang, tree.node(panel).id))
+                    : msg("fig.weights.title", lang);
+    f.svg = weights_svg(indicators, series, msg("fig.weights.y", lang));
+    f.notes.push_back(msgf("fig.weights.note", lang, series.size()));
+    out.push_back(std::move(f));
   }
-  Figure f;
-  f.id = str_cat("F", number, "_weights_by_method");
-  f.number = number;
-  f.lang = lang;
-  f.title = msg("fig.weights.title", lang);
-  f.svg = weights_svg(indicators, series, msg("fig.weights.y", lang));
-  f.notes.push_back(msgf("fig.weights.note", lang, series.size()));
-  return f;
+  return out;
 }
 
 }  // namespace cikit::report

@@ -25,12 +25,19 @@ namespace cikit::report {
 [[nodiscard]] Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const IndicatorTree& tree,
                                           Lang lang);
 
-/// A10: every non-root node in pre-order (indented), for each method of `report` its local
-/// weight and its global weight (%); the method variants in the notes.
-[[nodiscard]] Table weights_compared_table(const WeightsReport& report, const IndicatorTree& tree, Lang lang);
+/// A10-1 local and A10-2 global weights (%): every non-root node in pre-order (indented), one
+/// column per method of `report` (two narrow tables instead of one with 2 × methods columns, so
+/// that eight methods fit a page); the method variants in the notes of A10-1.
+[[nodiscard]] std::vector<Table> weights_compared_tables(const WeightsReport& report, const IndicatorTree& tree,
+                                                         Lang lang);
 
-/// Grouped bars: the indicators' global weights (%) under each method of `report`.
-[[nodiscard]] Figure weights_figure(const WeightsReport& report, const IndicatorTree& tree, Lang lang,
-                                    const std::string& number);
+/// Grouped bars: the indicators' global weights (%) under each method of `report`. A system with
+/// more than kWeightsPanelIndicators indicators and at least two first-level dimensions gets one
+/// figure per dimension (numbers "3-1", "3-2", ...), so that each stays legible at page width.
+[[nodiscard]] std::vector<Figure> weights_figures(const WeightsReport& report, const IndicatorTree& tree, Lang lang,
+                                                  const std::string& number);
+
+/// Indicators up to which the weights chart is one figure.
+inline constexpr std::size_t kWeightsPanelIndicators = 20;
 
 }  // namespace cikit::report

@@ -71,6 +71,11 @@ void write_xlsx(const std::filesystem::path& path, const Document& document) {
   worksheet_write_string(info, 0, 0, doc.title.c_str(), title_fmt);
   lxw_row_t row = 2;
   for (const auto& line : doc.reproducibility) worksheet_write_string(info, row++, 0, line.c_str(), nullptr);
+  if (!doc.omitted.empty()) {
+    ++row;
+    worksheet_write_string(info, row++, 0, msg("doc.omitted_heading", doc.lang).c_str(), nullptr);
+    for (const auto& line : doc.omitted) worksheet_write_string(info, row++, 0, line.c_str(), nullptr);
+  }
   for (const Table* tp : document.tables()) {
     const Table& t = *tp;
     t.validate();

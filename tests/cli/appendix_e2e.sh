@@ -14,13 +14,15 @@ skip() { echo "SKIP: $*"; }
 cp -r "$src/datasets/governance" ex
 # Fewer replicates than the defaults keep the Debug build's run short; the statistics are the
 # same code paths (unit tests cover the defaults' conversions).
-fast="--bootstrap 200 --parallel-replicates 20"
+fast="--bootstrap 200 --parallel-replicates 20 --replicates 200 --sensitivity-bootstrap 20 --sobol-bootstrap 50"
 
 tables="A1_indicator_system A2_descriptive_statistics A3_reliability A4_item_analysis A5_kmo_bartlett
         A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt A9_ahp_consistency
-        A10_weights_compared A11_rank_correlations A11_rank_shifts A11_largest_movers D1_delphi_panel
-        D2_delphi_concordance D3_delphi_screening_round1 index_scores"
-figures="F1_correlation_heatmap F2_scree F3_weights_by_method"
+        A10_local_weights A10_global_weights A11_rank_correlations A11_rank_shifts A11_largest_movers D1_delphi_panel
+        D2_delphi_concordance D3_delphi_screening_round1 A12_rank_intervals A13_sobol_indices
+        A13_sobol_convergence A14_leave_one_out index_scores"
+figures="F1_correlation_heatmap F2_scree F3_weights_by_method_system F3_weights_by_method_capacity
+         F3_weights_by_method_performance F3_weights_by_method_feedback F4_rank_intervals_1 F4_rank_intervals_2 F4_rank_intervals_3"
 for lang in zh en; do
   "$cikit" appendix ex/governance.yaml --lang "$lang" $fast --out "app_$lang" > "run_$lang.txt" 2> "err_$lang.txt" \
     || { cat "err_$lang.txt"; fail "appendix --lang $lang"; }
@@ -33,7 +35,7 @@ for lang in zh en; do
   grep -q "wall\|用时\| in [0-9.]* s" "run_$lang.txt" || fail "$lang: the closing note has no wall time"
   grep -q "appendix.html" "run_$lang.txt" || fail "$lang: the closing note does not list the files"
 done
-for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 A9 A10 A11-1 A11-2 A11-3 D1 D2 B1; do
+for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 A9 A10-1 A10-2 A11-1 A11-2 A11-3 A12 A13-1 A13-2 A14 D1 D2 B1; do
   grep -q "^\*\*表$n  " app_zh/appendix.md || fail "zh: no table $n"
   grep -q "^\*\*Table $n\. " app_en/appendix.md || fail "en: no table $n"
 done
@@ -51,6 +53,24 @@ grep -q "^平行分析保留[0-9]*个成分" app_zh/appendix.md || fail "zh: no 
 grep -q "judgment matrices meet the consistency criterion" app_en/appendix.md || fail "en: no A9 interpretation"
 grep -q "个判断矩阵中有[0-9]*个通过一致性检验" app_zh/appendix.md || fail "zh: no A9 interpretation"
 grep -q "SHA-256 [0-9a-f]\{64\}" app_en/appendix.md || fail "en: no SHA-256 in the reproducibility block"
+# A12–A14: figure 4, interpretations, input labels from the catalogue, the design in the
+# reproducibility block; nothing left out for the full example.
+grep -q "图4-1  排名区间" app_zh/appendix.md || fail "zh figure 4-1"
+grep -q "Figure 4-3. Rank intervals" app_en/appendix.md || fail "en figure 4-3"
+grep -q "^Across the runs the mean absolute rank shift against the nominal ranking is [0-9.]* places" app_en/appendix.md || fail "en: no A12 interpretation"
+grep -q "^各次运行相对于基准排名的平均绝对位次变动为[0-9.]*位" app_zh/appendix.md || fail "zh: no A12 interpretation"
+grep -q "has the largest total-order index" app_en/appendix.md || fail "en: no A13 interpretation"
+grep -q "的总效应指数最大" app_zh/appendix.md || fail "zh: no A13 interpretation"
+grep -q "^| 标准化方法 |" app_zh/appendix.md || fail "zh: input label of A13"
+grep -q "^- Uncertainty and sensitivity: [0-9]* model runs (N = [0-9]*" app_en/appendix.md || fail "en: no sensitivity design in the reproducibility block"
+grep -q "Not included" app_en/appendix.md && fail "en: a part is listed as not included"
+grep -q "^sensitivity:" <("$cikit" appendix ex/governance.yaml $fast --print-config) || fail "print-config: no sensitivity block"
+# Without an uncertainty block A12–A14 are left out and the document says so.
+sed '/^uncertainty:/,/^$/d' ex/governance.yaml > ex/no_uncertainty.yaml
+"$cikit" appendix ex/no_uncertainty.yaml --lang zh $fast --formats md --out app_nou > /dev/null 2>&1 || fail "appendix without uncertainty block"
+[ ! -e app_nou/A12_rank_intervals.csv ] || fail "A12 written without an uncertainty block"
+grep -q "^\*\*未收入的内容\*\*" app_nou/appendix.md || fail "zh: no 'not included' section"
+grep -q "A12–A14 不确定性与敏感性分析：指标体系文件未设置uncertainty部分" app_nou/appendix.md || fail "zh: no reason for A12–A14"
 
 # Reruns: byte-identical except the date line (CSV, SVG, PDF figures: identical).
 "$cikit" appendix ex/governance.yaml --lang zh $fast --out app_zh2 > /dev/null 2>&1

@@ -18,6 +18,10 @@
 #include "methods/report/validity_tables.hpp"
 #include "methods/report/weights_tables.hpp"
 #include "methods/report/compare_tables.hpp"
+#include "methods/report/messages.hpp"
+#include "methods/report/sensitivity_tables.hpp"
+#include "methods/sensitivity/spec_sensitivity.hpp"
+#include "methods/weighting/weights_report.hpp"
 #include "methods/validity/factorability.hpp"
 
 using namespace cikit;
@@ -243,6 +247,7 @@ TEST_CASE("appendix config: YAML round trip and located errors", "[report][confi
   c.index.range_lo = 0.5;
   c.evidence.bootstrap_replicates = 250;
   c.evidence.parallel_quantile = 0.9;
+  c.sensitivity = {5000, 0, 250, 400};
   const std::string yaml = appendix_config_yaml(c, "0.1.0", "abc");
   const auto dir = std::filesystem::temp_directory_path() / "cikit_config_test";
   std::filesystem::create_directories(dir);
@@ -253,6 +258,10 @@ TEST_CASE("appendix config: YAML round trip and located errors", "[report][confi
   CHECK(back.methods_given);
   CHECK(back.seed_given);
   CHECK(back.evidence.seed == 42);
+  CHECK(back.sensitivity.replicates == 5000);
+  CHECK(back.sensitivity.sobol == 0);
+  CHECK(back.sensitivity.bootstrap == 250);
+  CHECK(back.sensitivity.sobol_bootstrap == 400);
   CHECK(appendix_config_yaml(back, "0.1.0", "abc") == yaml);
   {
     std::ofstream(dir / "bad.yaml") << "spec: x.yaml\nreliability:\n  bootstrapp: 3\n";
@@ -336,19 +345,31 @@ TEST_CASE("appendix A9–A11: cells are weights_report's and compare_index's res
       passed += cons[i].acceptable ? 1 : 0;
     }
     CHECK(count(a9.interpretation.at(0), std::to_string(passed)) >= 1);
-    const Table a10 = weights_compared_table(wr, spec.tree, lang);
-    a10.validate();
-    REQUIRE(a10.header.size() == 1 + 2 * wr.methods.size());
+    const auto a10 = weights_compared_tables(wr, spec.tree, lang);
+    REQUIRE(a10.size() == 2);
+    for (const auto& t : a10) {
+      t.validate();
+      REQUIRE(t.header.size() == 1 + wr.methods.size());
+    }
     std::size_t row = 0;
     for (const int i : spec.tree.preorder()) {
       if (i == spec.tree.root()) continue;
       for (std::size_t m = 0; m < wr.methods.size(); ++m) {
-        CHECK(a10.rows[row][1 + 2 * m].value == Approx(wr.methods[m].weights.local(i)).epsilon(1e-15));
-        CHECK(a10.rows[row][2 + 2 * m].value == Approx(wr.methods[m].weights.global(i)).epsilon(1e-15));
+        CHECK(a10[0].rows[row][1 + m].value == Approx(wr.methods[m].weights.local(i)).epsilon(1e-15));
+        CHECK(a10[1].rows[row][1 + m].value == Approx(wr.methods[m].weights.global(i)).epsilon(1e-15));
       }
       ++row;
     }
-    CHECK(weights_figure(wr, spec.tree, lang, "3").svg.find("<svg") == 0);
+    // 56 indicators in 4 first-level dimensions: one figure per dimension, every indicator once.
+    const auto figs = weights_figures(wr, spec.tree, lang, "3");
+    REQUIRE(figs.size() == spec.tree.node(spec.tree.root()).children.size());
+    std::size_t bars = 0;
+    for (const auto& f : figs) {
+      CHECK(f.svg.find("<svg") == 0);
+      CHECK(f.number.rfind("3-", 0) == 0);
+      bars += count(f.svg, "<rect") - 1 - wr.methods.size();  // minus background and legend keys
+    }
+    CHECK(bars == spec.tree.leaves().size() * wr.methods.size());
   }
   const auto schemes = compare_schemes(spec.config, methods, {}, {});
   const CompareResult cr = compare_index(data, spec.tree, schemes, inputs);
@@ -365,4 +386,102 @@ TEST_CASE("appendix A9–A11: cells are weights_report's and compare_index's res
     CHECK(a11[1].rows[static_cast<std::size_t>(s)][1].value == Approx(cr.spearman(s, cr.reference)).epsilon(1e-15));
     CHECK(a11[1].rows[static_cast<std::size_t>(s)][3].value == Approx(cr.mean_abs_shift(s)).epsilon(1e-15));
   }
+}
+
+TEST_CASE("appendix A12–A14: cells are analyse_sensitivity's results", "[report][appendix][sensitivity]") {
+  const Spec spec = read_spec(std::string(CIKIT_SOURCE_DIR) + "/datasets/governance/governance.yaml");
+  REQUIRE(spec.uncertainty.present);
+  const Dataset data = load_data(spec);
+  SensitivityOptions so;
+  apply_design_sizes(so, spec.uncertainty, {200, -1, 20});
+  CHECK(so.replicates == 200);
+  CHECK(so.sobol_n == 0);
+  CHECK(so.bootstrap == 20);
+  so.sobol_bootstrap = 50;
+  so.unit_sobol = false;
+  so.seed = spec.config.seed;
+  Judgments storage;
+  const WeightInputs wi =
+      spec_weight_inputs(spec, uncertainty_weight_methods(spec.config.weights, spec.uncertainty), storage);
+  const SensitivityAnalysis a =
+      analyse_sensitivity(data, spec.tree, spec.config, wi, uncertainty_inputs(spec.uncertainty, spec.tree), so);
+  REQUIRE(a.monte_carlo);
+  REQUIRE(a.monte_carlo->sobol_rank_shift);
+  REQUIRE(a.leave_one_out);
+  const MonteCarloResult& mc = *a.monte_carlo;
+  const RankStatistics& rs = mc.rank_stats;
+  const auto k = static_cast<std::size_t>(mc.input_names.size());
+  std::vector<std::size_t> shape;
+  for (const Lang lang : {Lang::En, Lang::Zh}) {
+    const Table t = rank_interval_table(a, data, spec.tree, lang);
+    t.validate();
+    REQUIRE(t.rows.size() == static_cast<std::size_t>(data.n_units()));
+    // Rows in nominal-rank order; every cell is the analysis' number.
+    int last = 0;
+    for (const auto& row : t.rows) {
+      const auto rank = static_cast<int>(row[1].value);
+      CHECK(rank >= last);
+      last = rank;
+      Eigen::Index u = 0;
+      while (data.unit_name(u, lang_code(lang)) != row[0].text) ++u;
+      CHECK(a.nominal_ranks(u) == rank);
+      CHECK(row[2].value == Approx(rs.median(u)).epsilon(1e-15));
+      CHECK(row[3].value == Approx(rs.mean(u)).epsilon(1e-15));
+      CHECK(row[4].value == Approx(rs.lower(u)).epsilon(1e-15));
+      CHECK(row[4].hi == Approx(rs.upper(u)).epsilon(1e-15));
+      CHECK(row[5].value == Approx(rs.upper(u) - rs.lower(u)).epsilon(1e-15));
+      CHECK(row[6].value == Approx(rs.n_runs(u)).epsilon(1e-15));
+      REQUIRE(row.size() == 9);  // the bootstrap over units ran
+      CHECK(row[7].value == Approx(a.bootstrap->ranks->median(u)).epsilon(1e-15));
+      CHECK(row[8].value == Approx(a.bootstrap->ranks->lower(u)).epsilon(1e-15));
+    }
+    CHECK(count(t.interpretation.at(0), fmt::format("{:.2f}", mc.mean_rank_shift)) == 1);
+    // 119 units: 3 panels of 40, 40, 39 units; one dot per unit and one in each legend.
+    const auto figs = rank_intervals_figures(a, data, lang, "4");
+    REQUIRE(figs.size() == 3);
+    std::size_t dots = 0;
+    for (const auto& f : figs) dots += count(f.svg, "<circle") - 1;
+    CHECK(dots == static_cast<std::size_t>(data.n_units()));
+    CHECK(figs[1].number == "4-2");
+
+    const auto sob = sobol_tables(a, lang);
+    REQUIRE(sob.size() == 2);
+    const SobolIndices& s = *mc.sobol_rank_shift;
+    REQUIRE(sob[0].rows.size() == k);
+    for (std::size_t i = 0; i < k; ++i) {
+      const auto& row = sob[0].rows[i];
+      const auto ii = static_cast<Eigen::Index>(i);
+      CHECK(row[1].value == Approx(s.first(ii, 0)).epsilon(1e-15));
+      CHECK(row[2].value == Approx(s.first_lower(ii, 0)).epsilon(1e-15));
+      CHECK(row[2].hi == Approx(s.first_upper(ii, 0)).epsilon(1e-15));
+      CHECK(row[3].value == Approx(s.total(ii, 0)).epsilon(1e-15));
+      CHECK(row[4].value == Approx(s.total_lower(ii, 0)).epsilon(1e-15));
+      CHECK(row[0].text == input_label(mc.input_names[i], lang));
+    }
+    // The interpretation names the input with the largest total-order index.
+    Eigen::Index top = 0;
+    s.total.col(0).maxCoeff(&top);
+    CHECK(sob[0].interpretation.at(0).find(input_label(mc.input_names[static_cast<std::size_t>(top)], lang)) == 0);
+    REQUIRE(sob[1].header.size() == 1 + 2 * s.convergence.size());
+    CHECK(sob[1].rows[0].back().value == Approx(s.convergence.back().total(0, 0)).epsilon(1e-15));
+
+    const Table loo = leave_one_out_table(a, spec.tree, lang);
+    loo.validate();
+    REQUIRE(loo.rows.size() == a.leave_one_out->rows.size());
+    const auto dims = spec.tree.node(spec.tree.root()).children.size();
+    for (std::size_t i = 0; i + 1 < loo.rows.size(); ++i)
+      if (i + 1 != dims) CHECK(loo.rows[i][2].value >= loo.rows[i + 1][2].value);  // largest first within a kind
+    double best = 0;
+    for (const auto& r : a.leave_one_out->rows)
+      if (r.kind == "dimension" && r.computed) best = std::max(best, r.mean_abs_rank_shift);
+    CHECK(loo.rows[0][2].value == Approx(best).epsilon(1e-15));
+
+    std::vector<std::size_t> sh{t.header.size(), sob[0].header.size(), sob[1].header.size(), loo.header.size(),
+                                t.notes.size(), sob[0].notes.size()};
+    if (shape.empty()) shape = sh;
+    else CHECK(sh == shape);  // the same table in both languages
+  }
+  CHECK(input_label("normalize", Lang::Zh) == "标准化方法");
+  CHECK(input_label("impute", Lang::En) == "impute");  // an input without a catalogue entry keeps its name
+  CHECK(input_descriptions(a.inputs, spec.tree, Lang::En).at(0) == "Normalisation method (min-max, z-score)");
 }
