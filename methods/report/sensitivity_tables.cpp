@@ -51,7 +51,17 @@ std::string unit_label(const Dataset& data, Eigen::Index u, Lang lang) {
 
 std::string input_label(const std::string& name, Lang lang) {
   const std::string key = "input." + name;
-  return has_msg(key) ? msg(key, lang) : name;
+  if (has_msg(key)) return msg(key, lang);
+  // Per-level aggregation inputs "aggregate.<level key>" (uncertainty_inputs): dimensions,
+  // indicators or levelN.
+  if (name.rfind("aggregate.", 0) == 0) {
+    const std::string level = name.substr(10);
+    if (level == "dimensions" || level == "indicators") return msg("input.aggregate." + level, lang);
+    if (level.rfind("level", 0) == 0 && level.size() > 5 &&
+        level.find_first_not_of("0123456789", 5) == std::string::npos)
+      return msgf("input.aggregate.level", lang, level.substr(5));
+  }
+  return name;
 }
 
 std::vector<std::string> input_descriptions(const UncertaintySpec& inputs, const IndicatorTree& tree, Lang lang) {
@@ -73,7 +83,9 @@ std::vector<std::string> input_descriptions(const UncertaintySpec& inputs, const
           for (const auto& l : in.labels) {
             if (in.name == "normalize") labels.push_back(method_label(normalize_methods(), l, lang));
             else if (in.name == "weights") labels.push_back(method_label(weight_methods(), l, lang));
-            else if (in.name == "aggregate") labels.push_back(method_label(aggregate_methods(), l, lang));
+            else if (in.name == "aggregate" || in.name.rfind("aggregate.", 0) == 0)
+              labels.push_back(method_label(aggregate_methods(), l, lang));
+            else if (in.name == "impute") labels.push_back(method_label(impute_methods(), l, lang));
             else labels.push_back(l);
           }
         }

@@ -482,6 +482,12 @@ TEST_CASE("appendix A12–A14: cells are analyse_sensitivity's results", "[repor
     else CHECK(sh == shape);  // the same table in both languages
   }
   CHECK(input_label("normalize", Lang::Zh) == "标准化方法");
-  CHECK(input_label("impute", Lang::En) == "impute");  // an input without a catalogue entry keeps its name
+  CHECK(input_label("impute", Lang::En) == "Imputation of missing values");
+  CHECK(input_label("aggregate.dimensions", Lang::Zh) == "维度层合成方法");
+  CHECK(input_label("aggregate.indicators", Lang::En) == "Aggregation of the indicators");
+  CHECK(input_label("aggregate.level3", Lang::En) == "Aggregation at level 3");
+  CHECK(input_label("aggregate.level3", Lang::Zh) == "第3层合成方法");
+  CHECK(input_label("aggregate.levelx", Lang::En) == "aggregate.levelx");
+  CHECK(input_label("my_input", Lang::En) == "my_input");  // an input without a catalogue entry keeps its name
   CHECK(input_descriptions(a.inputs, spec.tree, Lang::En).at(0) == "Normalisation method (min-max, z-score)");
 }
