@@ -3,6 +3,7 @@
 // TAI Table 11; ../shared/data), properties, degenerate cases and errors.
 
 #include "methods/reliability/alpha.hpp"
+#include "methods/reliability/detail/matrix.hpp"
 
 #include <catch2/catch.hpp>
 #include <omp.h>
@@ -658,5 +659,20 @@ TEST_CASE("raw_alpha_jackknife: leave-one-out updates equal direct recomputation
       xi << b.x.topRows(i), b.x.bottomRows(b.x.rows() - 1 - i);
       REQUIRE_THAT(fast[i], WithinRel(cikit::raw_alpha(xi), 1e-11));
     }
+  }
+}
+
+TEST_CASE("detail::pinv_symmetric equals the SVD pseudo-inverse (psych::Pinv)", "[reliability][alpha]") {
+  // Positive definite, indefinite (pairwise-type) and singular symmetric matrices.
+  Eigen::MatrixXd b(6, 4);
+  b << 1, 2, 0, 1, 0, 1, 3, 1, 2, 0, 1, 4, 1, 1, 1, 0, 3, 2, 0, 1, 0, 4, 1, 2;
+  const Eigen::MatrixXd pd = b.transpose() * b + Eigen::MatrixXd::Identity(4, 4);
+  Eigen::MatrixXd indefinite(3, 3);
+  indefinite << 1, 0.9, 0.1, 0.9, 1, 0.8, 0.1, 0.8, 1;  // eigenvalues of both signs
+  const Eigen::MatrixXd singular = b.topRows(2).transpose() * b.topRows(2);  // 4 x 4 of rank 2
+  for (const Eigen::MatrixXd& m : {pd, indefinite, singular}) {
+    const Eigen::MatrixXd a = cikit::detail::pinv(m, 1e-12);
+    const Eigen::MatrixXd s = cikit::detail::pinv_symmetric(m, 1e-12);
+    CHECK((a - s).cwiseAbs().maxCoeff() <= 1e-10 * std::max(1.0, a.cwiseAbs().maxCoeff()));
   }
 }

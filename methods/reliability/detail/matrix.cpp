@@ -144,8 +144,19 @@ Eigen::MatrixXd pinv(const Eigen::MatrixXd& a, double tol) {
   return svd.matrixV() * inv.asDiagonal() * svd.matrixU().adjoint();
 }
 
+Eigen::MatrixXd pinv_symmetric(const Eigen::MatrixXd& a, double tol) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(a);
+  const Eigen::VectorXd& l = es.eigenvalues();
+  const double top = l.size() > 0 ? l.cwiseAbs().maxCoeff() : 0.0;
+  const double cut = std::max(tol * top, 0.0);
+  Eigen::VectorXd inv = Eigen::VectorXd::Zero(l.size());
+  for (Eigen::Index i = 0; i < l.size(); ++i)
+    if (std::abs(l[i]) > cut) inv[i] = 1.0 / l[i];
+  return es.eigenvectors() * inv.asDiagonal() * es.eigenvectors().transpose();
+}
+
 Eigen::VectorXd smc(const Eigen::MatrixXd& r, double tol) {
-  const Eigen::MatrixXd ri = pinv(r, tol);
+  const Eigen::MatrixXd ri = pinv_symmetric(r, tol);
   Eigen::VectorXd s(r.cols());
   for (Eigen::Index i = 0; i < r.cols(); ++i) {
     double v = 1.0 - 1.0 / ri(i, i);
