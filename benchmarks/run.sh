@@ -4,7 +4,7 @@
 # calls benchmarks/sensitivity/run.sh too when it exists (it maintains its own section).
 # usage: benchmarks/run.sh [BUILD_DIR]   (default build/ci-linux; build it first:
 #        cmake --preset ci-linux && cmake --build --preset ci-linux)
-# Takes about 10 minutes on 2 cores with the defaults (see RESULTS.md, "How long").
+# Takes about 15 minutes on an idle 2-core machine with the defaults (902 s measured; RESULTS.md, "How long").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build/ci-linux}
