@@ -338,12 +338,14 @@ LatexColumns latex_columns(const Table& t, PStyle pstyle) {
     const double header = kEmPerColumn * static_cast<double>(display_width(t.header[c]));
     const double body = kEmPerColumn * static_cast<double>(cells);
     // A header wraps at spaces but not inside a word (capitals are wider: 0.65 em a letter).
-    // Chinese text breaks between any two characters: only runs of ASCII letters count as words.
+    // Chinese text breaks between any two characters: only runs of ASCII letters count as words;
+    // a hyphen ends a word ("coefficient-of-variation" needs only "coefficient-" wide).
     std::size_t word = 0, run = 0;
     for (const char ch : t.header[c]) {
       const auto u = static_cast<unsigned char>(ch);
       run = (u == ' ' || u >= 0x80) ? 0 : run + 1;
       word = std::max(word, run);
+      if (ch == '-') run = 0;  // TeX may break after the hyphen of a compound word
     }
     width[c] = std::max({body + (numeric[c] ? 0.3 : 0.0), std::min(header, numeric[c] ? kHeaderEm : kTextHeaderEm),
                          0.65 * static_cast<double>(word), 1.5});
