@@ -1,6 +1,7 @@
 #pragma once
 // Shared test helpers: paths and a tiny reader for committed reference CSVs (independent of
 // cikit's own CSV reader, so reference comparisons do not depend on the code under test).
+#include <Eigen/Core>
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -70,6 +71,19 @@ inline std::size_t column(const std::vector<std::vector<std::string>>& t, const 
     if (t[0][c] == name) return c;
   FAIL("no column " << name);
   return 0;
+}
+
+/// Numeric columns `ids` of a table read by read_table (row 0 = header) as a matrix, cells by
+/// ref_number.
+inline Eigen::MatrixXd numeric_columns(const std::vector<std::vector<std::string>>& t,
+                                       const std::vector<std::string>& ids) {
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(t.size() - 1), static_cast<Eigen::Index>(ids.size()));
+  for (std::size_t j = 0; j < ids.size(); ++j) {
+    const std::size_t c = column(t, ids[j]);
+    for (std::size_t i = 1; i < t.size(); ++i)
+      m(static_cast<Eigen::Index>(i - 1), static_cast<Eigen::Index>(j)) = ref_number(t[i].at(c));
+  }
+  return m;
 }
 
 }  // namespace cikit_test

@@ -21,15 +21,6 @@ namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-Eigen::MatrixXd matrix_of(const Rows& t, const std::vector<std::string>& ids) {
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(t.size() - 1), static_cast<Eigen::Index>(ids.size()));
-  for (std::size_t j = 0; j < ids.size(); ++j) {
-    const std::size_t c = cikit_test::column(t, ids[j]);
-    for (std::size_t i = 1; i < t.size(); ++i)
-      m(static_cast<Eigen::Index>(i - 1), static_cast<Eigen::Index>(j)) = cikit_test::ref_number(t[i].at(c));
-  }
-  return m;
-}
 
 struct Ref {
   Eigen::MatrixXd x;
@@ -50,7 +41,7 @@ Ref load() {
     r.ids.push_back(c.id);
     r.cols.push_back(c);
   }
-  r.x = matrix_of(in, r.ids);
+  r.x = cikit_test::numeric_columns(in, r.ids);
   for (std::size_t i = 1; i < in.size(); ++i) r.units.push_back(in[i][0]);
   return r;
 }
@@ -94,7 +85,7 @@ TEST_CASE("extended normalisations match R (validation/normalize/extended)", "[n
   for (const auto& [file, m] : cases) {
     SECTION(file) {
       const auto res = cikit::normalize(r.x, r.cols, opts(m, r));
-      require_matrix(res.values, matrix_of(cikit_test::read_table(dir + "ref_" + file + ".csv"), r.ids));
+      require_matrix(res.values, cikit_test::numeric_columns(cikit_test::read_table(dir + "ref_" + file + ".csv"), r.ids));
       for (auto used : res.methods) REQUIRE(used == m);
     }
   }
@@ -102,7 +93,7 @@ TEST_CASE("extended normalisations match R (validation/normalize/extended)", "[n
     NormalizeOptions o = opts(NormalizeMethod::DistanceToTarget, r);
     o.cap_at_target = true;
     const auto res = cikit::normalize(r.x, r.cols, o);
-    require_matrix(res.values, matrix_of(cikit_test::read_table(dir + "ref_distance_target_cap.csv"), r.ids));
+    require_matrix(res.values, cikit_test::numeric_columns(cikit_test::read_table(dir + "ref_distance_target_cap.csv"), r.ids));
     REQUIRE(res.n_truncated[0] > 0);  // gdp_pc has units above the target 70
   }
 }
@@ -112,8 +103,8 @@ TEST_CASE("per-column methods: ColumnInfo::method overrides the global method", 
   r.cols[1].method = NormalizeMethod::Rank;
   const auto res = cikit::normalize(r.x, r.cols, opts(NormalizeMethod::RatioToMax, r));
   const std::string dir = cikit_test::validation_dir() + "/normalize/extended/";
-  const Eigen::MatrixXd rank = matrix_of(cikit_test::read_table(dir + "ref_rank.csv"), r.ids);
-  const Eigen::MatrixXd rmax = matrix_of(cikit_test::read_table(dir + "ref_ratio_max.csv"), r.ids);
+  const Eigen::MatrixXd rank = cikit_test::numeric_columns(cikit_test::read_table(dir + "ref_rank.csv"), r.ids);
+  const Eigen::MatrixXd rmax = cikit_test::numeric_columns(cikit_test::read_table(dir + "ref_ratio_max.csv"), r.ids);
   Eigen::MatrixXd expect = rmax;
   expect.col(1) = rank.col(1);
   require_matrix(res.values, expect);

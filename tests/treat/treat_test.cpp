@@ -22,15 +22,6 @@ namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-Eigen::MatrixXd matrix_of(const Rows& t, const std::vector<std::string>& ids) {
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(t.size() - 1), static_cast<Eigen::Index>(ids.size()));
-  for (std::size_t j = 0; j < ids.size(); ++j) {
-    const std::size_t c = cikit_test::column(t, ids[j]);
-    for (std::size_t i = 1; i < t.size(); ++i)
-      m(static_cast<Eigen::Index>(i - 1), static_cast<Eigen::Index>(j)) = cikit_test::ref_number(t[i].at(c));
-  }
-  return m;
-}
 
 std::vector<std::string> column_text(const Rows& t, const std::string& name) {
   std::vector<std::string> v;
@@ -66,14 +57,14 @@ struct TreatRef {
 TreatRef load() {
   TreatRef r;
   r.in = cikit_test::read_table(cikit_test::validation_dir() + "/normalize/treat/input.csv");
-  r.x = matrix_of(r.in, kIds);
+  r.x = cikit_test::numeric_columns(r.in, kIds);
   r.units = column_text(r.in, "unit");
   r.groups = column_text(r.in, "group");
   return r;
 }
 
 Eigen::MatrixXd ref(const std::string& file) {
-  return matrix_of(cikit_test::read_table(cikit_test::validation_dir() + "/normalize/treat/" + file), kIds);
+  return cikit_test::numeric_columns(cikit_test::read_table(cikit_test::validation_dir() + "/normalize/treat/" + file), kIds);
 }
 
 }  // namespace
@@ -102,7 +93,7 @@ TEST_CASE("imputation matches R (mean, median, group mean)", "[treat][impute][re
 TEST_CASE("log and log_ct transforms match R", "[treat][log][reference]") {
   const TreatRef r = load();
   const Eigen::VectorXd ln = cikit::log_transform(r.x.col(5), "positive", r.units);
-  const Eigen::MatrixXd lref = matrix_of(cikit_test::read_table(cikit_test::validation_dir() + "/normalize/treat/ref_log.csv"),
+  const Eigen::MatrixXd lref = cikit_test::numeric_columns(cikit_test::read_table(cikit_test::validation_dir() + "/normalize/treat/ref_log.csv"),
                                          {"positive"});
   require_matrix(ln, lref);
   Eigen::MatrixXd ct(r.x.rows(), r.x.cols());
@@ -256,17 +247,17 @@ TEST_CASE("COINr ASEM: group-mean imputation, treatment, min-max and aggregation
   cikit::TreatConfig impute;
   impute.impute = cikit::ImputeMethod::GroupMean;
   impute.group = "Group_EurAsia";
-  const auto ti = cikit::treat(matrix_of(den, ids), ids, units, impute, groups);
-  require_matrix(ti.values, matrix_of(imp, ids), 1e-12);
+  const auto ti = cikit::treat(cikit_test::numeric_columns(den, ids), ids, units, impute, groups);
+  require_matrix(ti.values, cikit_test::numeric_columns(imp, ids), 1e-12);
   REQUIRE(ti.points.size() == 65);  // SOURCE.md: 65 imputed points
 
   // Stage 2: winsorisation (COINr6 recipe recorded in the object: winmax = 6, log_CT fallback).
   cikit::TreatConfig tc;
   tc.outliers = cikit::OutlierMethod::Winsorise;
   tc.winmax = 6;
-  const Eigen::MatrixXd imputed = matrix_of(imp, ids);
+  const Eigen::MatrixXd imputed = cikit_test::numeric_columns(imp, ids);
   const auto tt = cikit::treat(imputed, ids, units, tc);
-  require_matrix(tt.values, matrix_of(trt, ids), 1e-12);
+  require_matrix(tt.values, cikit_test::numeric_columns(trt, ids), 1e-12);
   const Rows summary = cikit_test::read_table(asem_dir() + "stage_Treated_summary.csv");
   for (std::size_t k = 1; k < summary.size(); ++k) {
     std::size_t j = 0;
@@ -285,18 +276,18 @@ TEST_CASE("COINr ASEM: group-mean imputation, treatment, min-max and aggregation
   std::vector<std::string> leaf_ids;
   for (int l : tree.leaves()) leaf_ids.push_back(tree.node(l).id);
   data.indicator_ids = leaf_ids;
-  data.values = matrix_of(imp, leaf_ids);
+  data.values = cikit_test::numeric_columns(imp, leaf_ids);
   cikit::IndexConfig cfg;
   cfg.treat = tc;
   const cikit::IndexResult res = cikit::build_index(data, tree, cfg);
   // Normalised indicators: closed form of one min/max per column, 1e-10 absolute on 0-100.
-  const Eigen::MatrixXd nref = matrix_of(nrm, leaf_ids);
+  const Eigen::MatrixXd nref = cikit_test::numeric_columns(nrm, leaf_ids);
   for (std::size_t p = 0; p < leaf_ids.size(); ++p)
     for (Eigen::Index i = 0; i < nref.rows(); ++i)
       REQUIRE_THAT(res.scores(i, tree.leaves()[p]), WithinAbs(nref(i, static_cast<Eigen::Index>(p)), 1e-10));
   for (const std::string node : {"Physical", "ConEcFin", "Political", "Instit", "P2P", "Environ", "Social", "SusEcFin",
                                  "Conn", "Sust", "Index"}) {
-    const Eigen::MatrixXd a = matrix_of(agg, {node});
+    const Eigen::MatrixXd a = cikit_test::numeric_columns(agg, {node});
     const int k = *tree.find(node);
     for (Eigen::Index i = 0; i < a.rows(); ++i) REQUIRE_THAT(res.scores(i, k), WithinAbs(a(i, 0), 1e-10));
   }
