@@ -191,3 +191,13 @@ TEST_CASE("factorability errors", "[validity][factorability][error]") {
   asym(0, 1) = 0.3;
   REQUIRE_THROWS_AS(cikit::kmo_from_correlation(asym), cikit::InvalidInput);
 }
+
+TEST_CASE("kmo: an indefinite correlation matrix names the cause", "[validity][factorability][bad-input]") {
+  // Eigenvalues 2.00, 1.16, -0.164 (R: eigen): a pairwise-type matrix that no data set has. Its
+  // inverse has a negative diagonal (R: diag(solve(r)) = -2.51, -1.96, -0.255), so the anti-image
+  // correlations are undefined; the error must say so rather than "all correlations are zero".
+  Eigen::MatrixXd r(3, 3);
+  r << 1, 0.95, -0.5, 0.95, 1, 0.2, -0.5, 0.2, 1;
+  CHECK_THROWS_WITH(cikit::kmo_from_correlation(r), Catch::Contains("not positive definite") &&
+                                                         Catch::Contains("anti-image"));
+}
