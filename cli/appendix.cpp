@@ -32,7 +32,7 @@
 #include "methods/report/weights_tables.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 namespace cikit::cli {
 

@@ -16,6 +16,7 @@
 #include "methods/core/spec.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/core/verdicts.hpp"
+#include "methods/pipeline/output.hpp"
 
 namespace cikit::cli {
 
@@ -31,59 +32,9 @@ struct CommonOptions {
 /// Adds SPEC, --out, --format, --lang to a subcommand.
 void add_common_options(CLI::App& sub, CommonOptions& o, bool needs_spec = true);
 
-/// A text table aligned by display width (CJK = 2 columns).
-struct TextTable {
-  std::vector<std::string> header;
-  std::vector<bool> right_align;  ///< per column; default left
-  std::vector<std::vector<std::string>> rows;
-  [[nodiscard]] std::string render() const;
-  /// RFC 4180 CSV of header + rows.
-  [[nodiscard]] std::string csv() const;
-};
-
-/// Two-language UI strings: tr(lang, "en", "zh").
-[[nodiscard]] inline const char* tr(Lang lang, const char* en, const char* zh) {
-  return lang == Lang::Zh ? zh : en;
-}
-
-/// Formats a two-language message: trf(lang, "{} units", "{} 个单位", n).
-template <class... Args>
-[[nodiscard]] std::string trf(Lang lang, const char* en, const char* zh, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(lang, en, zh)), std::forward<Args>(args)...);
-}
-
-/// Fixed-point number for tables; "NA" for NaN.
-[[nodiscard]] std::string num(double v, int decimals);
-/// Full precision ("{:.17g}") for CSV files; "" for NaN.
-[[nodiscard]] std::string num_full(double v);
-/// JSON number or null for NaN.
-[[nodiscard]] nlohmann::json json_num(double v);
-
-/// The run header every JSON document starts with (version, command, spec path and hash, seed).
-[[nodiscard]] nlohmann::json json_header(const std::string& command, const Spec& spec);
-/// Labels {zh, en} as JSON.
-[[nodiscard]] nlohmann::json json_labels(const Labels& l);
-/// A verdict as JSON {level, label {zh, en}, rule, citation} (docs/cli.md "Verdicts"); null
-/// when absent (the value was NaN).
-[[nodiscard]] nlohmann::json json_verdict(const std::optional<ValueVerdict>& v);
-/// "0.843 good" / "0.843 良好": a value with its verdict label for human tables.
-[[nodiscard]] std::string num_verdict(double value, int decimals, const std::optional<ValueVerdict>& v, Lang lang);
-
-/// Output files of one run, written together at the end (each atomically) so that an error
-/// never leaves half of a run's outputs behind.
-class OutputSet {
- public:
-  explicit OutputSet(std::string dir) : dir_(std::move(dir)) {}
-  void add(const std::string& name, std::string content);
-  /// Creates the folder and writes every file (temporary file + rename each).
-  void write() const;
-  [[nodiscard]] bool enabled() const { return !dir_.empty(); }
-  [[nodiscard]] const std::string& dir() const { return dir_; }
-
- private:
-  std::string dir_;
-  std::vector<std::pair<std::string, std::string>> files_;
-};
+// Tables, number formatting, JSON helpers and OutputSet live in the library
+// (methods/pipeline/output.hpp) so every front end writes the same files.
+using namespace cikit::pipeline;  // NOLINT(google-build-using-namespace)
 
 /// Adds an option taking a comma-separated list of registry names (checked against `table`).
 template <class E>

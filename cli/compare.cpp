@@ -13,7 +13,7 @@
 #include "methods/compare/compare.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/weighting/judgments.hpp"
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 namespace cikit::cli {
 

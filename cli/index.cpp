@@ -10,7 +10,7 @@
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/weighting/judgments.hpp"
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 namespace cikit::cli {
 

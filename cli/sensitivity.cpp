@@ -16,7 +16,7 @@
 #include "methods/sensitivity/index_sensitivity.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 namespace cikit::cli {
 

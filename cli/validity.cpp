@@ -14,7 +14,7 @@
 #include "methods/validity/criterion.hpp"
 #include "methods/validity/structure.hpp"
 #include "methods/weighting/judgments.hpp"
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 namespace cikit::cli {
 

@@ -11,7 +11,7 @@
 #include "cli/common.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/weighting/judgments.hpp"
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 namespace cikit::cli {
 

@@ -10,7 +10,7 @@
 
 #include "methods/aggregate/build_index.hpp"
 #include "methods/reliability/alpha.hpp"
-#include "methods/sensitivity/bootstrap_units.hpp"
+#include "methods/stats/bootstrap_units.hpp"
 #include "methods/simulate/scenario.hpp"
 #include "methods/validity/correlation.hpp"
 #include "methods/validity/factorability.hpp"

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "methods/sensitivity/bootstrap_units.hpp"
+#include "methods/stats/bootstrap_units.hpp"
 
 namespace cikit {
 

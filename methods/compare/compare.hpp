@@ -15,7 +15,7 @@
 #include "methods/core/random.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
-#include "methods/sensitivity/rank_stats.hpp"
+#include "methods/stats/rank_stats.hpp"
 #include "methods/weighting/weighting.hpp"
 
 namespace cikit {

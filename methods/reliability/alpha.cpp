@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "methods/core/error.hpp"
-#include "methods/reliability/detail/matrix.hpp"
+#include "methods/stats/matrix.hpp"
 
 namespace cikit {
 
@@ -58,13 +58,13 @@ Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, co
   a.raw = (1.0 - tr_c / sum_c) * (k / (k - 1.0));
   const double sum_r = r.sum();
   a.std_ = (1.0 - k / sum_r) * (k / (k - 1.0));
-  a.g6 = 1.0 - (k - detail::smc(r, tol).sum()) / sum_r;
+  a.g6 = 1.0 - (k - stats::smc(r, tol).sum()) / sum_r;
   a.av_r = (sum_r - k) / (k * (k - 1.0));
   std::vector<double> lower;
   for (Eigen::Index j = 0; j < r.cols(); ++j)
     for (Eigen::Index i = j + 1; i < r.rows(); ++i) lower.push_back(r(i, j));
-  if (lower.size() >= 2) a.var_r = detail::sample_variance(lower);
-  a.med_r = detail::median(lower);
+  if (lower.size() >= 2) a.var_r = stats::sample_variance(lower);
+  a.med_r = stats::median(lower);
   a.sn = k * a.av_r / (1.0 - a.av_r);
   const Eigen::MatrixXd cc = c * c;
   a.q = (2.0 * k * k / ((k - 1.0) * (k - 1.0) * (sum_c * sum_c * sum_c))) *
@@ -127,7 +127,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
   res.signal_noise = a.sn;
   res.var_r = a.var_r;
   res.median_r = a.med_r;
-  res.rcond = detail::rcond_symmetric(r);
+  res.rcond = stats::rcond_symmetric(r);
   if (!(res.rcond > tol))
     res.warnings.push_back(std::string("the correlation matrix is singular (reciprocal condition number ") + fmt_g(res.rcond) +
                            "); G6 and smc use the Moore-Penrose pseudo-inverse");
@@ -178,7 +178,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
       const double r12 = r(0, 1);
       row.raw_alpha = c(0, 1) / c(other, other);
       row.std_alpha = r12;
-      row.g6_smc = detail::smc(r, tol)[0];
+      row.g6_smc = stats::smc(r, tol)[0];
       row.average_r = r12;
       row.signal_noise = r12 / (1.0 - r12);
       row.var_r = 0.0;
@@ -193,7 +193,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
   // item.stats (matrix parts)
   const double vt = r.sum();
   Eigen::MatrixXd rc = r;
-  rc.diagonal() = detail::smc(r, tol);
+  rc.diagonal() = stats::smc(r, tol);
   const double vtc = rc.sum();
   for (Eigen::Index i = 0; i < k; ++i) {
     ItemStatsRow s;
@@ -280,7 +280,7 @@ double cor_pairwise(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
 
 void check_pc1(AlphaResult& res, const AlphaOptions& o) {
   if (!o.check_keys) return;
-  const Eigen::VectorXd l = detail::first_pc_loadings(res.correlation);
+  const Eigen::VectorXd l = stats::first_pc_loadings(res.correlation);
   for (Eigen::Index j = 0; j < l.size(); ++j)
     if (l[j] < 0.0) res.negative_pc1_items.push_back(res.items[static_cast<std::size_t>(j)]);
   if (!res.negative_pc1_items.empty())
@@ -392,7 +392,7 @@ double raw_alpha(const Eigen::MatrixXd& x) {
   } else {
     Eigen::MatrixXd c;
     try {
-      c = detail::pairwise_covariance(x, 2, detail::item_names({}, k, "raw_alpha"), "raw_alpha");
+      c = stats::pairwise_covariance(x, 2, stats::item_names({}, k, "raw_alpha"), "raw_alpha");
     } catch (const DomainError&) {
       return kNaN;
     }
@@ -474,7 +474,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
                        " item column(s), but alpha needs at least 2");
   if (x_in.rows() < 2)
     throw InvalidInput(std::string(fn) + ": X has " + std::to_string(x_in.rows()) + " row(s), but needs at least 2");
-  const auto names = detail::item_names(o.item_ids, x_in.cols(), fn);
+  const auto names = stats::item_names(o.item_ids, x_in.cols(), fn);
   for (Eigen::Index j = 0; j < x_in.cols(); ++j)
     for (Eigen::Index i = 0; i < x_in.rows(); ++i)
       if (std::isinf(x_in(i, j)))
@@ -486,7 +486,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
   AlphaResult res;
   Eigen::MatrixXd x = x_in;
   if (o.missing == MissingRule::Listwise) {
-    x = detail::complete_rows(x_in);
+    x = stats::complete_rows(x_in);
     if (x.rows() < 2)
       throw DomainError(std::string(fn) + ": listwise deletion leaves " + std::to_string(x.rows()) +
                         " complete row(s), but at least 2 are needed");
@@ -546,10 +546,10 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
   }
 
   // (3) C and R.
-  res.covariance = detail::pairwise_covariance(x, o.min_pairwise_n, res.items, fn);
-  res.correlation = detail::cov2cor(res.covariance);
+  res.covariance = stats::pairwise_covariance(x, o.min_pairwise_n, res.items, fn);
+  res.correlation = stats::cov2cor(res.covariance);
   res.n_obs = x.rows();
-  res.n_complete = detail::complete_rows(x).rows();
+  res.n_complete = stats::complete_rows(x).rows();
   if (res.n_obs <= k)
     res.warnings.push_back(std::string("n = ") + std::to_string(res.n_obs) + " <= k = " + std::to_string(k) +
                            " items: the correlation matrix is singular; interpret alpha with care");
@@ -648,7 +648,7 @@ AlphaResult alpha_from_covariance(const Eigen::MatrixXd& c, std::optional<Eigen:
     throw InvalidInput(std::string(fn) + ": C is not symmetric");
   if (n_obs && *n_obs < 2) throw InvalidInput(std::string(fn) + ": n_obs must be >= 2");
   AlphaResult res;
-  res.items = detail::item_names(o.item_ids, c.cols(), fn);
+  res.items = stats::item_names(o.item_ids, c.cols(), fn);
   res.keys = checked_keys(o, c.cols(), fn);
   for (Eigen::Index j = 0; j < c.cols(); ++j)
     if (!(c(j, j) > 0.0))
@@ -657,7 +657,7 @@ AlphaResult alpha_from_covariance(const Eigen::MatrixXd& c, std::optional<Eigen:
                         Location{.indicator = res.items[static_cast<std::size_t>(j)]});
   const Eigen::VectorXd d = Eigen::Map<const Eigen::VectorXd>(res.keys.data(), c.cols());
   res.covariance = d.asDiagonal() * c * d.asDiagonal();
-  res.correlation = detail::cov2cor(res.covariance);
+  res.correlation = stats::cov2cor(res.covariance);
   for (std::size_t j = 0; j < res.keys.size(); ++j)
     if (res.keys[j] < 0.0) res.reversed_items.push_back(res.items[j]);
   res.k = c.cols();

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "methods/core/random.hpp"
-#include "methods/reliability/bootstrap.hpp"
+#include "methods/stats/bootstrap.hpp"
 
 namespace cikit {
 

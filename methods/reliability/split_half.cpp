@@ -4,7 +4,7 @@
 #include <limits>
 
 #include "methods/core/error.hpp"
-#include "methods/reliability/detail/matrix.hpp"
+#include "methods/stats/matrix.hpp"
 
 namespace cikit {
 
@@ -55,7 +55,7 @@ SplitHalfResult from_matrix(const Eigen::MatrixXd& v, const std::vector<std::str
   const double sum_off = sum_v - tr;
   const double sumsq_off = v.squaredNorm() - v.diagonal().squaredNorm();
   res.alpha = (sum_off / sum_v) * kd / (kd - 1.0);
-  Eigen::VectorXd smc = detail::smc(detail::cov2cor(v), o.pinv_tol);
+  Eigen::VectorXd smc = stats::smc(stats::cov2cor(v), o.pinv_tol);
   if (o.use_covariance) smc = smc.cwiseProduct(v.diagonal());
   res.lambda6 = (sum_off + smc.sum()) / sum_v;
   res.lambda2 = (sum_off + std::sqrt(sumsq_off * kd / (kd - 1.0))) / sum_v;
@@ -147,7 +147,7 @@ SplitHalfResult split_half(const Eigen::MatrixXd& x_in, const SplitHalfOptions& 
   if (x_in.cols() < 2)
     throw InvalidInput(std::string(fn) + ": X has " + std::to_string(x_in.cols()) + " item column(s), but needs at least 2");
   if (x_in.rows() < 2) throw InvalidInput(std::string(fn) + ": X has fewer than 2 rows");
-  const auto names = detail::item_names(o.item_ids, x_in.cols(), fn);
+  const auto names = stats::item_names(o.item_ids, x_in.cols(), fn);
   for (Eigen::Index j = 0; j < x_in.cols(); ++j)
     for (Eigen::Index i = 0; i < x_in.rows(); ++i)
       if (std::isinf(x_in(i, j)))
@@ -156,17 +156,17 @@ SplitHalfResult split_half(const Eigen::MatrixXd& x_in, const SplitHalfOptions& 
   const auto keys = keys_of(o, x_in.cols(), fn);
   Eigen::MatrixXd x = x_in;
   if (o.missing == MissingRule::Listwise) {
-    x = detail::complete_rows(x_in);
+    x = stats::complete_rows(x_in);
     if (x.rows() < 2) throw DomainError(std::string(fn) + ": listwise deletion leaves fewer than 2 rows");
   }
-  Eigen::MatrixXd c = detail::pairwise_covariance(x, o.min_pairwise_n, names, fn);
+  Eigen::MatrixXd c = stats::pairwise_covariance(x, o.min_pairwise_n, names, fn);
   for (Eigen::Index j = 0; j < c.cols(); ++j)
     if (!(c(j, j) > 0.0))
       throw DomainError(std::string(fn) + ": item '" + names[static_cast<std::size_t>(j)] +
                             "' has no variance; split-half reliability undefined (drop the item)",
                         Location{.indicator = names[static_cast<std::size_t>(j)]});
   c = keyed(c, keys);
-  SplitHalfResult res = from_matrix(o.use_covariance ? c : detail::cov2cor(c), names, o);
+  SplitHalfResult res = from_matrix(o.use_covariance ? c : stats::cov2cor(c), names, o);
   res.n_obs = x.rows();
   return res;
 }
@@ -179,13 +179,13 @@ SplitHalfResult split_half_from_matrix(const Eigen::MatrixXd& v, const SplitHalf
   if (!v.allFinite()) throw InvalidInput(std::string(fn) + ": V has a missing or infinite entry");
   if (!((v - v.transpose()).cwiseAbs().maxCoeff() <= 1e-12 * v.cwiseAbs().maxCoeff()))
     throw InvalidInput(std::string(fn) + ": V is not symmetric");
-  const auto names = detail::item_names(o.item_ids, v.cols(), fn);
+  const auto names = stats::item_names(o.item_ids, v.cols(), fn);
   for (Eigen::Index j = 0; j < v.cols(); ++j)
     if (!(v(j, j) > 0.0))
       throw DomainError(std::string(fn) + ": item '" + names[static_cast<std::size_t>(j)] + "' has no variance",
                         Location{.indicator = names[static_cast<std::size_t>(j)]});
   const Eigen::MatrixXd c = keyed(v, keys_of(o, v.cols(), fn));
-  return from_matrix(o.use_covariance ? c : detail::cov2cor(c), names, o);
+  return from_matrix(o.use_covariance ? c : stats::cov2cor(c), names, o);
 }
 
 }  // namespace cikit

@@ -10,7 +10,7 @@
 
 #include "methods/core/tree.hpp"
 #include "methods/report/render.hpp"
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 namespace cikit::report {
 

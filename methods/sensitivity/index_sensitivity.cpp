@@ -10,12 +10,12 @@
 #include "methods/core/error.hpp"
 #include "methods/reliability/alpha.hpp"
 #include "methods/reliability/omega.hpp"
-#include "methods/sensitivity/detail/common.hpp"
+#include "methods/stats/numeric.hpp"
 #include "methods/validity/factorability.hpp"
 
 namespace cikit {
 
-using sensitivity_detail::resolve_threads;
+using stats::resolve_threads;
 
 UncertaintySpec uncertainty_inputs(const UncertaintyBlock& b, const IndicatorTree& tree, const IndexConfig& nominal) {
   validate_uncertainty_block(b);

@@ -17,8 +17,8 @@
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/core/uncertainty_block.hpp"
-#include "methods/sensitivity/bootstrap_units.hpp"
-#include "methods/sensitivity/rank_stats.hpp"
+#include "methods/stats/bootstrap_units.hpp"
+#include "methods/stats/rank_stats.hpp"
 #include "methods/sensitivity/uncertainty.hpp"
 #include "methods/weighting/weighting.hpp"
 

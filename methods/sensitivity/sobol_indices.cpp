@@ -9,13 +9,13 @@
 #include <exception>
 
 #include "methods/core/error.hpp"
-#include "methods/sensitivity/detail/common.hpp"
+#include "methods/stats/numeric.hpp"
 
 namespace cikit {
 
-using sensitivity_detail::q7_sorted;
-using sensitivity_detail::resolve_threads;
-using sensitivity_detail::sample_sd;
+using stats::q7_sorted;
+using stats::resolve_threads;
+using stats::sample_sd;
 
 int discrete_choice(double u, int m) {
   if (m < 1) throw InvalidInput(fmt::format("discrete_choice: m is {}, but must be >= 1", m));

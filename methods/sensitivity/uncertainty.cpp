@@ -12,7 +12,7 @@
 #include <set>
 
 #include "methods/core/error.hpp"
-#include "methods/sensitivity/detail/common.hpp"
+#include "methods/stats/numeric.hpp"
 #include "methods/weighting/ahp.hpp"
 #include "methods/weighting/weighting.hpp"
 
@@ -597,7 +597,7 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
   std::vector<std::optional<InvalidInput>> cr_failed(n_combos);
   {
     const int n_combos_i = static_cast<int>(n_combos);
-    const int nt = sensitivity_detail::resolve_threads(options.threads);
+    const int nt = stats::resolve_threads(options.threads);
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
     for (int c = 0; c < n_combos_i; ++c) {
       auto rest = static_cast<std::size_t>(c);

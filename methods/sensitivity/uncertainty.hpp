@@ -27,7 +27,7 @@
 #include "methods/core/dataset.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
-#include "methods/sensitivity/rank_stats.hpp"
+#include "methods/stats/rank_stats.hpp"
 #include "methods/sensitivity/sobol_indices.hpp"
 #include "methods/weighting/judgments.hpp"
 #include "methods/weighting/weighting.hpp"

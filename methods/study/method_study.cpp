@@ -11,8 +11,8 @@
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/yaml_context.hpp"
-#include "methods/sensitivity/bootstrap_units.hpp"
-#include "methods/sensitivity/rank_stats.hpp"
+#include "methods/stats/bootstrap_units.hpp"
+#include "methods/stats/rank_stats.hpp"
 #include "methods/weighting/weight_settings.hpp"
 
 namespace cikit {

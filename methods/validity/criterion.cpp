@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "methods/core/error.hpp"
-#include "methods/sensitivity/rank_stats.hpp"
+#include "methods/stats/rank_stats.hpp"
 #include "methods/validity/correlation.hpp"
 
 namespace cikit {

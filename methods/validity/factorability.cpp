@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "methods/core/error.hpp"
-#include "methods/reliability/detail/matrix.hpp"
+#include "methods/stats/matrix.hpp"
 
 namespace cikit {
 
@@ -36,7 +36,7 @@ Eigen::MatrixXd data_r(const Eigen::MatrixXd& x, const FactorabilityOptions& o, 
   if (x.cols() < 2) throw InvalidInput(std::string(fn) + ": X has fewer than 2 indicator columns");
   if (x.rows() < 2) throw InvalidInput(std::string(fn) + ": X has fewer than 2 rows");
   if (o.min_pairwise_n < 2) throw InvalidInput(std::string(fn) + ": min_pairwise_n must be >= 2");
-  const auto names = detail::item_names(o.item_ids, x.cols(), fn);
+  const auto names = stats::item_names(o.item_ids, x.cols(), fn);
   for (Eigen::Index j = 0; j < x.cols(); ++j) {
     double mn = std::numeric_limits<double>::infinity(), mx = -mn;
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
@@ -55,7 +55,7 @@ Eigen::MatrixXd data_r(const Eigen::MatrixXd& x, const FactorabilityOptions& o, 
                             "' is constant or has no values; its correlations are undefined (drop it)",
                         Location{.indicator = names[static_cast<std::size_t>(j)]});
   }
-  return detail::pairwise_correlation(x, o.min_pairwise_n, names, fn);
+  return stats::pairwise_correlation(x, o.min_pairwise_n, names, fn);
 }
 
 }  // namespace
@@ -65,7 +65,7 @@ KmoResult kmo_from_correlation(const Eigen::MatrixXd& r_in, const FactorabilityO
   const Eigen::MatrixXd r = checked_r(r_in, fn);
   const Eigen::Index p = r.cols();
   KmoResult res;
-  res.items = detail::item_names(o.item_ids, p, fn);
+  res.items = stats::item_names(o.item_ids, p, fn);
   const Eigen::PartialPivLU<Eigen::MatrixXd> lu(r);
   res.rcond = lu.rcond();
   Eigen::MatrixXd q;
@@ -78,7 +78,7 @@ KmoResult kmo_from_correlation(const Eigen::MatrixXd& r_in, const FactorabilityO
     q = lu.inverse();
     q = (q + q.transpose()) / 2.0;
   }
-  Eigen::MatrixXd a = detail::cov2cor(q);
+  Eigen::MatrixXd a = stats::cov2cor(q);
   res.anti_image = a;
   Eigen::MatrixXd r0 = r;
   a.diagonal().setZero();

@@ -3,7 +3,7 @@
 // TAI Table 11; ../shared/data), properties, degenerate cases and errors.
 
 #include "methods/reliability/alpha.hpp"
-#include "methods/reliability/detail/matrix.hpp"
+#include "methods/stats/matrix.hpp"
 
 #include <catch2/catch.hpp>
 #include <omp.h>
@@ -21,7 +21,7 @@
 #include "blocks.hpp"
 #include "methods/core/csv.hpp"
 #include "methods/core/error.hpp"
-#include "methods/reliability/bootstrap.hpp"
+#include "methods/stats/bootstrap.hpp"
 #include "support.hpp"
 
 using Catch::Matchers::Contains;
@@ -662,7 +662,7 @@ TEST_CASE("raw_alpha_jackknife: leave-one-out updates equal direct recomputation
   }
 }
 
-TEST_CASE("detail::pinv_symmetric equals the SVD pseudo-inverse (psych::Pinv)", "[reliability][alpha]") {
+TEST_CASE("stats::pinv_symmetric equals the SVD pseudo-inverse (psych::Pinv)", "[reliability][alpha]") {
   // Positive definite, indefinite (pairwise-type) and singular symmetric matrices.
   Eigen::MatrixXd b(6, 4);
   b << 1, 2, 0, 1, 0, 1, 3, 1, 2, 0, 1, 4, 1, 1, 1, 0, 3, 2, 0, 1, 0, 4, 1, 2;
@@ -671,8 +671,8 @@ TEST_CASE("detail::pinv_symmetric equals the SVD pseudo-inverse (psych::Pinv)", 
   indefinite << 1, 0.9, 0.1, 0.9, 1, 0.8, 0.1, 0.8, 1;  // eigenvalues of both signs
   const Eigen::MatrixXd singular = b.topRows(2).transpose() * b.topRows(2);  // 4 x 4 of rank 2
   for (const Eigen::MatrixXd& m : {pd, indefinite, singular}) {
-    const Eigen::MatrixXd a = cikit::detail::pinv(m, 1e-12);
-    const Eigen::MatrixXd s = cikit::detail::pinv_symmetric(m, 1e-12);
+    const Eigen::MatrixXd a = cikit::stats::pinv(m, 1e-12);
+    const Eigen::MatrixXd s = cikit::stats::pinv_symmetric(m, 1e-12);
     CHECK((a - s).cwiseAbs().maxCoeff() <= 1e-10 * std::max(1.0, a.cwiseAbs().maxCoeff()));
   }
 }

@@ -21,7 +21,7 @@
 #include "methods/report/messages.hpp"
 #include "methods/report/sensitivity_tables.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 #include "methods/validity/factorability.hpp"
 
 using namespace cikit;

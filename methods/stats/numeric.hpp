@@ -1,5 +1,7 @@
 #pragma once
-// Private helpers of methods/sensitivity (not installed, not for users).
+/// \file numeric.hpp
+/// Small shared numerics (methods/stats): OpenMP thread count, type-7 quantile of sorted values,
+/// two-pass sample SD.
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -7,7 +9,7 @@
 
 #include <omp.h>
 
-namespace cikit::sensitivity_detail {
+namespace cikit::stats {
 
 /// Threads for an OpenMP loop: `requested` if > 0, else the OpenMP default.
 inline int resolve_threads(int requested) { return requested > 0 ? requested : omp_get_max_threads(); }
@@ -32,4 +34,4 @@ inline double sample_sd(const std::vector<double>& v) {
   return std::sqrt(ss / static_cast<double>(v.size() - 1));
 }
 
-}  // namespace cikit::sensitivity_detail
+}  // namespace cikit::stats

@@ -1,4 +1,4 @@
-#include "methods/sensitivity/rank_stats.hpp"
+#include "methods/stats/rank_stats.hpp"
 
 #include <fmt/format.h>
 
@@ -8,11 +8,11 @@
 #include <numeric>
 
 #include "methods/core/error.hpp"
-#include "methods/sensitivity/detail/common.hpp"
+#include "methods/stats/numeric.hpp"
 
 namespace cikit {
 
-using sensitivity_detail::q7_sorted;
+using stats::q7_sorted;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "methods/sensitivity/bootstrap_units.hpp"
+#include "methods/stats/bootstrap_units.hpp"
 
 #include <fmt/format.h>
 
@@ -8,15 +8,15 @@
 #include <limits>
 
 #include "methods/core/error.hpp"
-#include "methods/sensitivity/detail/common.hpp"
-#include "methods/reliability/bootstrap.hpp"
-#include "methods/sensitivity/detail/intervals.hpp"
+#include "methods/stats/numeric.hpp"
+#include "methods/stats/bootstrap.hpp"
+#include "methods/stats/norm_inter.hpp"
 
 namespace cikit {
 
-using sensitivity_detail::norm_inter;
-using sensitivity_detail::q7_sorted;
-using sensitivity_detail::resolve_threads;
+using stats::norm_inter;
+using stats::q7_sorted;
+using stats::resolve_threads;
 
 namespace {
 
@@ -139,7 +139,7 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
       ++n_no_bca;
       continue;
     }
-    // BCa exactly as boot::boot.ci (methods/reliability/bootstrap.hpp, shared with alpha()).
+    // BCa exactly as boot::boot.ci (methods/stats/bootstrap.hpp, shared with alpha()).
     const Eigen::Map<const Eigen::VectorXd> tv(t.data(), static_cast<Eigen::Index>(t.size()));
     std::string why_not;
     const auto e = bca_interval(tv, iv.estimate, r.jackknife.col(s), options.level, &why_not);

@@ -1,13 +1,15 @@
 #pragma once
-// Private helpers of the reliability and validity families (not installed): pairwise
-// covariance/correlation as R's cov/cor(use = "pairwise"), cov2cor, psych's Pinv and smc,
-// the first principal component's loadings. Rows = units, cols = items; NaN = missing.
+/// \file matrix.hpp
+/// Shared matrix statistics (methods/stats, the layer every family may use): pairwise
+/// covariance/correlation as R's cov/cor(use = "pairwise"), cov2cor, psych's Pinv and smc,
+/// the first principal component's loadings, median and sample variance.
+/// Rows = units, cols = items; NaN = missing.
 
 #include <Eigen/Core>
 #include <string>
 #include <vector>
 
-namespace cikit::detail {
+namespace cikit::stats {
 
 /// Item display names: `ids` when given (size must be k), else psych's "V1".."Vk".
 std::vector<std::string> item_names(const std::vector<std::string>& ids, Eigen::Index k, const char* fn);
@@ -58,4 +60,4 @@ double median(std::vector<double> v);
 /// Sample variance (n - 1). Needs >= 2 values.
 double sample_variance(const std::vector<double>& v);
 
-}  // namespace cikit::detail
+}  // namespace cikit::stats

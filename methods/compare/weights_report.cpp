@@ -1,4 +1,4 @@
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 #include <fmt/format.h>
 

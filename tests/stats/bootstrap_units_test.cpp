@@ -1,7 +1,7 @@
 // Tests of methods/sensitivity/bootstrap_units: percentile and BCa intervals against
 // boot::boot.ci on the same resamples (validation/sensitivity/bootstrap_bca), coverage on
 // simulated data, thread independence, failures and errors.
-#include "methods/sensitivity/bootstrap_units.hpp"
+#include "methods/stats/bootstrap_units.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,7 @@
 
 #include "methods/core/error.hpp"
 #include "methods/core/random.hpp"
-#include "sens_support.hpp"
+#include "sensitivity/sens_support.hpp"
 #include "support.hpp"
 
 using Catch::Matchers::WithinAbs;

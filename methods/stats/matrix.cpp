@@ -1,4 +1,4 @@
-#include "methods/reliability/detail/matrix.hpp"
+#include "methods/stats/matrix.hpp"
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/SVD>
@@ -7,7 +7,7 @@
 
 #include "methods/core/error.hpp"
 
-namespace cikit::detail {
+namespace cikit::stats {
 
 std::vector<std::string> item_names(const std::vector<std::string>& ids, Eigen::Index k, const char* fn) {
   if (ids.empty()) {
@@ -197,4 +197,4 @@ double sample_variance(const std::vector<double>& v) {
   return s / static_cast<double>(v.size() - 1);
 }
 
-}  // namespace cikit::detail
+}  // namespace cikit::stats

@@ -1,6 +1,6 @@
 // Tests of methods/sensitivity/rank_stats: hand-computed rank statistics and rank shifts, and
 // Spearman / Kendall tau-b against R (validation/sensitivity/rank_correlation).
-#include "methods/sensitivity/rank_stats.hpp"
+#include "methods/stats/rank_stats.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "methods/core/error.hpp"
-#include "sens_support.hpp"
+#include "sensitivity/sens_support.hpp"
 #include "support.hpp"
 
 using Catch::Matchers::WithinAbs;

@@ -1,12 +1,13 @@
 #pragma once
-// Private helpers of the sensitivity family: boot's norm.inter percentile rule, type-7
-// quantiles on sorted values, thread counts. BCa intervals use methods/reliability/bootstrap.hpp.
+/// \file norm_inter.hpp
+/// boot's norm.inter percentile rule for bootstrap intervals (methods/stats). BCa intervals:
+/// methods/stats/bootstrap.hpp.
 #include <Eigen/Core>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace cikit::sensitivity_detail {
+namespace cikit::stats {
 
 /// boot's norm.inter (Davison & Hinkley 1997, eq. 5.8): the alpha quantile of sorted t
 /// (size R) by interpolation on the normal-quantile scale between order statistics
@@ -16,4 +17,4 @@ double norm_inter(const std::vector<double>& sorted, double alpha, bool* extreme
 
 
 
-}  // namespace cikit::sensitivity_detail
+}  // namespace cikit::stats

@@ -1,4 +1,4 @@
-#include "methods/reliability/bootstrap.hpp"
+#include "methods/stats/bootstrap.hpp"
 
 #include <algorithm>
 #include <boost/math/distributions/normal.hpp>

@@ -1,10 +1,10 @@
-#include "methods/sensitivity/detail/intervals.hpp"
+#include "methods/stats/norm_inter.hpp"
 
 #include <algorithm>
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
 
-namespace cikit::sensitivity_detail {
+namespace cikit::stats {
 
 double norm_inter(const std::vector<double>& t, double alpha, bool* extreme) {
   const boost::math::normal_distribution<double> nd;
@@ -21,4 +21,4 @@ double norm_inter(const std::vector<double>& t, double alpha, bool* extreme) {
   return t[k - 1] + (z - zk) / (zk1 - zk) * (t[k] - t[k - 1]);
 }
 
-}  // namespace cikit::sensitivity_detail
+}  // namespace cikit::stats

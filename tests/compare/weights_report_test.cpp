@@ -1,7 +1,7 @@
 // Tests of combined weights read from the spec (methods.weights combine/of/alpha and the
 // variant keys), NodeWeighter, and weights_report (sums, global = product, diagnostics).
 
-#include "methods/weighting/weights_report.hpp"
+#include "methods/compare/weights_report.hpp"
 
 #include <catch2/catch.hpp>
 
