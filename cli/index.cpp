@@ -76,7 +76,7 @@ void run_index(const IndexOptions& o) {
   if (o.print_config) {
     std::string weights_yaml = methods["weights"].get<std::string>();
     if (cfg.weights == WeightMethod::Combined) {  // the mapping, so the printed YAML reads back
-      const CombineSettings& c = spec.weight_variants.combined;
+      const CombineSettings& c = weight_settings(spec).variants.combined;
       std::string of;
       for (WeightMethod m : c.of) of += (of.empty() ? "" : ", ") + std::string(method_info(weight_methods(), m).name);
       weights_yaml = fmt::format("{{combine: {}, of: [{}]{}}}", method_info(combine_rules(), c.rule).name, of,
@@ -98,7 +98,7 @@ void run_index(const IndexOptions& o) {
     for (const auto& [id, a] : aover.items())
       std::cout << fmt::format("  # tree: {}: aggregate: {{method: {}, power: {}}}\n", id, a["method"].get<std::string>(),
                                a["power"].get<double>());
-    if (uses_ahp(cfg.weights, spec.weight_variants)) {
+    if (uses_ahp(cfg.weights, weight_settings(spec).variants)) {
       Judgments unread;
       const AhpTreeOptions a = override_ahp(o, spec_weight_inputs(spec, {}, unread)).ahp;
       std::cout << fmt::format("  # weights: ahp (spec methods.weights.ahp and command-line options)\n  # ahp: {{group: {}, "

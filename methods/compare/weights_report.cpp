@@ -10,8 +10,8 @@ namespace cikit {
 
 WeightInputs spec_weight_inputs(const Spec& spec, const std::vector<WeightMethod>& methods, Judgments& storage) {
   WeightInputs in;
-  in.ahp = spec.ahp;
-  in.variants = spec.weight_variants;
+  in.ahp = weight_settings(spec).ahp;
+  in.variants = weight_settings(spec).variants;
   if (std::any_of(methods.begin(), methods.end(), [&](WeightMethod m) { return uses_ahp(m, in.variants); })) {
     storage = read_spec_judgments(spec);
     in.judgments = &storage;

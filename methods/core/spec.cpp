@@ -41,15 +41,6 @@ struct RawNode {
   bool has_aggregate = false, has_normalize = false, has_transform = false;  // (a default YAML::Node is "defined")
 };
 
-template <class E>
-E parse_enum(const Ctx& ctx, const YAML::Node& n, std::span<const MethodName<E>> table,
-             const std::string& what) {
-  const std::string name = ctx.scalar(n, what);
-  E out{};
-  if (!parse_method(table, name, out))
-    ctx.fail(n, fmt::format("unknown {} '{}' (accepted: {})", what, name, method_names(table)));
-  return out;
-}
 
 void parse_treat(const Ctx& ctx, const YAML::Node& v, TreatConfig& t) {
   ctx.each_key(v, "methods.treat", {"impute", "group", "outliers", "winmax", "skew", "kurtosis", "fallback"},
@@ -100,85 +91,19 @@ NodeAggregate parse_node_aggregate(const Ctx& ctx, const YAML::Node& v, const In
   return a;
 }
 
-/// methods.weights as a mapping: method, the variants of entropy/pca/ahp, and combine/of/alpha.
-void parse_weights(const Ctx& ctx, const YAML::Node& v, IndexConfig& cfg, WeightVariants& variants,
-                   AhpTreeOptions& ahp) {
-  bool have_method = false, have_combine = false, have_alpha = false, have_of = false;
-  YAML::Node alpha_node, of_node;
-  ctx.each_key(v, "methods.weights", {"method", "combine", "of", "alpha", "entropy", "pca", "ahp"},
-               [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
-    if (k == "method") {
-      cfg.weights = parse_enum(ctx, w, weight_methods(), "weighting method");
-      have_method = true;
-    } else if (k == "combine") {
-      variants.combined.rule = parse_enum(ctx, w, combine_rules(), "combination rule");
-      have_combine = true;
-    } else if (k == "of") {
-      of_node = w;
-      have_of = true;
-      if (!w.IsSequence()) ctx.fail(w, "methods.weights.of must be a list of weighting methods, e.g. [ahp, entropy]");
-      for (const auto& item : w) variants.combined.of.push_back(parse_enum(ctx, item, weight_methods(), "weighting method"));
-    } else if (k == "alpha") {
-      alpha_node = w;
-      have_alpha = true;
-      variants.combined.alpha = ctx.number(w, "methods.weights.alpha");
-    } else if (k == "entropy") {
-      ctx.each_key(w, "methods.weights.entropy", {"variant", "shift", "delta"},
-                   [&](const std::string& e, const YAML::Node&, const YAML::Node& x) {
-        if (e == "variant") variants.entropy = parse_enum(ctx, x, entropy_variants(), "entropy variant");
-        else if (e == "shift") variants.entropy_shift = parse_enum(ctx, x, entropy_shifts(), "entropy shift");
-        else variants.entropy_delta = ctx.number(x, "methods.weights.entropy.delta");
-      });
-      if ((variants.entropy_shift != EntropyShift::None) != (variants.entropy_delta > 0))
-        ctx.fail(w, "methods.weights.entropy: a shift (add, minmax_floor) needs delta > 0, and delta needs a shift");
-      if (variants.entropy_shift == EntropyShift::MinMaxFloor && variants.entropy != EntropyVariant::MinMax)
-        ctx.fail(w, "methods.weights.entropy: shift minmax_floor needs variant minmax");
-    } else if (k == "pca") {
-      ctx.each_key(w, "methods.weights.pca", {"variant"}, [&](const std::string&, const YAML::Node&, const YAML::Node& x) {
-        const PcaChoice c = parse_enum(ctx, x, pca_variants(), "PCA variant");
-        variants.pca = c.variant;
-        variants.pc1 = c.pc1;
-      });
-    } else {  // ahp
-      ctx.each_key(w, "methods.weights.ahp", {"priorities", "random_index", "group", "missing_judgments"},
-                   [&](const std::string& a, const YAML::Node&, const YAML::Node& x) {
-        if (a == "priorities") {
-          ahp.ahp.method = parse_enum(ctx, x, ahp_priority_methods(), "AHP priority method");
-        } else if (a == "random_index") {
-          const std::string name = ctx.scalar(x, "methods.weights.ahp.random_index");
-          if (!parse_random_index_table(name, ahp.ahp.random_index))
-            ctx.fail(x, fmt::format("unknown random index table '{}' (accepted: saaty1980, saaty2005, alonso_lamata, "
-                                    "alonso_lamata_fit, donegan_dodd, chinese_textbook)",
-                                    name));
-        } else if (a == "group") {
-          ahp.group = parse_enum(ctx, x, ahp_group_rules(), "AHP group rule");
-        } else {
-          ahp.ahp.missing = parse_enum(ctx, x, ahp_missing_rules(), "missing-judgment rule");
-        }
-      });
-    }
+/// methods.weights as a mapping: `method` here; every other key (the variants of entropy, pca,
+/// ahp, and combine/of/alpha) belongs to a registered SettingsParser (methods/core/settings.hpp).
+void parse_weights(const Ctx& ctx, const YAML::Node& v, IndexConfig& cfg, SettingsStore& settings) {
+  const auto parsers = settings_parsers("methods.weights");
+  std::set<std::string> allowed{"method"};
+  for (const SettingsParser* p : parsers) allowed.insert(p->keys.begin(), p->keys.end());
+  ctx.each_key(v, "methods.weights", allowed, [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+    if (k == "method") cfg.weights = parse_enum(ctx, w, weight_methods(), "weighting method");
   });
-  if (have_combine || have_of) {
-    if (have_method && cfg.weights != WeightMethod::Combined)
-      ctx.fail(v, "methods.weights: 'combine'/'of' belong to method: combined");
-    if (!have_combine) ctx.fail(v, "methods.weights: 'of' needs 'combine: linear|multiplicative|min_entropy|game_theory'");
-    if (!have_of) ctx.fail(v, "methods.weights: 'combine' needs 'of: [method, method, ...]'");
-    cfg.weights = WeightMethod::Combined;
-    try {
-      validate_combination(variants.combined);
-    } catch (const InvalidInput& e) {
-      ctx.fail(have_alpha && !(variants.combined.alpha >= 0 && variants.combined.alpha <= 1) ? alpha_node : of_node,
-               e.what());
-    }
-  } else if (have_method && cfg.weights == WeightMethod::Combined) {
-    ctx.fail(v, "methods.weights: method: combined needs 'combine:' and 'of:' (e.g. combine: game_theory, of: [ahp, entropy])");
-  }
-  if (have_alpha && variants.combined.rule != CombineRule::Linear)
-    ctx.fail(alpha_node, "methods.weights.alpha applies to combine: linear only");
+  for (const SettingsParser* p : parsers) p->parse(ctx, v, cfg, settings);
 }
 
-void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, WeightVariants& variants,
-                   AhpTreeOptions& ahp) {
+void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, SettingsStore& settings) {
   ctx.each_key(m, "methods", {"normalize", "weights", "aggregate", "seed", "treat"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "treat") {
@@ -219,7 +144,7 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, Weight
                       "weights: {combine: game_theory, of: [ahp, entropy]})");
         return;
       }
-      parse_weights(ctx, v, cfg, variants, ahp);
+      parse_weights(ctx, v, cfg, settings);
     } else {  // aggregate
       if (v.IsScalar()) {
         cfg.aggregate = parse_enum(ctx, v, aggregate_methods(), "aggregation method");
@@ -488,7 +413,7 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
       tree = v;
       have_tree = true;
     } else if (key == "methods") {
-      parse_methods(ctx, v, spec.config, spec.weight_variants, spec.ahp);
+      parse_methods(ctx, v, spec.config, spec.settings);
     } else if (key == "criteria") {
       spec.criteria = parse_criteria(ctx, v);
     } else if (key == "thresholds") {

@@ -12,7 +12,7 @@
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/core/verdicts.hpp"
-#include "methods/weighting/weight_settings.hpp"
+#include "methods/core/settings.hpp"
 #include "methods/core/uncertainty_block.hpp"
 
 namespace cikit {
@@ -34,10 +34,10 @@ struct Spec {
   DataSpec data;
   IndicatorTree tree;
   IndexConfig config;
-  /// methods.weights variants: entropy, pca, combine/of/alpha (weight_settings.hpp).
-  WeightVariants weight_variants;
-  /// methods.weights.ahp: priority method, RI table, group rule, missing judgments.
-  AhpTreeOptions ahp;
+  /// Method settings owned by the families (methods/core/settings.hpp), e.g. the variants of
+  /// methods.weights (entropy, pca, ahp, combine/of/alpha): read them through the family's
+  /// accessor, weight_settings(spec) in methods/weighting/weight_settings.hpp.
+  SettingsStore settings;
   std::filesystem::path judgments;    ///< optional `judgments:` file (AHP), resolved
   Location judgments_where;           ///< position of `judgments:` (read_spec checks the file exists)
   std::filesystem::path delphi;       ///< optional `delphi:` file (expert consultation), resolved;

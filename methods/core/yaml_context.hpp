@@ -9,6 +9,7 @@
 #include <string>
 
 #include "methods/core/error.hpp"
+#include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 
 namespace cikit {
@@ -57,5 +58,17 @@ struct YamlContext {
     }
   }
 };
+
+/// A registry name read from a scalar. @throws InvalidInput "unknown WHAT 'x' (accepted: ...)" at
+/// the node's position.
+template <class E>
+[[nodiscard]] E parse_enum(const YamlContext& ctx, const YAML::Node& n, std::span<const MethodName<E>> table,
+                           const std::string& what) {
+  const std::string name = ctx.scalar(n, what);
+  E out{};
+  if (!parse_method(table, name, out))
+    ctx.fail(n, "unknown " + what + " '" + name + "' (accepted: " + method_names(table) + ")");
+  return out;
+}
 
 }  // namespace cikit

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <yaml-cpp/yaml.h>
+
 #include <array>
+
+#include "methods/core/yaml_context.hpp"
 
 namespace cikit {
 
@@ -49,6 +53,92 @@ constexpr std::array kMissingJ{
     MethodName<MissingJudgments>{MissingJudgments::Harker, "harker", "Harker 法", "Harker's method"},
     MethodName<MissingJudgments>{MissingJudgments::Error, "error", "缺失即报错", "error on missing"},
 };
+
+/// The keys of `methods.weights` owned by the weighting family: the variants of entropy, pca and
+/// ahp, and combine/of/alpha (docs/spec.md "methods.weights as a mapping"). Core has read
+/// `method` into cfg.weights already.
+void parse_weight_keys(const YamlContext& ctx, const YAML::Node& v, IndexConfig& cfg, SettingsStore& store) {
+  WeightSettings& s = store.get_or_create<WeightSettings>(kWeightsBlock);
+  WeightVariants& variants = s.variants;
+  AhpTreeOptions& ahp = s.ahp;
+  const bool have_method = static_cast<bool>(v["method"]);
+  bool have_combine = false, have_alpha = false, have_of = false;
+  YAML::Node alpha_node, of_node;
+  ctx.each_key(v, "methods.weights", {},
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+    if (k == "method") {
+      return;  // core's key
+    } else if (k == "combine") {
+      variants.combined.rule = parse_enum(ctx, w, combine_rules(), "combination rule");
+      have_combine = true;
+    } else if (k == "of") {
+      of_node = w;
+      have_of = true;
+      if (!w.IsSequence()) ctx.fail(w, "methods.weights.of must be a list of weighting methods, e.g. [ahp, entropy]");
+      for (const auto& item : w) variants.combined.of.push_back(parse_enum(ctx, item, weight_methods(), "weighting method"));
+    } else if (k == "alpha") {
+      alpha_node = w;
+      have_alpha = true;
+      variants.combined.alpha = ctx.number(w, "methods.weights.alpha");
+    } else if (k == "entropy") {
+      ctx.each_key(w, "methods.weights.entropy", {"variant", "shift", "delta"},
+                   [&](const std::string& e, const YAML::Node&, const YAML::Node& x) {
+        if (e == "variant") variants.entropy = parse_enum(ctx, x, entropy_variants(), "entropy variant");
+        else if (e == "shift") variants.entropy_shift = parse_enum(ctx, x, entropy_shifts(), "entropy shift");
+        else variants.entropy_delta = ctx.number(x, "methods.weights.entropy.delta");
+      });
+      if ((variants.entropy_shift != EntropyShift::None) != (variants.entropy_delta > 0))
+        ctx.fail(w, "methods.weights.entropy: a shift (add, minmax_floor) needs delta > 0, and delta needs a shift");
+      if (variants.entropy_shift == EntropyShift::MinMaxFloor && variants.entropy != EntropyVariant::MinMax)
+        ctx.fail(w, "methods.weights.entropy: shift minmax_floor needs variant minmax");
+    } else if (k == "pca") {
+      ctx.each_key(w, "methods.weights.pca", {"variant"}, [&](const std::string&, const YAML::Node&, const YAML::Node& x) {
+        const PcaChoice c = parse_enum(ctx, x, pca_variants(), "PCA variant");
+        variants.pca = c.variant;
+        variants.pc1 = c.pc1;
+      });
+    } else {  // ahp
+      ctx.each_key(w, "methods.weights.ahp", {"priorities", "random_index", "group", "missing_judgments"},
+                   [&](const std::string& a, const YAML::Node&, const YAML::Node& x) {
+        if (a == "priorities") {
+          ahp.ahp.method = parse_enum(ctx, x, ahp_priority_methods(), "AHP priority method");
+        } else if (a == "random_index") {
+          const std::string name = ctx.scalar(x, "methods.weights.ahp.random_index");
+          if (!parse_random_index_table(name, ahp.ahp.random_index))
+            ctx.fail(x, fmt::format("unknown random index table '{}' (accepted: saaty1980, saaty2005, alonso_lamata, "
+                                    "alonso_lamata_fit, donegan_dodd, chinese_textbook)",
+                                    name));
+        } else if (a == "group") {
+          ahp.group = parse_enum(ctx, x, ahp_group_rules(), "AHP group rule");
+        } else {
+          ahp.ahp.missing = parse_enum(ctx, x, ahp_missing_rules(), "missing-judgment rule");
+        }
+      });
+    }
+  });
+  if (have_combine || have_of) {
+    if (have_method && cfg.weights != WeightMethod::Combined)
+      ctx.fail(v, "methods.weights: 'combine'/'of' belong to method: combined");
+    if (!have_combine) ctx.fail(v, "methods.weights: 'of' needs 'combine: linear|multiplicative|min_entropy|game_theory'");
+    if (!have_of) ctx.fail(v, "methods.weights: 'combine' needs 'of: [method, method, ...]'");
+    cfg.weights = WeightMethod::Combined;
+    try {
+      validate_combination(variants.combined);
+    } catch (const InvalidInput& e) {
+      ctx.fail(have_alpha && !(variants.combined.alpha >= 0 && variants.combined.alpha <= 1) ? alpha_node : of_node,
+               e.what());
+    }
+  } else if (have_method && cfg.weights == WeightMethod::Combined) {
+    ctx.fail(v, "methods.weights: method: combined needs 'combine:' and 'of:' (e.g. combine: game_theory, of: [ahp, entropy])");
+  }
+  if (have_alpha && variants.combined.rule != CombineRule::Linear)
+    ctx.fail(alpha_node, "methods.weights.alpha applies to combine: linear only");
+}
+
+// Registered at static initialisation (methods/core/settings.hpp); the library is linked whole.
+const bool kRegistered = register_settings_parser(
+    {kWeightsBlock, {"combine", "of", "alpha", "entropy", "pca", "ahp"}, parse_weight_keys});
+
 }  // namespace
 
 std::span<const MethodName<CombineRule>> combine_rules() { return kCombine; }
@@ -96,5 +186,13 @@ void validate_combination(const CombineSettings& c) {
   if (!(c.alpha >= 0 && c.alpha <= 1))
     throw InvalidInput(fmt::format("methods.weights: combine: alpha is {}, but must be in [0, 1]", c.alpha));
 }
+
+const WeightSettings& weight_settings(const Spec& spec) {
+  static const WeightSettings kDefaults{};
+  const WeightSettings* s = spec.settings.find<WeightSettings>(kWeightsBlock);
+  return s != nullptr ? *s : kDefaults;
+}
+
+WeightSettings& weight_settings(Spec& spec) { return spec.settings.get_or_create<WeightSettings>(kWeightsBlock); }
 
 }  // namespace cikit

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "methods/core/registry.hpp"
+#include "methods/core/spec.hpp"
 #include "methods/weighting/ahp.hpp"
 #include "methods/weighting/entropy.hpp"
 #include "methods/weighting/pca_weights.hpp"
@@ -70,5 +71,21 @@ struct PcaChoice {
 /// min_entropy), no `combined` among them, no component twice, alpha in [0, 1].
 /// @throws InvalidInput with a message starting "methods.weights: ".
 void validate_combination(const CombineSettings& c);
+
+/// The spec's block these settings are parsed from and stored under (Spec::settings).
+inline constexpr const char* kWeightsBlock = "methods.weights";
+
+/// What the spec's `methods.weights` mapping says beyond the method name: the variants of the
+/// weighting methods and the AHP options (parsed by the weighting family's registered
+/// SettingsParser, methods/core/settings.hpp).
+struct WeightSettings {
+  WeightVariants variants;  ///< entropy, pca, combine/of/alpha
+  AhpTreeOptions ahp;       ///< methods.weights.ahp: priorities, random index, group rule, missing judgments
+};
+
+/// The spec's weight settings (defaults when the spec has no `methods.weights` mapping).
+[[nodiscard]] const WeightSettings& weight_settings(const Spec& spec);
+/// The same, modifiable (command-line overrides, specs built in code); created with defaults.
+[[nodiscard]] WeightSettings& weight_settings(Spec& spec);
 
 }  // namespace cikit

@@ -35,7 +35,7 @@ struct WeightInputs {
   const Judgments* judgments = nullptr;  ///< required by WeightMethod::Ahp (the spec's `judgments:`)
   AhpTreeOptions ahp;                    ///< AHP priority method, RI table, group rule, missing rule
   /// Entropy and PCA variants, and the components and rule of WeightMethod::Combined (the
-  /// spec's methods.weights block; Spec::weight_variants).
+  /// spec's methods.weights block; weight_settings(spec).variants, weight_settings.hpp).
   WeightVariants variants;
 };
 

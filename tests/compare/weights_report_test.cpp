@@ -41,10 +41,10 @@ TEST_CASE("spec: combined weights and variants", "[weighting][combined][spec]") 
   SECTION("the short form of the issue") {
     const auto s = parse("  weights: {combine: game_theory, of: [ahp, entropy]}\n");
     CHECK(s.config.weights == WeightMethod::Combined);
-    CHECK(s.weight_variants.combined.rule == cikit::CombineRule::GameTheory);
-    REQUIRE(s.weight_variants.combined.of.size() == 2);
-    CHECK(s.weight_variants.combined.of[0] == WeightMethod::Ahp);
-    CHECK(s.weight_variants.combined.of[1] == WeightMethod::Entropy);
+    CHECK(weight_settings(s).variants.combined.rule == cikit::CombineRule::GameTheory);
+    REQUIRE(weight_settings(s).variants.combined.of.size() == 2);
+    CHECK(weight_settings(s).variants.combined.of[0] == WeightMethod::Ahp);
+    CHECK(weight_settings(s).variants.combined.of[1] == WeightMethod::Entropy);
   }
   SECTION("linear with alpha, entropy/pca/ahp variants") {
     const auto s = parse(
@@ -52,16 +52,16 @@ TEST_CASE("spec: combined weights and variants", "[weighting][combined][spec]") 
         "    entropy: {variant: ratio, shift: add, delta: 0.01}\n    pca: {variant: pc1_abs}\n"
         "    ahp: {priorities: geometric_mean, random_index: donegan_dodd, group: aip_arithmetic, "
         "missing_judgments: harker}\n");
-    CHECK(s.weight_variants.combined.rule == cikit::CombineRule::Linear);
-    CHECK(s.weight_variants.combined.alpha == Approx(0.3));
-    CHECK(s.weight_variants.entropy == cikit::EntropyVariant::Ratio);
-    CHECK(s.weight_variants.entropy_shift == cikit::EntropyShift::Add);
-    CHECK(s.weight_variants.pca == cikit::PcaVariant::Pc1);
-    CHECK(s.weight_variants.pc1 == cikit::Pc1Variant::Absolute);
-    CHECK(s.ahp.ahp.method == cikit::AhpPriorityMethod::GeometricMean);
-    CHECK(s.ahp.ahp.random_index == cikit::RandomIndexTable::DoneganDodd1991);
-    CHECK(s.ahp.group == cikit::GroupAggregation::AIPArithmetic);
-    CHECK(s.ahp.ahp.missing == cikit::MissingJudgments::Harker);
+    CHECK(weight_settings(s).variants.combined.rule == cikit::CombineRule::Linear);
+    CHECK(weight_settings(s).variants.combined.alpha == Approx(0.3));
+    CHECK(weight_settings(s).variants.entropy == cikit::EntropyVariant::Ratio);
+    CHECK(weight_settings(s).variants.entropy_shift == cikit::EntropyShift::Add);
+    CHECK(weight_settings(s).variants.pca == cikit::PcaVariant::Pc1);
+    CHECK(weight_settings(s).variants.pc1 == cikit::Pc1Variant::Absolute);
+    CHECK(weight_settings(s).ahp.ahp.method == cikit::AhpPriorityMethod::GeometricMean);
+    CHECK(weight_settings(s).ahp.ahp.random_index == cikit::RandomIndexTable::DoneganDodd1991);
+    CHECK(weight_settings(s).ahp.group == cikit::GroupAggregation::AIPArithmetic);
+    CHECK(weight_settings(s).ahp.ahp.missing == cikit::MissingJudgments::Harker);
   }
   SECTION("bad configurations are located errors") {
     CHECK_THROWS_WITH(parse("  weights: {combine: game_theory, of: [ahp, entropi]}\n"),
@@ -138,7 +138,7 @@ TEST_CASE("combined: identical components give that vector, with a warning", "[w
   for (std::size_t i = 1; i < nodes.size(); ++i) nodes[i].weight = 1.0;
   const cikit::IndicatorTree tree(nodes);
   cikit::WeightInputs in;
-  in.variants = s.weight_variants;
+  in.variants = weight_settings(s).variants;
   const cikit::NodeWeighter nw(tree, WeightMethod::Combined, in);
   const auto r = nw.node(0, Eigen::MatrixXd::Random(5, 2), {"a", "b"});
   CHECK_THAT(r.weights(0), WithinAbs(0.5, 1e-15));
