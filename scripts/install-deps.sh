@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages cikit needs to build and test, if any are missing.
+# Installs the Debian 12 packages cikit needs to build and test, if any are missing, and what the
+# appendix figures need (rsvg-convert for the PDF figures, fontconfig and a CJK font so Chinese
+# labels are drawn as glyphs, not boxes).
 # Uses sudo when not root. Idempotent: does nothing (and needs no network) when all are present.
 #   scripts/install-deps.sh           build + test dependencies
 #   scripts/install-deps.sh --with-r  also R and the packages used by validation/ scripts
 #   scripts/install-deps.sh --with-bench  also Google Benchmark (optional: benchmarks/speed)
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-dev catch2
-      libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3)
+      libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3
+      librsvg2-bin fontconfig fonts-noto-cjk)
 for arg in "$@"; do
   case "$arg" in
     --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot) ;;

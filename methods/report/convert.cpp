@@ -73,8 +73,44 @@ struct TempDir {
 };
 }  // namespace
 
+bool has_cjk(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (len == 3 && i + 2 < utf8.size()) {
+      const char32_t cp = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) << 6) |
+                          (static_cast<unsigned char>(utf8[i + 2]) & 0x3Fu);
+      // CJK radicals .. unified ideographs, compatibility ideographs, full-width forms.
+      if ((cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF))
+        return true;
+    }
+    i += len;
+  }
+  return false;
+}
+
+std::optional<bool> cjk_font_installed() {
+  if (!tool_on_path("fc-list")) return std::nullopt;
+  TempDir dir;
+  const fs::path out = dir.path / "fonts.txt";
+  // fc-list's output goes to a file (run_tool discards or inherits standard output).
+  const int rc = run_tool({"sh", "-c", "fc-list :lang=zh family > \"$0\"", out.string()}, true);
+  if (rc != 0) return std::nullopt;
+  std::error_code ec;
+  return fs::exists(out, ec) && fs::file_size(out, ec) > 0;
+}
+
 std::optional<std::string> svg_to_pdf(const std::string& svg) {
   if (!tool_on_path("rsvg-convert")) return std::nullopt;
+  if (has_cjk(svg) && cjk_font_installed() == false)
+    throw InvalidInput(
+        "figures: the figure text is Chinese but no CJK font is installed (`fc-list :lang=zh` finds none), so "
+        "rsvg-convert would draw empty boxes; install one (Debian: apt-get install fonts-noto-cjk, or run "
+        "scripts/install-deps.sh) and run again");
   TempDir dir;
   write_file_atomic(dir.path / "in.svg", svg);
   // SOURCE_DATE_EPOCH fixes cairo's /CreationDate, so the PDF is byte-identical on every run

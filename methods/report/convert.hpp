@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cikit::report {
@@ -19,8 +20,14 @@ namespace cikit::report {
 /// `extra_env` ("NAME=value") is added to the inherited environment.
 int run_tool(const std::vector<std::string>& argv, bool quiet = true, const std::vector<std::string>& extra_env = {});
 
+/// True if UTF-8 text contains a CJK character (U+2E80–U+9FFF, U+F900–U+FAFF, U+FF00–U+FFEF).
+[[nodiscard]] bool has_cjk(std::string_view utf8);
+/// Whether fontconfig knows a font covering Chinese (`fc-list :lang=zh` lists one); nullopt when
+/// fc-list is not on PATH (then nothing can be said).
+[[nodiscard]] std::optional<bool> cjk_font_installed();
 /// The PDF rendering of an SVG document by rsvg-convert, or nullopt when rsvg-convert is not
-/// on PATH. @throws InternalError if rsvg-convert runs but fails.
+/// on PATH. @throws InvalidInput when the SVG has Chinese text and no CJK font is installed (the
+/// figure would show boxes); InternalError if rsvg-convert runs but fails.
 [[nodiscard]] std::optional<std::string> svg_to_pdf(const std::string& svg);
 
 /// Converts a GitHub-Markdown file to DOCX with pandoc (images resolved next to the Markdown),
