@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/suggest.hpp"
 #include "methods/core/error.hpp"
 
 int main(int argc, char** argv) {
@@ -41,7 +42,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << prefix() << "error: " << e.what() << "\n"
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    const std::string unknown = cikit::cli::unknown_subcommand(app, args);
+    std::cerr << prefix() << "error: " << (unknown.empty() ? std::string(e.what()) : "unknown command '" + unknown + "'") << "\n"
+              << cikit::cli::suggestions(app, args)
               << "Run with --help for usage.\n";
     return 2;
   } catch (const cikit::cli::ReportedFailure& f) {
