@@ -6,7 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/treatment_view.hpp"
+#include "methods/pipeline/treatment_view.hpp"
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/weighting/judgments.hpp"
