@@ -1,4 +1,6 @@
-// cikit simulate: synthetic indicator systems with a known truth (docs/simulate.md).
+// cikit simulate: synthetic indicator systems with a known truth (docs/simulate.md). The
+// pipeline is methods/pipeline/simulate (pipeline::run_simulate); this file parses, writes and
+// reports.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -6,72 +8,25 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/example_files.hpp"
-#include "methods/core/error.hpp"
-#include "methods/simulate/scenario.hpp"
-#include "methods/simulate/simulate.hpp"
+#include "methods/pipeline/simulate.hpp"
 
 namespace cikit::cli {
 
 namespace {
 
-struct SimulateCliOptions {
-  std::string preset = "generic";
-  std::string out;
-  SimulationOptions sim;
-  ScenarioOptions scenario;  // scenario-only knobs; shared ones are copied from `sim`
-  int experts = 3;
-};
-
-/// The scenario preset's files (docs/simulate.md, "Scenarios").
-std::vector<std::pair<std::string, std::string>> scenario_files(const SimulateCliOptions& o) {
-  ScenarioOptions so = o.scenario;
-  so.units = o.sim.units;
-  so.dimensions = o.sim.dimensions;
-  so.loading = o.sim.loading;
-  so.negative_share = o.sim.negative_share;
-  so.skewed_share = o.sim.skewed_share;
-  so.dimension_correlation = o.sim.dimension_correlation;
-  so.outlier_rate = o.sim.outlier_rate;
-  so.missing_rate = o.sim.missing_rate;
-  so.seed = o.sim.seed;
-  const ScenarioResult s = simulate_scenario(so);
-  return {{"spec.yaml", scenario_spec_yaml(s, so)},
-          {"data.csv", simulation_csv(s.sim, "unit")},
-          {"truth.csv", truth_csv(s.sim)},
-          {"true_weights.csv", scenario_weights_csv(s)}};
-}
-
-void run_simulate(const SimulateCliOptions& o) {
-  OutputSet out(o.out);
-  std::vector<std::string> written;
-  if (o.preset == "governance") {
-    for (auto& [name, content] : governance_example_files(o.sim.seed, false, true)) {
-      out.add(name, content);
-      written.push_back(name);
-    }
-  } else if (o.preset == "scenario") {
-    for (auto& [name, content] : scenario_files(o)) {
-      out.add(name, content);
-      written.push_back(name);
-    }
-  } else {
-    const SimulationResult sim = simulate(o.sim);
-    out.add("spec.yaml", sim.spec_yaml);
-    out.add("data.csv", simulation_csv(sim, "unit"));
-    out.add("truth.csv", truth_csv(sim));
-    written = {"spec.yaml", "data.csv", "truth.csv"};
-  }
-  out.write();
+void run_simulate_cli(const pipeline::SimulateOptions& o) {
+  const pipeline::SimulateRun run = pipeline::run_simulate(o);
+  run.files.write();
   std::cout << fmt::format("Wrote SYNTHETIC data ({} preset, seed {}) to {}: ", o.preset, o.sim.seed, o.out);
-  for (std::size_t k = 0; k < written.size(); ++k) std::cout << (k ? ", " : "") << written[k];
+  const auto& files = run.files.files();
+  for (std::size_t k = 0; k < files.size(); ++k) std::cout << (k ? ", " : "") << files[k].first;
   std::cout << "\n";
 }
 
 }  // namespace
 
 void setup_simulate(CLI::App& app) {
-  auto opt = std::make_shared<SimulateCliOptions>();
+  auto opt = std::make_shared<pipeline::SimulateOptions>();
   auto* sub = app.add_subcommand(
       "simulate",
       "Generate SYNTHETIC indicator data from a latent-factor model with a known truth (truth.csv): "
@@ -125,7 +80,7 @@ void setup_simulate(CLI::App& app) {
       ->check(CLI::Range(-100.0, 100.0))
       ->capture_default_str();
   sub->add_option("--seed", s.seed, "Master seed (default: the documented constant 20221219)")->capture_default_str();
-  sub->callback([opt] { run_simulate(*opt); });
+  sub->callback([opt] { run_simulate_cli(*opt); });
 }
 
 }  // namespace cikit::cli

@@ -1,17 +1,18 @@
 #pragma once
-// Rendering of the treatment step (methods/treat) and the method preflight, shared by
-// `cikit index` and `cikit check`: a per-indicator table, a per-point table, and their JSON.
+/// \file treatment_view.hpp
+/// Output building for the treatment step (methods/treat) and the method preflight, shared by
+/// the index and check pipelines: a per-indicator table, a per-point table, and their JSON.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "cli/common.hpp"
 #include "methods/aggregate/preflight.hpp"
 #include "methods/core/dataset.hpp"
 #include "methods/core/registry.hpp"
+#include "methods/pipeline/output.hpp"
 #include "methods/treat/treat.hpp"
 
-namespace cikit::cli {
+namespace cikit::pipeline {
 
 /// Per indicator: imputed, winsorised low/high, transform, skew/kurtosis before and after.
 [[nodiscard]] TextTable treatment_table(const TreatResult& t, Lang lang);
@@ -24,4 +25,4 @@ namespace cikit::cli {
 /// Preflight issues as JSON [{"node", "message"}].
 [[nodiscard]] nlohmann::json preflight_json(const std::vector<PreflightIssue>& issues);
 
-}  // namespace cikit::cli
+}  // namespace cikit::pipeline

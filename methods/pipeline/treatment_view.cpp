@@ -1,8 +1,8 @@
-#include "cli/treatment_view.hpp"
+#include "methods/pipeline/treatment_view.hpp"
 
 #include <fmt/format.h>
 
-namespace cikit::cli {
+namespace cikit::pipeline {
 
 namespace {
 std::string name_of(TransformMethod t) { return std::string(method_info(transform_methods(), t).name); }
@@ -74,4 +74,4 @@ nlohmann::json preflight_json(const std::vector<PreflightIssue>& issues) {
   return j;
 }
 
-}  // namespace cikit::cli
+}  // namespace cikit::pipeline

@@ -1,0 +1,308 @@
+#include "methods/pipeline/index.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "methods/compare/weights_report.hpp"
+#include "methods/pipeline/treatment_view.hpp"
+#include "methods/weighting/ahp.hpp"
+#include "methods/weighting/judgments.hpp"
+
+namespace cikit::pipeline {
+
+namespace {
+
+std::string name_of(std::string_view n) { return std::string(n); }
+
+/// The effective methods block of index.json (before AHP and combination details).
+nlohmann::json methods_json(const IndexConfig& cfg) {
+  nlohmann::json methods = {{"normalize", name_of(method_info(normalize_methods(), cfg.normalize).name)},
+                            {"range", {cfg.range_lo, cfg.range_hi}},
+                            {"weights", name_of(method_info(weight_methods(), cfg.weights).name)},
+                            {"aggregate", name_of(method_info(aggregate_methods(), cfg.aggregate).name)},
+                            {"missing", name_of(method_info(missing_policies(), cfg.missing).name)}};
+  methods["normalize_reference"] = cfg.reference_unit.empty() ? nlohmann::json(nullptr) : nlohmann::json(cfg.reference_unit);
+  methods["normalize_cap"] = cfg.cap_at_target;
+  methods["aggregate_params"] = {
+      {"power", cfg.aggregate_params.power},
+      {"zeros", cfg.aggregate_params.zeros == ZeroPolicy::Shift ? "shift" : "error"},
+      {"shift", cfg.aggregate_params.shift},
+      {"topsis", cfg.aggregate_params.topsis == TopsisNorm::MinMax ? "minmax" : "vector"}};
+  methods["treat"] = treat_config_json(cfg.treat);
+  nlohmann::json nover = nlohmann::json::object(), aover = nlohmann::json::object();
+  for (const auto& [id, m] : cfg.normalize_by_indicator) nover[id] = name_of(method_info(normalize_methods(), m).name);
+  for (const auto& [id, a] : cfg.aggregate_by_node)
+    aover[id] = {{"method", name_of(method_info(aggregate_methods(), a.method).name)}, {"power", a.power}};
+  methods["normalize_by_indicator"] = nover;
+  methods["aggregate_by_node"] = aover;
+  return methods;
+}
+
+/// The weights entry of the printed configuration: a name, or the combination mapping so that
+/// the printed YAML reads back.
+std::string weights_yaml(const Spec& spec, const nlohmann::json& methods) {
+  if (spec.config.weights != WeightMethod::Combined) return methods["weights"].get<std::string>();
+  const CombineSettings& c = weight_settings(spec).variants.combined;
+  std::string of;
+  for (WeightMethod m : c.of) of += (of.empty() ? "" : ", ") + name_of(method_info(weight_methods(), m).name);
+  return fmt::format("{{combine: {}, of: [{}]{}}}", method_info(combine_rules(), c.rule).name, of,
+                     c.rule == CombineRule::Linear ? fmt::format(", alpha: {}", c.alpha) : "");
+}
+
+/// The effective configuration as YAML (`cikit index --print-config`).
+std::string config_yaml(const Spec& spec, const nlohmann::json& methods, const AhpOverrides& ahp) {
+  const IndexConfig& cfg = spec.config;
+  std::string y = fmt::format(
+      "# effective configuration of `cikit index {}` (cikit {}, spec SHA-256 {})\nmethods:\n"
+      "  normalize: {{method: {}, range: [{}, {}]}}\n  weights: {}\n  aggregate: {{method: {}, missing: {}}}\n"
+      "  seed: {}\n",
+      spec.path, CIKIT_VERSION, spec.hash, methods["normalize"].get<std::string>(), cfg.range_lo, cfg.range_hi,
+      weights_yaml(spec, methods), methods["aggregate"].get<std::string>(), methods["missing"].get<std::string>(),
+      cfg.seed);
+  y += fmt::format("  # normalize: {{reference: {}, cap: {}}}\n  # aggregate: {{power: {}, zeros: {}, shift: {}, "
+                   "topsis: {}}}\n  treat: {}\n",
+                   cfg.reference_unit.empty() ? "~" : cfg.reference_unit, cfg.cap_at_target,
+                   cfg.aggregate_params.power, methods["aggregate_params"]["zeros"].get<std::string>(),
+                   cfg.aggregate_params.shift, methods["aggregate_params"]["topsis"].get<std::string>(),
+                   methods["treat"].dump());
+  for (const auto& [id, m] : methods["normalize_by_indicator"].items())
+    y += fmt::format("  # tree: {}: normalize: {}\n", id, m.get<std::string>());
+  for (const auto& [id, a] : methods["aggregate_by_node"].items())
+    y += fmt::format("  # tree: {}: aggregate: {{method: {}, power: {}}}\n", id, a["method"].get<std::string>(),
+                     a["power"].get<double>());
+  if (uses_ahp(cfg.weights, weight_settings(spec).variants)) {
+    Judgments unread;
+    const AhpTreeOptions a = override_ahp(ahp, spec_weight_inputs(spec, {}, unread)).ahp;
+    y += fmt::format("  # weights: ahp (spec methods.weights.ahp and command-line options)\n  # ahp: {{group: {}, "
+                     "random_index: {}, priorities: {}, missing_judgments: {}}}\n",
+                     method_info(ahp_group_rules(), a.group).name, random_index_table_name(a.ahp.random_index),
+                     method_info(ahp_priority_methods(), a.ahp.method).name,
+                     method_info(ahp_missing_rules(), a.ahp.missing).name);
+  }
+  return y;
+}
+
+std::vector<Eigen::Index> rank_order(const IndexResult& r, Eigen::Index n, int root) {
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
+  for (Eigen::Index i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
+  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) {
+    const int ra = r.ranks(a, root), rb = r.ranks(b, root);
+    return (ra == 0 ? INT32_MAX : ra) < (rb == 0 ? INT32_MAX : rb);
+  });
+  return order;
+}
+
+bool on_range_scale(const IndexResult& r, const IndicatorTree& tree) {
+  bool range_scale = true;  // every indicator on [lo, hi] and every node a mean of its children
+  for (NormalizeMethod nmeth : r.normalization.methods)
+    range_scale = range_scale && (nmeth == NormalizeMethod::MinMax || nmeth == NormalizeMethod::Goalposts ||
+                                  nmeth == NormalizeMethod::PercentileRank);
+  for (int k : tree.inner_postorder()) {
+    const AggregateMethod am_k = r.aggregation[static_cast<std::size_t>(k)].method;
+    range_scale = range_scale && am_k != AggregateMethod::Topsis && am_k != AggregateMethod::MazziottaPareto &&
+                  am_k != AggregateMethod::Copeland;
+  }
+  return range_scale;
+}
+
+/// The per-unit outputs: scores.csv and indicators_normalized.csv rows (want_csv) and the JSON
+/// units (want_json), in rank order.
+struct UnitTables {
+  TextTable scores, normalized;
+  nlohmann::json units = nlohmann::json::array();
+};
+
+UnitTables unit_tables(const IndexRun& run, bool want_json, bool want_csv) {
+  const IndicatorTree& tree = run.spec.tree;
+  const Dataset& data = run.data;
+  const IndexResult& r = run.result;
+  UnitTables u;
+  u.scores.header = {"unit_id", "name_zh", "name_en"};
+  for (int i : tree.preorder())
+    if (!tree.node(i).children.empty()) {
+      u.scores.header.push_back(tree.node(i).id);
+      u.scores.header.push_back(tree.node(i).id + "_rank");
+    }
+  u.scores.header.push_back("n_missing");
+  u.normalized.header = {"unit_id"};
+  for (int leaf : tree.leaves()) u.normalized.header.push_back(tree.node(leaf).id);
+  for (Eigen::Index i : run.order) {
+    if (!want_json && !want_csv) break;
+    const auto iu = static_cast<std::size_t>(i);
+    const Eigen::Index miss = data.values.row(i).array().isNaN().count();
+    if (want_csv) {
+      std::vector<std::string> row{data.unit_ids[iu], data.unit_name(i, "zh"), data.unit_name(i, "en")};
+      for (int k : tree.preorder()) {
+        if (tree.node(k).children.empty()) continue;
+        row.push_back(num(r.scores(i, k), 6));
+        row.push_back(r.ranks(i, k) ? std::to_string(r.ranks(i, k)) : "NA");
+      }
+      row.push_back(std::to_string(miss));
+      u.scores.rows.push_back(std::move(row));
+      std::vector<std::string> nrow{data.unit_ids[iu]};
+      for (int leaf : tree.leaves()) nrow.push_back(num(r.scores(i, leaf), 6));
+      u.normalized.rows.push_back(std::move(nrow));
+    }
+    if (want_json) {
+      nlohmann::json js = nlohmann::json::object(), jr = nlohmann::json::object();
+      for (int k : tree.preorder()) {
+        if (tree.node(k).children.empty()) continue;
+        js[tree.node(k).id] = json_num(r.scores(i, k));
+        jr[tree.node(k).id] = r.ranks(i, k) ? nlohmann::json(r.ranks(i, k)) : nlohmann::json(nullptr);
+      }
+      nlohmann::json jn = nlohmann::json::object();
+      for (int leaf : tree.leaves()) jn[tree.node(leaf).id] = json_num(r.scores(i, leaf));
+      u.units.push_back({{"id", data.unit_ids[iu]},
+                         {"name", {{"zh", data.unit_name(i, "zh")}, {"en", data.unit_name(i, "en")}}},
+                         {"rank", jr[run.spec.id]},
+                         {"score", js[run.spec.id]},
+                         {"scores", js},
+                         {"ranks", jr},
+                         {"normalized", jn},
+                         {"n_missing", miss}});
+    }
+  }
+  return u;
+}
+
+/// The node's JSON entry: weights and, for a leaf, its normalisation; else its aggregation.
+nlohmann::json node_json(const IndicatorTree& tree, const IndexResult& r, int k, const std::string& dir) {
+  const Node& nd = tree.node(k);
+  nlohmann::json jn = {{"id", nd.id},
+                       {"parent", nd.parent >= 0 ? nlohmann::json(tree.node(nd.parent).id) : nlohmann::json(nullptr)},
+                       {"level", nd.depth},
+                       {"kind", node_kind(tree, k)},
+                       {"label", json_labels(nd.label)},
+                       {"local_weight", r.weights.local(k)},
+                       {"global_weight", r.weights.global(k)}};
+  if (nd.children.empty() && k != tree.root()) {
+    jn["direction"] = dir;
+    jn["column"] = nd.column;
+    jn["unit"] = nd.unit;
+    jn["source"] = nd.source;
+    const auto pos = static_cast<std::size_t>(tree.leaf_position(k));
+    jn["normalization"] = {{"method", name_of(method_info(normalize_methods(), r.normalization.methods[pos]).name)},
+                           {"center", json_num(r.normalization.center(static_cast<Eigen::Index>(pos)))},
+                           {"scale", json_num(r.normalization.scale(static_cast<Eigen::Index>(pos)))},
+                           {"n_truncated", r.normalization.n_truncated[pos]}};
+  } else {
+    const NodeAggregate& ag = r.aggregation[static_cast<std::size_t>(k)];
+    jn["aggregation"] = {{"method", name_of(method_info(aggregate_methods(), ag.method).name)}};
+    if (ag.method == AggregateMethod::Power) jn["aggregation"]["power"] = ag.power;
+  }
+  return jn;
+}
+
+/// weights.csv and the JSON node list.
+TextTable node_tables(const IndicatorTree& tree, const IndexResult& r, nlohmann::json& jnodes) {
+  TextTable weights;
+  weights.header = {"node_id", "parent_id", "level", "kind", "label_zh", "label_en", "direction", "local_weight",
+                    "global_weight"};
+  jnodes = nlohmann::json::array();
+  for (int k : tree.preorder()) {
+    const Node& nd = tree.node(k);
+    const bool leaf = nd.children.empty() && k != tree.root();
+    const std::string dir = leaf ? (nd.direction == Direction::Negative ? "-" : "+") : "";
+    weights.rows.push_back({nd.id, nd.parent >= 0 ? tree.node(nd.parent).id : "", std::to_string(nd.depth),
+                            node_kind(tree, k), nd.label.zh, nd.label.en, dir, num(r.weights.local(k), 10),
+                            num(r.weights.global(k), 10)});
+    jnodes.push_back(node_json(tree, r, k, dir));
+  }
+  return weights;
+}
+
+/// ahp_consistency.csv and its JSON.
+TextTable consistency_table(const TreeWeights& w, nlohmann::json& jc) {
+  TextTable cons;
+  cons.header = {"node_id", "expert_id", "m", "n_missing", "lambda_max", "ci", "ri", "cr", "cr_threshold",
+                 "acceptable"};
+  jc = nlohmann::json::array();
+  for (const auto& c : w.consistency) {
+    cons.rows.push_back({c.node_id, c.expert_id.empty() ? "(group)" : c.expert_id, std::to_string(c.m),
+                         std::to_string(c.n_missing), num(c.lambda_max, 10), num(c.ci, 10), num(c.ri, 4),
+                         num(c.cr, 10), num(c.cr_threshold, 2), c.acceptable ? "yes" : "no"});
+    jc.push_back({{"node", c.node_id},
+                  {"expert", c.expert_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.expert_id)},
+                  {"m", c.m},
+                  {"n_missing", c.n_missing},
+                  {"lambda_max", c.lambda_max},
+                  {"ci", c.ci},
+                  {"ri", c.ri},
+                  {"cr", c.cr},
+                  {"cr_threshold", c.cr_threshold},
+                  {"acceptable", c.acceptable}});
+  }
+  return cons;
+}
+
+/// index.json and the files, once the index is built.
+void build_outputs(IndexRun& run, nlohmann::json methods, const IndexOptions& o) {
+  const IndexResult& r = run.result;
+  const IndexConfig& cfg = run.spec.config;
+  const bool want_files = !o.out.empty();
+  const UnitTables u = unit_tables(run, want_files || o.json, want_files || o.csv);
+  nlohmann::json jnodes;
+  const TextTable weights = node_tables(run.spec.tree, r, jnodes);
+  nlohmann::json& doc = run.json;
+  doc = json_header("index", run.spec);
+  doc["methods"] = std::move(methods);
+  doc["n_units"] = run.data.n_units();
+  doc["n_indicators"] = run.data.n_indicators();
+  doc["n_missing_values"] = r.n_missing_values;
+  doc["n_units_incomplete"] = r.n_units_incomplete;
+  doc["nodes"] = jnodes;
+  const bool treated = !r.treatment.columns.empty();
+  doc["treatment"] = treated ? treatment_json(r.treatment, cfg.treat, run.data) : nlohmann::json(nullptr);
+  doc["units"] = u.units;
+  doc["warnings"] = r.warnings;
+  run.files = OutputSet(o.out);
+  if (!r.weights.consistency.empty()) {
+    nlohmann::json jc;
+    const TextTable cons = consistency_table(r.weights, jc);
+    doc["ahp_consistency"] = jc;
+    if (want_files) run.files.add("ahp_consistency.csv", cons.csv());
+  }
+  if (want_files && treated) run.files.add("treated_points.csv", treated_points_table(r.treatment, run.data).csv());
+  run.csv = u.scores.csv();
+  if (want_files) {
+    run.files.add("scores.csv", run.csv);
+    run.files.add("indicators_normalized.csv", u.normalized.csv());
+    run.files.add("weights.csv", weights.csv());
+    run.files.add("index.json", doc.dump(2) + "\n");
+  }
+}
+
+}  // namespace
+
+IndexRun run_index(const IndexOptions& o) {
+  IndexRun run;
+  run.spec = read_spec_with(o.spec, o.methods);
+  const Spec& spec = run.spec;
+  const IndexConfig& cfg = spec.config;
+  nlohmann::json methods = methods_json(cfg);
+  if (o.config_only) {
+    run.config_yaml = config_yaml(spec, methods, o.ahp);
+    return run;
+  }
+  Judgments judgments;
+  const WeightInputs inputs = override_ahp(o.ahp, spec_weight_inputs(spec, {cfg.weights}, judgments));
+  if (inputs.judgments != nullptr) {
+    methods["ahp"] = {{"judgments", spec.judgments.string()},
+                      {"group", name_of(method_info(ahp_group_rules(), inputs.ahp.group).name)},
+                      {"random_index", name_of(random_index_table_name(inputs.ahp.ahp.random_index))},
+                      {"priorities", name_of(method_info(ahp_priority_methods(), inputs.ahp.ahp.method).name)},
+                      {"missing_judgments", name_of(method_info(ahp_missing_rules(), inputs.ahp.ahp.missing).name)}};
+  }
+  if (cfg.weights == WeightMethod::Combined) methods["combined"] = describe_combination(inputs.variants.combined);
+  run.data = load_data(spec);
+  run.result = build_index(run.data, spec.tree, cfg, inputs);
+  run.order = rank_order(run.result, run.data.n_units(), spec.tree.root());
+  run.range_scale = on_range_scale(run.result, spec.tree);
+  run.warnings = run.result.warnings;
+  build_outputs(run, std::move(methods), o);
+  return run;
+}
+
+}  // namespace cikit::pipeline
