@@ -196,7 +196,7 @@ void weights_blocks(Build& b) {
   // A11 rankings compared across the weighting methods, the spec's method as the reference.
   if (all_methods.size() >= 2) {
     const std::vector<CompareScheme> schemes = compare_schemes(cfg, all_methods, {}, {});
-    CompareOptions co;
+    cikit::CompareOptions co;  // the library's, not a pipeline options struct
     const auto ref = std::find(all_methods.begin(), all_methods.end(), cfg.weights);
     co.reference = ref == all_methods.end() ? 0 : static_cast<int>(ref - all_methods.begin());
     const CompareResult cr = compare_index(b.data, b.spec.tree, schemes, b.all_inputs, co);
