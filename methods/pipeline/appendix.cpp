@@ -1,0 +1,394 @@
+#include "methods/pipeline/appendix.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "cikit/build_info.hpp"
+#include "methods/aggregate/build_index.hpp"
+#include "methods/compare/compare.hpp"
+#include "methods/compare/weights_report.hpp"
+#include "methods/core/error.hpp"
+#include "methods/core/sha256.hpp"
+#include "methods/core/text.hpp"
+#include "methods/delphi/delphi_analysis.hpp"
+#include "methods/describe/describe.hpp"
+#include "methods/report/compare_tables.hpp"
+#include "methods/report/convert.hpp"
+#include "methods/report/delphi_tables.hpp"
+#include "methods/report/messages.hpp"
+#include "methods/report/sensitivity_tables.hpp"
+#include "methods/report/tables.hpp"
+#include "methods/report/validity_tables.hpp"
+#include "methods/report/weights_tables.hpp"
+#include "methods/sensitivity/spec_sensitivity.hpp"
+#include "methods/weighting/judgments.hpp"
+
+namespace cikit::pipeline {
+
+namespace {
+
+using report::msg;
+using report::msgf;
+
+/// The configuration from the options (no --config file).
+report::AppendixConfig config_from_options(const AppendixOptions& o) {
+  if (o.spec.empty()) throw InvalidInput("run_appendix: spec is empty, but a spec or a config file is required");
+  report::AppendixConfig c;
+  c.spec = o.spec;
+  c.lang = o.lang;
+  c.pstyle = o.pstyle;
+  c.formats.clear();
+  for (const auto& f : o.formats) {
+    const auto& all = report::appendix_formats();
+    if (std::find(all.begin(), all.end(), f) == all.end())
+      throw InvalidInput("run_appendix: formats: unknown format '" + f +
+                         "' (accepted: md, html, tex, csv, xlsx, svg, docx)");
+    c.formats.push_back(f);
+  }
+  if (o.missing != "pairwise" && o.missing != "listwise")
+    throw InvalidInput("run_appendix: missing is '" + o.missing + "', but must be pairwise or listwise");
+  c.evidence.bootstrap_replicates = o.bootstrap;
+  c.evidence.parallel_replicates = o.parallel;
+  c.evidence.missing = o.missing == "listwise" ? MissingRule::Listwise : MissingRule::Pairwise;
+  c.sensitivity = {o.replicates, o.sobol, o.sensitivity_bootstrap, o.sobol_bootstrap};
+  return c;
+}
+
+/// The run's configuration: from the config file, or from the spec and the options. Reads the
+/// spec into run.spec and applies the configuration's methods and seed to it.
+void configure(const AppendixOptions& o, AppendixRun& run) {
+  if (!o.config.empty() && !o.spec.empty())
+    throw InvalidInput("run_appendix: config cannot be combined with spec (the file holds the whole configuration)");
+  report::AppendixConfig c = o.config.empty() ? config_from_options(o) : report::read_appendix_config(o.config);
+  run.spec = read_spec(c.spec);
+  Spec& spec = run.spec;
+  if (!c.spec_sha256.empty() && c.spec_sha256 != spec.hash)
+    run.config_warnings.push_back(fmt::format("the spec '{}' has changed since the configuration was printed "
+                                              "(SHA-256 {} there, {} now)", c.spec, c.spec_sha256, spec.hash));
+  c.spec_sha256 = spec.hash;
+  const std::uint64_t seed = c.seed_given ? c.index.seed : (o.seed ? *o.seed : spec.config.seed);
+  if (c.methods_given) {
+    spec.config.normalize = c.index.normalize;
+    spec.config.range_lo = c.index.range_lo;
+    spec.config.range_hi = c.index.range_hi;
+    spec.config.weights = c.index.weights;
+    spec.config.aggregate = c.index.aggregate;
+    spec.config.missing = c.index.missing;
+  }
+  spec.config.seed = seed;
+  c.index = spec.config;
+  c.evidence.seed = seed;
+  // Design sizes resolved (given, else the spec's uncertainty block, else the defaults), so that
+  // print_config records what runs.
+  cikit::SensitivityOptions so;
+  apply_design_sizes(so, spec.uncertainty, {c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap});
+  c.sensitivity.replicates = static_cast<long>(so.replicates);
+  c.sensitivity.sobol = static_cast<long>(so.sobol_n);
+  c.sensitivity.bootstrap = so.bootstrap;
+  run.config = c;
+}
+
+std::string utc_now() {
+  return fmt::format("{:%Y-%m-%d %H:%M} UTC",
+                     fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+}
+
+/// What the parts of the appendix share while it is built.
+struct Build {
+  const AppendixOptions& o;
+  AppendixRun& run;
+  const Spec& spec;
+  const Dataset& data;
+  Lang lang;
+  std::vector<report::Block>& blocks;
+  std::vector<std::string> omitted;  ///< parts left out, with the reason (the document lists them)
+  int n_rotated = 0;                 ///< rotated components of A7
+  WeightInputs all_inputs;           ///< of every weighting method (A9-A11)
+  Judgments all_judgments;
+  std::string sensitivity_line;      ///< reproducibility line of A12-A14
+
+  void stage(const std::string& s) const {
+    if (o.stage) o.stage(s);
+  }
+  void left_out(const std::string& warning, const std::string& note) {
+    run.warnings.push_back(warning);
+    omitted.push_back(note);
+  }
+};
+
+/// Expert consultation (before the data-based evidence).
+void delphi_blocks(Build& b) {
+  if (b.spec.delphi.empty()) {
+    b.omitted.push_back(msg("omit.delphi", b.lang));
+    return;
+  }
+  const DelphiInput delphi_in = read_delphi(b.spec.delphi, b.spec.tree);
+  const DelphiResult delphi = analyse_delphi(delphi_in, b.spec.tree);
+  for (auto& t : report::delphi_tables(delphi, delphi_in, b.spec.tree, b.lang)) b.blocks.emplace_back(std::move(t));
+}
+
+/// A3-A8 reliability and validity, with the heatmap and scree figures.
+void evidence_blocks(Build& b) {
+  const Lang lang = b.lang;
+  const IndicatorTree& tree = b.spec.tree;
+  try {
+    const report::Evidence ev = report::compute_evidence(b.data, tree, b.run.config.evidence);
+    b.n_rotated = static_cast<int>(ev.structure.system_varimax.loadings.cols());
+    const VerdictTable& verdicts = b.spec.thresholds;
+    report::Table a3 = report::reliability_table(ev, tree, lang);
+    a3.interpretation = report::reliability_interpretation(ev, tree, verdicts, lang);
+    b.blocks.emplace_back(std::move(a3));
+    b.blocks.emplace_back(report::item_analysis_table(ev, tree, lang));
+    report::Table a5 = report::factorability_table(ev, tree, lang);
+    a5.interpretation = report::factorability_interpretation(ev, tree, verdicts, lang);
+    b.blocks.emplace_back(std::move(a5));
+    b.blocks.emplace_back(report::heatmap_figure(ev, tree, lang, "1"));
+    report::Table a6 = report::variance_table(ev, lang, "2");
+    a6.interpretation = report::variance_interpretation(ev, verdicts, lang);
+    b.blocks.emplace_back(std::move(a6));
+    b.blocks.emplace_back(report::scree_figure(ev, lang, "2"));
+    b.blocks.emplace_back(report::loadings_table(ev, tree, lang));
+    auto a8 = report::convergent_tables(ev, tree, lang);
+    if (a8.size() == 2) {
+      a8[0].interpretation = report::convergent_interpretation(ev, tree, verdicts, lang);
+      a8[1].interpretation = report::htmt_interpretation(ev, tree, verdicts, lang);
+    }
+    for (auto& t : a8) b.blocks.emplace_back(std::move(t));
+    b.run.warnings.insert(b.run.warnings.end(), ev.warnings.begin(), ev.warnings.end());
+  } catch (const InvalidInput& e) {
+    // Data the index can use may still be too small for these analyses (too few units per
+    // pair): the rest of the appendix is still written.
+    b.left_out(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()), msgf("omit.evidence", lang, e.what()));
+  } catch (const DomainError& e) {  // e.g. a constant indicator
+    b.left_out(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()), msgf("omit.evidence", lang, e.what()));
+  }
+}
+
+/// A9 AHP consistency, A10 weights compared (with the weights-by-method figure), A11 rankings.
+void weights_blocks(Build& b) {
+  const Lang lang = b.lang;
+  const IndexConfig& cfg = b.spec.config;
+  // Every method the spec allows; one the data cannot support (e.g. CRITIC with a constant
+  // indicator) is left out of A10/A11 with a warning instead of stopping the appendix.
+  std::vector<WeightMethod> all_methods;
+  WeightsReport wr;
+  for (const WeightMethod m : select_weight_methods(b.spec, {}, b.all_inputs, b.all_judgments)) {
+    try {
+      wr.methods.push_back(std::move(weights_report(b.data, b.spec.tree, cfg, {m}, b.all_inputs).methods.front()));
+      all_methods.push_back(m);
+    } catch (const InvalidInput& e) {
+      b.left_out(str_cat("weights compared (A10, A11): method left out: ", e.what()), msgf("omit.method", lang, e.what()));
+    } catch (const DomainError& e) {
+      b.left_out(str_cat("weights compared (A10, A11): method left out: ", e.what()), msgf("omit.method", lang, e.what()));
+    }
+  }
+  const auto& consistency = report::ahp_consistency(wr);
+  if (!consistency.empty()) b.blocks.emplace_back(report::ahp_consistency_table(consistency, b.spec.tree, lang));
+  else b.left_out("AHP consistency table (A9) left out: the spec names no judgments", msg("omit.ahp", lang));
+  if (!wr.methods.empty()) {
+    for (auto& t : report::weights_compared_tables(wr, b.spec.tree, lang)) b.blocks.emplace_back(std::move(t));
+    for (auto& f : report::weights_figures(wr, b.spec.tree, lang, "3")) b.blocks.emplace_back(std::move(f));
+  }
+  // A11 rankings compared across the weighting methods, the spec's method as the reference.
+  if (all_methods.size() >= 2) {
+    const std::vector<CompareScheme> schemes = compare_schemes(cfg, all_methods, {}, {});
+    cikit::CompareOptions co;  // the library's, not a pipeline options struct
+    const auto ref = std::find(all_methods.begin(), all_methods.end(), cfg.weights);
+    co.reference = ref == all_methods.end() ? 0 : static_cast<int>(ref - all_methods.begin());
+    const CompareResult cr = compare_index(b.data, b.spec.tree, schemes, b.all_inputs, co);
+    for (auto& t : report::ranking_comparison_tables(cr, b.data, lang)) b.blocks.emplace_back(std::move(t));
+  } else {
+    b.left_out("rankings compared (A11) left out: fewer than 2 weighting methods apply to this spec",
+               msg("omit.rankings", lang));
+  }
+}
+
+/// The analysis of A12-A14 and its tables (the spec's uncertainty block, run as `cikit
+/// sensitivity` runs it).
+void run_sensitivity_part(Build& b, const cikit::SensitivityOptions& so) {
+  const Lang lang = b.lang;
+  const IndexConfig& cfg = b.spec.config;
+  Judgments sens_judgments;
+  const WeightInputs sens_inputs =
+      spec_weight_inputs(b.spec, uncertainty_weight_methods(cfg.weights, b.spec.uncertainty), sens_judgments);
+  const SensitivityAnalysis sa = analyse_sensitivity(b.data, b.spec.tree, cfg, sens_inputs,
+                                                     uncertainty_inputs(b.spec.uncertainty, b.spec.tree), so);
+  b.run.warnings.insert(b.run.warnings.end(), sa.warnings.begin(), sa.warnings.end());
+  if (sa.monte_carlo) {
+    const MonteCarloResult& mc = *sa.monte_carlo;
+    for (const auto& w : mc.warnings) b.run.warnings.push_back("Monte Carlo: " + w);
+    b.blocks.emplace_back(report::rank_interval_table(sa, b.data, b.spec.tree, lang));
+    for (auto& f : report::rank_intervals_figures(sa, b.data, lang, "4")) b.blocks.emplace_back(std::move(f));
+    auto a13 = report::sobol_tables(sa, lang);
+    if (a13.empty())
+      b.omitted.push_back(msgf("omit.sobol", lang, mc.warnings.empty() ? std::string("-") : mc.warnings.front()));
+    for (auto& t : a13) b.blocks.emplace_back(std::move(t));
+    b.sensitivity_line = msgf("repro.sensitivity", lang, mc.runs, mc.n,
+                              msg(sa.design == DesignKind::Sobol ? "a12.design.sobol" : "a12.design.random", lang),
+                              so.sobol_bootstrap, so.bootstrap);
+  }
+  if (sa.leave_one_out) b.blocks.emplace_back(report::leave_one_out_table(sa, b.spec.tree, lang));
+}
+
+/// A12 rank intervals (with their figure), A13 Sobol' indices, A14 leave-one-out.
+void sensitivity_blocks(Build& b) {
+  const Lang lang = b.lang;
+  b.sensitivity_line = msg("repro.sensitivity.none", lang);
+  if (!b.spec.uncertainty.present) {
+    b.omitted.push_back(msg("a12.omitted", lang));
+    return;
+  }
+  const report::AppendixConfig& c = b.run.config;
+  cikit::SensitivityOptions so;
+  so.seed = b.spec.config.seed;
+  so.replicates = c.sensitivity.replicates;
+  so.sobol_n = c.sensitivity.sobol;
+  so.bootstrap = static_cast<int>(c.sensitivity.bootstrap);
+  so.sobol_bootstrap = c.sensitivity.sobol_bootstrap;
+  so.unit_sobol = false;  // per-unit indices are not part of the appendix
+  so.progress = b.o.progress;
+  b.stage(msgf("cli.stage.sensitivity", lang, so.replicates, so.bootstrap));
+  try {
+    run_sensitivity_part(b, so);
+  } catch (const InvalidInput& e) {
+    b.left_out(str_cat("uncertainty and sensitivity (A12-A14) left out: ", e.what()),
+               msgf("omit.sensitivity", lang, e.what()));
+  } catch (const DomainError& e) {
+    b.left_out(str_cat("uncertainty and sensitivity (A12-A14) left out: ", e.what()),
+               msgf("omit.sensitivity", lang, e.what()));
+  }
+}
+
+/// The document information: language, p style, title and the reproducibility record.
+void document_info(Build& b, const std::string& methods_line, bool converted) {
+  const Lang lang = b.lang;
+  const report::AppendixConfig& c = b.run.config;
+  const Spec& spec = b.spec;
+  const IndexConfig& cfg = spec.config;
+  report::DocumentInfo& info = b.run.document.info;
+  info.lang = lang;
+  info.pstyle = c.pstyle == "apa" || (c.pstyle == "auto" && lang == Lang::En) ? report::PStyle::Apa
+                                                                             : report::PStyle::Chinese;
+  info.latex_figures = converted;
+  info.title = msgf("doc.title", lang, spec.label.get(lang, spec.id));
+  const std::string missing_word = msg(c.evidence.missing == MissingRule::Listwise ? "repro.missing.listwise"
+                                                                                   : "repro.missing.pairwise", lang);
+  info.reproducibility = {
+      msgf("repro.version", lang, CIKIT_VERSION, kGitCommit),
+      msgf("repro.spec", lang, spec.path, spec.hash),
+      msgf("repro.data", lang, spec.data.file_as_written, sha256_file(spec.data.file), b.data.n_units(),
+           b.data.n_indicators())};
+  if (b.all_inputs.judgments != nullptr || cfg.weights == WeightMethod::Ahp)
+    info.reproducibility.push_back(msgf("repro.judgments", lang, spec.judgments.filename().string(), sha256_file(spec.judgments)));
+  if (!spec.delphi.empty())
+    info.reproducibility.push_back(msgf("repro.delphi", lang, spec.delphi.filename().string(), sha256_file(spec.delphi)));
+  info.reproducibility.push_back(msgf("repro.seed", lang, cfg.seed));
+  info.reproducibility.push_back(methods_line);
+  info.reproducibility.push_back(msgf("repro.reliability", lang,
+                                      msg(c.evidence.standardize ? "repro.standardized" : "repro.raw", lang),
+                                      missing_word, 100.0 * c.evidence.level, c.evidence.bootstrap_replicates));
+  info.reproducibility.push_back(msgf("repro.validity", lang, missing_word, c.evidence.parallel_replicates,
+                                      100.0 * c.evidence.parallel_quantile, b.n_rotated));
+  info.reproducibility.push_back(b.sensitivity_line);
+  info.omitted = b.omitted;
+  info.reproducibility.push_back(
+      msgf("repro.output", lang, lang_code(lang), info.pstyle == report::PStyle::Apa ? "APA" : "chinese",
+           msg(converted ? "repro.figures.pdf" : "repro.figures.none", lang)));
+  info.reproducibility.push_back(msgf("repro.date", lang, utc_now()));
+}
+
+/// Figures as PDF for LaTeX, when rsvg-convert is available (else none, with a notice).
+std::vector<std::pair<std::string, std::string>> figure_pdfs(Build& b, const std::set<std::string>& formats) {
+  std::vector<std::pair<std::string, std::string>> pdfs;
+  const auto figures = b.run.document.figures();
+  if (figures.empty() || !formats.count("tex")) return pdfs;
+  for (const auto* f : figures) {
+    auto pdf = report::svg_to_pdf(f->svg);
+    if (!pdf) {
+      b.run.notices.push_back(msg("cli.no_rsvg", b.lang));
+      return {};
+    }
+    pdfs.emplace_back(f->id + ".pdf", std::move(*pdf));
+  }
+  return pdfs;
+}
+
+/// The rendered files of the formats asked for.
+void render_outputs(AppendixRun& run, const std::set<std::string>& formats,
+                    std::vector<std::pair<std::string, std::string>> pdfs) {
+  const report::Document& doc = run.document;
+  OutputSet& out = run.outputs;
+  if (formats.count("md") || run.docx) out.add("appendix.md", report::render_markdown(doc));
+  if (formats.count("html")) out.add("appendix.html", report::render_html(doc));
+  if (formats.count("tex")) {
+    out.add("appendix.tex", report::render_latex(doc));
+    for (auto& [file, bytes] : pdfs) out.add(file, std::move(bytes));
+  }
+  if (formats.count("csv"))
+    for (const auto* t : doc.tables()) out.add(t->id + ".csv", report::render_csv(*t));
+  if (formats.count("svg") || formats.count("md") || run.docx)
+    for (const auto* f : doc.figures()) out.add(f->id + ".svg", f->svg);
+}
+
+}  // namespace
+
+AppendixRun run_appendix(const AppendixOptions& o) {
+  AppendixRun run;
+  configure(o, run);
+  if (o.print_config) {
+    run.config_yaml = report::appendix_config_yaml(run.config, CIKIT_VERSION, kGitCommit);
+    return run;
+  }
+  if (o.out.empty()) throw InvalidInput("run_appendix: out is empty, but the appendix needs an output folder");
+  const std::set<std::string> formats(run.config.formats.begin(), run.config.formats.end());
+  run.xlsx = formats.count("xlsx") > 0;
+  run.docx = formats.count("docx") > 0;
+  const Lang lang = run.config.lang;
+  const Spec& spec = run.spec;
+  const IndexConfig& cfg = spec.config;
+
+  const Dataset data = load_data(spec);
+  Judgments judgments;
+  const WeightInputs inputs = spec_weight_inputs(spec, {cfg.weights}, judgments);
+  const IndexResult r = build_index(data, spec.tree, cfg, inputs);
+  const DescribeResult d = describe(data);
+  const auto name = [lang](const auto& m) { return std::string(lang == Lang::Zh ? m.zh : m.en); };
+  const auto& wm = method_info(weight_methods(), cfg.weights);
+  const std::string methods_line =
+      msgf("repro.methods", lang, name(method_info(normalize_methods(), cfg.normalize)), cfg.range_lo, cfg.range_hi,
+           name(wm), name(method_info(aggregate_methods(), cfg.aggregate)),
+           name(method_info(missing_policies(), cfg.missing)));
+
+  Build b{o, run, spec, data, lang, run.document.blocks, {}, 0, {}, {}, {}};
+  b.blocks.emplace_back(report::indicator_system_table(spec.tree, r.weights, name(wm), lang));
+  delphi_blocks(b);  // expert consultation comes before the data-based evidence
+  b.blocks.emplace_back(report::descriptive_table(spec.tree, d, lang));
+  b.stage(msg("cli.stage.evidence", lang));
+  evidence_blocks(b);
+  b.stage(msg("cli.stage.weights", lang));
+  weights_blocks(b);
+  sensitivity_blocks(b);
+  b.blocks.emplace_back(report::index_table(data, spec.tree, r, methods_line, lang));
+  b.stage(msg("cli.stage.write", lang));
+  auto pdfs = figure_pdfs(b, formats);
+  document_info(b, methods_line, !pdfs.empty());
+  run.outputs = OutputSet(o.out);
+  render_outputs(run, formats, std::move(pdfs));
+  return run;
+}
+
+std::vector<std::string> write_appendix(const AppendixRun& run) {
+  run.outputs.write();
+  const std::filesystem::path dir(run.outputs.dir());
+  if (run.xlsx) report::write_xlsx(dir / "appendix.xlsx", run.document);
+  std::vector<std::string> notices;
+  if (run.docx && !report::markdown_to_docx(dir / "appendix.md", dir / "appendix.docx"))
+    notices.push_back(report::msg("cli.no_pandoc", run.config.lang));
+  return notices;
+}
+
+}  // namespace cikit::pipeline

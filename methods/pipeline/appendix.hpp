@@ -1,0 +1,71 @@
+#pragma once
+/// \file appendix.hpp
+/// Pipeline of `cikit appendix`: resolves the run's configuration (from a --config file, or
+/// from the spec and options), runs every analysis of the methodology appendix, converts the
+/// results to report tables and figures, and renders the files (Markdown, HTML, LaTeX with PDF
+/// figures, CSV, SVG). write_appendix() writes them together with XLSX and DOCX. The front ends
+/// (cli/, python/) show progress, print notices and warnings, and list the files.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "methods/core/spec.hpp"
+#include "methods/pipeline/output.hpp"
+#include "methods/report/config.hpp"
+#include "methods/report/render.hpp"
+
+namespace cikit::pipeline {
+
+/// What `cikit appendix` takes (plain data; no front-end types). With `config` set, the file
+/// holds the whole configuration and the analysis options below are not used.
+struct AppendixOptions {
+  std::string spec;    ///< SPEC.yaml (not with `config`)
+  std::string config;  ///< configuration printed by print_config ("" = from spec and the options)
+  std::string out;     ///< folder of the output files (required unless print_config)
+  Lang lang = Lang::En;
+  std::vector<std::string> formats = {"md", "html", "tex", "csv", "xlsx", "svg", "docx"};  ///< report::appendix_formats()
+  std::string pstyle = "auto";        ///< p-value style: auto, chinese, apa
+  std::optional<std::uint64_t> seed;  ///< master seed (default: the spec's methods.seed)
+  int bootstrap = 1000;               ///< bootstrap replicates of the alpha CIs (0 = none)
+  int parallel = 100;                 ///< random data sets of the parallel analysis
+  std::string missing = "pairwise";   ///< pairwise or listwise covariances and correlations
+  long replicates = -1;               ///< model runs of A12-A13 (-1 = spec's uncertainty block, else 10000)
+  long sobol = -1;                    ///< base size N of the Saltelli design (-1 = from replicates)
+  long sensitivity_bootstrap = -1;    ///< bootstrap resamples over units (-1 = spec, else 1000; 0 = none)
+  int sobol_bootstrap = 1000;         ///< bootstrap resamples of the Sobol' indices' CIs (0 = none)
+  bool print_config = false;          ///< only resolve the configuration (AppendixRun::config_yaml)
+  /// Called when a stage starts, with its localised name ("validity…"); optional.
+  std::function<void(const std::string& stage)> stage;
+  /// Progress of the Monte Carlo runs (done, total); optional, never affects the results.
+  std::function<void(std::ptrdiff_t done, std::ptrdiff_t total)> progress;
+};
+
+/// What it produces.
+struct AppendixRun {
+  Spec spec;                                 ///< the spec, methods and seed as configured
+  report::AppendixConfig config;             ///< the effective configuration (lang, formats, sizes resolved)
+  std::string config_yaml;                   ///< with print_config: the configuration as YAML (nothing else is run)
+  std::vector<std::string> config_warnings;  ///< about the configuration (a changed spec)
+  std::vector<std::string> notices;          ///< localised notes for the user (no PDF converter)
+  std::vector<std::string> warnings;         ///< parts left out and the analyses' warnings
+  report::Document document;                 ///< every table and figure, with the document information
+  OutputSet outputs{""};                     ///< rendered files (md, html, tex, pdf, csv, svg) for `out`
+  bool xlsx = false;                         ///< write_appendix() also writes appendix.xlsx
+  bool docx = false;                         ///< write_appendix() also converts appendix.md to appendix.docx
+};
+
+/// Runs `cikit appendix` up to the rendered files.
+/// @throws InvalidInput for a bad spec, configuration file or option (an unknown format,
+///         `config` together with `spec`, neither of them, no `out` without print_config),
+///         DomainError for degenerate data the index cannot use.
+[[nodiscard]] AppendixRun run_appendix(const AppendixOptions& options);
+
+/// Writes the run's output set into its folder, then appendix.xlsx and appendix.docx when asked.
+/// @return localised notices (pandoc missing: no DOCX).
+std::vector<std::string> write_appendix(const AppendixRun& run);
+
+}  // namespace cikit::pipeline

@@ -1,0 +1,85 @@
+// Tests of methods/pipeline/appendix (run_appendix): the pipeline of `cikit appendix` on the
+// bundled governance example, with small replicate counts so that it is fast. Nothing is
+// written: the output set is checked in memory.
+
+#include "methods/pipeline/appendix.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "support.hpp"
+
+namespace {
+cikit::pipeline::AppendixOptions small() {
+  cikit::pipeline::AppendixOptions o;
+  o.spec = cikit_test::source_dir() + "/datasets/governance/governance.yaml";
+  o.out = "appendix-not-written";
+  o.formats = {"md", "csv", "svg"};
+  o.bootstrap = 20;
+  o.parallel = 10;
+  o.replicates = 64;
+  o.sensitivity_bootstrap = 20;
+  o.sobol_bootstrap = 20;
+  return o;
+}
+
+std::set<std::string> file_names(const cikit::pipeline::AppendixRun& run) {
+  std::set<std::string> names;
+  for (const auto& f : run.outputs.files()) names.insert(f.first);
+  return names;
+}
+}  // namespace
+
+TEST_CASE("run_appendix: the output set holds every table and figure", "[pipeline][appendix][property]") {
+  std::vector<std::string> stages;
+  auto o = small();
+  o.stage = [&](const std::string& s) { stages.push_back(s); };
+  const auto run = cikit::pipeline::run_appendix(o);
+  const auto names = file_names(run);
+  for (const char* f : {"appendix.md", "A1_indicator_system.csv", "A2_descriptive_statistics.csv", "A3_reliability.csv",
+                        "A5_kmo_bartlett.csv", "A9_ahp_consistency.csv", "A10_global_weights.csv",
+                        "A11_rank_correlations.csv", "A12_rank_intervals.csv", "A13_sobol_indices.csv",
+                        "A14_leave_one_out.csv", "D1_delphi_panel.csv", "index_scores.csv", "F1_correlation_heatmap.svg",
+                        "F2_scree.svg", "F4_rank_intervals_1.svg"}) {
+    INFO(f);
+    REQUIRE(names.count(f) == 1);
+  }
+  // One CSV per table and one SVG per figure, plus appendix.md; no format that was not asked for.
+  REQUIRE(names.size() == run.document.tables().size() + run.document.figures().size() + 1);
+  REQUIRE(names.count("appendix.html") == 0);
+  REQUIRE_FALSE(run.xlsx);
+  REQUIRE_FALSE(run.docx);
+  REQUIRE(run.outputs.dir() == "appendix-not-written");
+  // Stages: evidence, weights, sensitivity, write.
+  REQUIRE(stages.size() == 4);
+  REQUIRE(run.config.sensitivity.replicates == 64);
+  REQUIRE(run.config.evidence.parallel_replicates == 10);
+  REQUIRE(run.document.info.lang == cikit::Lang::En);
+}
+
+TEST_CASE("run_appendix: print_config resolves the configuration only", "[pipeline][appendix][property]") {
+  auto o = small();
+  o.print_config = true;
+  o.out.clear();
+  o.seed = 42;
+  const auto run = cikit::pipeline::run_appendix(o);
+  REQUIRE(run.config.index.seed == 42);
+  REQUIRE(run.spec.config.seed == 42);
+  REQUIRE(run.config_yaml.find("seed: 42") != std::string::npos);
+  REQUIRE(run.document.blocks.empty());
+  REQUIRE(run.outputs.files().empty());
+}
+
+TEST_CASE("run_appendix: invalid options", "[pipeline][appendix][error]") {
+  auto o = small();
+  o.formats = {"md", "pdf"};
+  REQUIRE_THROWS_AS(cikit::pipeline::run_appendix(o), cikit::InvalidInput);
+  REQUIRE_THROWS_WITH(cikit::pipeline::run_appendix(o), Catch::Matchers::Contains("unknown format 'pdf'"));
+  o = small();
+  o.out.clear();
+  REQUIRE_THROWS_WITH(cikit::pipeline::run_appendix(o), Catch::Matchers::Contains("out is empty"));
+  o = small();
+  o.config = o.spec;
+  REQUIRE_THROWS_WITH(cikit::pipeline::run_appendix(o), Catch::Matchers::Contains("config cannot be combined with spec"));
+}

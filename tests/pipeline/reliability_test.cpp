@@ -1,0 +1,70 @@
+// Tests of methods/pipeline/reliability (run_reliability): the pipeline of `cikit reliability`
+// on the bundled governance example. Its numbers come from alpha() on the direction-corrected
+// blocks, and its JSON document and CSV files carry them.
+
+#include "methods/pipeline/reliability.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "methods/reliability/alpha.hpp"
+#include "support.hpp"
+
+using Catch::Matchers::WithinRel;
+
+namespace {
+std::string governance() { return cikit_test::source_dir() + "/datasets/governance/governance.yaml"; }
+}  // namespace
+
+TEST_CASE("run_reliability: root alpha equals alpha() on the direction-corrected data",
+          "[pipeline][reliability][property]") {
+  const auto run = cikit::pipeline::run_reliability({.spec = governance()});
+  REQUIRE(run.nodes.size() == 28);  // every inner node of the governance tree, root first
+  REQUIRE(run.nodes.front().id == "cggi");
+  REQUIRE(run.nodes.front().result.has_value());
+
+  // alpha() called directly on all indicators, '-' ones multiplied by -1.
+  const auto data = cikit::load_data(run.spec);
+  Eigen::MatrixXd x = data.values;
+  const auto& leaves = run.spec.tree.leaves();
+  for (std::size_t j = 0; j < leaves.size(); ++j)
+    if (run.spec.tree.node(leaves[j]).direction == cikit::Direction::Negative) x.col(static_cast<Eigen::Index>(j)) *= -1.0;
+  cikit::AlphaOptions ao;
+  ao.bootstrap_replicates = 0;
+  const cikit::AlphaResult direct = cikit::alpha(x, ao);
+  // Same closed form on the same matrix: equal up to summation order (1e-12 relative).
+  REQUIRE_THAT(run.nodes.front().result->raw_alpha, WithinRel(direct.raw_alpha, 1e-12));
+  REQUIRE_THAT(run.nodes.front().result->std_alpha, WithinRel(direct.std_alpha, 1e-12));
+  REQUIRE_THAT(run.doc["nodes"][0]["alpha"]["raw_alpha"].get<double>(), WithinRel(direct.raw_alpha, 1e-12));
+
+  // reliability.csv: one row per node, full precision of the same value.
+  REQUIRE(run.csv.rows.size() == run.nodes.size());
+  REQUIRE(run.csv.rows.front()[0] == "cggi");
+  REQUIRE_THAT(std::stod(run.csv.rows.front()[6]), WithinRel(direct.raw_alpha, 1e-15));
+  REQUIRE(run.doc["command"] == "reliability");
+  REQUIRE(run.doc["options"]["bootstrap"] == 0);
+}
+
+TEST_CASE("run_reliability: output files and bootstrap option", "[pipeline][reliability][property]") {
+  const auto run = cikit::pipeline::run_reliability({.spec = governance(), .bootstrap = 50, .seed = 7});
+  std::set<std::string> names;
+  for (const auto& f : run.outputs.files()) names.insert(f.first);
+  REQUIRE(names == std::set<std::string>{"reliability.csv", "reliability.json", "split_half_omega.csv"});
+  REQUIRE_FALSE(run.outputs.enabled());  // no folder given: nothing is written
+  for (const auto& n : run.nodes) {
+    INFO("node " << n.id);
+    REQUIRE(n.result->bootstrap.has_value());
+    REQUIRE(n.result->bootstrap->replicates == 50);
+  }
+  REQUIRE(run.doc["nodes"][1]["alpha"]["bootstrap"]["seed"] == 7);
+  REQUIRE(run.split_half_csv.rows.size() == run.nodes.size());
+}
+
+TEST_CASE("run_reliability: invalid options name the option", "[pipeline][reliability][error]") {
+  using cikit::pipeline::run_reliability;
+  REQUIRE_THROWS_MATCHES(run_reliability({.spec = governance(), .missing = "casewise"}), cikit::InvalidInput,
+                         Catch::Matchers::Message("run_reliability: missing is 'casewise', but must be pairwise or "
+                                                  "listwise"));
+  REQUIRE_THROWS_AS(run_reliability({.spec = governance(), .bootstrap = -1}), cikit::InvalidInput);
+}
