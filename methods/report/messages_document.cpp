@@ -1,6 +1,7 @@
 /// \file messages_document.cpp
 /// Catalogue entries of the document frame: title, captions and layout words, the
-/// reproducibility block, the "Not included" section, and the command line's progress lines.
+/// reproducibility block, the "Not included" section, the generic charts of svg.hpp, and the
+/// command line's progress lines.
 /// Part of the message catalogue (messages.hpp); messages.cpp joins the parts.
 #include "methods/report/detail/message_parts.hpp"
 
@@ -76,6 +77,10 @@ const std::vector<Message>& document_messages() {
     {"omit.sensitivity", "A12–A14 uncertainty and sensitivity analysis: not computable ({}).",
      "A12–A14 不确定性与敏感性分析：无法计算（{}）。"},
     {"omit.sobol", "A13 Sobol' indices: not computable ({}).", "A13 Sobol'指数：无法计算（{}）。"},
+
+    // ---- generic charts (svg.hpp) ------------------------------------------------------
+    {"fig.table_heatmap.legend", "darker = better; range {0:.{2}f} to {1:.{2}f}",
+     "颜色越深越好；取值范围 {0:.{2}f} 至 {1:.{2}f}"},
 
     // ---- command line ------------------------------------------------------------------
     {"cli.wrote", "Wrote the appendix ({} tables, {} figures) to {} in {:.1f} s:", "已写出方法附录（{} 张表、{} 幅图）至 {}，用时 {:.1f} 秒："},

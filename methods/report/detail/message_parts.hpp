@@ -12,7 +12,7 @@ namespace cikit::report_detail {
 
 using report::Message;
 
-/// Document frame, reproducibility block, "Not included", command-line progress lines.
+/// Document frame, reproducibility block, "Not included", generic charts, command-line lines.
 [[nodiscard]] const std::vector<Message>& document_messages();
 /// A1–A8, the scree plot and correlation heat map, their interpretation sentences.
 [[nodiscard]] const std::vector<Message>& validation_messages();
