@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "methods/core/error.hpp"
 #include "methods/core/text.hpp"
+#include "methods/report/messages.hpp"
 
 namespace cikit::report {
 
@@ -50,7 +52,8 @@ constexpr const char* kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00", 
 constexpr std::size_t kPaletteSize = sizeof(kPalette) / sizeof(kPalette[0]);
 }  // namespace
 
-Svg::Svg(double width, double height) : width_(width), height_(height) {}
+Svg::Svg(double width, double height, std::string font_family)
+    : width_(width), height_(height), font_family_(std::move(font_family)) {}
 
 void Svg::rect(double x, double y, double w, double h, const std::string& fill, const std::string& stroke,
                double stroke_width) {
@@ -84,18 +87,19 @@ void Svg::circle(double cx, double cy, double r, const std::string& fill, const 
 }
 
 void Svg::text(double x, double y, const std::string& s, double size, const std::string& anchor, double rotate,
-               bool bold) {
+               bool bold, const std::string& fill) {
   body_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\"", f2(x), f2(y), f2(size));
   if (anchor != "start") body_ += fmt::format(" text-anchor=\"{}\"", anchor);
   if (bold) body_ += " font-weight=\"bold\"";
   if (std::abs(rotate) > 0.0) body_ += fmt::format(" transform=\"rotate({} {} {})\"", f2(rotate), f2(x), f2(y));
+  if (!fill.empty()) body_ += fmt::format(" fill=\"{}\"", fill);
   body_ += str_cat(">", xml_escape(s), "</text>\n");
 }
 
 std::string Svg::str() const {
   return str_cat(fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
-                             "font-family=\"'Noto Sans CJK SC','Source Han Sans SC','Noto Sans',Arial,sans-serif\">\n",
-                             f2(width_), f2(height_), f2(width_), f2(height_)),
+                             "font-family=\"{}\">\n",
+                             f2(width_), f2(height_), f2(width_), f2(height_), font_family_),
                  "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n", body_, "</svg>\n");
 }
 
@@ -125,6 +129,15 @@ std::string diverging_colour(double r) {
   const auto& e = t < 0 ? end[0] : end[1];
   const double a = std::abs(t);
   const auto ch = [&](int k) { return static_cast<int>(std::lround(255.0 + a * (e[k] - 255.0))); };
+  return fmt::format("#{:02x}{:02x}{:02x}", ch(0), ch(1), ch(2));
+}
+
+std::string sequential_colour(double t) {
+  if (std::isnan(t)) return "#dddddd";
+  const double a = std::clamp(t, 0.0, 1.0);
+  // White at 0, #084594 at 1 (ColorBrewer Blues end), linear in RGB.
+  const double end[3] = {8, 69, 148};
+  const auto ch = [&](int k) { return static_cast<int>(std::lround(255.0 + a * (end[k] - 255.0))); };
   return fmt::format("#{:02x}{:02x}{:02x}", ch(0), ch(1), ch(2));
 }
 
@@ -334,6 +347,48 @@ std::string rank_intervals_svg(std::vector<RankInterval> units, const std::vecto
   lx += 14 + text_px(labels[1], 11) + 18;
   s.line(lx, ly - 4, lx + 22, ly - 4, "#555555", 1.2);
   s.text(lx + 28, ly, labels[3], 11);
+  return s.str();
+}
+
+std::string table_heatmap_svg(const std::string& title, const std::vector<std::string>& rows,
+                              const std::vector<std::string>& cols, const Eigen::MatrixXd& values, int decimals,
+                              bool higher_is_better, Lang lang) {
+  if (values.rows() != static_cast<Eigen::Index>(rows.size()) || values.cols() != static_cast<Eigen::Index>(cols.size()))
+    throw InvalidInput(fmt::format("table_heatmap_svg: {} x {} values for {} row and {} column labels", values.rows(),
+                                   values.cols(), rows.size(), cols.size()));
+  double lo = INFINITY, hi = -INFINITY;
+  for (Eigen::Index i = 0; i < values.size(); ++i)
+    if (std::isfinite(values(i))) lo = std::min(lo, values(i)), hi = std::max(hi, values(i));
+  std::size_t label_chars = 4;
+  for (const auto& r : rows) label_chars = std::max(label_chars, r.size());
+  const int cw = 78, ch = 20, top = 62;
+  const int left = 10 + 7 * static_cast<int>(label_chars);
+  const int width = left + cw * static_cast<int>(cols.size()) + 10;
+  const int height = top + ch * static_cast<int>(rows.size()) + 10;
+  Svg s(width, height, "monospace");
+  s.text(10, 18, title, 13, "start", 0, true);
+  s.text(10, 34, msgf("fig.table_heatmap.legend", lang, lo, hi, decimals), 11, "start", 0, false, "#555");
+  for (std::size_t c = 0; c < cols.size(); ++c)
+    s.text(left + cw * static_cast<int>(c) + cw / 2, top - 8, cols[c].size() > 12 ? cols[c].substr(0, 12) : cols[c], 11,
+           "middle");
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const int y = top + ch * static_cast<int>(r);
+    s.text(10, y + 14, rows[r], 11);
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+      const double v = values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c));
+      const int x = left + cw * static_cast<int>(c);
+      std::string fill = "#dddddd", text = "NA", ink = "black";
+      if (std::isfinite(v)) {
+        double t = hi > lo ? (v - lo) / (hi - lo) : 1.0;
+        if (!higher_is_better) t = 1 - t;
+        fill = sequential_colour(t);
+        text = fmt::format("{:.{}f}", v, decimals);
+        if (t > 0.6) ink = "white";
+      }
+      s.rect(x, y, cw, ch, fill, "white", 1.0);
+      s.text(x + cw / 2, y + 14, text, 11, "middle", 0, false, ink);
+    }
+  }
   return s.str();
 }
 

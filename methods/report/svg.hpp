@@ -1,7 +1,8 @@
 #pragma once
 /// \file svg.hpp
-/// A small SVG writer and the appendix's charts (scree plot with parallel analysis, correlation
-/// heatmap, weights by method, rank intervals). Charts take plain typed inputs and return one
+/// The one SVG writer of cikit and its charts: the appendix's (scree plot with parallel
+/// analysis, correlation heatmap, weights by method, rank intervals) and a heat map of a table
+/// of values (the method study's figures). Charts take plain typed inputs and return one
 /// self-contained <svg> element (no scripts, no external references), so the same string is
 /// inlined in HTML, written as a .svg file and converted to PDF for LaTeX. Coordinates are
 /// printed with two decimals: the output is byte-identical for identical inputs.
@@ -15,10 +16,15 @@
 
 namespace cikit::report {
 
+/// The default font stack of every chart: CJK-capable sans-serif fonts first.
+inline constexpr const char* kSansSerifFonts = "'Noto Sans CJK SC','Source Han Sans SC','Noto Sans',Arial,sans-serif";
+
 /// An SVG canvas of fixed size (user units = px). Colours are CSS strings ("#1f77b4").
 class Svg {
  public:
-  Svg(double width, double height);
+  /// `font_family`: the CSS font-family of the whole canvas (e.g. "monospace" for charts that
+  /// lay out text by character count).
+  Svg(double width, double height, std::string font_family = kSansSerifFonts);
   void rect(double x, double y, double w, double h, const std::string& fill, const std::string& stroke = "none",
             double stroke_width = 0.0);
   void line(double x1, double y1, double x2, double y2, const std::string& stroke, double width = 1.0,
@@ -26,9 +32,10 @@ class Svg {
   void polyline(const std::vector<std::pair<double, double>>& points, const std::string& stroke, double width = 1.5,
                 const std::string& dash = "");
   void circle(double cx, double cy, double r, const std::string& fill, const std::string& stroke = "none");
-  /// Text at (x, y) (baseline); anchor "start" | "middle" | "end"; rotate in degrees about (x, y).
+  /// Text at (x, y) (baseline); anchor "start" | "middle" | "end"; rotate in degrees about (x, y);
+  /// fill: a CSS colour, or empty for the default (black).
   void text(double x, double y, const std::string& s, double size = 11.0, const std::string& anchor = "start",
-            double rotate = 0.0, bool bold = false);
+            double rotate = 0.0, bool bold = false, const std::string& fill = "");
   /// The complete <svg> element (xmlns, viewBox, default font).
   [[nodiscard]] std::string str() const;
   [[nodiscard]] double width() const { return width_; }
@@ -36,6 +43,7 @@ class Svg {
 
  private:
   double width_, height_;
+  std::string font_family_;
   std::string body_;
 };
 
@@ -83,7 +91,23 @@ struct RankInterval {
 [[nodiscard]] std::string rank_intervals_svg(std::vector<RankInterval> units, const std::vector<std::string>& labels,
                                              double rank_max = 0.0);
 
+/// Heat map of a table of values: one row per row label, one column per column label, each cell
+/// coloured by sequential_colour() between the finite minimum and maximum of `values` (reversed
+/// when higher_is_better is false, so darker always means "better"; every cell darkest when all
+/// finite values are equal) and labelled with the value at `decimals`; NaN cells are grey and
+/// labelled "NA". Under the title a line (catalogue "fig.table_heatmap.legend" in `lang`) says
+/// so and gives the range. Monospace text, laid out by character count: cells 78 × 20 px, row
+/// labels 7 px per byte, column labels cut to their first 12 bytes.
+/// @throws InvalidInput if `values` is not rows.size() × cols.size().
+[[nodiscard]] std::string table_heatmap_svg(const std::string& title, const std::vector<std::string>& rows,
+                                            const std::vector<std::string>& cols, const Eigen::MatrixXd& values,
+                                            int decimals, bool higher_is_better, Lang lang = Lang::En);
+
 /// The colour of a correlation r ∈ [−1, 1] on a blue–white–red scale ("#rrggbb").
 [[nodiscard]] std::string diverging_colour(double r);
+
+/// The colour of t ∈ [0, 1] on a white–blue scale ("#rrggbb"): white at 0, #084594 at 1, linear
+/// in RGB (t is clamped to [0, 1]; NaN gives the grey "#dddddd").
+[[nodiscard]] std::string sequential_colour(double t);
 
 }  // namespace cikit::report

@@ -9,8 +9,8 @@
 
 #include "methods/core/csv.hpp"
 #include "methods/report/render.hpp"
+#include "methods/report/svg.hpp"
 #include "methods/report/table.hpp"
-#include "methods/study/svg.hpp"
 
 namespace cikit {
 
@@ -239,11 +239,12 @@ std::vector<std::pair<std::string, std::string>> study_svgs(const StudyResult& r
   for (const auto& mi : metrics()) {
     const std::string key = mi.key;
     if (key == "kendall" || key == "top10") continue;
-    out.emplace_back(key + ".svg", svg_heatmap(fmt::format("{} ({})", mi.title, ref_label), ref_rows, cols,
-                                               grid(r, ref, mi.get), mi.decimals, mi.higher_better));
+    out.emplace_back(key + ".svg", report::table_heatmap_svg(fmt::format("{} ({})", mi.title, ref_label), ref_rows,
+                                                             cols, grid(r, ref, mi.get), mi.decimals, mi.higher_better));
   }
-  out.emplace_back("spearman_all.svg", svg_heatmap("Spearman rho with the true composite, every method", all_rows, cols,
-                                                   grid(r, every, metrics().front().get), 3, true));
+  out.emplace_back("spearman_all.svg",
+                   report::table_heatmap_svg("Spearman rho with the true composite, every method", all_rows, cols,
+                                             grid(r, every, metrics().front().get), 3, true));
   return out;
 }
 

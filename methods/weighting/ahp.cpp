@@ -1,83 +1,25 @@
+/// \file ahp.cpp
+/// AHP priorities (ahp.hpp): checks of a pairwise comparison matrix, the Perron eigenpair,
+/// eigenvector and geometric-mean priorities with their consistency (CI, CR, GCI), and group
+/// AHP (AIJ and AIP aggregation). Random index tables are in ahp_random_index.cpp, completion
+/// of missing judgments in ahp_completion.cpp, the inconsistency diagnosis in ahp_diagnosis.cpp.
 #include "methods/weighting/ahp.hpp"
 
 #include <fmt/format.h>
 
 #include <Eigen/Eigenvalues>
-#include <algorithm>
-#include <array>
-#include <boost/math/tools/toms748_solve.hpp>
 #include <cmath>
-#include <cstdint>
 #include <limits>
-#include <numeric>
+
+#include "methods/weighting/detail/ahp_common.hpp"
 
 namespace cikit {
 
-namespace {
+using weighting_detail::fail;
+using weighting_detail::Perron;
+using weighting_detail::perron;
 
-/// |CI| at or below this (times 1) is rounding noise of a consistent matrix: set to 0.
-constexpr double kCiRoundingTolerance = 1e-12;
-/// Iterations of one toms748 root search (each converges in far fewer for smooth λmax).
-constexpr std::uintmax_t kRootMaxIterations = 200;
-/// saaty_text: a value within this relative distance of v or 1/v (v = 1..9) prints as "v"/"1/v".
-constexpr double kScaleTextTolerance = 1e-12;
-/// Power iteration (completion only): stop when no component of the normalised vector moves
-/// more than this (a few ulp of the weights); at most kPowerMaxIterations steps.
-constexpr double kPowerTolerance = 1e-15;
-constexpr int kPowerMaxIterations = 2000;
-/// First bracketing step of a coordinate: this many times its previous change (at least
-/// kMinBracketStep), so later sweeps search a small interval around the current value.
-constexpr double kBracketGrowth = 4.0;
-constexpr double kMinBracketStep = 1e-9;
-/// Bracketing steps in ln a_ij double up to this (e^64: far beyond any judgment scale).
-constexpr double kMaxBracketStep = 64;
-
-// ---- random index tables (METHODS-REFERENCE.md §6.2; index = m, m = 1..15) -----------------
-constexpr std::array<double, 15> kSaaty1980{0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41,
-                                             1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
-constexpr std::array<double, 15> kSaaty2005{0, 0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40,
-                                             1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59};
-constexpr std::array<double, 15> kAlonsoLamata{0,      0,      0.5245, 0.8815, 1.1086,
-                                                1.2479, 1.3417, 1.4056, 1.4499, 1.4854,
-                                                1.5141, 1.5365, 1.5551, 1.5713, 1.5838};
-constexpr std::array<double, 15> kChinese{0, 0, 0.52, 0.89, 1.12, 1.26, 1.36, 1.41,
-                                           1.46, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59};
-/// Donegan & Dodd (1991) as tabulated in AHPy (m, RI); linear interpolation in between.
-constexpr std::array<std::pair<int, double>, 27> kDoneganDodd{{
-    {1, 0},       {2, 0},       {3, 0.4914},  {4, 0.8286},  {5, 1.0591},  {6, 1.1797},
-    {7, 1.2519},  {8, 1.3171},  {9, 1.3733},  {10, 1.4055}, {11, 1.4213}, {12, 1.4497},
-    {13, 1.4643}, {14, 1.4822}, {15, 1.4969}, {16, 1.5078}, {17, 1.5153}, {18, 1.5262},
-    {19, 1.5313}, {20, 1.5371}, {25, 1.5619}, {30, 1.5772}, {40, 1.5976}, {50, 1.6102},
-    {60, 1.6178}, {70, 1.6237}, {80, 1.6277},
-}};
-// 90 and 100 follow (kept apart to keep the table readable).
-constexpr std::array<std::pair<int, double>, 2> kDoneganDoddTail{{{90, 1.6213}, {100, 1.6339}}};
-
-struct TableName {
-  RandomIndexTable table;
-  std::string_view name;
-};
-constexpr std::array kTableNames{
-    TableName{RandomIndexTable::Saaty1980, "saaty1980"},
-    TableName{RandomIndexTable::Saaty2005, "saaty2005"},
-    TableName{RandomIndexTable::AlonsoLamata2006, "alonso_lamata"},
-    TableName{RandomIndexTable::AlonsoLamataFit, "alonso_lamata_fit"},
-    TableName{RandomIndexTable::DoneganDodd1991, "donegan_dodd"},
-    TableName{RandomIndexTable::ChineseTextbook, "chinese_textbook"},
-};
-
-std::string cell_name(Eigen::Index i, Eigen::Index j) { return fmt::format("a[{},{}]", i + 1, j + 1); }
-
-[[noreturn]] void fail(const Location& where, const std::string& message) {
-  throw InvalidInput("ahp: " + message, where);
-}
-
-/// Perron eigenpair of a positive matrix: eigenvalue of largest real part (real, simple) and
-/// its eigenvector, made positive and normalised to sum 1.
-struct Perron {
-  double lambda = 0;
-  Eigen::VectorXd vector;
-};
+namespace weighting_detail {
 
 Perron perron(const Eigen::MatrixXd& a) {
   const Eigen::Index m = a.rows();
@@ -100,6 +42,15 @@ Perron perron(const Eigen::MatrixXd& a) {
     throw InternalError("ahp: the Perron vector of a positive matrix is not positive");
   return p;
 }
+
+}  // namespace weighting_detail
+
+namespace {
+
+/// |CI| at or below this (times 1) is rounding noise of a consistent matrix: set to 0.
+constexpr double kCiRoundingTolerance = 1e-12;
+
+std::string cell_name(Eigen::Index i, Eigen::Index j) { return fmt::format("a[{},{}]", i + 1, j + 1); }
 
 Eigen::VectorXd geometric_mean_weights(const Eigen::MatrixXd& a) {
   const Eigen::Index m = a.rows();
@@ -129,59 +80,6 @@ double gci_threshold_of(Eigen::Index m) {
   return 0.37;
 }
 
-/// Connected components of the comparison graph; returns the elements not reachable from 0.
-std::vector<Eigen::Index> unreachable_from_first(const Eigen::MatrixXd& a) {
-  const Eigen::Index m = a.rows();
-  std::vector<char> seen(static_cast<std::size_t>(m), 0);
-  std::vector<Eigen::Index> stack{0};
-  seen[0] = 1;
-  while (!stack.empty()) {
-    const Eigen::Index i = stack.back();
-    stack.pop_back();
-    for (Eigen::Index j = 0; j < m; ++j)
-      if (!seen[static_cast<std::size_t>(j)] && !std::isnan(a(i, j))) {
-        seen[static_cast<std::size_t>(j)] = 1;
-        stack.push_back(j);
-      }
-  }
-  std::vector<Eigen::Index> out;
-  for (Eigen::Index j = 0; j < m; ++j)
-    if (!seen[static_cast<std::size_t>(j)]) out.push_back(j);
-  return out;
-}
-
-/// Power iteration for the Perron vector of a positive matrix, warm-started from `v` (positive,
-/// sum 1), updated in place. Converges fast for pairwise comparison matrices (|λ2/λ1| is small
-/// for near-consistent ones). Returns false when kPowerMaxIterations do not reach
-/// kPowerTolerance (the caller then falls back to the eigen solver).
-bool power_perron(const Eigen::MatrixXd& a, Eigen::VectorXd& v) {
-  Eigen::VectorXd y(v.size());
-  for (int it = 0; it < kPowerMaxIterations; ++it) {
-    y.noalias() = a * v;
-    y /= y.sum();
-    const double d = (y - v).cwiseAbs().maxCoeff();
-    v.swap(y);
-    if (d <= kPowerTolerance) return true;
-  }
-  return false;
-}
-
-/// Left and right Perron vectors kept between derivative evaluations (warm starts).
-struct PerronPair {
-  Eigen::VectorXd right, left;
-};
-
-/// Derivative of λmax with respect to x = ln a_ij (a_ji = 1/a_ij) at the current matrix:
-/// (v_i a_ij w_j − v_j a_ji w_i)/(vᵀw), w and v the right and left Perron vectors.
-double dlambda_dx(const Eigen::MatrixXd& a, Eigen::Index i, Eigen::Index j, PerronPair& pp) {
-  if (!power_perron(a, pp.right)) pp.right = perron(a).vector;
-  const Eigen::MatrixXd at = a.transpose();
-  if (!power_perron(at, pp.left)) pp.left = perron(at).vector;
-  const Eigen::VectorXd& w = pp.right;
-  const Eigen::VectorXd& v = pp.left;
-  return (v(i) * a(i, j) * w(j) - v(j) * a(j, i) * w(i)) / v.dot(w);
-}
-
 void fill_consistency(AhpResult& r, const Eigen::MatrixXd& a, const AhpOptions& o) {
   const Eigen::Index m = a.rows();
   const int mi = static_cast<int>(m);
@@ -200,72 +98,6 @@ void fill_consistency(AhpResult& r, const Eigen::MatrixXd& a, const AhpOptions& 
 }
 
 }  // namespace
-
-std::string_view random_index_table_name(RandomIndexTable table) {
-  for (const auto& t : kTableNames)
-    if (t.table == table) return t.name;
-  return "unknown";
-}
-
-bool parse_random_index_table(std::string_view name, RandomIndexTable& out) {
-  for (const auto& t : kTableNames)
-    if (t.name == name) {
-      out = t.table;
-      return true;
-    }
-  return false;
-}
-
-double random_index(int m, RandomIndexTable table) {
-  if (m < 1) throw DomainError(fmt::format("random_index: m is {} but must be >= 1", m));
-  if (m <= 2) return 0;
-  auto from15 = [&](const std::array<double, 15>& t) {
-    if (m > 15)
-      throw DomainError(fmt::format(
-          "random_index: the {} table covers m <= 15, but m is {}; use donegan_dodd (m <= 100) "
-          "or alonso_lamata_fit",
-          random_index_table_name(table), m));
-    return t[static_cast<std::size_t>(m - 1)];
-  };
-  switch (table) {
-    case RandomIndexTable::Saaty1980:
-      return from15(kSaaty1980);
-    case RandomIndexTable::Saaty2005:
-      return from15(kSaaty2005);
-    case RandomIndexTable::AlonsoLamata2006:
-      return from15(kAlonsoLamata);
-    case RandomIndexTable::ChineseTextbook:
-      return from15(kChinese);
-    case RandomIndexTable::AlonsoLamataFit: {
-      const double md = static_cast<double>(m);
-      return (1.7699 * md - 4.3513) / (md - 1.0);
-    }
-    case RandomIndexTable::DoneganDodd1991: {
-      if (m > 100)
-        throw DomainError(fmt::format("random_index: the donegan_dodd table covers m <= 100, but m is {}", m));
-      std::vector<std::pair<int, double>> t(kDoneganDodd.begin(), kDoneganDodd.end());
-      t.insert(t.end(), kDoneganDoddTail.begin(), kDoneganDoddTail.end());
-      for (std::size_t k = 0; k + 1 < t.size(); ++k) {
-        if (t[k].first == m) return t[k].second;
-        if (t[k].first < m && m < t[k + 1].first) {
-          const double f = static_cast<double>(m - t[k].first) / static_cast<double>(t[k + 1].first - t[k].first);
-          return t[k].second + f * (t[k + 1].second - t[k].second);
-        }
-      }
-      return t.back().second;
-    }
-  }
-  throw InternalError("random_index: unknown table");
-}
-
-double cr_threshold(int m, CrThresholdRule rule, double fixed) {
-  if (rule == CrThresholdRule::Saaty1994BySize) {
-    if (m == 3) return 0.05;
-    if (m == 4) return 0.08;
-    return 0.10;
-  }
-  return fixed;
-}
 
 int check_pairwise_matrix(const Eigen::MatrixXd& a, const AhpOptions& o, const Location& where) {
   if (a.rows() == 0 || a.rows() != a.cols())
@@ -304,138 +136,6 @@ int check_pairwise_matrix(const Eigen::MatrixXd& a, const AhpOptions& o, const L
     }
   }
   return missing;
-}
-
-CompletionResult complete_pairwise_matrix(const Eigen::MatrixXd& a, MissingJudgments method,
-                                          const AhpOptions& options, const Location& where) {
-  AhpOptions o = options;
-  if (o.missing == MissingJudgments::Error) o.missing = method;
-  CompletionResult r;
-  r.n_missing = check_pairwise_matrix(a, o, where);
-  const Eigen::Index m = a.rows();
-  r.completed = a;
-  if (r.n_missing > 0) {
-    const auto cut = unreachable_from_first(a);
-    if (!cut.empty()) {
-      std::string list;
-      for (auto k : cut) {
-        if (!list.empty()) list += ", ";
-        list += std::to_string(k + 1);
-      }
-      throw DomainError(fmt::format("ahp: the comparison graph is not connected: element{} {} {} not compared, "
-                                    "directly or indirectly, with element 1; priorities are not determined",
-                                    cut.size() > 1 ? "s" : "", list, cut.size() > 1 ? "are" : "is"),
-                        where);
-    }
-  }
-  if (r.n_missing == 0 || method == MissingJudgments::Error) {
-    if (r.n_missing > 0) fail(where, "complete_pairwise_matrix: method must be harker or lambda_optimal");
-    const Perron p = perron(a);
-    r.weights = p.vector;
-    r.lambda_max = p.lambda;
-    return r;
-  }
-  if (method == MissingJudgments::Harker) {
-    Eigen::MatrixXd c = a;
-    for (Eigen::Index i = 0; i < m; ++i) {
-      int mi = 0;
-      for (Eigen::Index j = 0; j < m; ++j)
-        if (std::isnan(c(i, j))) c(i, j) = 0, ++mi;
-      c(i, i) = 1.0 + mi;
-    }
-    const Perron p = perron(c);
-    for (Eigen::Index i = 0; i < m; ++i)
-      for (Eigen::Index j = 0; j < m; ++j)
-        if (std::isnan(a(i, j))) r.completed(i, j) = p.vector(i) / p.vector(j);
-    const Perron q = perron(r.completed);
-    r.weights = q.vector;
-    r.lambda_max = q.lambda;
-    return r;
-  }
-  // λmax-optimal completion by cyclic coordinate descent in x = ln a_ij.
-  if (!(o.completion_tolerance > 0)) fail(where, "completion_tolerance must be > 0");
-  if (o.completion_max_sweeps < 1) fail(where, "completion_max_sweeps must be >= 1");
-  std::vector<std::pair<Eigen::Index, Eigen::Index>> miss;
-  for (Eigen::Index i = 0; i < m; ++i)
-    for (Eigen::Index j = i + 1; j < m; ++j)
-      if (std::isnan(a(i, j))) {
-        miss.emplace_back(i, j);
-        r.completed(i, j) = r.completed(j, i) = 1.0;  // start: x = 0
-      }
-  Eigen::MatrixXd& c = r.completed;
-  PerronPair pp{Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m)),
-                Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m))};
-  std::vector<double> last_change(miss.size(), 1.0);  // first sweep: unit steps
-  auto set = [&](Eigen::Index i, Eigen::Index j, double x) {
-    c(i, j) = std::exp(x);
-    c(j, i) = std::exp(-x);
-  };
-  bool converged = false;
-  for (int sweep = 1; sweep <= o.completion_max_sweeps; ++sweep) {
-    double max_change = 0;
-    for (std::size_t k = 0; k < miss.size(); ++k) {
-      const auto [i, j] = miss[k];
-      const double x0 = std::log(c(i, j));
-      auto f = [&, i = i, j = j](double x) {
-        set(i, j, x);
-        return dlambda_dx(c, i, j, pp);
-      };
-      const double f0 = f(x0);
-      double x1 = x0;
-      if (f0 > 0 || f0 < 0) {
-        // Bracket the root of the increasing derivative by doubling steps away from x0.
-        double lo = x0, hi = x0, flo = f0, fhi = f0;
-        double step = std::max(kMinBracketStep, kBracketGrowth * last_change[k]);
-        if (f0 > 0) {
-          for (;;) {
-            lo = x0 - step;
-            flo = f(lo);
-            if (!(flo > 0)) break;
-            hi = lo;
-            fhi = flo;
-            step *= 2;
-            if (step > kMaxBracketStep) throw InternalError("ahp: lambda-optimal completion: no bracket");
-          }
-        } else {
-          for (;;) {
-            hi = x0 + step;
-            fhi = f(hi);
-            if (!(fhi < 0)) break;
-            lo = hi;
-            flo = fhi;
-            step *= 2;
-            if (step > kMaxBracketStep) throw InternalError("ahp: lambda-optimal completion: no bracket");
-          }
-        }
-        if (!(flo < 0)) {
-          x1 = lo;  // f(lo) == 0
-        } else if (!(fhi > 0)) {
-          x1 = hi;  // f(hi) == 0
-        } else {
-          std::uintmax_t iters = kRootMaxIterations;
-          const auto root = boost::math::tools::toms748_solve(
-              f, lo, hi, flo, fhi, boost::math::tools::eps_tolerance<double>(52), iters);
-          x1 = 0.5 * (root.first + root.second);
-        }
-      }
-      set(i, j, x1);
-      last_change[k] = std::abs(x1 - x0);
-      max_change = std::max(max_change, last_change[k]);
-    }
-    r.sweeps = sweep;
-    if (max_change <= o.completion_tolerance) {
-      converged = true;
-      break;
-    }
-  }
-  if (!converged)
-    throw DomainError(fmt::format("ahp: λmax-optimal completion did not converge in {} sweeps (tolerance {})",
-                                  o.completion_max_sweeps, o.completion_tolerance),
-                      where);
-  const Perron p = perron(c);
-  r.weights = p.vector;
-  r.lambda_max = p.lambda;
-  return r;
 }
 
 AhpResult ahp_priorities(const Eigen::MatrixXd& a, const AhpOptions& o, const Location& where) {
@@ -555,61 +255,6 @@ AhpGroupResult ahp_group(const std::vector<Eigen::MatrixXd>& mats, const AhpGrou
   for (const auto& w : r.aggregated.warnings) r.warnings.push_back("aggregated judgments: " + w);
   if (!r.weights.allFinite()) throw InternalError("ahp_group: a non-finite weight escaped");
   return r;
-}
-
-double nearest_saaty_value(double x) {
-  if (!(x > 0) || !std::isfinite(x))
-    throw InvalidInput(fmt::format("nearest_saaty_value: x is {}, but must be positive and finite", x));
-  const double l = std::log(x);
-  double best = 1, best_d = std::abs(l);
-  for (int v = 2; v <= 9; ++v) {
-    const double lv = std::log(static_cast<double>(v));
-    if (std::abs(l - lv) < best_d) best_d = std::abs(l - lv), best = v;
-    if (std::abs(l + lv) < best_d) best_d = std::abs(l + lv), best = 1.0 / v;
-  }
-  return best;
-}
-
-std::string saaty_text(double x) {
-  for (int v = 1; v <= 9; ++v) {
-    if (std::abs(x - v) <= kScaleTextTolerance * v) return std::to_string(v);
-    if (std::abs(x * v - 1.0) <= kScaleTextTolerance) return fmt::format("1/{}", v);
-  }
-  return fmt::format("{:.6g}", x);
-}
-
-AhpDiagnosis diagnose_inconsistency(const Eigen::MatrixXd& a, const AhpOptions& options, const Location& where) {
-  AhpOptions o = options;
-  o.missing = MissingJudgments::Error;  // diagnosis needs every judgment
-  const AhpResult base = ahp_priorities(a, o, where);
-  AhpDiagnosis d;
-  d.cr = base.cr;
-  const Eigen::Index m = a.rows();
-  auto cr_with = [&](Eigen::Index i, Eigen::Index j, double v) {
-    Eigen::MatrixXd b = a;
-    b(i, j) = v;
-    b(j, i) = 1.0 / v;
-    return ahp_priorities(b, o, where).cr;
-  };
-  for (Eigen::Index i = 0; i < m; ++i)
-    for (Eigen::Index j = i + 1; j < m; ++j) {
-      JudgmentRevision rv;
-      rv.row = static_cast<int>(i);
-      rv.col = static_cast<int>(j);
-      rv.current = a(i, j);
-      rv.consistent = base.weights(i) / base.weights(j);
-      rv.cr_if_consistent = cr_with(i, j, rv.consistent);
-      rv.suggested = nearest_saaty_value(rv.consistent);
-      rv.cr_if_suggested = cr_with(i, j, rv.suggested);
-      rv.suggested_text = saaty_text(rv.suggested);
-      d.revisions.push_back(rv);
-    }
-  std::stable_sort(d.revisions.begin(), d.revisions.end(),
-                   [](const JudgmentRevision& x, const JudgmentRevision& y) {
-                     return x.cr_if_consistent < y.cr_if_consistent;
-                   });
-  d.warnings = base.warnings;
-  return d;
 }
 
 }  // namespace cikit

@@ -228,6 +228,33 @@ TEST_CASE("svg: charts", "[report][svg]") {
   CHECK_THROWS_AS(rank_intervals_svg({}, {"a", "b", "c", "d"}), InvalidInput);
 }
 
+TEST_CASE("svg: table heat map (the method study's figures)", "[report][svg]") {
+  // Colour scale ends and one midpoint by hand: round(255 + 0.5 (c - 255)) for c = 8, 69, 148.
+  CHECK(sequential_colour(0) == "#ffffff");
+  CHECK(sequential_colour(1) == "#084594");
+  CHECK(sequential_colour(0.5) == "#84a2ca");
+  CHECK(sequential_colour(std::nan("")) == "#dddddd");
+
+  Eigen::MatrixXd v(2, 2);
+  v << 0.5, 1.0, std::nan(""), 0.0;
+  const std::string s = table_heatmap_svg("T & t", {"a", "b"}, {"c1", "a_very_long_column"}, v, 2, true);
+  CHECK(s.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+  CHECK(s.find("font-family=\"monospace\"") != std::string::npos);
+  CHECK(s.find(">T &amp; t<") != std::string::npos);
+  CHECK(s.find(">darker = better; range 0.00 to 1.00<") != std::string::npos);
+  CHECK(s.find(">a_very_long_<") != std::string::npos);  // column labels cut to 12 bytes
+  CHECK(count(s, ">NA<") == 1);
+  CHECK(count(s, "<rect") == 1 + 4);  // background and one cell per value
+  // Higher is better: 1.0 (row a, second column) is darkest; lower is better: 0.0 (row b) is.
+  CHECK(s.find("fill=\"#084594\" stroke=\"white\" stroke-width=\"1.00\"/>\n<text x=\"155.00\" y=\"76.00\"") !=
+        std::string::npos);
+  const std::string lower = table_heatmap_svg("t", {"a", "b"}, {"c1", "c2"}, v, 2, false);
+  CHECK(lower.find("fill=\"#084594\" stroke=\"white\" stroke-width=\"1.00\"/>\n<text x=\"155.00\" y=\"96.00\"") !=
+        std::string::npos);
+  CHECK(table_heatmap_svg("t", {"a", "b"}, {"c1", "c2"}, v, 2, true, Lang::Zh).find("颜色越深越好") != std::string::npos);
+  CHECK_THROWS_AS(table_heatmap_svg("t", {"a"}, {"c1", "c2"}, v, 2, true), InvalidInput);
+}
+
 TEST_CASE("sha256: FIPS 180-2 test vectors", "[core][sha256]") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

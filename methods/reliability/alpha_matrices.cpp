@@ -1,0 +1,189 @@
+/// \file alpha_matrices.cpp
+/// The alpha statistics computable from the covariance C and correlation R, shared by raw-data
+/// and matrix input (alpha.hpp): psych's alpha.1, the Duhachek and Feldt intervals,
+/// alpha.drop, the matrix parts of item.stats, the first-component key check and the
+/// finite-result postcondition.
+#include "methods/reliability/detail/alpha_matrices.hpp"
+
+#include <boost/math/distributions/fisher_f.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <cmath>
+#include <optional>
+
+#include "methods/core/error.hpp"
+#include "methods/stats/matrix.hpp"
+
+namespace cikit::reliability_detail {
+
+namespace {
+
+// psych's alpha.1(C, R).
+struct Alpha1 {
+  double raw = 0.0;
+  double std_ = 0.0;
+  double g6 = 0.0;
+  double av_r = 0.0;
+  double sn = 0.0;
+  double q = 0.0;
+  std::optional<double> var_r;
+  double med_r = 0.0;
+};
+
+Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, const std::string& what) {
+  const auto k = static_cast<double>(c.cols());
+  Alpha1 a;
+  const double sum_c = c.sum();
+  if (!(sum_c > 0.0) || !(r.sum() > 0.0))
+    throw DomainError(std::string("alpha: the total of the items") + what +
+                      " has zero variance (sum of the covariance or correlation matrix <= 0): the items are "
+                      "linearly dependent; alpha undefined");
+  const double tr_c = c.trace();
+  a.raw = (1.0 - tr_c / sum_c) * (k / (k - 1.0));
+  const double sum_r = r.sum();
+  a.std_ = (1.0 - k / sum_r) * (k / (k - 1.0));
+  a.g6 = 1.0 - (k - stats::smc(r, tol).sum()) / sum_r;
+  a.av_r = (sum_r - k) / (k * (k - 1.0));
+  std::vector<double> lower;
+  for (Eigen::Index j = 0; j < r.cols(); ++j)
+    for (Eigen::Index i = j + 1; i < r.rows(); ++i) lower.push_back(r(i, j));
+  if (lower.size() >= 2) a.var_r = stats::sample_variance(lower);
+  a.med_r = stats::median(lower);
+  a.sn = k * a.av_r / (1.0 - a.av_r);
+  const Eigen::MatrixXd cc = c * c;
+  a.q = (2.0 * k * k / ((k - 1.0) * (k - 1.0) * (sum_c * sum_c * sum_c))) *
+        (sum_c * (cc.trace() + tr_c * tr_c) - 2.0 * (tr_c * cc.sum()));
+  return a;
+}
+
+}  // namespace
+
+// Fills every field computable from C and R (shared by raw and matrix input).
+void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
+  const Eigen::MatrixXd& c = res.covariance;
+  const Eigen::MatrixXd& r = res.correlation;
+  const Eigen::Index k = c.cols();
+  const double tol = o.pinv_tol;
+  for (Eigen::Index j = 0; j < k; ++j)
+    for (Eigen::Index i = j + 1; i < k; ++i)
+      if (std::abs(r(i, j)) > 1.0 + o.perfect_r_tol)
+        throw DomainError(std::string("alpha: items '") + res.items[static_cast<std::size_t>(i)] + "' and '" +
+                              res.items[static_cast<std::size_t>(j)] + "' have r = " + fmt_g(r(i, j)) +
+                              " outside [-1, 1]: R = cov2cor(pairwise C) (psych 2.2.9) mixes different rows "
+                              "when values are missing; use listwise deletion",
+                          Location{.indicator = res.items[static_cast<std::size_t>(i)]});
+      else if (!(std::abs(r(i, j)) <= 1.0 - o.perfect_r_tol))
+        throw DomainError(std::string("alpha: items '") + res.items[static_cast<std::size_t>(i)] + "' and '" +
+                              res.items[static_cast<std::size_t>(j)] + "' are perfectly correlated (r = " +
+                              fmt_g(r(i, j)) + "): a duplicated or mirrored indicator; alpha statistics undefined",
+                          Location{.indicator = res.items[static_cast<std::size_t>(i)]});
+  const Alpha1 a = alpha1(c, r, tol, "");
+  res.raw_alpha = a.raw;
+  res.std_alpha = a.std_;
+  res.g6_smc = a.g6;
+  res.average_r = a.av_r;
+  res.signal_noise = a.sn;
+  res.var_r = a.var_r;
+  res.median_r = a.med_r;
+  res.rcond = stats::rcond_symmetric(r);
+  if (!(res.rcond > tol))
+    res.warnings.push_back(std::string("the correlation matrix is singular (reciprocal condition number ") + fmt_g(res.rcond) +
+                           "); G6 and smc use the Moore-Penrose pseudo-inverse");
+
+  const auto n = static_cast<double>(res.n_obs);
+  if (have_n) {
+    if (a.q >= 0.0) {
+      res.ase = std::sqrt(a.q / n);
+      const double z = std::abs(o.level - 0.95) <= 1e-12
+                           ? o.duhachek_z
+                           : boost::math::quantile(boost::math::normal_distribution<double>(), (1.0 + o.level) / 2.0);
+      res.duhachek = Interval{res.raw_alpha - z * *res.ase, res.raw_alpha + z * *res.ase};
+    } else {
+      res.warnings.push_back(std::string("the Duhachek variance estimate Q is negative (") + fmt_g(a.q) +
+                             "); ase and the Duhachek interval are not reported");
+    }
+    if (res.n_obs >= 2) {
+      const boost::math::fisher_f_distribution<double> f(n - 1.0, (n - 1.0) * static_cast<double>(k - 1));
+      const double p = 1.0 - o.level;
+      res.feldt = Interval{1.0 - (1.0 - res.raw_alpha) * boost::math::quantile(f, 1.0 - p / 2.0),
+                           1.0 - (1.0 - res.raw_alpha) * boost::math::quantile(f, p / 2.0)};
+    }
+  }
+
+  // alpha.drop
+  const bool se_column = have_n && res.n_obs > k;
+  for (Eigen::Index i = 0; i < k; ++i) {
+    AlphaDropRow row;
+    row.item = res.items[static_cast<std::size_t>(i)];
+    if (k > 2) {
+      std::vector<Eigen::Index> keep;
+      for (Eigen::Index j = 0; j < k; ++j)
+        if (j != i) keep.push_back(j);
+      const Eigen::MatrixXd ci = c(keep, keep);
+      const Eigen::MatrixXd ri = r(keep, keep);
+      const Alpha1 d = alpha1(ci, ri, tol, std::string(" without '") + row.item + "'");
+      row.raw_alpha = d.raw;
+      row.std_alpha = d.std_;
+      row.g6_smc = d.g6;
+      row.average_r = d.av_r;
+      row.signal_noise = d.sn;
+      if (se_column && d.q >= 0.0) row.alpha_se = std::sqrt(d.q / n);
+      row.var_r = d.var_r;
+      row.median_r = d.med_r;
+    } else {
+      // psych's k = 2 special case: raw "alpha" = C12 / C_other,other, the rest from r12.
+      const Eigen::Index other = 1 - i;
+      const double r12 = r(0, 1);
+      row.raw_alpha = c(0, 1) / c(other, other);
+      row.std_alpha = r12;
+      row.g6_smc = stats::smc(r, tol)[0];
+      row.average_r = r12;
+      row.signal_noise = r12 / (1.0 - r12);
+      row.var_r = 0.0;
+      row.median_r = r12;
+    }
+    res.alpha_drop.push_back(row);
+  }
+  if (have_n && !se_column)
+    res.warnings.push_back(std::string("n = ") + std::to_string(res.n_obs) + " <= k = " + std::to_string(k) +
+                           ": the standard errors of alpha-if-dropped are not reported (psych)");
+
+  // item.stats (matrix parts)
+  const double vt = r.sum();
+  Eigen::MatrixXd rc = r;
+  rc.diagonal() = stats::smc(r, tol);
+  const double vtc = rc.sum();
+  for (Eigen::Index i = 0; i < k; ++i) {
+    ItemStatsRow s;
+    s.item = res.items[static_cast<std::size_t>(i)];
+    s.std_r = r.col(i).sum() / std::sqrt(vt);
+    s.r_cor = rc.col(i).sum() / std::sqrt(vtc);
+    double v_drop = 0.0;  // sum(C[-i, -i]) summed directly, as psych
+    for (Eigen::Index b = 0; b < k; ++b)
+      for (Eigen::Index a2 = 0; a2 < k; ++a2)
+        if (a2 != i && b != i) v_drop += c(a2, b);
+    const double c_drop = c.col(i).sum() - c(i, i);
+    s.r_drop = c_drop / std::sqrt(c(i, i) * v_drop);
+    res.item_stats.push_back(s);
+  }
+}
+
+void check_finite_result(const AlphaResult& r, const char* fn) {
+  bool ok = std::isfinite(r.raw_alpha) && std::isfinite(r.std_alpha) && std::isfinite(r.g6_smc) &&
+            std::isfinite(r.average_r) && std::isfinite(r.median_r);
+  for (const auto& d : r.alpha_drop) ok = ok && std::isfinite(d.raw_alpha) && std::isfinite(d.std_alpha);
+  for (const auto& s : r.item_stats) ok = ok && std::isfinite(s.std_r) && std::isfinite(s.r_cor);
+  if (!ok) throw InternalError(std::string(fn) + ": a non-finite statistic escaped (please report)");
+}
+
+void check_pc1(AlphaResult& res, const AlphaOptions& o) {
+  if (!o.check_keys) return;
+  const Eigen::VectorXd l = stats::first_pc_loadings(res.correlation);
+  for (Eigen::Index j = 0; j < l.size(); ++j)
+    if (l[j] < 0.0) res.negative_pc1_items.push_back(res.items[static_cast<std::size_t>(j)]);
+  if (!res.negative_pc1_items.empty())
+    res.warnings.push_back(std::string("items ") + join(res.negative_pc1_items) +
+                           " load negatively on the first principal component and probably should be reversed "
+                           "(keys = -1); they were not reversed");
+}
+
+}  // namespace cikit::reliability_detail

@@ -1,0 +1,26 @@
+#pragma once
+/// \file detail/message_parts.hpp
+/// Private to methods/report: the message catalogue's parts, one per topic file
+/// (messages_<topic>.cpp). messages.cpp joins them into message_catalogue() and indexes the
+/// keys (a key must be unique across all parts). Not installed; no other family includes it.
+
+#include <vector>
+
+#include "methods/report/messages.hpp"
+
+namespace cikit::report_detail {
+
+using report::Message;
+
+/// Document frame, reproducibility block, "Not included", generic charts, command-line lines.
+[[nodiscard]] const std::vector<Message>& document_messages();
+/// A1–A8, the scree plot and correlation heat map, their interpretation sentences.
+[[nodiscard]] const std::vector<Message>& validation_messages();
+/// B1 index table, A9 AHP consistency, A10 weights and A11 rankings compared.
+[[nodiscard]] const std::vector<Message>& index_messages();
+/// D1–D3 expert consultation.
+[[nodiscard]] const std::vector<Message>& delphi_messages();
+/// Rank-interval figure, uncertain input labels, A12–A14.
+[[nodiscard]] const std::vector<Message>& sensitivity_messages();
+
+}  // namespace cikit::report_detail
