@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "methods/pipeline/sensitivity.hpp"
+#include "methods/sensitivity/sobol_convergence.hpp"
 
 namespace cikit::cli {
 
@@ -28,6 +29,17 @@ struct SensitivityCliOptions {
 };
 
 std::string rank_text(int r) { return r > 0 ? std::to_string(r) : "NA"; }
+
+/// The unit's input with the largest total-order index of its rank, named only when that index
+/// converged (sobol_convergence.hpp: CI when bootstrapped, change from N/2 to N) and is <= 1.
+std::string dominant_text(const MonteCarloResult& mc, int d, Eigen::Index u, Lang lang) {
+  if (d < 0) return "-";
+  const SobolIndices& su = *mc.sobol_unit_ranks;
+  const IndexConvergence c = sobol_convergence_status(su, u).total[static_cast<std::size_t>(d)];
+  if (!c.converged || c.above_one)
+    return tr(lang, "not established (not converged)", "未确定（未收敛）");
+  return fmt::format("{} ({:.2f})", mc.input_names[static_cast<std::size_t>(d)], su.total(d, u));
+}
 
 /// Human table of the units in rank order (the first `shown`).
 TextTable units_table(const pipeline::SensitivityRun& run, Lang lang, std::size_t shown) {
@@ -58,12 +70,7 @@ TextTable units_table(const pipeline::SensitivityRun& run, Lang lang, std::size_
       row.push_back(num(rs.lower(u), 0) + "–" + num(rs.upper(u), 0));
     }
     if (bs && bs->ranks) row.push_back(num(bs->ranks->lower(u), 0) + "–" + num(bs->ranks->upper(u), 0));
-    if (mc && mc->sobol_unit_ranks) {
-      const int d = run.dominant[iu];
-      row.push_back(d >= 0 ? fmt::format("{} ({:.2f})", mc->input_names[static_cast<std::size_t>(d)],
-                                         mc->sobol_unit_ranks->total(d, u))
-                           : "-");
-    }
+    if (mc && mc->sobol_unit_ranks) row.push_back(dominant_text(*mc, run.dominant[iu], u, lang));
     if (loo) {
       const int r = loo->most_moving_row[iu];
       row.push_back(r >= 0 ? fmt::format("{} ({:+d})", loo->rows[static_cast<std::size_t>(r)].id,
@@ -81,17 +88,46 @@ TextTable sobol_table(const pipeline::SensitivityRun& run, Lang lang) {
   const auto& mc = run.analysis.monte_carlo;
   if (!mc || !mc->sobol_rank_shift) return st;
   const auto& s = *mc->sobol_rank_shift;
-  st.header = {tr(lang, "Input", "输入"), "S_i", "95% CI", "S_Ti", "95% CI"};
-  st.right_align = {false, true, true, true, true};
+  st.header = {tr(lang, "Input", "输入"), "S_i", "95% CI", tr(lang, "Status", "收敛状态"), "S_Ti", "95% CI",
+               tr(lang, "Status", "收敛状态")};
+  st.right_align = {false, true, true, false, true, true, false};
+  const SobolConvergenceStatus cs = sobol_convergence_status(s, 0);
+  const auto status = [&](const IndexConvergence& c) {
+    if (c.converged) return std::string(tr(lang, "converged", "已收敛"));
+    std::string why;
+    const auto add = [&why](const std::string& w) { why += (why.empty() ? "" : "; ") + w; };
+    if (c.reasons & kCiIncludesZero) add(tr(lang, "CI includes 0", "区间含0"));
+    if (c.reasons & kCiTooWide) add(trf(lang, "half-width > {:.2f}", "半宽 > {:.2f}", cs.tolerance));
+    if (c.reasons & kUnstable) add(trf(lang, "N/2→N change > {:.2f}", "N/2→N变化 > {:.2f}", cs.tolerance));
+    if (c.above_one) add(tr(lang, "S_T > 1: estimator noise", "S_T > 1：估计误差"));
+    return trf(lang, "not converged ({})", "未收敛（{}）", why);
+  };
   for (int i = 0; i < static_cast<int>(mc->input_names.size()); ++i) {
     std::string fci = "", tci = "";
     if (s.bootstrap_resamples > 0) {
       fci = "[" + num(s.first_lower(i, 0), 3) + ", " + num(s.first_upper(i, 0), 3) + "]";
       tci = "[" + num(s.total_lower(i, 0), 3) + ", " + num(s.total_upper(i, 0), 3) + "]";
     }
-    st.rows.push_back({mc->input_names[static_cast<std::size_t>(i)], num(s.first(i, 0), 3), fci, num(s.total(i, 0), 3), tci});
+    st.rows.push_back({mc->input_names[static_cast<std::size_t>(i)], num(s.first(i, 0), 3), fci,
+                       status(cs.first[static_cast<std::size_t>(i)]), num(s.total(i, 0), 3), tci,
+                       status(cs.total[static_cast<std::size_t>(i)])});
   }
   return st;
+}
+
+/// Below the Sobol' table: how many indices are not converged and the N (runs) the rule needs.
+std::string sobol_needed_line(const MonteCarloResult& mc, Lang lang) {
+  const SobolConvergenceStatus cs = sobol_convergence_status(*mc.sobol_rank_shift, 0);
+  if (cs.all_converged())
+    return trf(lang, "Every index converged (tolerance {:.2f}).\n", "全部指数均已收敛（容差 {:.2f}）。\n", cs.tolerance);
+  std::string s = trf(lang, "{} of {} indices not converged at N = {} (tolerance {:.2f}); ",
+                      "N = {2} 时 {1} 个指数中 {0} 个未收敛（容差 {3:.2f}）；", cs.not_converged(), 2 * cs.inputs, cs.n,
+                      cs.tolerance);
+  if (cs.n_needed > 0)
+    return s + trf(lang, "expected to converge at about N = {} ({} runs: --sobol {}).\n",
+                   "预计约在 N = {}（{} 次运行：--sobol {}）时收敛。\n", cs.n_needed, cs.runs(cs.n_needed), cs.n_needed);
+  return s + tr(lang, "the N needed cannot be estimated (an index consistent with 0).\n",
+                "所需 N 无法估计（有指数与 0 无法区分）。\n");
 }
 
 /// Human table of the bootstrap intervals of weights and reliability (empty without bootstrap).
@@ -164,7 +200,7 @@ void print_tables(const pipeline::SensitivityRun& run, Lang lang, int top) {
   if (const TextTable st = sobol_table(run, lang); !st.rows.empty())
     std::cout << "\n" << tr(lang, "Sobol' indices of the mean absolute rank shift R̄s (bootstrap 95% CI):\n",
                             "平均绝对名次变动 R̄s 的 Sobol' 指数（bootstrap 95% 置信区间）：\n")
-              << st.render();
+              << st.render() << sobol_needed_line(*run.analysis.monte_carlo, lang);
   if (const TextTable bt = bootstrap_table(run, lang); !bt.rows.empty())
     std::cout << "\n" << tr(lang, "Bootstrap over units:\n", "单位 Bootstrap：\n") << bt.render();
   if (run.analysis.leave_one_out)
@@ -180,6 +216,7 @@ void run_sensitivity(const SensitivityCliOptions& o) {
   if (!std::isnan(o.dirichlet)) po.dirichlet = o.dirichlet;
   if (o.ahp_reject_cr >= 0.0) po.ahp_reject_cr = o.ahp_reject_cr;
   po.leave_one_out = !o.no_loo;
+  po.lang = o.common.language();
   ProgressBar bar("cikit sensitivity: Monte Carlo runs");
   po.progress = [&bar](std::ptrdiff_t d, std::ptrdiff_t t) { bar(d, t); };
   const pipeline::SensitivityRun run = pipeline::run_sensitivity(po);
@@ -187,6 +224,7 @@ void run_sensitivity(const SensitivityCliOptions& o) {
   if (o.common.format == "json") std::cout << run.doc.dump(2) << "\n";
   else if (o.common.format == "csv") std::cout << run.units_csv.csv();
   else print_tables(run, lang, o.top);
+  for (const auto& n : run.notes) std::cerr << "cikit sensitivity: " << tr(lang, "note: ", "说明：") << n << "\n";
   print_warnings("sensitivity", run.warnings);
   run.outputs.write();
   if (run.outputs.enabled() && o.common.format == "table")
@@ -241,8 +279,10 @@ void setup_sensitivity(CLI::App& app) {
       "(or the options below) with Sobol' indices, a bootstrap over units, and leave-one-out checks");
   add_common_options(*sub, opt->common);
   sub->add_option("--replicates,-R", r.replicates,
-                  "Model runs of the Monte Carlo/Sobol' design (default: uncertainty.replicates or 10000); the base "
-                  "size N is the smallest power of 2 with N(k + 2) >= R")
+                  "Model runs R of the Monte Carlo/Sobol' design (default: uncertainty.replicates or 10000). A "
+                  "Saltelli design with k inputs makes N(k + 2) runs, N a power of 2: N is the smallest with "
+                  "N(k + 2) >= R, so R is rounded up (e.g. R = 2000, k = 4: N = 512, 3072 runs) and a note on "
+                  "stderr states the runs made; --sobol sets N directly")
       ->check(CLI::PositiveNumber);
   sub->add_option("--sobol", r.sobol, "Base size N of the Saltelli design (N(k + 2) runs; overrides --replicates)")
       ->check(CLI::Range(2L, 1L << 24));

@@ -91,6 +91,16 @@ std::vector<Eigen::Index> rank_order(const Eigen::VectorXi& ranks) {
 
 }  // namespace
 
+std::string design_note(const MonteCarloResult& mc, const cikit::SensitivityOptions& so, Lang lang) {
+  if (so.sobol_n > 0 || mc.runs == so.replicates) return "";
+  return trf(lang,
+             "{} model runs were requested; a Saltelli design with k = {} inputs makes N(k + 2) runs with the base "
+             "size N a power of 2 (the smallest with N(k + 2) >= {}), so N = {} and {} model runs were made.",
+             "请求 {} 次模型运行；k = {} 个输入的 Saltelli 设计运行 N(k + 2) 次，基础样本量 N 取 2 的幂（满足 "
+             "N(k + 2) ≥ {} 的最小值），故实际取 N = {}，共运行 {} 次模型。",
+             so.replicates, mc.input_names.size(), so.replicates, mc.n, mc.runs);
+}
+
 std::string aggregate_set_error(const std::vector<std::string>& tokens) {
   bool plain = false, levels = false;
   for (const auto& tok : tokens) {
@@ -150,6 +160,9 @@ SensitivityRun run_sensitivity(const SensitivityOptions& o) {
   run.analysis = analyse_sensitivity(run.data, spec.tree, spec.config, wi, run.inputs, so);
   const SensitivityAnalysis& a = run.analysis;
   run.order = rank_order(a.nominal_ranks);
+  if (a.monte_carlo) {
+    if (const std::string note = design_note(*a.monte_carlo, so, o.lang); !note.empty()) run.notes.push_back(note);
+  }
   if (a.monte_carlo && a.monte_carlo->sobol_unit_ranks) run.dominant = dominant_inputs(a.monte_carlo->sobol_unit_ranks->total);
   build_sensitivity_outputs(run, o.out);
   return run;

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "methods/core/dataset.hpp"
+#include "methods/core/registry.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/pipeline/output.hpp"
 #include "methods/sensitivity/index_sensitivity.hpp"
@@ -47,6 +48,7 @@ struct SensitivityOptions {
   std::optional<double> ahp_reject_cr;     ///< redraw perturbed judgments with a CR above this
   bool leave_one_out = true;               ///< leave-one-out structure checks
   bool bootstrap_omega = false;            ///< also bootstrap omega_total per node (slow)
+  Lang lang = Lang::En;                    ///< language of SensitivityRun::notes
   /// Progress of the Monte Carlo runs (done, total); optional, never affects the results.
   std::function<void(std::ptrdiff_t done, std::ptrdiff_t total)> progress;
 };
@@ -60,6 +62,9 @@ struct SensitivityRun {
   std::vector<Eigen::Index> order;   ///< units by nominal rank (unranked last)
   std::vector<int> dominant;         ///< per unit the input with the largest S_T (-1 none); empty without unit Sobol'
   std::vector<std::string> warnings; ///< every warning of the run (also in the JSON document)
+  /// Notes for the user in options.lang (e.g. the runs actually made when the requested number
+  /// of replicates was rounded up to a Saltelli design; also in the JSON document as "notes").
+  std::vector<std::string> notes;
   TextTable units_csv;               ///< rank_intervals.csv, units in `order`
   TextTable sobol_csv;               ///< sobol.csv
   TextTable convergence_csv;         ///< sobol_convergence.csv
@@ -79,6 +84,10 @@ struct SensitivityRun {
 /// Why the aggregate_set tokens are malformed ("" if they are not): both METHOD tokens for every
 /// level and LEVEL=METHOD tokens. Front ends may check this while parsing.
 [[nodiscard]] std::string aggregate_set_error(const std::vector<std::string>& tokens);
+
+/// The note stating the runs actually made when the design's N came from a replicate count R
+/// (so.sobol_n = 0) and N(k + 2) != R ("" otherwise), in `lang`.
+[[nodiscard]] std::string design_note(const MonteCarloResult& mc, const cikit::SensitivityOptions& so, Lang lang);
 
 /// One line describing an uncertain input: "{minmax, zscore}", "each local weight ±20% ...".
 [[nodiscard]] std::string input_description(const UncertainInput& in);

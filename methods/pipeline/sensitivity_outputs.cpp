@@ -1,5 +1,7 @@
 #include "methods/pipeline/sensitivity_outputs.hpp"
 
+#include "methods/sensitivity/sobol_convergence.hpp"
+
 #include <fmt/format.h>
 
 namespace cikit::pipeline {
@@ -99,16 +101,35 @@ nlohmann::json units_json(SensitivityRun& run) {
   return junits;
 }
 
+/// One index's convergence status (sobol_convergence.hpp) as JSON.
+nlohmann::json status_json(const IndexConvergence& c, const SobolConvergenceStatus& st) {
+  nlohmann::json reasons = nlohmann::json::array();
+  if (c.reasons & kCiIncludesZero) reasons.push_back("ci_includes_zero");
+  if (c.reasons & kCiTooWide) reasons.push_back("ci_too_wide");
+  if (c.reasons & kUnstable) reasons.push_back("unstable");
+  nlohmann::json j = {{"converged", c.converged},
+                      {"reasons", reasons},
+                      {"half_width", json_num(c.half_width)},
+                      {"change", json_num(c.change)},
+                      {"n_needed", c.n_needed > 0 ? nlohmann::json(c.n_needed) : nlohmann::json(nullptr)},
+                      {"runs_needed", c.n_needed > 0 ? nlohmann::json(st.runs(c.n_needed)) : nlohmann::json(nullptr)}};
+  if (c.above_one) j["above_one"] = true;
+  return j;
+}
+
 /// Sobol' indices of the mean absolute rank shift: JSON, sobol.csv and sobol_convergence.csv.
 nlohmann::json sobol_rank_shift_json(SensitivityRun& run) {
   const MonteCarloResult& mc = *run.analysis.monte_carlo;
   if (!mc.sobol_rank_shift) return nullptr;
   const auto& s = *mc.sobol_rank_shift;
   const int k = static_cast<int>(mc.input_names.size());
+  const SobolConvergenceStatus st = sobol_convergence_status(s, 0);
   nlohmann::json ji = nlohmann::json::array();
   for (int i = 0; i < k; ++i) {
     const std::string& name = mc.input_names[static_cast<std::size_t>(i)];
-    nlohmann::json e = {{"input", name}, {"first", json_num(s.first(i, 0))}, {"total", json_num(s.total(i, 0))}};
+    nlohmann::json e = {{"input", name}, {"first", json_num(s.first(i, 0))}, {"total", json_num(s.total(i, 0))},
+                        {"first_status", status_json(st.first[static_cast<std::size_t>(i)], st)},
+                        {"total_status", status_json(st.total[static_cast<std::size_t>(i)], st)}};
     std::vector<std::string> crow{"mean_abs_rank_shift", name, num(s.first(i, 0), 6), "", "", "",
                                   num(s.total(i, 0), 6), "", "", ""};
     if (s.bootstrap_resamples > 0) {
@@ -136,6 +157,15 @@ nlohmann::json sobol_rank_shift_json(SensitivityRun& run) {
   }
   return {{"variance", json_num(s.variance(0))},
           {"bootstrap_resamples", s.bootstrap_resamples},
+          {"convergence_rule",
+           {{"tolerance", st.tolerance},
+            {"rule", "converged when the CI half-width <= tolerance, a first-order CI excludes 0, and "
+                     "|S(N) - S(N/2)| <= tolerance; n_needed = N (max(half_width, change)/tolerance)^2 rounded up "
+                     "to a power of 2"},
+            {"n", st.n},
+            {"not_converged", st.not_converged()},
+            {"n_needed", st.n_needed > 0 ? nlohmann::json(st.n_needed) : nlohmann::json(nullptr)},
+            {"runs_needed", st.n_needed > 0 ? nlohmann::json(st.runs(st.n_needed)) : nlohmann::json(nullptr)}}},
           {"indices", ji},
           {"convergence", jc}};
 }
@@ -263,6 +293,7 @@ void build_sensitivity_outputs(SensitivityRun& run, const std::string& out) {
   doc["leave_one_out"] = leave_one_out_json(run);
   doc["units"] = junits;
   doc["warnings"] = run.warnings;
+  doc["notes"] = run.notes;
 
   run.outputs = OutputSet(out);
   run.outputs.add("sensitivity.json", doc.dump(2) + "\n");

@@ -96,6 +96,44 @@ const std::vector<Message>& sensitivity_messages() {
     {"a13.h.total", "Total-order index", "总效应指数"},
     {"a13.h.ci", "95% CI", "95%置信区间"},
     {"a13.h.estimate", "Estimate", "估计值"},
+    {"a13.h.status", "Status", "收敛状态"},
+    {"a13.status.converged", "converged", "已收敛"},
+    {"a13.status.not", "not converged ({})", "未收敛（{}）"},
+    {"a13.reason.zero", "CI includes 0", "置信区间含0"},
+    {"a13.reason.wide", "CI half-width > {:.2f}", "置信区间半宽 > {:.2f}"},
+    {"a13.reason.unstable", "change from N/2 to N > {:.2f}", "N/2至N的变化 > {:.2f}"},
+    {"a13.note.rule",
+     "Convergence rule (tolerance τ = {0:.2f}): an index is converged when the half-width of its 95% CI is at most "
+     "τ, the CI of a first-order index excludes 0 (otherwise the index is not distinguishable from 0), and the "
+     "index changes by at most τ between the first N/2 and all N base rows (Table A13-2); bootstrap CIs and "
+     "convergence in N as in Saltelli et al. (2010) and the JRC audits (Saisana, Saltelli & Tarantola 2005). "
+     "Indices marked not converged are Monte Carlo estimates that are not yet stable and are not interpreted.",
+     "收敛判定标准（容差τ = {0:.2f}）：指数95%置信区间的半宽不超过τ、一阶指数的置信区间不含0（否则该指数与0无法区分），且"
+     "由前N/2个与全部N个基础样本行所得估计值之差不超过τ（见表A13-2）时，视为已收敛；Bootstrap置信区间与随N收敛的检验方法"
+     "参照Saltelli等（2010）及欧盟联合研究中心（JRC）的审计实践（Saisana, Saltelli & Tarantola 2005）。标为未收敛的指数是"
+     "尚不稳定的蒙特卡洛估计值，不作解释。"},
+    {"a13.note.converged", "Every index meets this rule at N = {} ({} model runs).",
+     "在N = {}（{}次模型运行）下，全部指数均满足上述收敛标准。"},
+    {"a13.note.needed",
+     "At N = {2} ({3} model runs) {0} of the {1} indices are not converged. As the CI half-width and the change "
+     "between N/2 and N decrease in proportion to N^−1/2, they are expected to fall below τ for every index at "
+     "about N = {4} ({5} model runs); a first-order index close to 0 may still not be distinguishable from 0.",
+     "在N = {2}（{3}次模型运行）下，{1}个指数中有{0}个未收敛。由于置信区间半宽及N/2至N的变化均与N^−1/2成正比，"
+     "估计约在N = {4}（{5}次模型运行）时全部指数的半宽与变化方能降至τ以下；接近0的一阶指数届时仍可能与0无法区分。"},
+    {"a13.note.not_converged",
+     "At N = {2} ({3} model runs) {0} of the {1} indices are not converged; the sample size they need cannot be "
+     "estimated (see below).",
+     "在N = {2}（{3}次模型运行）下，{1}个指数中有{0}个未收敛，其所需样本量无法估计（见下）。"},
+    {"a13.note.consistent_zero",
+     "First-order index consistent with 0 (estimate ≤ 0 and CI including 0; no sample size can show an effect "
+     "that may be absent): {}.",
+     "一阶指数与0无法区分（估计值 ≤ 0且置信区间含0；若该效应不存在，增大样本量亦无法使其显著）：{}。"},
+    {"a13.note.above_one",
+     "The total-order estimate of {0} is {1:.3f}, above 1. A total-order index cannot exceed 1: the excess is "
+     "Monte Carlo error of the estimator at this N. The value is shown as estimated (not clamped) and is not "
+     "interpreted.",
+     "{0}的总效应指数估计值为{1:.3f}，超过1。总效应指数的真值不超过1，超出部分为该N下估计量的蒙特卡洛误差；表中列出原始"
+     "估计值（未截断），不作解释。"},
     {"a13.g.first", "First-order index", "一阶指数"},
     {"a13.g.total", "Total-order index", "总效应指数"},
     {"a13.note.method",
@@ -107,9 +145,6 @@ const std::vector<Message>& sensitivity_messages() {
      "所致的方差份额。"},
     {"a13.note.ci", "95% CIs: percentile intervals from {} bootstrap resamples of the N base rows (as SALib).",
      "95%置信区间：对N个基础样本行作{}次Bootstrap重抽样所得的百分位数区间（同SALib）。"},
-    {"a13.note.wide",
-     "The 95% CI is wider than ±{:.2f} for: {}. These indices are imprecise; more runs (--replicates) narrow them.",
-     "以下输入的95%置信区间宽于±{:.2f}：{}。这些指数估计精度不足，增加运行次数（--replicates）可使区间变窄。"},
     {"a13.note.zero_variance", "The rank shift does not vary across the runs: every index is 0.",
      "各次运行的位次变动没有差异，各指数均为0。"},
     {"a13.interp.top.ci",
@@ -120,6 +155,16 @@ const std::vector<Message>& sensitivity_messages() {
      "{0} has the largest total-order index ({1:.3f}; first-order {2:.3f}): it accounts for the largest share of "
      "the variance of the rank shift, alone and through interactions",
      "{0}的总效应指数最大（{1:.3f}；一阶指数{2:.3f}），对位次变动方差的贡献（含交互作用）最大"},
+    {"a13.interp.not_established",
+     "At N = {0} the ranking of the inputs is not established: {1} of the {2} indices are not converged, among "
+     "them the largest total-order estimate ({3}, {4:.3f}); no input is named as the main source of the variance "
+     "of the rank shift.",
+     "在N = {0}下，各不确定性输入的重要性排序尚不能确定：{2}个指数中有{1}个未收敛，其中包括最大的总效应指数估计值（{3}，"
+     "{4:.3f}），故不据此认定位次变动方差的主要来源。"},
+    {"a13.interp.first_open",
+     "The first-order indices of {0} have not converged at N = {1}: how much of their effect acts alone and how much "
+     "through interactions is not established.",
+     "{0}的一阶指数在N = {1}下尚未收敛，其效应中单独作用与交互作用各占多少尚不能确定。"},
     {"a13.interp.overlap", "; its CI overlaps that of {0} ({1:.3f}), so the order of the two is not established",
      "；但其置信区间与{0}（{1:.3f}）重叠，二者的大小顺序尚不能确定"},
     {"a13.interp.sum",
@@ -128,8 +173,18 @@ const std::vector<Message>& sensitivity_messages() {
     {"a13b.title", "Convergence of the Sobol' indices", "Sobol'指数的收敛性"},
     {"a13b.note", "Indices from the first N/4, N/2 and all N base rows of the same design.",
      "分别基于同一设计的前N/4、前N/2与全部N个基础样本行计算。"},
-    {"a13b.interp", "From N = {} to N = {} the largest change of an index is {:.3f}.",
-     "从N = {}到N = {}，各指数的最大变化为{:.3f}。"},
+    {"a13b.status", "first order: {}; total order: {}", "一阶：{}；总效应：{}"},
+    {"a13b.status.not", "not converged", "未收敛"},
+    {"a13b.which.first", "first-order index of {}", "{}的一阶指数"},
+    {"a13b.which.total", "total-order index of {}", "{}的总效应指数"},
+    {"a13b.interp.within",
+     "From N = {0} to N = {1} the largest change of an index is {2:.3f} ({3}), within the tolerance {4:.2f}.",
+     "从N = {0}到N = {1}，各指数的最大变化为{2:.3f}（{3}），未超过容差{4:.2f}。"},
+    {"a13b.interp.above",
+     "From N = {0} to N = {1} the largest change of an index is {2:.3f} ({3}), above the tolerance {4:.2f}; {5} "
+     "of the {6} indices change by more than the tolerance and have not settled at N = {1}.",
+     "从N = {0}到N = {1}，各指数的最大变化为{2:.3f}（{3}），超过容差{4:.2f}；{6}个指数中有{5}个的变化超过容差，"
+     "在N = {1}下尚未稳定。"},
 
     {"a14.title", "Leave-one-out: rank shifts without each dimension and indicator",
      "逐一剔除检验：剔除各维度与指标后的位次变动"},

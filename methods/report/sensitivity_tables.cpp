@@ -16,8 +16,6 @@ namespace cikit::report {
 
 namespace {
 
-constexpr double kWideSobolHalfWidth = 0.10;  // A13 note: a CI wider than ±0.10
-
 std::string join(const std::vector<std::string>& parts, Lang lang) {
   std::string s;
   for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? msg("interp.list_sep", lang) : "") + parts[i];
@@ -206,53 +204,107 @@ std::vector<Figure> rank_intervals_figures(const SensitivityAnalysis& a, const D
   return out;
 }
 
-std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang) {
+namespace {
+
+/// "converged" or "not converged (reasons)" of one index.
+std::string status_text(const IndexConvergence& c, double tol, Lang lang) {
+  if (c.converged) return msg("a13.status.converged", lang);
+  std::vector<std::string> why;
+  if (c.reasons & kCiIncludesZero) why.push_back(msg("a13.reason.zero", lang));
+  if (c.reasons & kCiTooWide) why.push_back(msgf("a13.reason.wide", lang, tol));
+  if (c.reasons & kUnstable) why.push_back(msgf("a13.reason.unstable", lang, tol));
+  return msgf("a13.status.not", lang, join(why, lang));
+}
+
+/// The notes of A13-1 on convergence: the rule, what is not converged and the N needed, S_T > 1.
+void convergence_notes(Table& t, const SobolConvergenceStatus& st, const std::vector<std::string>& names,
+                       Eigen::Index runs, Lang lang) {
+  t.notes.push_back(msgf("a13.note.rule", lang, st.tolerance));
+  const int total = 2 * st.inputs, bad = st.not_converged();
+  if (bad == 0) {
+    t.notes.push_back(msgf("a13.note.converged", lang, st.n, runs));
+  } else if (st.n_needed > 0) {
+    t.notes.push_back(msgf("a13.note.needed", lang, bad, total, st.n, runs, st.n_needed, st.runs(st.n_needed)));
+  } else {
+    t.notes.push_back(msgf("a13.note.not_converged", lang, bad, total, st.n, runs));
+  }
+  std::vector<std::string> zero;
+  for (int i = 0; i < st.inputs; ++i) {
+    const IndexConvergence& f = st.first[static_cast<std::size_t>(i)];
+    if (!f.converged && f.n_needed == 0 && f.estimate <= 0.0) zero.push_back(names[static_cast<std::size_t>(i)]);
+  }
+  if (!zero.empty()) t.notes.push_back(msgf("a13.note.consistent_zero", lang, join(zero, lang)));
+  for (int i = 0; i < st.inputs; ++i) {
+    const IndexConvergence& c = st.total[static_cast<std::size_t>(i)];
+    if (c.above_one) t.notes.push_back(msgf("a13.note.above_one", lang, names[static_cast<std::size_t>(i)], c.estimate));
+  }
+}
+
+}  // namespace
+
+std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang, double tolerance) {
   const MonteCarloResult& mc = monte_carlo(a);
   if (!mc.sobol_rank_shift) return {};
   const SobolIndices& s = *mc.sobol_rank_shift;
   const int k = s.inputs;
   const bool ci = s.bootstrap_resamples > 0;
+  const SobolConvergenceStatus st = sobol_convergence_status(s, 0, tolerance);
   const auto name = [&](int i) { return input_label(mc.input_names[static_cast<std::size_t>(i)], lang); };
+  std::vector<std::string> names;
+  for (int i = 0; i < k; ++i) names.push_back(name(i));
 
   Table t = make_table("A13_sobol_indices", "A13-1", "a13.title", lang);
-  // With CIs: groups "First-order index" / "Total-order index" over "Estimate | 95% CI".
+  // Groups "First-order index" / "Total-order index" over "Estimate | 95% CI | Status".
+  const int per = ci ? 3 : 2;
   t.header.push_back(msg("a13.h.input", lang));
-  t.header.push_back(msg(ci ? "a13.h.estimate" : "a13.h.first", lang));
-  if (ci) t.header.push_back(msg("a13.h.ci", lang));
-  t.header.push_back(msg(ci ? "a13.h.estimate" : "a13.h.total", lang));
-  if (ci) t.header.push_back(msg("a13.h.ci", lang));
-  if (ci) t.groups = {{"", 1}, {msg("a13.g.first", lang), 2}, {msg("a13.g.total", lang), 2}};
-  std::vector<std::string> wide;
+  for (int part = 0; part < 2; ++part) {
+    t.header.push_back(msg("a13.h.estimate", lang));
+    if (ci) t.header.push_back(msg("a13.h.ci", lang));
+    t.header.push_back(msg("a13.h.status", lang));
+  }
+  t.groups = {{"", 1}, {msg("a13.g.first", lang), per}, {msg("a13.g.total", lang), per}};
   double sum_first = 0;
   int top = 0, second = -1;
   for (int i = 0; i < k; ++i) {
+    const auto iu = static_cast<std::size_t>(i);
     std::vector<Cell> row{Cell::txt(name(i)), Cell::number(s.first(i, 0), 3)};
     if (ci) row.push_back(Cell::interval(s.first_lower(i, 0), s.first_upper(i, 0), 3));
+    row.push_back(Cell::txt(status_text(st.first[iu], tolerance, lang)));
     row.push_back(Cell::number(s.total(i, 0), 3));
     if (ci) row.push_back(Cell::interval(s.total_lower(i, 0), s.total_upper(i, 0), 3));
+    row.push_back(Cell::txt(status_text(st.total[iu], tolerance, lang)));
     t.rows.push_back(std::move(row));
     sum_first += s.first(i, 0);
-    if (ci && std::max(s.first_upper(i, 0) - s.first_lower(i, 0), s.total_upper(i, 0) - s.total_lower(i, 0)) >
-                  2 * kWideSobolHalfWidth)
-      wide.push_back(name(i));
     if (s.total(i, 0) > s.total(top, 0)) top = i;
   }
   for (int i = 0; i < k; ++i)
     if (i != top && (second < 0 || s.total(i, 0) > s.total(second, 0))) second = i;
   t.notes.push_back(msgf("a13.note.method", lang, mc.n, k, mc.runs));
   if (ci) t.notes.push_back(msgf("a13.note.ci", lang, s.bootstrap_resamples));
-  if (!wide.empty()) t.notes.push_back(msgf("a13.note.wide", lang, kWideSobolHalfWidth, join(wide, lang)));
+  convergence_notes(t, st, names, mc.runs, lang);
   if (!s.zero_variance_outputs.empty()) t.notes.push_back(msg("a13.note.zero_variance", lang));
   else {
-    std::string sentence = ci ? msgf("a13.interp.top.ci", lang, name(top), s.total(top, 0), s.total_lower(top, 0),
-                                     s.total_upper(top, 0), s.first(top, 0))
-                              : msgf("a13.interp.top", lang, name(top), s.total(top, 0), s.first(top, 0));
-    if (ci && second >= 0 && s.total_lower(top, 0) <= s.total_upper(second, 0))
-      sentence += msgf("a13.interp.overlap", lang, name(second), s.total(second, 0));
-    t.interpretation.push_back(sentence + msg("interp.period", lang));
-    // The interaction share only when the first-order indices are precise enough to sum.
-    if (wide.empty() && sum_first >= 0.0 && sum_first <= 1.0)
+    const IndexConvergence& tc = st.total[static_cast<std::size_t>(top)];
+    // The dominant input is named only when its total-order index converged (and is <= 1).
+    if (tc.converged && !tc.above_one) {
+      std::string sentence = ci ? msgf("a13.interp.top.ci", lang, name(top), s.total(top, 0), s.total_lower(top, 0),
+                                       s.total_upper(top, 0), s.first(top, 0))
+                                : msgf("a13.interp.top", lang, name(top), s.total(top, 0), s.first(top, 0));
+      if (ci && second >= 0 && s.total_lower(top, 0) <= s.total_upper(second, 0))
+        sentence += msgf("a13.interp.overlap", lang, name(second), s.total(second, 0));
+      t.interpretation.push_back(sentence + msg("interp.period", lang));
+    } else {
+      t.interpretation.push_back(msgf("a13.interp.not_established", lang, st.n, st.not_converged(), 2 * k, name(top),
+                                      s.total(top, 0)));
+    }
+    // The interaction share only when every first-order index converged (they can then be summed).
+    std::vector<std::string> open_first;
+    for (int i = 0; i < k; ++i)
+      if (!st.first[static_cast<std::size_t>(i)].converged) open_first.push_back(name(i));
+    if (open_first.empty() && sum_first >= 0.0 && sum_first <= 1.0)
       t.interpretation.push_back(msgf("a13.interp.sum", lang, sum_first, 100.0 * (1.0 - sum_first)));
+    else if (!open_first.empty())
+      t.interpretation.push_back(msgf("a13.interp.first_open", lang, join(open_first, lang), st.n));
   }
   std::vector<Table> out{std::move(t)};
 
@@ -260,22 +312,36 @@ std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang) {
     Table c = make_table("A13_sobol_convergence", "A13-2", "a13b.title", lang);
     const auto m = static_cast<int>(s.convergence.size());
     c.header.push_back(msg("a13.h.input", lang));
-    c.groups = {{"", 1}, {msg("a13.g.first", lang), m}, {msg("a13.g.total", lang), m}};
+    c.groups = {{"", 1}, {msg("a13.g.first", lang), m}, {msg("a13.g.total", lang), m}, {"", 1}};
     for (int part = 0; part < 2; ++part)
       for (const auto& cv : s.convergence) c.header.push_back(fmt::format("N={}", cv.n));
-    double change = 0;
-    const auto& last = s.convergence.back();
-    const auto& prev = s.convergence[s.convergence.size() - 2];
+    c.header.push_back(msg("a13.h.status", lang));
+    double change = -1;
+    int moved = 0;
+    std::string which;
     for (int i = 0; i < k; ++i) {
+      const auto iu = static_cast<std::size_t>(i);
       std::vector<Cell> row{Cell::txt(name(i))};
       for (const auto& cv : s.convergence) row.push_back(Cell::number(cv.first(i, 0), 3));
       for (const auto& cv : s.convergence) row.push_back(Cell::number(cv.total(i, 0), 3));
+      const auto word = [&](const IndexConvergence& ic) {
+        return msg(ic.converged ? "a13.status.converged" : "a13b.status.not", lang);
+      };
+      row.push_back(Cell::txt(msgf("a13b.status", lang, word(st.first[iu]), word(st.total[iu]))));
       c.rows.push_back(std::move(row));
-      change = std::max({change, std::abs(last.first(i, 0) - prev.first(i, 0)),
-                         std::abs(last.total(i, 0) - prev.total(i, 0))});
+      for (int part = 0; part < 2; ++part) {
+        const IndexConvergence& ic = part == 0 ? st.first[iu] : st.total[iu];
+        if (ic.reasons & kUnstable) ++moved;
+        if (ic.change > change) {
+          change = ic.change;
+          which = msgf(part == 0 ? "a13b.which.first" : "a13b.which.total", lang, name(i));
+        }
+      }
     }
     c.notes.push_back(msg("a13b.note", lang));
-    c.interpretation.push_back(msgf("a13b.interp", lang, prev.n, last.n, change));
+    const auto& prev = s.convergence[s.convergence.size() - 2];
+    c.interpretation.push_back(msgf(change > tolerance ? "a13b.interp.above" : "a13b.interp.within", lang, prev.n,
+                                    s.n, change, which, tolerance, moved, 2 * k));
     out.push_back(std::move(c));
   }
   return out;

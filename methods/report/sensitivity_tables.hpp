@@ -14,6 +14,7 @@
 #include "methods/core/tree.hpp"
 #include "methods/report/render.hpp"
 #include "methods/sensitivity/index_sensitivity.hpp"
+#include "methods/sensitivity/sobol_convergence.hpp"
 
 namespace cikit::report {
 
@@ -42,10 +43,15 @@ inline constexpr std::size_t kRankPanelUnits = 40;
 [[nodiscard]] std::vector<Figure> rank_intervals_figures(const SensitivityAnalysis& a, const Dataset& data, Lang lang,
                                                          const std::string& number);
 
-/// A13-1 first- and total-order Sobol' indices of R̄s per input with bootstrap CIs (a note when
-/// a CI is wider than ±0.10), and A13-2 their convergence at N/4, N/2, N when available. Empty
-/// when the analysis has no Sobol' indices (a failed run; its warnings say why).
-[[nodiscard]] std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang);
+/// A13-1 first- and total-order Sobol' indices of R̄s per input with bootstrap CIs and each
+/// index's convergence status (sobol_convergence.hpp, tolerance τ): unconverged indices are
+/// labelled with the reason, the notes state the rule, the base size N (and model runs) at which
+/// the rule is expected to hold, and explain a total-order estimate above 1; the dominant input
+/// is named only when its total-order index converged, else the ranking of the inputs is stated
+/// as not established. A13-2 their convergence at N/4, N/2, N when available, with each row's
+/// status. Empty when the analysis has no Sobol' indices (a failed run; its warnings say why).
+[[nodiscard]] std::vector<Table> sobol_tables(const SensitivityAnalysis& a, Lang lang,
+                                              double tolerance = kSobolTolerance);
 
 /// A14: R̄s and the largest |rank shift| without each first-level dimension and each
 /// indicator (largest R̄s first within each kind); removals that cannot be computed are listed

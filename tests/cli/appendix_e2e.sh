@@ -59,8 +59,15 @@ grep -q "图4-1  排名区间" app_zh/appendix.md || fail "zh figure 4-1"
 grep -q "Figure 4-3. Rank intervals" app_en/appendix.md || fail "en figure 4-3"
 grep -q "^Across the runs the mean absolute rank shift against the nominal ranking is [0-9.]* places" app_en/appendix.md || fail "en: no A12 interpretation"
 grep -q "^各次运行相对于基准排名的平均绝对位次变动为[0-9.]*位" app_zh/appendix.md || fail "zh: no A12 interpretation"
-grep -q "has the largest total-order index" app_en/appendix.md || fail "en: no A13 interpretation"
-grep -q "的总效应指数最大" app_zh/appendix.md || fail "zh: no A13 interpretation"
+# A13: the dominant input is named only when its index converged (at the fast N it has not).
+grep -q "has the largest total-order index\|the ranking of the inputs is not established" app_en/appendix.md || fail "en: no A13 interpretation"
+grep -q "的总效应指数最大\|各不确定性输入的重要性排序尚不能确定" app_zh/appendix.md || fail "zh: no A13 interpretation"
+grep -q "Convergence rule (tolerance" app_en/appendix.md || fail "en: no A13 convergence rule"
+grep -q "收敛判定标准（容差" app_zh/appendix.md || fail "zh: no A13 convergence rule"
+# No command-line option names in the appendix text (tool advice does not belong in a paper).
+for lang in zh en; do
+  grep -n -- "--[a-z]" "app_$lang/appendix.md" && fail "$lang: an option name in the appendix"
+done
 grep -q "^| 标准化方法 |" app_zh/appendix.md || fail "zh: input label of A13"
 grep -q "^- Uncertainty and sensitivity: [0-9]* model runs (N = [0-9]*" app_en/appendix.md || fail "en: no sensitivity design in the reproducibility block"
 grep -q "Not included" app_en/appendix.md && fail "en: a part is listed as not included"

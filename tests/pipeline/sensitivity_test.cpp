@@ -88,3 +88,33 @@ TEST_CASE("run_sensitivity: mixed forms of aggregate_set", "[pipeline][sensitivi
   REQUIRE_THROWS_AS(cikit::pipeline::run_sensitivity(o), cikit::InvalidInput);
   REQUIRE_THROWS_WITH(cikit::pipeline::run_sensitivity(o), Catch::Matchers::Contains("aggregate_set: either METHOD"));
 }
+
+TEST_CASE("run_sensitivity: a replicate count that is not N(k + 2) is rounded up with a note",
+          "[pipeline][sensitivity][property]") {
+  // k = 4 inputs in the bundled spec: R = 64 -> the smallest power of 2 with 6N >= 64 is N = 16,
+  // 96 runs (as R = 2000 gives N = 512, 3072 runs).
+  auto o = small(0);
+  o.leave_one_out = false;
+  o.bootstrap = 0;
+  for (const cikit::Lang lang : {cikit::Lang::En, cikit::Lang::Zh}) {
+    o.lang = lang;
+    const auto run = cikit::pipeline::run_sensitivity(o);
+    REQUIRE(run.analysis.monte_carlo->n == 16);
+    REQUIRE(run.analysis.monte_carlo->runs == 96);
+    REQUIRE(run.notes.size() == 1);
+    REQUIRE(run.doc["notes"].size() == 1);
+    const std::string& note = run.notes.front();
+    const bool has = lang == cikit::Lang::En
+                         ? note.find("64 model runs were requested") != std::string::npos &&
+                               note.find("N = 16 and 96 model runs were made") != std::string::npos
+                         : note.find("请求 64 次模型运行") != std::string::npos &&
+                               note.find("实际取 N = 16，共运行 96 次模型") != std::string::npos;
+    CHECK(has);
+  }
+  // An exact design (R = N(k + 2)) or N given directly: no note.
+  o.replicates = 96;
+  CHECK(cikit::pipeline::run_sensitivity(o).notes.empty());
+  o.replicates = -1;
+  o.sobol = 16;
+  CHECK(cikit::pipeline::run_sensitivity(o).notes.empty());
+}

@@ -481,16 +481,38 @@ TEST_CASE("appendix A12–A14: cells are analyse_sensitivity's results", "[repor
       CHECK(row[1].value == Approx(s.first(ii, 0)).epsilon(1e-15));
       CHECK(row[2].value == Approx(s.first_lower(ii, 0)).epsilon(1e-15));
       CHECK(row[2].hi == Approx(s.first_upper(ii, 0)).epsilon(1e-15));
-      CHECK(row[3].value == Approx(s.total(ii, 0)).epsilon(1e-15));
-      CHECK(row[4].value == Approx(s.total_lower(ii, 0)).epsilon(1e-15));
+      CHECK(row[4].value == Approx(s.total(ii, 0)).epsilon(1e-15));
+      CHECK(row[5].value == Approx(s.total_lower(ii, 0)).epsilon(1e-15));
       CHECK(row[0].text == input_label(mc.input_names[i], lang));
+      // Every index whose CI includes 0 (first order) is labelled not converged, with the reason.
+      if (s.first_lower(ii, 0) <= 0.0 && s.first_upper(ii, 0) >= 0.0 && s.first_lower(ii, 0) < s.first_upper(ii, 0)) {
+        CHECK(row[3].text.rfind(msg("a13.status.converged", lang), 0) != 0);
+        CHECK(row[3].text.find(msg("a13.reason.zero", lang)) != std::string::npos);
+      }
     }
-    // The interpretation names the input with the largest total-order index.
+    // The interpretation names the input with the largest total-order index only when it converged.
     Eigen::Index top = 0;
     s.total.col(0).maxCoeff(&top);
-    CHECK(sob[0].interpretation.at(0).find(input_label(mc.input_names[static_cast<std::size_t>(top)], lang)) == 0);
-    REQUIRE(sob[1].header.size() == 1 + 2 * s.convergence.size());
-    CHECK(sob[1].rows[0].back().value == Approx(s.convergence.back().total(0, 0)).epsilon(1e-15));
+    const SobolConvergenceStatus st = sobol_convergence_status(s, 0);
+    const std::string top_name = input_label(mc.input_names[static_cast<std::size_t>(top)], lang);
+    if (st.total[static_cast<std::size_t>(top)].converged)
+      CHECK(sob[0].interpretation.at(0).find(top_name) == 0);
+    else
+      CHECK(sob[0].interpretation.at(0).rfind(fmt::format(fmt::runtime(lang == Lang::Zh ? "在N = {}下" : "At N = {} the"), s.n), 0) == 0);
+    REQUIRE(sob[1].header.size() == 2 + 2 * s.convergence.size());
+    CHECK(sob[1].rows[0][2 * s.convergence.size()].value == Approx(s.convergence.back().total(0, 0)).epsilon(1e-15));
+    // No command-line advice in the tables' text.
+    for (const auto& tb : sob) {
+      for (const auto& n : tb.notes) CHECK(n.find("--") == std::string::npos);
+      for (const auto& n : tb.interpretation) CHECK(n.find("--") == std::string::npos);
+    }
+    // A total-order estimate above 1 gets its note and is never named as the main source.
+    SensitivityAnalysis b = a;
+    b.monte_carlo->sobol_rank_shift->total(top, 0) = 1.08;
+    const auto sb = sobol_tables(b, lang);
+    const std::string above = msgf("a13.note.above_one", lang, top_name, 1.08);
+    CHECK(std::find(sb[0].notes.begin(), sb[0].notes.end(), above) != sb[0].notes.end());
+    CHECK(sb[0].interpretation.at(0).find(top_name) != 0);
 
     const Table loo = leave_one_out_table(a, spec.tree, lang);
     loo.validate();
