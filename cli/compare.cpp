@@ -122,7 +122,8 @@ void setup_compare(CLI::App& app) {
                          "Normalisations to cross with the weights; default: the spec's");
   add_method_list_option(*sub, "--aggregate", opt->run.aggregate, aggregate_methods(),
                          "Aggregations to cross with the weights; default: the spec's");
-  sub->add_option("--reference", opt->run.reference, "Reference scheme (by name, e.g. equal); default: the first");
+  sub->add_option("--reference", opt->run.reference, "Reference scheme (by name, e.g. equal); default: the spec's own scheme (its methods: weights, "
+                  "normalize, aggregate, as the index and the appendix use), else the first with a warning");
   sub->add_option("--top", opt->run.top, "N of the top-N overlap")->check(CLI::Range(1, 1000000))->capture_default_str();
   sub->add_option("--movers", opt->run.movers, "Units whose rank moves most to list")
       ->check(CLI::Range(1, 1000000))

@@ -12,8 +12,27 @@ namespace {
 
 std::string name_of(std::string_view n) { return std::string(n); }
 
-int reference_scheme(const std::vector<CompareScheme>& schemes, const std::string& reference) {
-  if (reference.empty()) return 0;
+/// The scheme built as the spec builds the index (its weights, normalisation and aggregation);
+/// -1 when the compared schemes do not include it.
+int spec_scheme(const std::vector<CompareScheme>& schemes, const IndexConfig& spec) {
+  for (std::size_t s = 0; s < schemes.size(); ++s) {
+    const IndexConfig& c = schemes[s].config;
+    if (c.weights == spec.weights && c.normalize == spec.normalize && c.aggregate == spec.aggregate)
+      return static_cast<int>(s);
+  }
+  return -1;
+}
+
+int reference_scheme(const std::vector<CompareScheme>& schemes, const std::string& reference, const IndexConfig& spec,
+                     std::vector<std::string>& warnings) {
+  if (reference.empty()) {
+    const int own = spec_scheme(schemes, spec);
+    if (own >= 0) return own;
+    warnings.push_back(fmt::format("compare: the spec's own scheme ({}) is not among the compared schemes; the "
+                                   "reference is the first, {}",
+                                   name_of(method_info(weight_methods(), spec.weights).name), schemes.front().name));
+    return 0;
+  }
   int found = -1;
   std::string names;
   for (std::size_t s = 0; s < schemes.size(); ++s) {
@@ -174,7 +193,8 @@ CompareRun run_compare(const CompareRunOptions& o) {
   CompareOptions co;
   co.top = o.top;
   co.movers = o.movers;
-  co.reference = reference_scheme(schemes, o.reference);
+  std::vector<std::string> reference_warnings;
+  co.reference = reference_scheme(schemes, o.reference, run.spec.config, reference_warnings);
   run.data = load_data(run.spec);
   run.result = compare_index(run.data, run.spec.tree, schemes, inputs, co);
   const CompareResult& r = run.result;
@@ -193,7 +213,9 @@ CompareRun run_compare(const CompareRunOptions& o) {
   nlohmann::json jmov;
   const TextTable movers = movers_table(r, run.data, jmov);
   doc["movers"] = jmov;
-  run.warnings = r.warnings;
+  doc["reference_is_spec_scheme"] = spec_scheme(schemes, run.spec.config) == r.reference;
+  run.warnings = reference_warnings;
+  run.warnings.insert(run.warnings.end(), r.warnings.begin(), r.warnings.end());
   run.csv = summary.csv();
   run.files = OutputSet(o.out);
   run.files.add("compare_scores.csv", scores_table(r, run.data).csv());

@@ -25,7 +25,9 @@ struct CompareRunOptions {
   std::vector<std::string> methods;    ///< weight_methods() names; empty = every method the spec allows
   std::vector<std::string> normalize;  ///< normalisations crossed with the weights; empty = the spec's
   std::vector<std::string> aggregate;  ///< aggregations crossed with the weights; empty = the spec's
-  std::string reference;               ///< reference scheme by name; "" = the first
+  /// Reference scheme by name; "" = the spec's own scheme (its methods.weights, normalize and
+  /// aggregate, e.g. the combined scheme the appendix uses), else the first with a warning.
+  std::string reference;
   int top = 10;                        ///< N of the top-N overlap
   int movers = 10;                     ///< units whose rank moves most to list
   bool stability = false;              ///< add the bootstrap stability of weights and ranks

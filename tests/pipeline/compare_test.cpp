@@ -74,3 +74,28 @@ TEST_CASE("compare pipeline: bootstrap stability per scheme", "[pipeline][compar
   // Equal weights do not depend on the data: zero bootstrap SD.
   REQUIRE_THAT(run.stability[0].sd.maxCoeff(), WithinAbs(0.0, 1e-15));
 }
+
+TEST_CASE("compare pipeline: the default reference is the spec's own scheme", "[pipeline][compare]") {
+  pipeline::CompareRunOptions o;
+  o.spec = governance_spec();
+  const pipeline::CompareRun run = pipeline::run_compare(o);  // every method the spec allows
+  REQUIRE(run.result.schemes.size() > 2);
+  // The bundled spec combines AHP and entropy (methods.weights: combine): the reference is that
+  // scheme, not the first (equal weights).
+  REQUIRE(run.spec.config.weights == cikit::WeightMethod::Combined);
+  const auto& ref = run.result.schemes[static_cast<std::size_t>(run.result.reference)];
+  REQUIRE(ref.config.weights == run.spec.config.weights);
+  REQUIRE(ref.config.normalize == run.spec.config.normalize);
+  REQUIRE(ref.config.aggregate == run.spec.config.aggregate);
+  REQUIRE(run.json["reference"] == "combined");
+  REQUIRE(run.json["reference_is_spec_scheme"] == true);
+  REQUIRE(run.result.schemes.front().name != "combined");
+
+  // Without the spec's scheme among those compared: the first, with a warning.
+  o.methods = {"equal", "entropy"};
+  const pipeline::CompareRun other = pipeline::run_compare(o);
+  REQUIRE(other.result.reference == 0);
+  REQUIRE(other.json["reference_is_spec_scheme"] == false);
+  REQUIRE_FALSE(other.warnings.empty());
+  REQUIRE_THAT(other.warnings.front(), Contains("the spec's own scheme (combined) is not among the compared schemes"));
+}
