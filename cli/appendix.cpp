@@ -123,7 +123,9 @@ void setup_appendix(CLI::App& app) {
                    ->capture_default_str();
   auto* reps = sub->add_option("--replicates", r.replicates,
                                "Model runs of the uncertainty analysis (A12-A13; default: uncertainty.replicates of the "
-                               "spec, else 10000); the base size N is the smallest power of 2 with N(k + 2) >= R")
+                               "spec, else 10000). A Saltelli design with k inputs makes N(k + 2) runs, N a power of 2: N is the "
+                               "smallest with N(k + 2) >= R, so R is rounded up (R = 2000, k = 4: N = 512, 3072 runs) "
+                               "and a note on stderr states the runs made")
                    ->check(CLI::Range(1L, 1000000000L));
   auto* sobol = sub->add_option("--sobol", r.sobol,
                                 "Base size N of the Saltelli design (N(k + 2) runs; overrides --replicates)")

@@ -24,6 +24,7 @@
 #include "methods/report/tables.hpp"
 #include "methods/report/validity_tables.hpp"
 #include "methods/report/weights_tables.hpp"
+#include "methods/pipeline/sensitivity.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
 
@@ -221,6 +222,7 @@ void run_sensitivity_part(Build& b, const cikit::SensitivityOptions& so) {
   if (sa.monte_carlo) {
     const MonteCarloResult& mc = *sa.monte_carlo;
     for (const auto& w : mc.warnings) b.run.warnings.push_back("Monte Carlo: " + w);
+    if (std::string n = design_note(mc, so, lang); !n.empty()) b.run.notices.push_back(std::move(n));
     b.blocks.emplace_back(report::rank_interval_table(sa, b.data, b.spec.tree, lang));
     for (auto& f : report::rank_intervals_figures(sa, b.data, lang, "4")) b.blocks.emplace_back(std::move(f));
     auto a13 = report::sobol_tables(sa, lang);

@@ -6,8 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <regex>
 #include <set>
 
+#include "methods/report/messages.hpp"
 #include "support.hpp"
 
 namespace {
@@ -82,4 +84,38 @@ TEST_CASE("run_appendix: invalid options", "[pipeline][appendix][error]") {
   o = small();
   o.config = o.spec;
   REQUIRE_THROWS_WITH(cikit::pipeline::run_appendix(o), Catch::Matchers::Contains("config cannot be combined with spec"));
+}
+
+TEST_CASE("run_appendix: A13 labels every unconverged index and gives no command-line advice (zh, en)",
+          "[pipeline][appendix][sensitivity]") {
+  for (const cikit::Lang lang : {cikit::Lang::En, cikit::Lang::Zh}) {
+    auto o = small();
+    o.lang = lang;
+    const auto run = cikit::pipeline::run_appendix(o);
+    // R = 64 with the example's k = 4 inputs: N = 16 and 96 runs, stated in a notice.
+    bool noted = false;
+    for (const auto& n : run.notices) noted = noted || (n.find("N = 16") != std::string::npos && n.find("96") != std::string::npos);
+    CHECK(noted);
+    std::string md;
+    for (const auto& f : run.outputs.files())
+      if (f.first == "appendix.md") md = f.second;
+    REQUIRE_FALSE(md.empty());
+    // No option names ("--replicates") anywhere in the appendix text.
+    CHECK_FALSE(std::regex_search(md, std::regex("--[a-z]")));
+    const cikit::report::Table* a13 = nullptr;
+    for (const auto* t : run.document.tables())
+      if (t->number == "A13-1") a13 = t;
+    REQUIRE(a13 != nullptr);
+    const std::string converged = cikit::report::msg("a13.status.converged", lang);
+    for (const auto& row : a13->rows) {
+      // Columns: input | first: estimate, CI, status | total: estimate, CI, status.
+      REQUIRE(row.size() == 7);
+      const auto& ci = row[2];
+      if (ci.value <= 0.0 && ci.hi >= 0.0 && ci.value < ci.hi) {
+        INFO(row[0].text << ": " << row[3].text);
+        CHECK(row[3].text.rfind(converged, 0) != 0);
+        CHECK(row[3].text.find(cikit::report::msg("a13.reason.zero", lang)) != std::string::npos);
+      }
+    }
+  }
 }
