@@ -67,8 +67,8 @@ const std::vector<Message>& sensitivity_messages() {
      "width = 95th − 5th percentile; runs: runs in which the unit has a rank.",
      "按Saltelli设计共运行模型{}次（基础样本量N = {}，k = {}个输入，基点取自{}）；排名统计量基于相互独立的A、B两组样本共{}次运行"
      "（第7类分位数，同R与COINr）。排名1为最优；区间宽度 = 第95百分位数 − 第5百分位数；运行次数为该单位有排名的运行次数。"},
-    {"a12.note.failures", "{} runs failed and are left out (`cikit sensitivity` lists them).",
-     "{}次运行失败，已剔除（cikit sensitivity 输出中列出）。"},
+    {"a12.note.failures", "{} runs failed and are left out of the rank statistics.",
+     "{}次运行失败，未计入排名统计。"},
     {"a12.note.bootstrap",
      "Bootstrap over units: B = {} resamples ({} failed); normalisation bounds and data-driven weights are "
      "re-estimated on each resample and every unit is scored with them; {:g}% percentile interval of the rank "
