@@ -95,7 +95,7 @@ TextTable sobol_table(const pipeline::SensitivityRun& run, Lang lang) {
   const auto status = [&](const IndexConvergence& c) {
     if (c.converged) return std::string(tr(lang, "converged", "已收敛"));
     std::string why;
-    const auto add = [&why](const std::string& w) { why += (why.empty() ? "" : "; ") + w; };
+    const auto add = [&why, lang](const std::string& w) { why += (why.empty() ? "" : tr(lang, "; ", "；")) + w; };
     if (c.reasons & kCiIncludesZero) add(tr(lang, "CI includes 0", "区间含0"));
     if (c.reasons & kCiTooWide) add(trf(lang, "half-width > {:.2f}", "半宽 > {:.2f}", cs.tolerance));
     if (c.reasons & kUnstable) add(trf(lang, "N/2→N change > {:.2f}", "N/2→N变化 > {:.2f}", cs.tolerance));

@@ -63,6 +63,12 @@ void unit_entries(const SensitivityRun& run, Eigen::Index u, nlohmann::json& ju,
     const int d = run.dominant[iu];
     const std::string dn = d >= 0 ? mc->input_names[static_cast<std::size_t>(d)] : "";
     ju["sobol_dominant_input"] = d >= 0 ? nlohmann::json(dn) : nlohmann::json(nullptr);
+    if (d >= 0) {
+      // Whether that largest S_T converged (sobol_convergence.hpp) and is <= 1: only then is the
+      // input established as the unit's main driver.
+      const IndexConvergence c = sobol_convergence_status(su, u).total[static_cast<std::size_t>(d)];
+      ju["sobol_dominant_converged"] = c.converged && !c.above_one;
+    }
     crow.push_back(dn);
   } else {
     crow.emplace_back("");
