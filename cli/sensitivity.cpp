@@ -32,10 +32,10 @@ std::string rank_text(int r) { return r > 0 ? std::to_string(r) : "NA"; }
 
 /// The unit's input with the largest total-order index of its rank, named only when that index
 /// converged (sobol_convergence.hpp: CI when bootstrapped, change from N/2 to N) and is <= 1.
-std::string dominant_text(const MonteCarloResult& mc, int d, Eigen::Index u, Lang lang) {
+std::string dominant_text(const MonteCarloResult& mc, int d, Eigen::Index u, double tol, Lang lang) {
   if (d < 0) return "-";
   const SobolIndices& su = *mc.sobol_unit_ranks;
-  const IndexConvergence c = sobol_convergence_status(su, u).total[static_cast<std::size_t>(d)];
+  const IndexConvergence c = sobol_convergence_status(su, u, tol).total[static_cast<std::size_t>(d)];
   if (!c.converged || c.above_one)
     return tr(lang, "not established (not converged)", "未确定（未收敛）");
   return fmt::format("{} ({:.2f})", mc.input_names[static_cast<std::size_t>(d)], su.total(d, u));
@@ -70,7 +70,7 @@ TextTable units_table(const pipeline::SensitivityRun& run, Lang lang, std::size_
       row.push_back(num(rs.lower(u), 0) + "–" + num(rs.upper(u), 0));
     }
     if (bs && bs->ranks) row.push_back(num(bs->ranks->lower(u), 0) + "–" + num(bs->ranks->upper(u), 0));
-    if (mc && mc->sobol_unit_ranks) row.push_back(dominant_text(*mc, run.dominant[iu], u, lang));
+    if (mc && mc->sobol_unit_ranks) row.push_back(dominant_text(*mc, run.dominant[iu], u, run.sobol_tolerance, lang));
     if (loo) {
       const int r = loo->most_moving_row[iu];
       row.push_back(r >= 0 ? fmt::format("{} ({:+d})", loo->rows[static_cast<std::size_t>(r)].id,
@@ -91,7 +91,7 @@ TextTable sobol_table(const pipeline::SensitivityRun& run, Lang lang) {
   st.header = {tr(lang, "Input", "输入"), "S_i", "95% CI", tr(lang, "Status", "收敛状态"), "S_Ti", "95% CI",
                tr(lang, "Status", "收敛状态")};
   st.right_align = {false, true, true, false, true, true, false};
-  const SobolConvergenceStatus cs = sobol_convergence_status(s, 0);
+  const SobolConvergenceStatus cs = sobol_convergence_status(s, 0, run.sobol_tolerance);
   const auto status = [&](const IndexConvergence& c) {
     if (c.converged) return std::string(tr(lang, "converged", "已收敛"));
     std::string why;
@@ -116,8 +116,8 @@ TextTable sobol_table(const pipeline::SensitivityRun& run, Lang lang) {
 }
 
 /// Below the Sobol' table: how many indices are not converged and the N (runs) the rule needs.
-std::string sobol_needed_line(const MonteCarloResult& mc, Lang lang) {
-  const SobolConvergenceStatus cs = sobol_convergence_status(*mc.sobol_rank_shift, 0);
+std::string sobol_needed_line(const MonteCarloResult& mc, double tol, Lang lang) {
+  const SobolConvergenceStatus cs = sobol_convergence_status(*mc.sobol_rank_shift, 0, tol);
   if (cs.all_converged())
     return trf(lang, "Every index converged (tolerance {:.2f}).\n", "全部指数均已收敛（容差 {:.2f}）。\n", cs.tolerance);
   std::string s = trf(lang, "{} of {} indices not converged at N = {} (tolerance {:.2f}); ",
@@ -200,7 +200,7 @@ void print_tables(const pipeline::SensitivityRun& run, Lang lang, int top) {
   if (const TextTable st = sobol_table(run, lang); !st.rows.empty())
     std::cout << "\n" << tr(lang, "Sobol' indices of the mean absolute rank shift R̄s (bootstrap 95% CI):\n",
                             "平均绝对名次变动 R̄s 的 Sobol' 指数（bootstrap 95% 置信区间）：\n")
-              << st.render() << sobol_needed_line(*run.analysis.monte_carlo, lang);
+              << st.render() << sobol_needed_line(*run.analysis.monte_carlo, run.sobol_tolerance, lang);
   if (const TextTable bt = bootstrap_table(run, lang); !bt.rows.empty())
     std::cout << "\n" << tr(lang, "Bootstrap over units:\n", "单位 Bootstrap：\n") << bt.render();
   if (run.analysis.leave_one_out)
@@ -290,6 +290,11 @@ void setup_sensitivity(CLI::App& app) {
       ->check(CLI::Range(0L, 1000000L));
   sub->add_option("--sobol-bootstrap", r.sobol_bootstrap, "Bootstrap resamples of the Sobol' indices' CIs")
       ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  sub->add_option("--sobol-tolerance", r.sobol_tolerance,
+                  "Tolerance of the Sobol' convergence rule: an index is converged when its 95% CI half-width and "
+                  "its change from N/2 to N are at most this (and a first-order CI excludes 0)")
+      ->check(CLI::Range(1e-6, 0.999999))
       ->capture_default_str();
   sub->add_option("--unit-sobol-bootstrap", r.unit_sobol_bootstrap,
                   "Bootstrap resamples of the CIs of every unit's Sobol' indices (0 = point estimates; costs "

@@ -135,7 +135,10 @@ std::string input_description(const UncertainInput& in) {
 }
 
 SensitivityRun run_sensitivity(const SensitivityOptions& o) {
+  if (!(o.sobol_tolerance > 0.0 && o.sobol_tolerance < 1.0))
+    throw InvalidInput(fmt::format("run_sensitivity: sobol_tolerance is {}, but must be in (0, 1)", o.sobol_tolerance));
   SensitivityRun run;
+  run.sobol_tolerance = o.sobol_tolerance;
   run.spec = read_spec(o.spec);
   Spec& spec = run.spec;
   const UncertaintyBlock block = effective_block(spec, o);

@@ -19,6 +19,7 @@
 #include "methods/core/spec.hpp"
 #include "methods/pipeline/output.hpp"
 #include "methods/sensitivity/index_sensitivity.hpp"
+#include "methods/sensitivity/sobol_convergence.hpp"
 
 namespace cikit::pipeline {
 
@@ -49,6 +50,9 @@ struct SensitivityOptions {
   bool leave_one_out = true;               ///< leave-one-out structure checks
   bool bootstrap_omega = false;            ///< also bootstrap omega_total per node (slow)
   Lang lang = Lang::En;                    ///< language of SensitivityRun::notes
+  /// Tolerance τ of the Sobol' convergence rule (sobol_convergence.hpp): CI half-width and
+  /// change from N/2 to N; > 0.
+  double sobol_tolerance = kSobolTolerance;
   /// Progress of the Monte Carlo runs (done, total); optional, never affects the results.
   std::function<void(std::ptrdiff_t done, std::ptrdiff_t total)> progress;
 };
@@ -65,6 +69,7 @@ struct SensitivityRun {
   /// Notes for the user in options.lang (e.g. the runs actually made when the requested number
   /// of replicates was rounded up to a Saltelli design; also in the JSON document as "notes").
   std::vector<std::string> notes;
+  double sobol_tolerance = kSobolTolerance;  ///< the convergence rule's τ used in the outputs
   TextTable units_csv;               ///< rank_intervals.csv, units in `order`
   TextTable sobol_csv;               ///< sobol.csv
   TextTable convergence_csv;         ///< sobol_convergence.csv

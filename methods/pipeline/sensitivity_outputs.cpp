@@ -66,7 +66,7 @@ void unit_entries(const SensitivityRun& run, Eigen::Index u, nlohmann::json& ju,
     if (d >= 0) {
       // Whether that largest S_T converged (sobol_convergence.hpp) and is <= 1: only then is the
       // input established as the unit's main driver.
-      const IndexConvergence c = sobol_convergence_status(su, u).total[static_cast<std::size_t>(d)];
+      const IndexConvergence c = sobol_convergence_status(su, u, run.sobol_tolerance).total[static_cast<std::size_t>(d)];
       ju["sobol_dominant_converged"] = c.converged && !c.above_one;
     }
     crow.push_back(dn);
@@ -129,7 +129,7 @@ nlohmann::json sobol_rank_shift_json(SensitivityRun& run) {
   if (!mc.sobol_rank_shift) return nullptr;
   const auto& s = *mc.sobol_rank_shift;
   const int k = static_cast<int>(mc.input_names.size());
-  const SobolConvergenceStatus st = sobol_convergence_status(s, 0);
+  const SobolConvergenceStatus st = sobol_convergence_status(s, 0, run.sobol_tolerance);
   nlohmann::json ji = nlohmann::json::array();
   for (int i = 0; i < k; ++i) {
     const std::string& name = mc.input_names[static_cast<std::size_t>(i)];

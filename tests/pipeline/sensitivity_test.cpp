@@ -7,6 +7,8 @@
 
 #include <set>
 
+#include "methods/core/error.hpp"
+
 #include "support.hpp"
 
 namespace {
@@ -117,4 +119,21 @@ TEST_CASE("run_sensitivity: a replicate count that is not N(k + 2) is rounded up
   o.replicates = -1;
   o.sobol = 16;
   CHECK(cikit::pipeline::run_sensitivity(o).notes.empty());
+}
+
+TEST_CASE("run_sensitivity: the convergence tolerance is an option and reaches the JSON",
+          "[pipeline][sensitivity][property]") {
+  auto o = small(0);
+  o.leave_one_out = false;
+  o.bootstrap = 0;
+  o.sobol_tolerance = 0.5;  // loose: at N = 16 some index passes that fails 0.05
+  const auto loose = cikit::pipeline::run_sensitivity(o);
+  const auto& rule = loose.doc["monte_carlo"]["sobol_mean_abs_rank_shift"]["convergence_rule"];
+  CHECK(rule["tolerance"] == 0.5);
+  o.sobol_tolerance = 0.05;
+  const auto strict = cikit::pipeline::run_sensitivity(o);
+  CHECK(strict.doc["monte_carlo"]["sobol_mean_abs_rank_shift"]["convergence_rule"]["not_converged"].get<int>() >=
+        rule["not_converged"].get<int>());
+  o.sobol_tolerance = 0.0;
+  CHECK_THROWS_AS(cikit::pipeline::run_sensitivity(o), cikit::InvalidInput);
 }
