@@ -1,4 +1,5 @@
 #include "methods/pipeline/sensitivity.hpp"
+#include "methods/pipeline/common.hpp"
 
 #include <fmt/format.h>
 
@@ -126,7 +127,7 @@ std::string input_description(const UncertainInput& in) {
 
 SensitivityRun run_sensitivity(const SensitivityOptions& o) {
   SensitivityRun run;
-  run.spec = read_spec(o.spec);
+  run.spec = read_spec_with(o.spec);
   Spec& spec = run.spec;
   const UncertaintyBlock block = effective_block(spec, o);
   run.inputs = block.present || options_declare_inputs(o) ? uncertainty_inputs(block, spec.tree, spec.config)
