@@ -131,7 +131,9 @@ void delphi_blocks(Build& b) {
   const IndicatorTree& proposed = proposed_tree(b.spec);  // the consultation rates the proposed system
   const DelphiInput delphi_in = read_delphi(b.spec.delphi, proposed);
   const DelphiResult delphi = analyse_delphi(delphi_in, proposed);
-  for (auto& t : report::delphi_tables(delphi, delphi_in, proposed, b.lang)) b.blocks.emplace_back(std::move(t));
+  std::vector<std::string> final_ids;  // the final system's indicators (content validity of the final system)
+  for (int i : b.spec.tree.leaves()) final_ids.push_back(b.spec.tree.node(i).id);
+  for (auto& t : report::delphi_tables(delphi, delphi_in, proposed, b.lang, final_ids)) b.blocks.emplace_back(std::move(t));
 }
 
 /// The construction of the indicator system (S1, S2), before A1: proposed system, each round's

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "methods/report/messages.hpp"
 
 namespace cikit::report {
@@ -66,7 +68,8 @@ Table screening_table(const DelphiRound& r, const DelphiGroup& g, const DelphiRe
 }
 
 /// The content validity of every round × aspect (× level): I-CVI range, S-CVI/Ave, S-CVI/UA.
-Table cvi_table(const DelphiResult& result, const DelphiInput& input, Lang lang, int k) {
+Table cvi_table(const DelphiResult& result, const DelphiInput& input, Lang lang, int k,
+                const std::vector<std::string>& final_ids) {
   Table c;
   c.id = "D3_delphi_content_validity";
   c.number = fmt::format("D3-{}", k);
@@ -89,13 +92,32 @@ Table cvi_table(const DelphiResult& result, const DelphiInput& input, Lang lang,
                                              : msgf("dc.verdict.low", lang, r.round, aspect_text(g.aspect, lang),
                                                     g.cvi.s_cvi_ave, g.cvi.s_cvi_ua, missed));
     }
+  // The final system: the last round's I-CVIs of the indicators that remain.
+  if (!final_ids.empty() && !result.rounds.empty())
+    for (const auto& g : result.rounds.back().groups) {
+      std::vector<double> v;
+      for (std::size_t j = 0; j < g.indicators.size(); ++j)
+        if (std::find(final_ids.begin(), final_ids.end(), g.indicators[j]) != final_ids.end())
+          v.push_back(g.cvi.i_cvi(static_cast<Eigen::Index>(j)));
+      if (v.empty()) continue;
+      double sum = 0, ua = 0, lo = 1, hi = 0, low = 0;
+      for (double x : v) sum += x, ua += x >= 1 ? 1 : 0, lo = std::min(lo, x), hi = std::max(hi, x), low += x < 0.78 ? 1 : 0;
+      const auto nv = static_cast<double>(v.size());
+      c.rows.push_back({Cell::txt(msg("dc.final", lang)), Cell::txt(aspect_text(g.aspect, lang)),
+                        Cell::integer(static_cast<long long>(v.size())), Cell::integer(g.n_used), Cell::interval(lo, hi, 3),
+                        Cell::integer(static_cast<long long>(low)), Cell::number(sum / nv, 3), Cell::number(ua / nv, 3)});
+      const int missed = int(!(sum / nv >= 0.90)) + int(!(ua / nv >= 0.80));
+      c.interpretation.push_back(missed == 0 ? msgf("dc.verdict.final_ok", lang, aspect_text(g.aspect, lang), sum / nv, ua / nv)
+                                             : msgf("dc.verdict.final_low", lang, aspect_text(g.aspect, lang), sum / nv,
+                                                    ua / nv, missed));
+    }
   c.notes.push_back(msgf("dc.note", lang, input.scale.relevant));
   return c;
 }
 }  // namespace
 
 std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& input, const IndicatorTree& tree,
-                                 Lang lang) {
+                                 Lang lang, const std::vector<std::string>& final_ids) {
   std::vector<Table> out;
 
   Table panel = make_table("D1_delphi_panel", "D1", "d1.title", lang);
@@ -136,7 +158,7 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
         if (g.aspect != aspect) continue;
         out.push_back(screening_table(r, g, result, input, tree, lang, ++k));
       }
-  out.push_back(cvi_table(result, input, lang, ++k));
+  out.push_back(cvi_table(result, input, lang, ++k, final_ids));
   return out;
 }
 

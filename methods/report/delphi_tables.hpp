@@ -13,9 +13,12 @@
 
 namespace cikit::report {
 
-/// Tables D1 (panel), D2 (Kendall's W) and D3-r (screening per round), in `lang`.
+/// Tables D1 (panel), D2 (Kendall's W), D3-k (screening per round × aspect, with I-CVI) and the
+/// content validity table (S-CVI per round × aspect, and, when `final_ids` is given, of the final
+/// system: the last round's ratings of the indicators in `final_ids`), in `lang`.
 [[nodiscard]] std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& input,
-                                               const IndicatorTree& tree, Lang lang);
+                                               const IndicatorTree& tree, Lang lang,
+                                               const std::vector<std::string>& final_ids = {});
 
 /// What the construction-of-the-system tables need besides the consultation itself.
 struct ConstructionInput {
