@@ -186,10 +186,26 @@ TEST_CASE("run_index and run_appendix weight no indicator the consultation scree
   REQUIRE(ar.spec.tree.leaves().size() == run.spec.tree.leaves().size());
   const std::string& a1 = cikit_test::file_content(ar.outputs, "A1_indicator_system.csv");
   const cikit::IndicatorTree& proposed = cikit::proposed_tree(ar.spec);
+  const std::string& s2 = cikit_test::file_content(ar.outputs, "S2_delphi_changes.csv");
   for (const auto& id : out) {
     REQUIRE(a1.find(id) == std::string::npos);
     REQUIRE(a1.find(proposed.node(*proposed.find(id)).label.zh) == std::string::npos);
+    REQUIRE(s2.find(proposed.node(*proposed.find(id)).label.get(ar.config.lang, id)) != std::string::npos);  // told in S2
   }
+  // S1's total row: proposed - deleted in each round = final = A1's indicators.
+  const auto s1 = cikit_test::lines(cikit_test::file_content(ar.outputs, "S1_system_construction.csv"));
+  const std::string total = s1.back();
+  std::vector<long long> v;
+  for (std::size_t p = total.find(',') + 1, q; p != 0; p = q == std::string::npos ? 0 : q + 1) {
+    q = total.find(',', p);
+    v.push_back(std::stoll(total.substr(p, q == std::string::npos ? std::string::npos : q - p)));
+  }
+  REQUIRE(v.size() == 6);  // proposed groups, proposed, deleted round 1, deleted round 2, final groups, final
+  REQUIRE(v[1] == static_cast<long long>(proposed.leaves().size()));
+  REQUIRE(v[5] == static_cast<long long>(ar.spec.tree.leaves().size()));
+  REQUIRE(v[1] - v[2] - v[3] == v[5]);
+  // The content validity table has rows for the final system.
+  REQUIRE(cikit_test::file_content(ar.outputs, "D3_delphi_content_validity.csv").find(",48,") != std::string::npos);
 }
 
 TEST_CASE("cikit delphi --write-spec: the screened spec reads back to the same index", "[pipeline][delphi][property]") {
