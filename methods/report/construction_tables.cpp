@@ -122,9 +122,15 @@ std::vector<Table> construction_tables(const DelphiResult& result, const DelphiI
                            rounds_text);
   if (c.applied)
     story += msgf("s1.final", lang, F.node(F.root()).children.size(), F.leaves().size(), c.screened_out.size());
-  else
-    story += msgf("s1.kept", lang, c.screened_out.size(), P.leaves().size(),
-                  c.reason.empty() ? msg("s1.no_reason", lang) : c.reason);
+  else {
+    std::string reason = c.reason.empty() ? msg("s1.no_reason", lang) : c.reason;
+    // End the sentence when the spec's reason does not (。 ！ ？ . ! ?).
+    static const std::vector<std::string> stops = {"。", "！", "？", ".", "!", "?"};
+    bool ended = false;
+    for (const auto& e : stops) ended = ended || (reason.size() >= e.size() && reason.compare(reason.size() - e.size(), e.size(), e) == 0);
+    if (!ended) reason += lang == Lang::Zh ? "。" : ".";
+    story += msgf("s1.kept", lang, c.screened_out.size(), P.leaves().size(), reason);
+  }
   s1.interpretation.push_back(story);
   s1.notes.push_back(msg("s1.note", lang));
 

@@ -204,6 +204,18 @@ TEST_CASE("run_index and run_appendix weight no indicator the consultation scree
   REQUIRE(v[1] == static_cast<long long>(proposed.leaves().size()));
   REQUIRE(v[5] == static_cast<long long>(ar.spec.tree.leaves().size()));
   REQUIRE(v[1] - v[2] - v[3] == v[5]);
+  // apply: false: A1 keeps every proposed indicator and S1 says so, with the spec's reason.
+  pipeline::AppendixOptions ak = a;
+  ak.spec = governance_variant("keep_appendix.yaml",
+                               "delphi: {file: " + governance_delphi() + ", apply: false, reason: \"comparability\"}");
+  const pipeline::AppendixRun kr = pipeline::run_appendix(ak);
+  const std::string& ka1 = cikit_test::file_content(kr.outputs, "A1_indicator_system.csv");
+  for (const auto& id : out) REQUIRE(ka1.find(proposed.node(*proposed.find(id)).label.get(kr.config.lang, id)) != std::string::npos);
+  bool told = false;
+  for (const auto* t : kr.document.tables())
+    if (t->id == "S1_system_construction")
+      for (const auto& line : t->interpretation) told = told || line.find("comparability.") != std::string::npos;
+  REQUIRE(told);
   // The content validity table has rows for the final system.
   REQUIRE(cikit_test::file_content(ar.outputs, "D3_delphi_content_validity.csv").find(",48,") != std::string::npos);
 }
