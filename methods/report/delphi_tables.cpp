@@ -64,6 +64,7 @@ Table screening_table(const DelphiRound& r, const DelphiGroup& g, const DelphiRe
   const auto& th = g.screening.thresholds;
   s.notes.push_back(msgf("d3.note", lang, th.mean, th.full_score, th.cv, input.screening.min_mean, input.screening.max_cv));
   s.notes.push_back(msgf("d3.note.icvi", lang, input.scale.relevant));
+  if (result.aspects.size() > 1) s.notes.push_back(msg("d3.note.worst", lang));
   return s;
 }
 

@@ -48,6 +48,8 @@ const std::vector<Message>& delphi_messages() {
      "界值法阈值：均数 > {:.3f}，满分比 > {:.3f}，变异系数 < {:.3f}；固定标准：均数 ≥ {}，变异系数 < {}。"
      "全部界值或全部固定标准不满足者删除，部分不满足者修改。"},
     {"d3.h.icvi", "I-CVI", "I-CVI"},
+    {"d3.note.worst", "The verdict here is this aspect's; an indicator's decision in a round is the stricter over the aspects (Tables S1, S2).",
+     "本表结论为该评价维度的结论；指标在该轮的最终处理取各评价维度中较严者（见表S1、S2）。"},
     {"d3.title.level", "Indicator screening, round {} ({}, level {})", "第{}轮专家咨询指标筛选结果（{}，第{}层）"},
     {"d3.note.icvi", "I-CVI = share of experts rating the indicator ≥ {} (relevant).", "I-CVI 为评分 ≥ {} 分（相关）的专家比例。"},
     {"dc.title", "Content validity of the indicator system (CVI)", "指标体系内容效度（内容效度指数CVI）"},
