@@ -9,6 +9,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "methods/core/delphi_key.hpp"
+#include "methods/core/fileio.hpp"
 #include "methods/pipeline/delphi.hpp"
 
 namespace cikit::cli {
@@ -21,6 +23,7 @@ struct DelphiCliOptions {
   long long seed = -1;    ///< -1 = from the Delphi file
   int threads = 0;
   bool agreement = false;
+  std::string write_spec;  ///< --write-spec FILE ("" = none)
 };
 
 std::string pval(double p) {
@@ -133,7 +136,7 @@ void print_group(const View& v, const DelphiGroup& g) {
   t.right_align = {false, true, true, true, true, true, true, false};
   for (std::size_t j = 0; j < g.indicators.size(); ++j) {
     const auto jj = static_cast<Eigen::Index>(j);
-    t.rows.push_back({label_of(v.run.spec.tree, g.indicators[j], lang), num(g.stats.mean(jj), 3),
+    t.rows.push_back({label_of(proposed_tree(v.run.spec), g.indicators[j], lang), num(g.stats.mean(jj), 3),
                       num(g.stats.sd(jj), 3), num(g.stats.cv(jj), 3), num(g.stats.full_score_ratio(jj), 3),
                       num(g.rank_sums(jj), 1), num(g.cvi.i_cvi(jj), 3), verdict_label(lang, g.screening.verdict[j])});
   }
@@ -181,7 +184,7 @@ void print_round_verdicts(const View& v, const DelphiRound& R) {
     }
   for (const auto& x : R.verdicts) {
     if (x.verdict == Verdict::Keep) continue;
-    t.rows.push_back({label_of(v.run.spec.tree, x.indicator, lang), verdict_label(lang, x.verdict), failed[x.indicator]});
+    t.rows.push_back({label_of(proposed_tree(v.run.spec), x.indicator, lang), verdict_label(lang, x.verdict), failed[x.indicator]});
   }
   std::cout << "\n"
             << trf(lang, "Round {} verdicts (indicators not kept; worst over aspects):\n",
@@ -199,7 +202,7 @@ void print_changes(const View& v) {
   c.right_align = {false, false, false, true, true};
   for (const auto& x : res.changes) {
     if (x.from == Verdict::Keep && x.to && *x.to == Verdict::Keep) continue;
-    c.rows.push_back({label_of(v.run.spec.tree, x.indicator, lang),
+    c.rows.push_back({label_of(proposed_tree(v.run.spec), x.indicator, lang),
                       fmt::format("R{} {}", x.from_round, verdict_label(lang, x.from)),
                       x.to ? fmt::format("R{} {}", x.to_round, verdict_label(lang, *x.to))
                            : trf(lang, "R{} not rated", "第{}轮未评", x.to_round),
@@ -237,12 +240,17 @@ void run_delphi(const DelphiCliOptions& o) {
   if (o.permutations >= 0) po.permutations = o.permutations;
   if (o.seed >= 0) po.seed = static_cast<std::uint64_t>(o.seed);
   po.threads = o.threads;
+  po.write_spec = o.write_spec;
   const pipeline::DelphiRun run = pipeline::run_delphi(po);
   if (o.common.format == "json") std::cout << run.doc.dump(2) << "\n";
   else if (o.common.format == "csv") std::cout << run.items_csv.csv();
   else print_tables({run, o.common.language(), o.agreement});
   print_warnings("delphi", run.warnings);
   run.outputs.write();
+  for (const auto& f : run.spec_files) {
+    write_file_atomic(f.path, f.content);
+    std::cerr << trf(o.common.language(), "wrote {}\n", "已写入 {}\n", f.path.string());
+  }
 }
 
 }  // namespace
@@ -262,6 +270,9 @@ void setup_delphi(CLI::App& app) {
   sub->add_option("--threads", opt->threads, "OpenMP threads (0 = default); results do not depend on it")
       ->check(CLI::NonNegativeNumber);
   sub->add_flag("--agreement", opt->agreement, "Also print ICC, Fleiss' kappa and Krippendorff's alpha");
+  sub->add_option("--write-spec", opt->write_spec,
+                  "Write the screened spec to FILE: the tree without the indicators the consultation dropped "
+                  "(and, with judgments, FILE-stem_judgments.yaml beside it)");
   sub->callback([opt] { run_delphi(*opt); });
 }
 

@@ -1,4 +1,5 @@
 #include "methods/core/spec.hpp"
+#include "methods/core/delphi_key.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -380,6 +381,27 @@ IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root, IndexCo
   return IndicatorTree(std::move(nodes));
 }
 
+/// `delphi: FILE` or `delphi: {file: FILE, apply: true|false, reason: TEXT}`.
+void parse_delphi_key(const Ctx& ctx, const YAML::Node& v, const fs::path& base_dir, Spec& spec) {
+  YAML::Node file;
+  DelphiKey& key = spec.settings.get_or_create<DelphiKey>("delphi");
+  if (v.IsMap()) {
+    bool have_file = false;
+    ctx.each_key(v, "delphi", {"file", "apply", "reason"}, [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+      if (k == "file") file = w, have_file = true;
+      else if (k == "apply") key.apply = ctx.boolean(w, "delphi.apply"), key.apply_where = ctx.at(w);
+      else key.reason = ctx.scalar(w, "delphi.reason");
+    });
+    if (!have_file) ctx.fail(v, "delphi needs 'file:' (the expert-consultation file)");
+  } else {
+    file = v;
+  }
+  const std::string d = ctx.scalar(file, "delphi");
+  if (d.empty()) ctx.fail(file, "delphi is empty");
+  spec.delphi = fs::path(d).is_absolute() ? fs::path(d) : base_dir / d;
+  spec.delphi_where = ctx.at(file);
+}
+
 }  // namespace
 
 Spec parse_spec(const std::string& text, const std::string& file_label, const fs::path& base_dir) {
@@ -421,10 +443,7 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
     } else if (key == "uncertainty") {
       spec.uncertainty = parse_uncertainty_block(ctx, v);
     } else if (key == "delphi") {
-      const std::string d = ctx.scalar(v, "delphi");
-      if (d.empty()) ctx.fail(v, "delphi is empty");
-      spec.delphi = fs::path(d).is_absolute() ? fs::path(d) : base_dir / d;
-      spec.delphi_where = ctx.at(v);
+      parse_delphi_key(ctx, v, base_dir, spec);
     } else {
       const std::string j = ctx.scalar(v, "judgments");
       if (j.empty()) ctx.fail(v, "judgments is empty");

@@ -1,4 +1,5 @@
 #include "methods/core/tree.hpp"
+#include "methods/core/tree_edit.hpp"
 
 #include <fmt/format.h>
 
@@ -90,6 +91,58 @@ std::vector<int> IndicatorTree::leaf_positions_under(int i) const {
   };
   walk(i);
   return out;
+}
+
+IndicatorTree tree_without_nodes(const IndicatorTree& tree, const std::vector<char>& removed_in) {
+  const auto n = static_cast<std::size_t>(tree.size());
+  if (removed_in.size() != n)
+    throw InvalidInput(fmt::format("tree_without_nodes: {} flags for a tree of {} nodes", removed_in.size(), n));
+  if (removed_in[0]) throw InvalidInput("tree_without_nodes: the index root cannot be removed");
+  std::vector<char> removed = removed_in;
+  for (int i : tree.preorder())  // a removed node takes its subtree with it (parents come first)
+    if (i != tree.root() && removed[static_cast<std::size_t>(tree.node(i).parent)]) removed[static_cast<std::size_t>(i)] = 1;
+  std::vector<int> remap(n, -1);
+  int next = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!removed[i]) remap[i] = next++;
+  std::vector<Node> nodes;
+  nodes.reserve(static_cast<std::size_t>(next));
+  for (std::size_t i = 0; i < n; ++i) {
+    if (removed[i]) continue;
+    Node node = tree.node(static_cast<int>(i));
+    if (node.parent >= 0) node.parent = remap[static_cast<std::size_t>(node.parent)];
+    std::vector<int> ch;
+    for (int c : node.children)
+      if (!removed[static_cast<std::size_t>(c)]) ch.push_back(remap[static_cast<std::size_t>(c)]);
+    node.children = std::move(ch);
+    nodes.push_back(std::move(node));
+  }
+  return IndicatorTree(std::move(nodes));
+}
+
+IndicatorTree tree_without_leaves(const IndicatorTree& tree, const std::vector<std::string>& ids) {
+  const auto n = static_cast<std::size_t>(tree.size());
+  std::vector<char> removed(n, 0);
+  for (const auto& id : ids) {
+    const auto i = tree.find(id);
+    if (!i || !tree.node(*i).is_leaf())
+      throw InvalidInput(fmt::format("tree_without_leaves: '{}' is not an indicator (leaf) of the tree", id));
+    removed[static_cast<std::size_t>(*i)] = 1;
+  }
+  // Groups left without children go too; post-order visits children before their parent.
+  for (int i : tree.inner_postorder()) {
+    if (i == tree.root()) continue;
+    bool any = false;
+    for (int c : tree.node(i).children) any = any || !removed[static_cast<std::size_t>(c)];
+    if (!any) removed[static_cast<std::size_t>(i)] = 1;
+  }
+  bool any_root = false;
+  for (int c : tree.node(tree.root()).children) any_root = any_root || !removed[static_cast<std::size_t>(c)];
+  if (!any_root)
+    throw InvalidInput(fmt::format("tree_without_leaves: removing {} indicator(s) leaves the index '{}' without "
+                                   "indicators",
+                                   ids.size(), tree.node(tree.root()).id));
+  return tree_without_nodes(tree, removed);
 }
 
 }  // namespace cikit

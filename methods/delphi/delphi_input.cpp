@@ -264,7 +264,7 @@ DelphiInput parse_delphi(const std::string& text, const std::string& file_label,
   YAML::Node scale_node;
   ctx.each_key(doc, "the Delphi file",
                {"note", "ratings", "counts", "experts", "scale", "screening", "authority", "min_response", "missing",
-                "permutations", "seed"},
+                "permutations", "seed", "revisions"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "note") {
       in.note = ctx.scalar(v, "note");
@@ -347,6 +347,31 @@ DelphiInput parse_delphi(const std::string& text, const std::string& file_label,
       if (x == "drop_experts") in.missing = DelphiMissing::DropIncompleteExperts;
       else if (x == "available") in.missing = DelphiMissing::AvailableCase;
       else ctx.fail(v, fmt::format("missing '{}' must be drop_experts (default) or available", x));
+    } else if (key == "revisions") {
+      if (!v.IsSequence()) ctx.fail(v, "revisions must be a list of {round, indicator, change}");
+      for (const auto& item : v) {
+        DelphiRevision rv;
+        rv.line = ctx.at(item).line;
+        bool have_round = false, have_id = false, have_change = false;
+        ctx.each_key(item, "a revision", {"round", "indicator", "change"},
+                     [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+          if (k == "round") {
+            const double r = ctx.number(w, "revision round");
+            if (!(r >= 1 && r <= 1000 && std::floor(r) >= r)) ctx.fail(w, "revision round must be a positive integer");
+            rv.round = static_cast<int>(r);
+            have_round = true;
+          } else if (k == "indicator") {
+            rv.indicator = ctx.scalar(w, "revision indicator");
+            check_indicator(tree, rv.indicator, ctx.at(w));
+            have_id = true;
+          } else {
+            rv.change = ctx.labels(w, "revision change");
+            have_change = true;
+          }
+        });
+        if (!have_round || !have_id || !have_change) ctx.fail(item, "a revision needs round, indicator and change");
+        in.revisions.push_back(std::move(rv));
+      }
     } else if (key == "permutations") {
       const double p = ctx.number(v, "permutations");
       if (!(p >= 0 && p <= 1e7 && std::floor(p) >= p)) ctx.fail(v, "permutations must be an integer in [0, 1e7]");

@@ -55,6 +55,16 @@ struct DelphiExpert {
   long line = 0;
 };
 
+/// What the consultation changed in an indicator after a round (`revisions:` in the Delphi
+/// file): the wording, definition or unit revised on the experts' comments before the next round.
+/// Reported in the appendix's construction of the system; no statistic uses it.
+struct DelphiRevision {
+  int round = 0;          ///< the round after which the indicator was revised
+  std::string indicator;  ///< indicator id (a node of the tree)
+  Labels change;          ///< what changed, e.g. "renamed from ... ; unit changed to ..."
+  long line = 0;          ///< line in the Delphi file
+};
+
 /// A parsed Delphi file with its tables.
 struct DelphiInput {
   std::string file;                     ///< the YAML file as given
@@ -63,6 +73,7 @@ struct DelphiInput {
   std::vector<DelphiRating> ratings;
   std::vector<DelphiCount> counts;
   std::vector<DelphiExpert> experts;
+  std::vector<DelphiRevision> revisions;  ///< `revisions:` (optional), file order
   DelphiScale scale;
   ScreeningOptions screening;
   FullScoreRule full_score = FullScoreRule::ScaleMaximum;

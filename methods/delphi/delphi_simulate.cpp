@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <sstream>
+#include <utility>
 
 #include "methods/core/random.hpp"
 #include "methods/delphi/delphi_analysis.hpp"
@@ -18,10 +20,31 @@ int clamp_score(double x) { return static_cast<int>(std::clamp(std::round(x), 1.
 
 std::string expert_id(int i) { return fmt::format("E{:02d}", i + 1); }
 
-/// Planted weak indicators (leaf positions): rated low in round 1 (the rules drop them) and
-/// contested ones (rated unevenly in round 1, revised and rated well in round 2).
+/// Planted stories (leaf positions of the governance tree; for other trees they are simply
+/// indicators at those positions): rated low in round 1 (the rules drop them); contested in
+/// round 1, revised and rated well in round 2; contested in round 1, revised, and still rated
+/// low in round 2 (the rules drop them in the last round). The last group are indicators the
+/// data model gives weak loadings (methods/simulate/governance.cpp), so the consultation and
+/// the data agree.
 bool planted_low(std::size_t j) { return j == 7 || j == 23 || j == 41; }
-bool planted_contested(std::size_t j) { return j == 12 || j == 30 || j == 50; }
+bool planted_contested(std::size_t j) { return j == 12 || j == 30 || j == 50 || j == 11 || j == 53; }
+bool planted_rejected(std::size_t j) { return j == 11; }
+
+/// What the (simulated) organisers changed after round 1 in a contested indicator, zh and en.
+std::pair<const char*, const char*> planted_change(std::size_t j) {
+  switch (j) {
+    case 11: return {"限定为最近一次居委会换届选举的参选率", "restricted to the latest general election of residents' committees"};
+    case 12: return {"口径明确为每万人执业律师数（不含公职律师、公司律师）",
+                     "narrowed to practising lawyers per 10,000 residents (government and in-house counsel excluded)"};
+    case 30: return {"分母明确为义务教育阶段随迁子女总数", "denominator set to all migrant children in compulsory education"};
+    case 50: return {"数据来源由单一平台改为多平台综合传播指数", "source changed from one platform to a multi-platform composite index"};
+    case 53: return {"仅统计投诉类诉求（不含咨询、建议），并说明为逆向指标",
+                     "restricted to complaints (enquiries and suggestions excluded), stated as a negative indicator"};
+    default: return {"依据专家意见补充指标解释与统计口径", "definition and statistical scope clarified on the experts' comments"};
+  }
+}
+
+std::string yaml_quoted(const std::string& s) { return "\"" + s + "\""; }
 
 }  // namespace
 
@@ -81,7 +104,8 @@ std::vector<std::pair<std::string, std::string>> simulate_delphi_files(const Ind
         double mu = a == 0 ? mu_imp[j] : mu_fea[j];
         double sd = noise;
         if (round == 1 && planted_low(j)) mu = a == 0 ? 2.7 : 3.0, sd = 0.9;
-        if (round == 1 && planted_contested(j)) mu = a == 0 ? 3.7 : 3.5, sd = 1.1;
+        if (round == 1 && planted_contested(j)) mu = a == 0 ? 4.0 : 3.8, sd = 1.0;
+        if (round == 2 && planted_rejected(j)) mu = a == 0 ? 3.0 : 3.2, sd = 0.9;
         for (int i = 0; i < kInvited - 1; ++i) {
           const double z = standard_normal(g);
           const int score = clamp_score(mu + bias[static_cast<std::size_t>(i)] + sd * z);
@@ -106,6 +130,33 @@ std::vector<std::pair<std::string, std::string>> simulate_delphi_files(const Ind
     }
   }
 
+  // Revisions: every indicator marked "revise" in a round and rated again (or kept) afterwards.
+  DelphiInput both;
+  both.permutations = 0;
+  {
+    std::istringstream lines(ratings);
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line)) {
+      std::vector<std::string> f;
+      std::istringstream ls(line);
+      for (std::string x; std::getline(ls, x, ',');) f.push_back(x);
+      both.ratings.push_back({std::stoi(f[0]), f[1], f[2], f[3], f[4] == "NA" ? std::nan("") : std::stod(f[4]), 0});
+    }
+  }
+  const DelphiResult all = analyse_delphi(both, tree);
+  std::string revisions;
+  for (const auto& r : all.rounds)
+    for (const auto& v : r.verdicts) {
+      if (v.verdict != Verdict::Revise) continue;
+      std::size_t j = 0;
+      while (j < n && tree.node(leaves[j]).id != v.indicator) ++j;
+      const auto [zh, en] = planted_change(j);
+      revisions += fmt::format("  - {{round: {}, indicator: {}, change: {{zh: {}, en: {}}}}}\n", r.round, v.indicator,
+                               yaml_quoted(zh), yaml_quoted(en));
+    }
+
+  if (revisions.empty()) revisions = "  []\n";
   const std::string yaml = fmt::format(
       R"(# Expert consultation (Delphi, 德尔菲法) for the China City Good Governance Index example.
 #
@@ -113,7 +164,9 @@ std::vector<std::pair<std::string, std::string>> simulate_delphi_files(const Ind
 # delphi_simulate.cpp, seed {0}); no expert was consulted. Two rounds, 16 experts invited
 # (15 returned round 1), importance and feasibility of every indicator on a 1-5 scale.
 # Indicators the screening rules drop in round 1 are not rated in round 2; contested ones
-# are revised and rated again. Run: cikit delphi governance.yaml
+# are revised (revisions: below) and rated again; two of them are still rated low in round 2
+# and dropped there. With `delphi: delphi.yaml` in the spec the screening decides the system
+# (cikit drops the screened-out indicators before any analysis). Run: cikit delphi governance.yaml
 
 note: "SYNTHETIC: simulated two-round consultation (15 experts); no real expert was consulted"
 ratings: delphi_ratings.csv
@@ -139,8 +192,10 @@ min_response: 0.70
 missing: drop_experts
 permutations: 2000
 seed: {0}
-)",
-      seed);
+# What the organisers changed after each round in the indicators marked "revise" (SYNTHETIC).
+revisions:
+{1})",
+      seed, revisions);
   return {{"delphi.yaml", yaml}, {"delphi_ratings.csv", ratings}, {"delphi_experts.csv", experts}};
 }
 

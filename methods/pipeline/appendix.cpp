@@ -1,4 +1,6 @@
 #include "methods/pipeline/appendix.hpp"
+#include "methods/pipeline/common.hpp"
+#include "methods/pipeline/screening.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -65,7 +67,7 @@ void configure(const AppendixOptions& o, AppendixRun& run) {
   if (!o.config.empty() && !o.spec.empty())
     throw InvalidInput("run_appendix: config cannot be combined with spec (the file holds the whole configuration)");
   report::AppendixConfig c = o.config.empty() ? config_from_options(o) : report::read_appendix_config(o.config);
-  run.spec = read_spec(c.spec);
+  run.spec = read_spec_with(c.spec);
   Spec& spec = run.spec;
   if (!c.spec_sha256.empty() && c.spec_sha256 != spec.hash)
     run.config_warnings.push_back(fmt::format("the spec '{}' has changed since the configuration was printed "
@@ -127,9 +129,25 @@ void delphi_blocks(Build& b) {
     b.omitted.push_back(msg("omit.delphi", b.lang));
     return;
   }
-  const DelphiInput delphi_in = read_delphi(b.spec.delphi, b.spec.tree);
-  const DelphiResult delphi = analyse_delphi(delphi_in, b.spec.tree);
-  for (auto& t : report::delphi_tables(delphi, delphi_in, b.spec.tree, b.lang)) b.blocks.emplace_back(std::move(t));
+  const IndicatorTree& proposed = proposed_tree(b.spec);  // the consultation rates the proposed system
+  const DelphiInput delphi_in = read_delphi(b.spec.delphi, proposed);
+  const DelphiResult delphi = analyse_delphi(delphi_in, proposed);
+  std::vector<std::string> final_ids;  // the final system's indicators (content validity of the final system)
+  for (int i : b.spec.tree.leaves()) final_ids.push_back(b.spec.tree.node(i).id);
+  for (auto& t : report::delphi_tables(delphi, delphi_in, proposed, b.lang, final_ids)) b.blocks.emplace_back(std::move(t));
+}
+
+/// The construction of the indicator system (S1, S2), before A1: proposed system, each round's
+/// deletions and revisions with their reasons, final system (or why the screening is not applied).
+void construction_blocks(Build& b) {
+  if (b.spec.delphi.empty()) return;
+  const DelphiKey key = delphi_key(b.spec);
+  const IndicatorTree& proposed = proposed_tree(b.spec);
+  DelphiInput in = read_delphi(b.spec.delphi, proposed);
+  in.permutations = 0;  // the decisions do not depend on the permutation p-value
+  const DelphiResult res = analyse_delphi(in, proposed);
+  const report::ConstructionInput c{proposed, b.spec.tree, key.screened_out, key.apply, key.reason};
+  for (auto& t : report::construction_tables(res, in, c, b.lang)) b.blocks.emplace_back(std::move(t));
 }
 
 /// A3-A8 reliability and validity, with the heatmap and scree figures.
@@ -366,6 +384,7 @@ AppendixRun run_appendix(const AppendixOptions& o) {
            name(method_info(missing_policies(), cfg.missing)));
 
   Build b{o, run, spec, data, lang, run.document.blocks, {}, 0, {}, {}, {}};
+  construction_blocks(b);  // how the system was built, then the final system (A1)
   b.blocks.emplace_back(report::indicator_system_table(spec.tree, r.weights, name(wm), lang));
   delphi_blocks(b);  // expert consultation comes before the data-based evidence
   b.blocks.emplace_back(report::descriptive_table(spec.tree, d, lang));

@@ -1,4 +1,5 @@
 #include "methods/pipeline/check.hpp"
+#include "methods/pipeline/common.hpp"
 
 #include <fmt/format.h>
 
@@ -66,7 +67,7 @@ TextTable indicator_table(const Spec& spec, const DescribeResult& d, Lang lang, 
 
 CheckRun run_check(const CheckOptions& o) {
   CheckRun run;
-  run.spec = read_spec(o.spec);
+  run.spec = read_spec_with(o.spec);
   run.data = load_data(run.spec);
   run.describe = describe(run.data);
   const Spec& spec = run.spec;

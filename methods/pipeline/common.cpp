@@ -1,5 +1,12 @@
 #include "methods/pipeline/common.hpp"
 
+#include <fmt/format.h>
+
+#include <map>
+
+#include "methods/core/tree_edit.hpp"
+#include "methods/delphi/delphi_input.hpp"
+#include "methods/pipeline/screening.hpp"
 #include "methods/weighting/ahp.hpp"
 
 namespace cikit::pipeline {
@@ -11,7 +18,40 @@ Spec read_spec_with(const std::string& path, const MethodOverrides& overrides) {
   override_method(overrides.weights, weight_methods(), cfg.weights);
   override_method(overrides.aggregate, aggregate_methods(), cfg.aggregate);
   override_method(overrides.missing, missing_policies(), cfg.missing);
+  apply_delphi_screening(spec);
   return spec;
+}
+
+std::vector<std::string> delphi_screened_out(const DelphiResult& result, const IndicatorTree& tree) {
+  std::map<std::string, Verdict> last;  // verdict in the last round that rated the indicator
+  for (const auto& r : result.rounds)
+    for (const auto& v : r.verdicts) last[v.indicator] = v.verdict;
+  std::vector<std::string> out;
+  for (int i : tree.leaves())
+    if (const auto it = last.find(tree.node(i).id); it != last.end() && it->second == Verdict::Drop)
+      out.push_back(tree.node(i).id);
+  return out;
+}
+
+void apply_delphi_screening(Spec& spec) {
+  if (spec.delphi.empty()) return;
+  DelphiKey& key = spec.settings.get_or_create<DelphiKey>("delphi");
+  if (key.screened) return;
+  DelphiInput in = read_delphi(spec.delphi, spec.tree);
+  in.permutations = 0;  // verdicts do not depend on the permutation p-value
+  const DelphiResult res = analyse_delphi(in, spec.tree);
+  key.screened = true;
+  key.proposed_tree = spec.tree;
+  key.screened_out = delphi_screened_out(res, spec.tree);
+  if (!key.apply || key.screened_out.empty()) return;
+  try {
+    spec.tree = tree_without_leaves(spec.tree, key.screened_out);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput(fmt::format("the expert consultation screens out every indicator ({}); set "
+                                   "'delphi: {{file: ..., apply: false, reason: ...}}' to keep the proposed system",
+                                   e.what()),
+                       spec.delphi_where);
+  }
 }
 
 WeightInputs override_ahp(const AhpOverrides& o, WeightInputs in) {

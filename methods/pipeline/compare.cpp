@@ -182,7 +182,7 @@ void add_stability(CompareRun& run, const std::vector<CompareScheme>& schemes, c
 
 CompareRun run_compare(const CompareRunOptions& o) {
   CompareRun run;
-  run.spec = read_spec(o.spec);
+  run.spec = read_spec_with(o.spec);
   Judgments judgments;
   WeightInputs inputs;
   const std::vector<WeightMethod> methods =

@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "methods/core/error.hpp"
+#include "methods/pipeline/common.hpp"
+#include "methods/pipeline/screening.hpp"
 
 namespace cikit::pipeline {
 
@@ -195,17 +197,18 @@ DelphiRun run_delphi(const DelphiOptions& o) {
     throw InvalidInput(fmt::format("run_delphi: permutations is {}, but must be >= 0", *o.permutations));
   if (o.threads < 0) throw InvalidInput(fmt::format("run_delphi: threads is {}, but must be >= 0", o.threads));
   DelphiRun run;
-  run.spec = read_spec(o.spec);
+  run.spec = read_spec_with(o.spec);
   const Spec& spec = run.spec;
   if (spec.delphi.empty())
     throw InvalidInput(fmt::format("{}: the spec has no 'delphi:' key naming the expert-consultation file (see "
                                    "docs/spec.md)",
                                    spec.path));
-  run.input = read_delphi(spec.delphi, spec.tree);
+  const IndicatorTree& proposed = proposed_tree(spec);  // the consultation rates the proposed system
+  run.input = read_delphi(spec.delphi, proposed);
   DelphiInput& in = run.input;
   if (o.permutations) in.permutations = *o.permutations;
   if (o.seed) in.seed = *o.seed;
-  run.result = analyse_delphi(in, spec.tree, {.threads = o.threads});
+  run.result = analyse_delphi(in, proposed, {.threads = o.threads});
   const DelphiResult& res = run.result;
   run.warnings = res.warnings;
 
@@ -220,7 +223,7 @@ DelphiRun run_delphi(const DelphiOptions& o) {
                           "cs", "cr", "aspect", "level", "n_indicators", "n_experts_used", "n_dropped", "W",
                           "W_uncorrected", "chi2", "df", "p", "F", "p_F", "p_permutation", "s_cvi_ave", "s_cvi_ua"};
   nlohmann::json jrounds = nlohmann::json::array();
-  for (const auto& R : res.rounds) jrounds.push_back(round_json(R, in, spec.tree, run));
+  for (const auto& R : res.rounds) jrounds.push_back(round_json(R, in, proposed, run));
   doc["rounds"] = jrounds;
   nlohmann::json jc = nlohmann::json::array();
   for (const auto& c : res.changes)
@@ -232,6 +235,7 @@ DelphiRun run_delphi(const DelphiOptions& o) {
   doc["changes"] = jc;
   doc["warnings"] = run.warnings;
 
+  if (!o.write_spec.empty()) run.spec_files = screened_spec_files(spec, res, o.write_spec);
   run.outputs = OutputSet(o.out);
   run.outputs.add("delphi.json", doc.dump(2) + "\n");
   run.outputs.add("delphi_items.csv", run.items_csv.csv());

@@ -1,5 +1,7 @@
 #include "methods/pipeline/output.hpp"
 
+#include "methods/core/delphi_key.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -79,12 +81,20 @@ std::string num_verdict(double value, int decimals, const std::optional<ValueVer
 }
 
 nlohmann::json json_header(const std::string& command, const Spec& spec) {
-  return {{"cikit_version", CIKIT_VERSION},
-          {"command", command},
-          {"spec", {{"path", spec.path}, {"sha256", spec.hash}}},
-          {"data_file", spec.data.file_as_written},
-          {"seed", spec.config.seed},
-          {"index", {{"id", spec.id}, {"label", json_labels(spec.label)}}}};
+  nlohmann::json h = {{"cikit_version", CIKIT_VERSION},
+                      {"command", command},
+                      {"spec", {{"path", spec.path}, {"sha256", spec.hash}}},
+                      {"data_file", spec.data.file_as_written},
+                      {"seed", spec.config.seed},
+                      {"index", {{"id", spec.id}, {"label", json_labels(spec.label)}}}};
+  // The expert consultation's screening (pipeline::apply_delphi_screening): what it removed.
+  if (const DelphiKey key = delphi_key(spec); key.screened)
+    h["delphi_screening"] = {{"apply", key.apply},
+                             {"screened_out", key.screened_out},
+                             {"reason", key.reason},
+                             {"proposed_indicators", key.proposed_tree ? key.proposed_tree->leaves().size() : 0},
+                             {"indicators", spec.tree.leaves().size()}};
+  return h;
 }
 
 void OutputSet::add(const std::string& name, std::string content) { files_.emplace_back(name, std::move(content)); }

@@ -1,4 +1,5 @@
 #include "methods/pipeline/reliability.hpp"
+#include "methods/pipeline/common.hpp"
 
 #include <fmt/format.h>
 
@@ -166,7 +167,7 @@ ReliabilityRun run_reliability(const ReliabilityOptions& o) {
   if (o.bootstrap < 0)
     throw InvalidInput(fmt::format("run_reliability: bootstrap is {}, but must be >= 0", o.bootstrap));
   ReliabilityRun run;
-  run.spec = read_spec(o.spec);
+  run.spec = read_spec_with(o.spec);
   const Spec& spec = run.spec;
   const Dataset data = load_data(spec);
   AlphaOptions ao;

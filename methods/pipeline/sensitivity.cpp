@@ -1,4 +1,5 @@
 #include "methods/pipeline/sensitivity.hpp"
+#include "methods/pipeline/common.hpp"
 
 #include <fmt/format.h>
 
@@ -139,7 +140,7 @@ SensitivityRun run_sensitivity(const SensitivityOptions& o) {
     throw InvalidInput(fmt::format("run_sensitivity: sobol_tolerance is {}, but must be in (0, 1)", o.sobol_tolerance));
   SensitivityRun run;
   run.sobol_tolerance = o.sobol_tolerance;
-  run.spec = read_spec(o.spec);
+  run.spec = read_spec_with(o.spec);
   Spec& spec = run.spec;
   const UncertaintyBlock block = effective_block(spec, o);
   run.inputs = block.present || options_declare_inputs(o) ? uncertainty_inputs(block, spec.tree, spec.config)

@@ -1,4 +1,5 @@
 #include "methods/pipeline/validity.hpp"
+#include "methods/pipeline/common.hpp"
 
 #include <fmt/format.h>
 
@@ -367,7 +368,7 @@ ValidityRun run_validity(const ValidityOptions& o) {
   if (o.replicates < 2)
     throw InvalidInput(fmt::format("run_validity: replicates is {}, but must be >= 2", o.replicates));
   ValidityRun run;
-  run.spec = read_spec(o.spec);
+  run.spec = read_spec_with(o.spec);
   const Spec& spec = run.spec;
   const Dataset data = load_data(spec);
   const Dataset criteria = spec.criteria.empty() ? Dataset{} : load_criteria(spec);  // errors before the work

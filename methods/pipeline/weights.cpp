@@ -78,7 +78,7 @@ nlohmann::json method_json(const IndicatorTree& tree, const MethodWeightsReport&
 
 WeightsRun run_weights(const WeightsOptions& o) {
   WeightsRun run;
-  run.spec = read_spec(o.spec);
+  run.spec = read_spec_with(o.spec);
   Judgments judgments;
   WeightInputs inputs;
   const std::vector<WeightMethod> methods =

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "methods/core/error.hpp"
+#include "methods/core/tree_edit.hpp"
+#include "methods/weighting/judgments_edit.hpp"
 #include "methods/core/random.hpp"
 #include "methods/weighting/ahp.hpp"
 
@@ -24,30 +26,8 @@ IndicatorTree tree_without_node(const IndicatorTree& tree, int node) {
     throw DomainError(fmt::format("removing '{}' leaves node '{}' without children", gone.id, tree.node(gone.parent).id),
                       Location{.node = tree.node(gone.parent).id});
   std::vector<char> removed(static_cast<std::size_t>(tree.size()), 0);
-  std::vector<int> stack{node};
-  while (!stack.empty()) {
-    const int i = stack.back();
-    stack.pop_back();
-    removed[static_cast<std::size_t>(i)] = 1;
-    for (int c : tree.node(i).children) stack.push_back(c);
-  }
-  std::vector<int> remap(static_cast<std::size_t>(tree.size()), -1);
-  int next = 0;
-  for (int i = 0; i < tree.size(); ++i)
-    if (!removed[static_cast<std::size_t>(i)]) remap[static_cast<std::size_t>(i)] = next++;
-  std::vector<Node> nodes;
-  nodes.reserve(static_cast<std::size_t>(next));
-  for (int i = 0; i < tree.size(); ++i) {
-    if (removed[static_cast<std::size_t>(i)]) continue;
-    Node n = tree.node(i);
-    if (n.parent >= 0) n.parent = remap[static_cast<std::size_t>(n.parent)];
-    std::vector<int> ch;
-    for (int c : n.children)
-      if (!removed[static_cast<std::size_t>(c)]) ch.push_back(remap[static_cast<std::size_t>(c)]);
-    n.children = std::move(ch);
-    nodes.push_back(std::move(n));
-  }
-  return IndicatorTree(std::move(nodes));
+  removed[static_cast<std::size_t>(node)] = 1;
+  return tree_without_nodes(tree, removed);
 }
 
 IndicatorTree tree_without_leaf(const IndicatorTree& tree, int leaf) {
@@ -79,36 +59,6 @@ Dataset data_without_node(const Dataset& d, const IndicatorTree& tree, int node)
     if (with_sources) o.source_columns.push_back(d.source_columns[static_cast<std::size_t>(keep[c])]);
   }
   return o;
-}
-
-Judgments judgments_for_tree(const Judgments& j, const IndicatorTree& full, const IndicatorTree& reduced) {
-  Judgments out = j;
-  for (auto& e : out.experts) {
-    std::vector<NodeJudgments> kept;
-    for (const auto& nj : e.nodes) {
-      const auto r = reduced.find(nj.node_id);
-      if (!r) continue;
-      const auto& fc = full.node(nj.node).children;
-      const auto& rc = reduced.node(*r).children;
-      if (rc.size() < 2) continue;
-      std::vector<Eigen::Index> pos;  // position in the full child order of each reduced child
-      for (int c : rc)
-        for (std::size_t q = 0; q < fc.size(); ++q)
-          if (full.node(fc[q]).id == reduced.node(c).id) pos.push_back(static_cast<Eigen::Index>(q));
-      const auto m = static_cast<Eigen::Index>(pos.size());
-      NodeJudgments n = nj;
-      n.node = *r;
-      n.matrix.resize(m, m);
-      n.n_missing = 0;
-      for (Eigen::Index a = 0; a < m; ++a)
-        for (Eigen::Index b = 0; b < m; ++b) n.matrix(a, b) = nj.matrix(pos[static_cast<std::size_t>(a)], pos[static_cast<std::size_t>(b)]);
-      for (Eigen::Index a = 0; a < m; ++a)
-        for (Eigen::Index b = a + 1; b < m; ++b) n.n_missing += std::isnan(n.matrix(a, b)) ? 1 : 0;
-      kept.push_back(std::move(n));
-    }
-    e.nodes = std::move(kept);
-  }
-  return out;
 }
 
 namespace {

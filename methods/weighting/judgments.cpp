@@ -1,4 +1,7 @@
 #include "methods/weighting/judgments.hpp"
+#include "methods/weighting/judgments_edit.hpp"
+
+#include "methods/core/delphi_key.hpp"
 
 #include "methods/core/yaml_context.hpp"
 
@@ -9,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
@@ -17,6 +21,16 @@
 namespace cikit {
 
 namespace {
+
+/// A YAML scalar in double quotes (ids and labels may hold ':' or '#').
+std::string yaml_quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
 
 namespace fs = std::filesystem;
 
@@ -316,7 +330,70 @@ Judgments read_spec_judgments(const Spec& spec) {
   if (spec.judgments.empty())
     throw InvalidInput("weights: ahp needs pairwise judgments; add 'judgments: FILE.yaml' to the spec",
                        Location{.file = spec.path});
+  // A spec screened by its expert consultation: the file compares the children of the proposed
+  // system; the screened-out children's rows and columns are dropped from each matrix.
+  if (const IndicatorTree& proposed = proposed_tree(spec); proposed.size() != spec.tree.size())
+    return judgments_for_tree(read_judgments(spec.judgments, proposed), proposed, spec.tree);
   return read_judgments(spec.judgments, spec.tree);
+}
+
+Judgments judgments_for_tree(const Judgments& j, const IndicatorTree& full, const IndicatorTree& reduced) {
+  Judgments out = j;
+  for (auto& e : out.experts) {
+    std::vector<NodeJudgments> kept;
+    for (const auto& nj : e.nodes) {
+      const auto r = reduced.find(nj.node_id);
+      if (!r) continue;
+      const auto& fc = full.node(nj.node).children;
+      const auto& rc = reduced.node(*r).children;
+      if (rc.size() < 2) continue;
+      std::vector<Eigen::Index> pos;  // position in the full child order of each reduced child
+      for (int c : rc)
+        for (std::size_t q = 0; q < fc.size(); ++q)
+          if (full.node(fc[q]).id == reduced.node(c).id) pos.push_back(static_cast<Eigen::Index>(q));
+      const auto m = static_cast<Eigen::Index>(pos.size());
+      NodeJudgments n = nj;
+      n.node = *r;
+      n.matrix.resize(m, m);
+      n.n_missing = 0;
+      for (Eigen::Index a = 0; a < m; ++a)
+        for (Eigen::Index b = 0; b < m; ++b) n.matrix(a, b) = nj.matrix(pos[static_cast<std::size_t>(a)], pos[static_cast<std::size_t>(b)]);
+      for (Eigen::Index a = 0; a < m; ++a)
+        for (Eigen::Index b = a + 1; b < m; ++b) n.n_missing += std::isnan(n.matrix(a, b)) ? 1 : 0;
+      kept.push_back(std::move(n));
+    }
+    e.nodes = std::move(kept);
+  }
+  return out;
+}
+
+std::string judgments_yaml(const Judgments& j, const IndicatorTree& tree, const std::string& header) {
+  std::string y;
+  std::istringstream h(header);
+  for (std::string line; std::getline(h, line);) y += "# " + line + "\n";
+  if (!j.scale.empty()) y += fmt::format("scale: {}\n", j.scale);
+  y += "experts:\n";
+  auto quoted = [](const std::string& s) { return yaml_quote(s); };
+  for (const auto& e : j.experts) {
+    y += fmt::format("  - id: {}\n", quoted(e.id));
+    if (!e.label.zh.empty() || !e.label.en.empty())
+      y += fmt::format("    label: {{zh: {}, en: {}}}\n", quoted(e.label.zh), quoted(e.label.en));
+    if (e.weight) y += fmt::format("    weight: {:.17g}\n", *e.weight);
+    y += "    matrices:\n";
+    for (const auto& nj : e.nodes) {
+      const auto& ch = tree.node(nj.node).children;
+      std::string order;
+      for (int c : ch) order += (order.empty() ? "" : ", ") + quoted(tree.node(c).id);
+      y += fmt::format("      {}:\n        order: [{}]\n        matrix:\n", quoted(nj.node_id), order);
+      for (Eigen::Index a = 0; a < nj.matrix.rows(); ++a) {
+        std::string row;
+        for (Eigen::Index b = 0; b < nj.matrix.cols(); ++b)
+          row += (b ? ", " : "") + (std::isnan(nj.matrix(a, b)) ? std::string("NA") : fmt_value(nj.matrix(a, b)));
+        y += fmt::format("          - [{}]\n", row);
+      }
+    }
+  }
+  return y;
 }
 
 }  // namespace cikit

@@ -19,7 +19,8 @@ namespace pipeline = cikit::pipeline;
 
 TEST_CASE("index pipeline: scores, ranks and weights equal build_index called directly", "[pipeline][index]") {
   const pipeline::IndexRun run = pipeline::run_index({.spec = governance_spec()});
-  const cikit::Spec spec = cikit::read_spec(governance_spec());
+  // The spec as every pipeline reads it: with the Delphi screening applied (screening.hpp).
+  const cikit::Spec spec = pipeline::read_spec_with(governance_spec());
   cikit::Judgments j;
   const cikit::WeightInputs in = cikit::spec_weight_inputs(spec, {spec.config.weights}, j);
   const cikit::Dataset data = cikit::load_data(spec);

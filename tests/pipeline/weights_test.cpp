@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "methods/core/error.hpp"
+#include "methods/pipeline/common.hpp"
 #include "methods/weighting/judgments.hpp"
 #include "pipeline_support.hpp"
 
@@ -22,7 +23,8 @@ TEST_CASE("weights pipeline: the requested methods, as weights_report computes t
   REQUIRE(run.report.methods.size() == 2);
   REQUIRE(run.report.methods[0].name == "equal");
   REQUIRE(run.report.methods[1].name == "entropy");
-  const cikit::Spec spec = cikit::read_spec(governance_spec());
+  // The spec as every pipeline reads it: with the Delphi screening applied (screening.hpp).
+  const cikit::Spec spec = pipeline::read_spec_with(governance_spec());
   const cikit::Dataset data = cikit::load_data(spec);
   const cikit::WeightsReport direct = cikit::weights_report(
       data, spec.tree, spec.config, {cikit::WeightMethod::Equal, cikit::WeightMethod::Entropy}, {});
