@@ -84,7 +84,7 @@ const std::vector<Message>& evidence_messages() {
     {"concl.val.ave_ok", "every dimension's AVE is acceptable; ", "各维度的AVE均达到可接受水平；"},
     {"concl.val.ave", "AVE rated poor: {}; ", "AVE被评为不佳的维度：{}；"},
     {"concl.val.htmt", "the largest HTMT is {:.3f} ({}, {}); ", "HTMT最大值为{:.3f}（{}，{}）；"},
-    {"concl.val.criterion", "the index correlates with {} at r = {:.3f} ({}). ", "综合指数与{}的相关系数为{:.3f}（{}）。"},
+    {"concl.val.criterion", "the index correlates with {} at r = {:.3f} ({}); ", "综合指数与{}的相关系数为{:.3f}（{}）；"},
     {"concl.val.good", "The evidence supports the declared structure.", "综上所述，证据支持所设定的维度结构，指标体系具有良好的结构效度。"},
     {"concl.val.mixed",
      "The evidence supports the declared structure only in part: the items named above weaken it, and the structure should be read with these limits.",

@@ -31,7 +31,7 @@ const std::vector<Message>& notice_messages() {
      "{}：{}个值经缩尾处理（上端{}个，下端{}个）"},
     {"notice.treat.transformed", "{}: transformed ({})", "{}：经数据变换（{}）"},
     {"notice.design.random",
-     "the uncertain inputs own {} design coordinates (more than {}): pseudo-random base points are used instead of scrambled Sobol' points",
+     "The uncertain inputs own {} design coordinates (more than {}): pseudo-random base points are used instead of scrambled Sobol' points",
      "不确定性输入共占{}个设计坐标（超过{}个），改用伪随机基点代替加扰Sobol'序列"},
     {"notice.whole", "whole index", "整体"},
     // ---- grouped notes under the affected tables ------------------------------------------

@@ -199,6 +199,13 @@ std::vector<std::string> validity_conclusion(const Evidence& ev, const Indicator
     if (x.score == index_id)
       if (const auto v = verdicts.judge("criterion_r", x.pearson.r))
         s += msgf("concl.val.criterion", lang, criterion_label(criteria, x.criterion, lang), x.pearson.r, v->label(lang));
+  // The list of findings ends with a full stop, then the verdict.
+  for (const std::string& sep : {std::string("; "), std::string("；")})
+    if (s.ends_with(sep)) {
+      s.erase(s.size() - sep.size());
+      s += msg("adj.sentence.end", lang) + (lang == Lang::En ? " " : "");
+      break;
+    }
   s += msg(flags == 0 ? "concl.val.good" : "concl.val.mixed", lang);
   return {s};
 }
