@@ -87,7 +87,7 @@ void run_appendix(const AppendixCliOptions& o) {
   }
   for (const auto& n : run.notices) std::cerr << n << "\n";
   for (const auto& n : pipeline::write_appendix(run)) std::cerr << n << "\n";
-  print_warnings("appendix", run.warnings);
+  print_warnings("appendix", run.warnings_shown, po.lang);
   print_written(run, o.common.out, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
 }
 

@@ -10,6 +10,7 @@
 #include "methods/core/error.hpp"
 #include "methods/core/fileio.hpp"
 #include "methods/core/text.hpp"
+#include "methods/report/messages.hpp"
 
 namespace cikit::cli {
 
@@ -29,6 +30,10 @@ void add_common_options(CLI::App& sub, CommonOptions& o, bool needs_spec) {
 
 void print_warnings(const std::string& command, const std::vector<std::string>& warnings) {
   for (const auto& w : warnings) std::cerr << "cikit " << command << ": warning: " << w << "\n";
+}
+
+void print_warnings(const std::string& command, const std::vector<std::string>& warnings, Lang lang) {
+  for (const auto& w : warnings) std::cerr << "cikit " << command << ": " << report::msg("cli.warning", lang) << w << "\n";
 }
 
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }

@@ -85,5 +85,8 @@ void progress_stage(const std::string& command, const std::string& stage);
 
 /// Prints the warnings to stderr as "cikit CMD: warning: ...".
 void print_warnings(const std::string& command, const std::vector<std::string>& warnings);
+/// The same with the "warning:" prefix in `lang` ("cikit CMD: 警告：..."); the warnings are
+/// already in that language (report::localised_warnings).
+void print_warnings(const std::string& command, const std::vector<std::string>& warnings, Lang lang);
 
 }  // namespace cikit::cli

@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "methods/pipeline/compare.hpp"
+#include "methods/report/compare_tables.hpp"
 
 namespace cikit::cli {
 
@@ -30,24 +31,24 @@ void print_summary(const CompareResult& r, Lang lang) {
   const auto rf = static_cast<Eigen::Index>(r.reference);
   for (std::size_t s = 0; s < r.schemes.size(); ++s) {
     const auto e = static_cast<Eigen::Index>(s);
-    t.rows.push_back({r.schemes[s].name, num(r.spearman(e, rf), 3), num(r.kendall(e, rf), 3),
+    t.rows.push_back({report::scheme_label(r.schemes[s].name, lang), num(r.spearman(e, rf), 3), num(r.kendall(e, rf), 3),
                       num(r.mean_abs_shift(e), 2), std::to_string(r.max_abs_shift(e)), num(r.top_overlap(e), 2)});
   }
   std::cout << t.render();
 }
 
 /// The scheme x scheme Spearman or Kendall matrix.
-void print_correlations(const CompareResult& r, bool kendall) {
+void print_correlations(const CompareResult& r, bool kendall, Lang lang) {
   TextTable m;
   m.header = {kendall ? "Kendall tau-b" : "Spearman rho"};
   m.right_align = {false};
   for (const auto& s : r.schemes) {
-    m.header.push_back(s.name);
+    m.header.push_back(report::scheme_label(s.name, lang));
     m.right_align.push_back(true);
   }
   const auto S = r.schemes.size();
   for (std::size_t a = 0; a < S; ++a) {
-    std::vector<std::string> row{r.schemes[a].name};
+    std::vector<std::string> row{report::scheme_label(r.schemes[a].name, lang)};
     for (std::size_t b = 0; b < S; ++b)
       row.push_back(num((kendall ? r.kendall : r.spearman)(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)), 3));
     m.rows.push_back(std::move(row));
@@ -63,7 +64,7 @@ void print_movers(const CompareResult& r, const Dataset& data, Lang lang) {
   for (const auto& m : r.movers)
     mt.rows.push_back({data.unit_name(m.unit, lang == Lang::Zh ? "zh" : "en"), std::to_string(m.reference_rank),
                        std::to_string(m.best_rank), std::to_string(m.worst_rank), std::to_string(m.max_shift),
-                       r.schemes[static_cast<std::size_t>(m.max_shift_scheme)].name});
+                       report::scheme_label(r.schemes[static_cast<std::size_t>(m.max_shift_scheme)].name, lang)});
   std::cout << tr(lang, "\nUnits whose rank moves most\n", "\n位次变动最大的单位\n") << mt.render();
 }
 
@@ -75,7 +76,7 @@ void print_stability(const std::vector<SchemeStability>& stab, const pipeline::C
   for (const auto& s : stab) {
     const Eigen::Index m = s.sd.size();
     const Eigen::VectorXd sd = s.sd.tail(m - 1);  // root (index 0) has weight 1
-    st.rows.push_back({s.name, std::to_string(s.replicates_used), num(sd.mean(), 4), num(sd.maxCoeff(), 4),
+    st.rows.push_back({report::scheme_label(s.name, lang), std::to_string(s.replicates_used), num(sd.mean(), 4), num(sd.maxCoeff(), 4),
                        num(s.ranks.mean_interval_width, 2)});
   }
   std::cout << trf(lang, "\nBootstrap stability over units ({} replicates, seed {}; 95% intervals; per-node "
@@ -88,9 +89,10 @@ void print_stability(const std::vector<SchemeStability>& stab, const pipeline::C
 void print_table(const pipeline::CompareRun& run, const pipeline::CompareRunOptions& o, Lang lang) {
   const CompareResult& r = run.result;
   std::cout << trf(lang, "{} units; {} schemes; reference: {}; top-N: {}\n", "{} 个单位；{} 种方案；参照方案：{}；前 N 名：{}\n",
-                   run.data.n_units(), r.schemes.size(), r.schemes[static_cast<std::size_t>(r.reference)].name, r.top);
+                   run.data.n_units(), r.schemes.size(),
+                   report::scheme_label(r.schemes[static_cast<std::size_t>(r.reference)].name, lang), r.top);
   print_summary(r, lang);
-  for (const bool kendall : {false, true}) print_correlations(r, kendall);
+  for (const bool kendall : {false, true}) print_correlations(r, kendall, lang);
   if (!r.movers.empty()) print_movers(r, run.data, lang);
   if (o.stability) print_stability(run.stability, o, lang);
 }

@@ -219,7 +219,7 @@ void print_tables(const View& v) {
   const Spec& spec = v.run.spec;
   std::cout << fmt::format("{} — {}\n", spec.label.get(lang, spec.id),
                            tr(lang, "expert consultation (Delphi)", "专家咨询（德尔菲法）"));
-  if (!v.run.input.note.empty()) std::cout << v.run.input.note << "\n";
+  if (const std::string note = v.run.input.note.get(lang, ""); !note.empty()) std::cout << note << "\n";
   for (const auto& R : v.run.result.rounds) {
     print_round_header(v, R);
     for (const auto& g : R.groups) print_group(v, g);

@@ -10,6 +10,7 @@
 #include "cli/common.hpp"
 #include "methods/pipeline/index.hpp"
 #include "methods/pipeline/treatment_view.hpp"
+#include "methods/report/notices.hpp"
 
 namespace cikit::cli {
 
@@ -109,7 +110,8 @@ void run_index_cli(const IndexCli& o) {
   if (o.common.format == "json") std::cout << run.json.dump(2) << "\n";
   else if (o.common.format == "csv") std::cout << run.csv;
   else print_table(run, o.top, lang);
-  print_warnings("index", run.warnings);
+  print_warnings("index", report::localised_warnings(run.warnings, run.result.notices, run.spec.tree, &run.data, lang),
+                 lang);
   run.files.write();
   if (run.files.enabled() && o.common.format == "table")
     std::cout << trf(lang, "Wrote scores.csv, indicators_normalized.csv, weights.csv, index.json to {}\n",

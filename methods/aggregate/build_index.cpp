@@ -93,6 +93,23 @@ AggregateResult aggregate_node(const Eigen::MatrixXd& x, const Eigen::VectorXd& 
   return a;
 }
 
+
+/// Notices of the values the treatment changed besides imputation: winsorised points and log
+/// transforms, one per indicator (the treatment's summary is their English text).
+void treatment_notices(IndexResult& r) {
+  for (const ColumnTreatment& c : r.treatment.columns) {
+    const Eigen::Index n_wins = c.n_winsorised_low + c.n_winsorised_high;
+    if (n_wins > 0)
+      r.notices.push_back(Notice{"treat.winsorised", c.id,
+                                 {std::to_string(n_wins), std::to_string(c.n_winsorised_high),
+                                  std::to_string(c.n_winsorised_low)},
+                                 ""});
+    if (c.transform != TransformMethod::None)
+      r.notices.push_back(Notice{"treat.transformed", c.id,
+                                 {std::string(method_info(transform_methods(), c.transform).name)}, ""});
+  }
+}
+
 }  // namespace
 
 IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const IndexConfig& config,
@@ -173,6 +190,7 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
       for (Eigen::Index c = 0; c < k; ++c) r.weights.local(node.children[static_cast<std::size_t>(c)]) = nw.weights(c);
       r.weights.warnings.insert(r.weights.warnings.end(), nw.warnings.begin(), nw.warnings.end());
       r.warnings.insert(r.warnings.end(), nw.warnings.begin(), nw.warnings.end());
+      r.weights.notices.insert(r.weights.notices.end(), nw.notices.begin(), nw.notices.end());
     }
     Eigen::VectorXd w(k);
     for (Eigen::Index c = 0; c < k; ++c) w(c) = r.weights.local(node.children[static_cast<std::size_t>(c)]);
@@ -190,6 +208,8 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
         units += data.unit_ids[static_cast<std::size_t>(u)];
       }
       const bool listwise = how.method == AggregateMethod::Topsis || how.method == AggregateMethod::MazziottaPareto;
+      r.notices.push_back(Notice{listwise ? "units.dropped_listwise" : "units.no_score", node.id,
+                                 {std::to_string(n_nan), units}, ""});
       r.warnings.push_back(listwise ? fmt::format("node '{}' ({}): {} unit(s) with a missing child score are dropped "
                                                   "(listwise) ({}); their score and rank are missing",
                                                   node.id, method_info(aggregate_methods(), how.method).name, n_nan,
@@ -197,18 +217,30 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
                                     : fmt::format("node '{}': no available indicator for {} unit(s) ({}); "
                                                   "their score and rank are missing",
                                                   node.id, n_nan, units));
+      r.notices.back().text = r.warnings.back();
     }
   }
   const Eigen::Index left_missing = values->array().isNaN().count();
-  if (left_missing < r.n_missing_values)
+  if (left_missing < r.n_missing_values) {
     r.warnings.push_back(fmt::format("{} of {} missing value(s) imputed (methods.treat.impute: {})",
                                      r.n_missing_values - left_missing, r.n_missing_values,
                                      method_info(impute_methods(), config.treat.impute).name));
-  if (left_missing > 0 && config.missing == MissingPolicy::Available)
+    r.notices.push_back(Notice{"treat.imputed", "",
+                               {std::to_string(r.n_missing_values - left_missing), std::to_string(r.n_missing_values),
+                                std::string(method_info(impute_methods(), config.treat.impute).name)},
+                               r.warnings.back()});
+  }
+  if (left_missing > 0 && config.missing == MissingPolicy::Available) {
+    const Eigen::Index n_incomplete = (values->array().isNaN().rowwise().any()).count();
     r.warnings.push_back(fmt::format(
         "{} missing value(s) in {} unit(s): those units' group scores average the available "
         "indicators with re-normalised weights (methods.aggregate.missing: available)",
-        left_missing, (values->array().isNaN().rowwise().any()).count()));
+        left_missing, n_incomplete));
+    r.notices.push_back(Notice{"missing.available", "", {std::to_string(left_missing), std::to_string(n_incomplete)},
+                               r.warnings.back()});
+  }
+  treatment_notices(r);
+  r.notices.insert(r.notices.begin(), r.weights.notices.begin(), r.weights.notices.end());
   if (data_weights) compute_global_weights(tree, r.weights);
   r.ranks.resize(n, m);
   for (int i = 0; i < m; ++i) r.ranks.col(i) = rank_descending(r.scores.col(i));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "methods/core/dataset.hpp"
+#include "methods/core/notice.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/normalize/normalize.hpp"
@@ -37,6 +38,8 @@ struct IndexResult {
   Eigen::Index n_missing_values = 0;        ///< missing indicator values in the input
   Eigen::Index n_units_incomplete = 0;      ///< units with at least one missing value
   std::vector<std::string> warnings;
+  /// The adjustments among the warnings (and treated values), as data for the report layer.
+  std::vector<Notice> notices;
 };
 
 /// Builds the index. `data` columns must be the tree's leaves in leaf order (as load_data

@@ -28,7 +28,7 @@ std::vector<Criterion> parse_criteria(const YamlContext& ctx, const YAML::Node& 
         else if (key == "label")
           c.label = ctx.labels(v, "criteria.label");
         else
-          c.unit = ctx.scalar(v, "criteria.unit");
+          c.unit = ctx.labels(v, "criteria.unit");
       });
     }
     if (c.column.empty()) ctx.fail(e, "a criterion needs 'column:' (the data column holding it)");

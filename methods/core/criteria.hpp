@@ -25,7 +25,7 @@ struct Spec;
 struct Criterion {
   std::string column;  ///< data column (also its id)
   Labels label;        ///< display label (defaults to the column name)
-  std::string unit;    ///< optional unit, for reports
+  Labels unit;         ///< optional unit, for reports (a string, or {zh: …, en: …})
   Location where;      ///< position in the spec
 };
 

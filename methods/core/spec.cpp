@@ -263,10 +263,10 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
         ctx.fail(v, fmt::format("direction '{}' must be \"+\" (more is better) or \"-\" (less is better)", d));
     } else if (key == "unit") {
       raw.leaf_fields = true;
-      n.unit = ctx.scalar(v, "unit");
+      n.unit = ctx.labels(v, "unit");
     } else if (key == "source") {
       raw.leaf_fields = true;
-      n.source = ctx.scalar(v, "source");
+      n.source = ctx.labels(v, "source");
     } else if (key == "goalposts") {
       raw.leaf_fields = true;
       if (!v.IsSequence() || v.size() != 2) ctx.fail(v, "goalposts must be [min, max]");

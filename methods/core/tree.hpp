@@ -40,8 +40,10 @@ struct Node {
   // Leaf (indicator) fields
   std::string column;         ///< data column (spec `column:`, defaults to `id`)
   Direction direction = Direction::Positive;
-  std::string unit;           ///< unit of measurement, e.g. "%", "yuan per capita"
-  std::string source;         ///< data source
+  /// Unit of measurement, e.g. {zh: 元, en: yuan}; a plain string in the spec fills both.
+  Labels unit;
+  /// Data source, e.g. {zh: 城市统计年鉴, en: City Statistical Yearbook}; as `unit`.
+  Labels source;
   std::optional<std::pair<double, double>> goalposts;  ///< fixed [min, max] for normalisation
   std::optional<double> target;  ///< target value of distance-to-target normalisation (spec `target:`)
 

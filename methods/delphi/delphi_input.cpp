@@ -267,7 +267,7 @@ DelphiInput parse_delphi(const std::string& text, const std::string& file_label,
                 "permutations", "seed", "revisions"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "note") {
-      in.note = ctx.scalar(v, "note");
+      in.note = ctx.labels(v, "note");
     } else if (key == "ratings") {
       in.ratings_file = path_of(v, "ratings");
     } else if (key == "counts") {

@@ -68,7 +68,7 @@ struct DelphiRevision {
 /// A parsed Delphi file with its tables.
 struct DelphiInput {
   std::string file;                     ///< the YAML file as given
-  std::string note;                     ///< free text (e.g. "SYNTHETIC")
+  Labels note;  ///< free text (e.g. "SYNTHETIC"): a string, or {zh: …, en: …} shown in each language
   std::string ratings_file, counts_file, experts_file;  ///< resolved paths ("" = absent)
   std::vector<DelphiRating> ratings;
   std::vector<DelphiCount> counts;

@@ -168,7 +168,7 @@ std::vector<std::pair<std::string, std::string>> simulate_delphi_files(const Ind
 # and dropped there. With `delphi: delphi.yaml` in the spec the screening decides the system
 # (cikit drops the screened-out indicators before any analysis). Run: cikit delphi governance.yaml
 
-note: "SYNTHETIC: simulated two-round consultation (15 experts); no real expert was consulted"
+note: {{zh: "模拟数据：两轮专家咨询（15位专家）由程序模拟生成，未咨询任何真实专家", en: "SYNTHETIC: simulated two-round consultation (15 experts); no real expert was consulted"}}
 ratings: delphi_ratings.csv
 experts: delphi_experts.csv
 scale: {{min: 1, max: 5, relevant: 4, essential: 5}}

@@ -7,12 +7,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "cikit/build_info.hpp"
 #include "methods/aggregate/build_index.hpp"
 #include "methods/compare/compare.hpp"
 #include "methods/compare/weights_report.hpp"
+#include "methods/core/criteria.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/sha256.hpp"
 #include "methods/core/text.hpp"
@@ -22,8 +24,10 @@
 #include "methods/report/convert.hpp"
 #include "methods/report/delphi_tables.hpp"
 #include "methods/report/messages.hpp"
+#include "methods/report/notices.hpp"
 #include "methods/report/sensitivity_tables.hpp"
 #include "methods/report/tables.hpp"
+#include "methods/report/validity_summary.hpp"
 #include "methods/report/validity_tables.hpp"
 #include "methods/report/weights_tables.hpp"
 #include "methods/pipeline/sensitivity.hpp"
@@ -113,6 +117,8 @@ struct Build {
   WeightInputs all_inputs;           ///< of every weighting method (A9-A11)
   Judgments all_judgments;
   std::string sensitivity_line;      ///< reproducibility line of A12-A14
+  std::vector<Notice>* adjustments = nullptr;  ///< the run's adjustments (notes under the tables, B2)
+  const IndexResult* index = nullptr;          ///< the index the appendix reports (criterion validity)
 
   void stage(const std::string& s) const {
     if (o.stage) o.stage(s);
@@ -122,6 +128,39 @@ struct Build {
     omitted.push_back(note);
   }
 };
+
+/// The tables (by id) under which each kind of adjustment is noted.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& notes_by_table() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> map = {
+      {"A1_indicator_system", {"combine.negative", "weights.units_dropped"}},
+      {"A2_descriptive_statistics", {"treat.imputed", "treat.winsorised", "treat.transformed"}},
+      {"A10_local_weights", {"combine.negative"}},
+      {"A12_rank_intervals", {"design.random"}},
+      {"index_scores", {"units.no_score", "units.dropped_listwise", "missing.available"}}};
+  return map;
+}
+
+/// The table with numbered notes for the adjustments noted under it (those known when it is
+/// built: the sensitivity fallback is added before A12 is).
+report::Table noted(const Build& b, report::Table t) {
+  for (const auto& [id, keys] : notes_by_table())
+    if (id == t.id) report::add_notice_notes(t, *b.adjustments, keys, b.spec.tree, &b.data, b.lang);
+  return t;
+}
+
+/// Table B2: every adjustment, one row each, with the numbers of the tables that note it.
+void adjustments_block(Build& b) {
+  std::map<std::string, std::string> number_of;
+  for (const auto* t : b.run.document.tables()) number_of[t->id] = t->number;
+  const auto noted_under = [&](const std::string& key) {
+    std::string out;
+    for (const auto& [id, keys] : notes_by_table())
+      if (number_of.count(id) && std::find(keys.begin(), keys.end(), key) != keys.end())
+        out += (out.empty() ? "" : msg("interp.list_sep", b.lang)) + number_of[id];
+    return out;
+  };
+  b.blocks.emplace_back(report::adjustments_table(*b.adjustments, b.spec.tree, &b.data, b.lang, noted_under));
+}
 
 /// Expert consultation (before the data-based evidence).
 void delphi_blocks(Build& b) {
@@ -150,6 +189,42 @@ void construction_blocks(Build& b) {
   for (auto& t : report::construction_tables(res, in, c, b.lang)) b.blocks.emplace_back(std::move(t));
 }
 
+/// Criterion validity of the index and its first-level dimensions (the spec's `criteria:`),
+/// on the scores of the index the appendix reports, as `cikit validity` computes it.
+std::vector<CriterionCorrelation> criterion_correlations(const Build& b) {
+  if (b.spec.criteria.empty()) return {};
+  const Dataset crit = load_criteria(b.spec);
+  const IndicatorTree& tree = b.spec.tree;
+  const auto& dims = tree.node(tree.root()).children;
+  Eigen::MatrixXd scores(b.data.n_units(), static_cast<Eigen::Index>(dims.size()) + 1);
+  std::vector<std::string> names = {b.spec.id};
+  scores.col(0) = b.index->scores.col(tree.root());
+  for (std::size_t d = 0; d < dims.size(); ++d) {
+    scores.col(static_cast<Eigen::Index>(d) + 1) = b.index->scores.col(dims[d]);
+    names.push_back(tree.node(dims[d]).id);
+  }
+  return criterion_validity(scores, names, crit.values, crit.indicator_ids);
+}
+
+/// A8-3 criterion validity (when the spec names criteria) and the overall conclusion on
+/// structural validity under the last validity table.
+void validity_close(Build& b, const report::Evidence& ev) {
+  const std::vector<CriterionCorrelation> crit = criterion_correlations(b);
+  const auto conclusion = report::validity_conclusion(ev, b.spec.tree, b.spec.thresholds, crit, b.spec.criteria,
+                                                      b.spec.id, b.lang);
+  if (!crit.empty()) {
+    report::Table t = report::criterion_table(crit, b.spec.criteria, b.spec.tree, b.spec.id, b.spec.thresholds, b.lang);
+    t.interpretation.insert(t.interpretation.end(), conclusion.begin(), conclusion.end());
+    b.blocks.emplace_back(std::move(t));
+    return;
+  }
+  for (auto it = b.blocks.rbegin(); it != b.blocks.rend(); ++it)
+    if (auto* t = std::get_if<report::Table>(&*it)) {
+      t->interpretation.insert(t->interpretation.end(), conclusion.begin(), conclusion.end());
+      return;
+    }
+}
+
 /// A3-A8 reliability and validity, with the heatmap and scree figures.
 void evidence_blocks(Build& b) {
   const Lang lang = b.lang;
@@ -161,7 +236,9 @@ void evidence_blocks(Build& b) {
     report::Table a3 = report::reliability_table(ev, tree, lang);
     a3.interpretation = report::reliability_interpretation(ev, tree, verdicts, lang);
     b.blocks.emplace_back(std::move(a3));
-    b.blocks.emplace_back(report::item_analysis_table(ev, tree, lang));
+    report::Table a4 = report::item_analysis_table(ev, tree, lang);
+    a4.interpretation = report::reliability_conclusion(ev, tree, verdicts, lang);
+    b.blocks.emplace_back(std::move(a4));
     report::Table a5 = report::factorability_table(ev, tree, lang);
     a5.interpretation = report::factorability_interpretation(ev, tree, verdicts, lang);
     b.blocks.emplace_back(std::move(a5));
@@ -170,6 +247,7 @@ void evidence_blocks(Build& b) {
     a6.interpretation = report::variance_interpretation(ev, verdicts, lang);
     b.blocks.emplace_back(std::move(a6));
     b.blocks.emplace_back(report::scree_figure(ev, lang, "2"));
+    b.blocks.emplace_back(report::dimension_parallel_table(ev, tree, lang));
     b.blocks.emplace_back(report::loadings_table(ev, tree, lang));
     auto a8 = report::convergent_tables(ev, tree, lang);
     if (a8.size() == 2) {
@@ -177,6 +255,7 @@ void evidence_blocks(Build& b) {
       a8[1].interpretation = report::htmt_interpretation(ev, tree, verdicts, lang);
     }
     for (auto& t : a8) b.blocks.emplace_back(std::move(t));
+    validity_close(b, ev);
     b.run.warnings.insert(b.run.warnings.end(), ev.warnings.begin(), ev.warnings.end());
   } catch (const InvalidInput& e) {
     // Data the index can use may still be too small for these analyses (too few units per
@@ -209,7 +288,7 @@ void weights_blocks(Build& b) {
   if (!consistency.empty()) b.blocks.emplace_back(report::ahp_consistency_table(consistency, b.spec.tree, lang));
   else b.left_out("AHP consistency table (A9) left out: the spec names no judgments", msg("omit.ahp", lang));
   if (!wr.methods.empty()) {
-    for (auto& t : report::weights_compared_tables(wr, b.spec.tree, lang)) b.blocks.emplace_back(std::move(t));
+    for (auto& t : report::weights_compared_tables(wr, b.spec.tree, lang)) b.blocks.emplace_back(noted(b, std::move(t)));
     for (auto& f : report::weights_figures(wr, b.spec.tree, lang, "3")) b.blocks.emplace_back(std::move(f));
   }
   // A11 rankings compared across the weighting methods, the spec's method as the reference.
@@ -237,11 +316,12 @@ void run_sensitivity_part(Build& b, const cikit::SensitivityOptions& so) {
   const SensitivityAnalysis sa = analyse_sensitivity(b.data, b.spec.tree, cfg, sens_inputs,
                                                      uncertainty_inputs(b.spec.uncertainty, b.spec.tree), so);
   b.run.warnings.insert(b.run.warnings.end(), sa.warnings.begin(), sa.warnings.end());
+  b.adjustments->insert(b.adjustments->end(), sa.notices.begin(), sa.notices.end());
   if (sa.monte_carlo) {
     const MonteCarloResult& mc = *sa.monte_carlo;
     for (const auto& w : mc.warnings) b.run.warnings.push_back("Monte Carlo: " + w);
     if (std::string n = design_note(mc, so, lang); !n.empty()) b.run.notices.push_back(std::move(n));
-    b.blocks.emplace_back(report::rank_interval_table(sa, b.data, b.spec.tree, lang));
+    b.blocks.emplace_back(noted(b, report::rank_interval_table(sa, b.data, b.spec.tree, lang)));
     for (auto& f : report::rank_intervals_figures(sa, b.data, lang, "4")) b.blocks.emplace_back(std::move(f));
     auto a13 = report::sobol_tables(sa, lang);
     if (a13.empty())
@@ -383,22 +463,26 @@ AppendixRun run_appendix(const AppendixOptions& o) {
            name(wm), name(method_info(aggregate_methods(), cfg.aggregate)),
            name(method_info(missing_policies(), cfg.missing)));
 
-  Build b{o, run, spec, data, lang, run.document.blocks, {}, 0, {}, {}, {}};
+  run.adjustments = r.notices;
+  run.warnings = r.warnings;  // the index's own (combination coefficients, units dropped, ...)
+  Build b{o, run, spec, data, lang, run.document.blocks, {}, 0, {}, {}, {}, &run.adjustments, &r};
   construction_blocks(b);  // how the system was built, then the final system (A1)
-  b.blocks.emplace_back(report::indicator_system_table(spec.tree, r.weights, name(wm), lang));
+  b.blocks.emplace_back(noted(b, report::indicator_system_table(spec.tree, r.weights, name(wm), lang)));
   delphi_blocks(b);  // expert consultation comes before the data-based evidence
-  b.blocks.emplace_back(report::descriptive_table(spec.tree, d, lang));
+  b.blocks.emplace_back(noted(b, report::descriptive_table(spec.tree, d, lang)));
   b.stage(msg("cli.stage.evidence", lang));
   evidence_blocks(b);
   b.stage(msg("cli.stage.weights", lang));
   weights_blocks(b);
   sensitivity_blocks(b);
-  b.blocks.emplace_back(report::index_table(data, spec.tree, r, methods_line, lang));
+  b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
+  adjustments_block(b);
   b.stage(msg("cli.stage.write", lang));
   auto pdfs = figure_pdfs(b, formats);
   document_info(b, methods_line, !pdfs.empty());
   run.outputs = OutputSet(o.out);
   render_outputs(run, formats, std::move(pdfs));
+  run.warnings_shown = report::localised_warnings(run.warnings, run.adjustments, spec.tree, &data, lang);
   return run;
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "methods/core/notice.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/pipeline/output.hpp"
 #include "methods/report/config.hpp"
@@ -51,7 +52,9 @@ struct AppendixRun {
   std::string config_yaml;                   ///< with print_config: the configuration as YAML (nothing else is run)
   std::vector<std::string> config_warnings;  ///< about the configuration (a changed spec)
   std::vector<std::string> notices;          ///< localised notes for the user (no PDF converter)
-  std::vector<std::string> warnings;         ///< parts left out and the analyses' warnings
+  std::vector<std::string> warnings;         ///< the index's, parts left out and the analyses' warnings (English)
+  std::vector<std::string> warnings_shown;   ///< the same in the appendix's language (for stderr)
+  std::vector<Notice> adjustments;           ///< what the pipeline changed or chose (noted, and table B2)
   report::Document document;                 ///< every table and figure, with the document information
   OutputSet outputs{""};                     ///< rendered files (md, html, tex, pdf, csv, svg) for `out`
   bool xlsx = false;                         ///< write_appendix() also writes appendix.xlsx

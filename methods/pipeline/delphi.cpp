@@ -215,7 +215,7 @@ DelphiRun run_delphi(const DelphiOptions& o) {
   nlohmann::json& doc = run.doc;
   doc = json_header("delphi", spec);
   doc["delphi_file"] = in.file;
-  doc["note"] = in.note;
+  doc["note"] = in.note.get(Lang::En, "");
   doc["conventions"] = conventions_json(in);
   run.items_csv.header = {"round", "aspect", "level", "indicator", "n", "mean", "sd", "cv", "full_score_ratio",
                           "rank_sum", "i_cvi", "kappa_star", "cvr", "cvr_critical", "fails", "verdict_aspect"};

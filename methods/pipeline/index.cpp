@@ -180,8 +180,8 @@ nlohmann::json node_json(const IndicatorTree& tree, const IndexResult& r, int k,
   if (nd.children.empty() && k != tree.root()) {
     jn["direction"] = dir;
     jn["column"] = nd.column;
-    jn["unit"] = nd.unit;
-    jn["source"] = nd.source;
+    jn["unit"] = nd.unit.get(Lang::En, "");
+    jn["source"] = nd.source.get(Lang::En, "");
     const auto pos = static_cast<std::size_t>(tree.leaf_position(k));
     jn["normalization"] = {{"method", name_of(method_info(normalize_methods(), r.normalization.methods[pos]).name)},
                            {"center", json_num(r.normalization.center(static_cast<Eigen::Index>(pos)))},

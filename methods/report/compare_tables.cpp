@@ -8,13 +8,36 @@
 
 namespace cikit::report {
 
+std::string scheme_label(const std::string& name, Lang lang) {
+  if (lang == Lang::En) return name;
+  std::string out;
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    const std::size_t end = std::min(name.find('/', start), name.size());
+    const std::string part = name.substr(start, end - start);
+    std::string shown = part;
+    const auto look = [&](auto table) {
+      for (const auto& m : table)
+        if (m.name == part) {
+          shown = std::string(m.zh);
+          return true;
+        }
+      return false;
+    };
+    (void)(look(weight_methods()) || look(normalize_methods()) || look(aggregate_methods()));
+    out += (out.empty() ? "" : "/") + shown;
+    start = end + 1;
+  }
+  return out;
+}
+
 std::vector<Table> ranking_comparison_tables(const CompareResult& r, const Dataset& data, Lang lang) {
   const auto S = static_cast<Eigen::Index>(r.schemes.size());
   // A scheme named after its weighting method alone gets that method's label in `lang`.
   const auto name = [&](Eigen::Index s) {
     const SchemeIndex& x = r.schemes[static_cast<std::size_t>(s)];
     const auto& info = method_info(weight_methods(), x.config.weights);
-    if (x.name != info.name) return x.name;
+    if (x.name != info.name) return scheme_label(x.name, lang);
     return std::string(lang == Lang::Zh ? info.zh : info.en);
   };
   const std::string ref = name(r.reference);
@@ -58,7 +81,7 @@ std::vector<Table> ranking_comparison_tables(const CompareResult& r, const Datas
     for (const char* h : {"a11c.h.unit", "a11c.h.reference", "a11c.h.best", "a11c.h.worst", "a11c.h.shift", "a11.h.scheme"})
       m.header.push_back(msg(h, lang));
     for (const auto& mv : r.movers)
-      m.rows.push_back({Cell::txt(data.unit_ids[static_cast<std::size_t>(mv.unit)]), Cell::integer(mv.reference_rank),
+      m.rows.push_back({Cell::txt(data.unit_name(mv.unit, lang_code(lang))), Cell::integer(mv.reference_rank),
                         Cell::integer(mv.best_rank), Cell::integer(mv.worst_rank), Cell::integer(mv.max_shift),
                         Cell::txt(name(mv.max_shift_scheme))});
     m.notes.push_back(msgf("a11c.note", lang, ref));

@@ -5,6 +5,7 @@
 /// (Spearman's ρ below, Kendall's τ-b above the diagonal), A11-2 rank shifts and top-N overlap
 /// against the reference scheme, A11-3 the units whose rank moves most. Nothing is recomputed.
 
+#include <string>
 #include <vector>
 
 #include "methods/compare/compare.hpp"
@@ -12,6 +13,11 @@
 #include "methods/report/table.hpp"
 
 namespace cikit::report {
+
+/// A scheme's name ("entropy", "entropy/zscore/geometric": weighting/normalisation/aggregation
+/// spec names) in `lang`: en unchanged; zh with each part's Chinese display name ("熵权法/Z分数标准化/
+/// 加权几何平均").
+[[nodiscard]] std::string scheme_label(const std::string& name, Lang lang);
 
 /// A11-1, A11-2 and A11-3 (A11-3 only when some unit's rank moves). The interpretation of
 /// A11-2 states the range of ρ against the reference and the largest mean absolute shift.

@@ -133,7 +133,7 @@ std::vector<Table> delphi_tables(const DelphiResult& result, const DelphiInput& 
                           Cell::number(r.authority ? r.authority->cr_mean : nan, 3)});
   }
   panel.notes.push_back(msg("d1.note", lang));
-  if (!input.note.empty()) panel.notes.push_back(input.note);
+  if (const std::string note = input.note.get(lang, ""); !note.empty()) panel.notes.push_back(note);
   out.push_back(std::move(panel));
 
   Table w = make_table("D2_delphi_concordance", "D2", "d2.title", lang);

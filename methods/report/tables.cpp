@@ -31,9 +31,9 @@ Table indicator_system_table(const IndicatorTree& tree, const TreeWeights& weigh
     const bool leaf = n.children.empty() && i != tree.root();
     std::string level = i == tree.root() ? msg("a1.level.index", lang)
                                          : (leaf ? msg("a1.level.indicator", lang) : level_text(n.depth, lang));
-    t.rows.push_back({Cell::txt(level), Cell::txt(n.label.get(lang, n.id), n.depth), Cell::txt(leaf ? n.unit : ""),
+    t.rows.push_back({Cell::txt(level), Cell::txt(n.label.get(lang, n.id), n.depth), Cell::txt(leaf ? n.unit.get(lang, "") : ""),
                       Cell::txt(leaf ? direction_text(n.direction, lang) : ""), Cell::number(weights.local(i), 4),
-                      Cell::percent(weights.global(i), 2), Cell::txt(leaf ? n.source : ""), Cell::txt(n.id)});
+                      Cell::percent(weights.global(i), 2), Cell::txt(leaf ? n.source.get(lang, "") : ""), Cell::txt(n.id)});
   }
   t.notes.push_back(msgf("a1.note", lang, method_label));
   return t;

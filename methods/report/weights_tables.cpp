@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "methods/core/error.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/text.hpp"
 #include "methods/report/messages.hpp"
 #include "methods/report/svg.hpp"
+#include "methods/weighting/weight_settings.hpp"
 
 namespace cikit::report {
 
@@ -58,6 +61,63 @@ Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const Indi
   return t;
 }
 
+namespace {
+
+/// A spec name as its display name in `lang`, from the first registry table that has it (for
+/// a method's variant: entropy "minmax", ahp "eigenvector", "aij", combine "game_theory"); RI
+/// table names from the catalogue ("term.ri.saaty1980"); unknown names stay as they are.
+std::string term(const std::string& name, Lang lang) {
+  std::string out = name;
+  const auto look = [&](auto table) {
+    for (const auto& m : table)
+      if (m.name == name) {
+        out = std::string(lang == Lang::Zh ? m.zh : m.en);
+        return true;
+      }
+    return false;
+  };
+  if (has_msg("term.ri." + name)) return msg("term.ri." + name, lang);
+  (void)(look(combine_rules()) || look(weight_methods()) || look(entropy_variants()) || look(entropy_shifts()) ||
+         look(pca_variants()) || look(ahp_priority_methods()) || look(ahp_group_rules()));
+  return out;
+}
+
+}  // namespace
+
+/// The variant of a method (weight_variant_label: "eigenvector, saaty1980, aij",
+/// "game_theory(ahp, entropy)") in `lang`: en as written, zh with every spec name replaced by
+/// its Chinese display name and Chinese punctuation.
+std::string localised_variant(const std::string& variant, Lang lang) {
+  if (lang == Lang::En) return variant;
+  std::string out, word;
+  const auto flush = [&] {
+    if (!word.empty()) out += term(word, lang);
+    word.clear();
+  };
+  for (std::size_t i = 0; i < variant.size(); ++i) {
+    const char c = variant[i];
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+      word += c;
+      continue;
+    }
+    flush();
+    if (c == ',' && i + 1 < variant.size() && variant[i + 1] == ' ') {
+      out += "、";
+      ++i;
+    } else if (c == '(') {
+      out += "（";
+    } else if (c == ')') {
+      out += "）";
+    } else if (c == ';') {
+      out += "；";
+    } else {
+      out += c;
+    }
+  }
+  flush();
+  return out;
+}
+
 std::vector<Table> weights_compared_tables(const WeightsReport& report, const IndicatorTree& tree, Lang lang) {
   std::vector<Table> out;
   for (const bool global : {false, true}) {
@@ -78,7 +138,8 @@ std::vector<Table> weights_compared_tables(const WeightsReport& report, const In
       std::string variants;
       for (const auto& m : report.methods)
         if (!m.variant.empty())
-          variants += (variants.empty() ? "" : msg("interp.list_sep", lang)) + fmt::format("{}: {}", method_label(m, lang), m.variant);
+          variants += (variants.empty() ? "" : lang == Lang::Zh ? "；" : msg("interp.list_sep", lang)) + fmt::format("{}{}{}", method_label(m, lang), lang == Lang::Zh ? "：" : ": ",
+                                                                                   localised_variant(m.variant, lang));
       if (!variants.empty()) t.notes.push_back(msgf("a10.note.variants", lang, variants));
     }
     out.push_back(std::move(t));

@@ -40,4 +40,9 @@ namespace cikit::report {
 /// Indicators up to which the weights chart is one figure.
 inline constexpr std::size_t kWeightsPanelIndicators = 20;
 
+/// A weighting method's variant or a scheme name built from spec names ("eigenvector,
+/// saaty1980, aij", "game_theory(ahp, entropy)") in `lang`: en unchanged; zh with each spec
+/// name replaced by its Chinese display name (registries; RI tables from the catalogue).
+[[nodiscard]] std::string localised_variant(const std::string& variant, Lang lang);
+
 }  // namespace cikit::report

@@ -389,10 +389,13 @@ SensitivityAnalysis analyse_sensitivity(const Dataset& data, const IndicatorTree
                                                                                                        : 1;
     a.design = 2 * d <= kSobolMaxDimension ? DesignKind::Sobol : DesignKind::Random;
     mo.design.kind = a.design;
-    if (a.design == DesignKind::Random)
+    if (a.design == DesignKind::Random) {
       a.warnings.push_back(fmt::format("the inputs own {} design coordinates (> {}): pseudo-random base points are "
                                        "used instead of scrambled Sobol' points",
                                        d, kSobolMaxDimension / 2));
+      a.notices.push_back(Notice{"design.random", "", {std::to_string(d), std::to_string(kSobolMaxDimension / 2)},
+                                 a.warnings.back()});
+    }
     mo.sobol.seed = options.seed;
     mo.sobol.bootstrap_resamples = options.sobol_bootstrap;
     mo.sobol.threads = options.threads;

@@ -141,6 +141,7 @@ struct SensitivityAnalysis {
   std::optional<IndexBootstrapResult> bootstrap;
   std::optional<LeaveOneOutResult> leave_one_out;
   std::vector<std::string> warnings;
+  std::vector<Notice> notices;  ///< fallbacks behind some warnings (the pseudo-random design), as data
 };
 
 struct SensitivityOptions {

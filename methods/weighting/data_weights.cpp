@@ -15,12 +15,44 @@ namespace cikit {
 
 namespace {
 
+/// The notice of units dropped by listwise deletion (complete_cases' warning), when any were.
+void units_dropped_notice(NodeWeights& out, WeightMethod method, Eigen::Index n_used, Eigen::Index n_total,
+                          const std::string& node_id) {
+  if (n_used >= n_total) return;
+  const std::string what = fmt::format("{} of {} units dropped", n_total - n_used, n_total);
+  std::string text;
+  for (const auto& w : out.warnings)
+    if (w.find(what) != std::string::npos) text = w;
+  out.notices.push_back(Notice{"weights.units_dropped", node_id,
+                               {std::string(method_info(weight_methods(), method).name),
+                                std::to_string(n_total - n_used), std::to_string(n_total)},
+                               text});
+}
+
+/// One notice per negative raw combination coefficient (|alpha| used), with the warning it explains.
+void negative_coefficient_notices(NodeWeights& out, const CombinedWeights& r, const std::vector<WeightMethod>& of,
+                                  const std::string& node_id) {
+  if (r.raw_coefficients.size() != r.coefficients.size()) return;
+  for (Eigen::Index k = 0; k < r.raw_coefficients.size(); ++k) {
+    if (!(r.raw_coefficients(k) < 0)) continue;
+    const std::string what = fmt::format("coefficient of vector {} is negative", k + 1);
+    std::string text;
+    for (const auto& w : out.warnings)
+      if (w.find(what) != std::string::npos) text = w;
+    out.notices.push_back(Notice{"combine.negative", node_id,
+                                 {std::string(method_info(weight_methods(), of[static_cast<std::size_t>(k)]).name),
+                                  fmt::format("{:.3f}", r.raw_coefficients(k)), fmt::format("{:.3f}", r.coefficients(k))},
+                                 text});
+  }
+}
+
 template <class Result>
-NodeWeights take(const Result& r, const std::string& node_id) {
+NodeWeights take(const Result& r, const std::string& node_id, WeightMethod method, Eigen::Index n_total) {
   NodeWeights out;
   out.weights = r.weights;
   for (const auto& w : r.warnings) out.warnings.push_back(fmt::format("node '{}': {}", node_id, w));
   out.diagnostics.per_node.emplace_back("n_used", static_cast<double>(r.n_used));
+  units_dropped_notice(out, method, static_cast<Eigen::Index>(r.n_used), n_total, node_id);
   return out;
 }
 
@@ -34,7 +66,7 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       o.delta = v.entropy_delta;
       o.ids = ids;
       const EntropyWeights r = entropy_weights(x, o);
-      NodeWeights out = take(r, node_id);
+      NodeWeights out = take(r, node_id, method, x.rows());
       out.diagnostics.per_child = {{"entropy", r.entropy}, {"divergence", r.divergence}};
       return out;
     }
@@ -42,7 +74,7 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       VariationOptions o;
       o.ids = ids;
       const VariationWeights r = cv_weights(x, o);
-      NodeWeights out = take(r, node_id);
+      NodeWeights out = take(r, node_id, method, x.rows());
       out.diagnostics.per_child = {{"mean", r.mean}, {"sd", r.sd}, {"cv", r.score}};
       return out;
     }
@@ -50,7 +82,7 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       VariationOptions o;
       o.ids = ids;
       const VariationWeights r = sd_weights(x, o);
-      NodeWeights out = take(r, node_id);
+      NodeWeights out = take(r, node_id, method, x.rows());
       out.diagnostics.per_child = {{"sd", r.sd}};
       return out;
     }
@@ -58,7 +90,7 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       VariationOptions o;
       o.ids = ids;
       const VariationWeights r = critic_weights(x, o);
-      NodeWeights out = take(r, node_id);
+      NodeWeights out = take(r, node_id, method, x.rows());
       const Eigen::VectorXd conflict =
           (1.0 - r.correlation.array()).matrix().colwise().sum().transpose();
       out.diagnostics.per_child = {{"sd", r.sd}, {"conflict", conflict}, {"information", r.score}};
@@ -70,7 +102,7 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
         o.variant = v.pc1;
         o.ids = ids;
         const Pc1Weights r = pc1_weights(x, o);
-        NodeWeights out = take(r, node_id);
+        NodeWeights out = take(r, node_id, method, x.rows());
         out.diagnostics.per_child = {{"eigenvector", r.eigenvector}};
         out.diagnostics.per_node.emplace_back("n_factors", 1.0);
         out.diagnostics.per_node.emplace_back("explained_variance", r.explained);
@@ -80,7 +112,7 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       PcaWeightOptions o;
       o.ids = ids;
       const PcaWeights r = pca_weights(x, o);
-      NodeWeights out = take(r, node_id);
+      NodeWeights out = take(r, node_id, method, x.rows());
       Eigen::VectorXd factor(r.weights.size()), loading(r.weights.size());
       for (Eigen::Index j = 0; j < factor.size(); ++j) {
         const int f = r.assigned[static_cast<std::size_t>(j)];
@@ -150,6 +182,7 @@ TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method, const E
     NodeWeights nw = node_data_weights(method, x, ids, node.id);
     for (Eigen::Index c = 0; c < k; ++c) w.local(node.children[static_cast<std::size_t>(c)]) = nw.weights(c);
     w.warnings.insert(w.warnings.end(), nw.warnings.begin(), nw.warnings.end());
+    w.notices.insert(w.notices.end(), nw.notices.begin(), nw.notices.end());
   }
   compute_global_weights(tree, w);
   return w;
@@ -206,6 +239,7 @@ NodeWeights NodeWeighter::node(int i, const Eigen::MatrixXd& x, const std::vecto
   for (WeightMethod m : c.of) {
     NodeWeights p = component(m, i, x, ids);
     out.warnings.insert(out.warnings.end(), p.warnings.begin(), p.warnings.end());
+    out.notices.insert(out.notices.end(), p.notices.begin(), p.notices.end());
     out.diagnostics.per_child.emplace_back(std::string(method_info(weight_methods(), m).name), p.weights);
     parts.push_back(std::move(p.weights));
   }
@@ -241,6 +275,7 @@ NodeWeights NodeWeighter::node(int i, const Eigen::MatrixXd& x, const std::vecto
   }
   out.weights = r.weights;
   for (const auto& w : r.warnings) out.warnings.push_back(fmt::format("node '{}': {}", node.id, w));
+  negative_coefficient_notices(out, r, c.of, node.id);
   for (Eigen::Index k = 0; k < r.coefficients.size(); ++k) {
     const auto name = method_info(weight_methods(), c.of[static_cast<std::size_t>(k)]).name;
     out.diagnostics.per_node.emplace_back(fmt::format("coefficient:{}", name), r.coefficients(k));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "methods/core/notice.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/weighting/weighting.hpp"
@@ -34,6 +35,7 @@ struct NodeWeights {
   Eigen::VectorXd weights;  ///< one per child, sum to 1
   std::vector<std::string> warnings;  ///< prefixed with the node id
   NodeDiagnostics diagnostics;
+  std::vector<Notice> notices;  ///< adjustments (units dropped, negative coefficients), as data
 };
 
 /// Local weights of one node's children from their scores (rows = units, cols = children):

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "methods/core/notice.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/weighting/ahp.hpp"
@@ -47,6 +48,7 @@ struct TreeWeights {
   /// weights sum to 1; so do the global weights of the nodes of any one level (full depth).
   Eigen::VectorXd global;
   std::vector<std::string> warnings;
+  std::vector<Notice> notices;  ///< adjustments behind some of the warnings, as data (core/notice.hpp)
   /// AHP only: CR per inner node (≥ 2 children) and expert, then the group's aggregate.
   std::vector<NodeConsistency> consistency;
 };

@@ -65,7 +65,8 @@ TEST_CASE("spec: a complete spec parses with every field", "[core][spec]") {
   const auto& a2 = t.node(*t.find("a2"));
   CHECK(a2.column == "A two");
   CHECK(a2.direction == cikit::Direction::Negative);
-  CHECK(a2.unit == "%");
+  CHECK(a2.unit.zh == "%");
+  CHECK(a2.unit.en == "%");
   CHECK_THAT(a2.goalposts->second, Catch::Matchers::WithinAbs(100.0, 0.0));
   CHECK(t.node(*t.find("a1")).column == "a1");  // column defaults to the id
   CHECK(t.node(*t.find("b1")).direction == cikit::Direction::Negative);

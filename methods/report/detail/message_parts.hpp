@@ -22,5 +22,9 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& delphi_messages();
 /// Rank-interval figure, uncertain input labels, A12–A14.
 [[nodiscard]] const std::vector<Message>& sensitivity_messages();
+/// Adjustments the library made (core/notice.hpp): notices, table notes, the adjustments table.
+[[nodiscard]] const std::vector<Message>& notice_messages();
+/// A6-2, A8-3 and the overall conclusions on reliability and structural validity.
+[[nodiscard]] const std::vector<Message>& evidence_messages();
 
 }  // namespace cikit::report_detail
