@@ -34,6 +34,7 @@ const std::vector<Message>& validation_messages() {
     // ---- A2 descriptive statistics -----------------------------------------------------
     {"a2.title", "Descriptive statistics and data quality", "描述性统计与数据质量"},
     {"a2.h.indicator", "Indicator", "指标"},
+    {"a2.h.unit", "Unit", "单位"},
     {"a2.h.n", "n", "n"},
     {"a2.h.missing", "Missing", "缺失"},
     {"a2.h.mean", "Mean", "均值"},
@@ -211,7 +212,7 @@ const std::vector<Message>& validation_messages() {
     // ---- interpretation sentences (verdict rules: methods/core/verdicts.hpp) -------------
     {"interp.alpha.ci",
      "α = {1:.3f} ({2}% CI {3:.3f}–{4:.3f}) for {0} indicates {5} internal consistency ({6}; {7}).",
-     "{0}的Cronbach's α为{1:.3f}（{2}% CI：{3:.3f}–{4:.3f}），内部一致性{5}（{6}；{7}）。"},
+     "{0}的Cronbach's α为{1:.3f}（{2}%置信区间：{3:.3f}–{4:.3f}），内部一致性{5}（{6}；{7}）。"},
     {"interp.alpha", "α = {1:.3f} for {0} indicates {2} internal consistency ({3}; {4}).",
      "{0}的Cronbach's α为{1:.3f}，内部一致性{2}（{3}；{4}）。"},
     {"interp.alpha.ci_below",

@@ -8,6 +8,7 @@
 #include "methods/core/csv.hpp"
 #include "methods/core/text.hpp"
 #include "methods/report/messages.hpp"
+#include "methods/report/numbering.hpp"
 
 namespace cikit::report {
 
@@ -22,6 +23,13 @@ std::vector<const Figure*> Document::figures() const {
   std::vector<const Figure*> out;
   for (const auto& b : blocks)
     if (const auto* f = std::get_if<Figure>(&b)) out.push_back(f);
+  return out;
+}
+
+std::vector<const Section*> Document::sections() const {
+  std::vector<const Section*> out;
+  for (const auto& b : blocks)
+    if (const auto* s = std::get_if<Section>(&b)) out.push_back(s);
   return out;
 }
 
@@ -171,6 +179,11 @@ std::string render_markdown(const Document& doc) {
       out += render_markdown(*t, info.pstyle);
       continue;
     }
+    if (const auto* s = std::get_if<Section>(&b)) {
+      out += str_cat("## ", md_escape(heading(*s)), "\n");
+      for (const auto& p : s->text) out += str_cat("\n", md_escape(p), "\n");
+      continue;
+    }
     const Figure& f = std::get<Figure>(b);
     out += str_cat("**", md_escape(caption(f)), "**\n\n![", md_escape(caption(f)), "](", f.id, ".svg)\n");
     for (const auto& n : f.notes) out += str_cat("\n", msg("prefix.note", f.lang), md_escape(n), "\n");
@@ -244,6 +257,12 @@ std::string html_table(const Table& t, PStyle pstyle) {
   return out;
 }
 
+std::string html_section(const Section& s) {
+  std::string out = str_cat("<h2 class=\"section\">", html_escape(heading(s)), "</h2>\n");
+  for (const auto& p : s.text) out += str_cat("<p>", html_escape(p), "</p>\n");
+  return out;
+}
+
 std::string html_figure(const Figure& f) {
   // Chinese theses put the figure caption below the figure, APA style above it.
   const std::string cap = str_cat("<figcaption>", html_escape(caption(f)), "</figcaption>\n");
@@ -289,6 +308,7 @@ std::string render_html(const Document& doc) {
   }
   for (const auto& b : doc.blocks) {
     if (const auto* t = std::get_if<Table>(&b)) out += html_table(*t, info.pstyle);
+    else if (const auto* s = std::get_if<Section>(&b)) out += html_section(*s);
     else out += html_figure(std::get<Figure>(b));
   }
   if (!info.omitted.empty()) {
@@ -310,7 +330,7 @@ std::string latex_preamble(const DocumentInfo& info) {
                          "\\usepackage[T1]{fontenc}\n\\usepackage{textcomp}\n";
   out += "\\usepackage[a4paper,margin=2.2cm]{geometry}\n\\usepackage{booktabs}\n\\usepackage{threeparttable}\n"
          "\\usepackage{longtable}\n\\usepackage{caption}\n\\usepackage{array}\n\\usepackage{graphicx}\n"
-         "\\usepackage{pdflscape}\n\\setlength{\\LTcapwidth}{\\textwidth}\n\\setlength{\\LTleft}{0pt}\n"
+         "\\usepackage{pdflscape}\n\\usepackage{float}\n\\setlength{\\LTcapwidth}{\\textwidth}\n\\setlength{\\LTleft}{0pt}\n"
          "\\captionsetup{labelformat=empty,justification=raggedright,singlelinecheck=false}\n";
   return out;
 }
@@ -372,8 +392,10 @@ LatexColumns latex_columns(const Table& t, PStyle pstyle) {
   return out;
 }
 
+// Tables and figures do not float ([H], package float): the interpretation paragraph after a
+// table stays with it instead of landing pages away.
 std::string latex_table(const Table& t, PStyle pstyle) {
-  // Tables longer than this break across pages (longtable); shorter ones float (threeparttable).
+  // Tables longer than this break across pages (longtable); shorter ones stay in place (threeparttable).
   constexpr std::size_t kLongTableRows = 30;
   t.validate();
   const auto layout = latex_columns(t, pstyle);
@@ -421,15 +443,16 @@ std::string latex_table(const Table& t, PStyle pstyle) {
                        spec, cap, head, head, body);
     if (!notes.empty()) out += str_cat("{\\footnotesize\n", notes, "}\n");
   } else {
-    out += fmt::format("\\begin{{table}}[htbp]\n\\centering\\small\n\\setlength{{\\tabcolsep}}{{4pt}}\n"
+    out += fmt::format("\\begin{{table}}[H]\n\\centering\\small\n\\setlength{{\\tabcolsep}}{{4pt}}\n"
                        "\\begin{{threeparttable}}\n\\caption{{{}}}\n\\begin{{tabular}}{{{}}}\n\\toprule\n{}{}\\bottomrule\n"
                        "\\end{{tabular}}\n",
                        cap, spec, head, body);
     if (!notes.empty()) out += str_cat("\\begin{tablenotes}\\footnotesize\n\\item ", notes, "\\end{tablenotes}\n");
     out += "\\end{threeparttable}\n\\end{table}\n";
   }
-  if (landscape) out += "\\end{landscape}\n";
+  // On a landscape page the interpretation stays on that page, under its table.
   if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "\n\n");
+  if (landscape) out += "\\end{landscape}\n";
   return out;
 }
 
@@ -440,7 +463,7 @@ std::string latex_figure(const Figure& f, bool with_graphics) {
   std::string out;
   if (with_graphics) {
     const std::string cap_line = str_cat("\\caption{", cap, "}\n");
-    out += "\\begin{figure}[htbp]\n\\centering\n";
+    out += "\\begin{figure}[H]\n\\centering\n";
     if (f.lang == Lang::En) out += cap_line;
     out += fmt::format("\\includegraphics[width=\\linewidth,height=0.75\\textheight,keepaspectratio]{{{}.pdf}}\n", f.id);
     if (f.lang == Lang::Zh) out += cap_line;
@@ -451,6 +474,16 @@ std::string latex_figure(const Figure& f, bool with_graphics) {
                    tex_escape(msgf("figure.latex_missing", f.lang, f.id + ".svg")), "\n\n", notes, "}\\par\\medskip\n");
   }
   if (!f.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(f.interpretation, sentence_sep(f.lang))), "\n\n");
+  return out;
+}
+}  // namespace
+
+namespace {
+std::string latex_section(const Section& s) {
+  // The number is part of the heading text (三、 / 3), as in Chinese theses; \section* keeps
+  // LaTeX from adding its own.
+  std::string out = str_cat("\\section*{", tex_escape(heading(s)), "}\n");
+  for (const auto& p : s.text) out += str_cat(tex_escape(p), "\n\n");
   return out;
 }
 }  // namespace
@@ -485,6 +518,7 @@ std::string render_latex(const Document& doc) {
   }
   for (const auto& b : doc.blocks) {
     if (const auto* t = std::get_if<Table>(&b)) out += latex_table(*t, info.pstyle);
+    else if (const auto* s = std::get_if<Section>(&b)) out += latex_section(*s);
     else out += latex_figure(std::get<Figure>(b), info.latex_figures);
   }
   if (!info.omitted.empty()) {

@@ -30,11 +30,20 @@ struct Cell {
   double hi = std::numeric_limits<double>::quiet_NaN();
   int decimals = 3;
   int indent = 0;  ///< hierarchy level for label cells (0 = none)
+  bool grouped = false;  ///< Number: thousands separators for people ("96,829"); CSV keeps the plain value
+  bool trim = false;     ///< Number/Interval: a whole value without decimals ("3", "[1, 5]", but "4.5")
 
   static Cell empty() { return {}; }
   static Cell txt(std::string s, int indent = 0);
   static Cell integer(long long v);
   static Cell number(double v, int decimals);
+  /// A number shown with thousands separators (yuan, counts of people).
+  static Cell grouped_number(double v, int decimals);
+  /// A rank that may be fractional (a median or percentile of ranks): whole values without
+  /// decimals ("3"), others with one ("4.5").
+  static Cell rank(double v);
+  /// An interval of ranks, each end shown as rank() shows it ("[1, 5]", "[2.5, 7]").
+  static Cell rank_interval(double lo, double hi);
   static Cell percent(double fraction, int decimals);
   static Cell interval(double lo, double hi, int decimals);
   static Cell pvalue(double p);
