@@ -22,7 +22,7 @@ const std::vector<Message>& validation_messages() {
     {"a1.h.source", "Source", "数据来源"},
     {"a1.h.id", "ID", "ID"},
     {"a1.level.index", "Index", "目标层"},
-    {"a1.level.indicator", "Indicator", "指标"},
+    {"a1.level.indicator_n", "Indicator {}", "指标{}"},
     {"a1.level.n", "Level {}", "{}级维度"},
     {"a1.direction.positive", "+ (more is better)", "正向"},
     {"a1.direction.negative", "− (less is better)", "负向"},
@@ -205,9 +205,10 @@ const std::vector<Message>& validation_messages() {
      "{} 项方向统一后指标相关矩阵的特征根；虚线为平行分析结果（B = {}）；点线为 Kaiser 准则。"},
     {"fig.heatmap.title", "Correlations of the indicators, ordered by dimension", "指标相关系数热力图（按维度排列）"},
     {"fig.heatmap.note",
-     "Pearson correlations of the {} direction-aligned indicators ({}), in the order of Table A1; boxes mark the "
-     "first-level dimensions. Colour scale from −1 (blue) to +1 (red).",
-     "{} 项方向统一后指标的 Pearson 相关系数（{}删除），顺序同表A1；方框为一级维度。颜色自 −1（蓝）至 +1（红）。"},
+     "Pearson correlations of the {} direction-aligned indicators ({}); the axis numbers are the indicator numbers "
+     "of Table A1 (Indicator 1, 2, …); boxes mark the first-level dimensions. Colour scale from −1 (blue) to +1 (red).",
+     "{} 项方向统一后指标的 Pearson 相关系数（{}删除）；坐标轴编号即表A1中的指标序号（指标1、指标2……）；方框为一级维度。"
+     "颜色自 −1（蓝）至 +1（红）。"},
 
     // ---- interpretation sentences (verdict rules: methods/core/verdicts.hpp) -------------
     {"interp.alpha.ci",

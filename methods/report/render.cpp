@@ -241,8 +241,12 @@ std::string html_table(const Table& t, PStyle pstyle) {
       const std::string text = html_escape(format_cell(c, pstyle));
       // Long free text may wrap; everything else stays on one line.
       constexpr std::size_t kWrapAbove = 24;  // display columns
-      out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
-      out += str_cat(indent_text(c, text, "&emsp;"), "</td>");
+      // A hierarchy level indents the whole cell (a wrapped name keeps its indent).
+      const std::string indent =
+          c.indent > 0 ? fmt::format(" style=\"padding-left:{:.1f}em\"", 0.7 + 1.0 * c.indent) : std::string();
+      out += num ? "<td class=\"num\">"
+                 : str_cat("<td", display_width(c.text) > kWrapAbove ? " class=\"long\"" : "", indent, ">");
+      out += str_cat(text, "</td>");
     }
     out += "</tr>\n";
   }
@@ -294,7 +298,7 @@ std::string render_html(const Document& doc) {
       "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top;"
       "white-space:nowrap}}\n"
       "th.grp{{border-bottom:1px solid #000}} td.long{{white-space:normal;min-width:12em}} .scroll{{overflow-x:auto}}\n"
-      "th{{font-weight:bold;text-align:center}} td.num{{text-align:right;font-variant-numeric:tabular-nums}}\n"
+      "th{{font-weight:bold;text-align:center;white-space:normal;word-break:keep-all}} td.num{{text-align:right;font-variant-numeric:tabular-nums}}\n"
       ".note{{font-size:.85em;margin:.1em 0}} .interp{{margin:.4em 0}} section{{margin-bottom:2em}}\n"
       "figure{{margin:.5em 0}} figcaption{{font-weight:bold;margin:.3em 0}} figure svg{{max-width:100%;height:auto}}\n"
       "@media print{{body{{margin:0;max-width:none}} table{{font-size:.72em}} .scroll{{overflow:visible}} "
@@ -394,7 +398,9 @@ LatexColumns latex_columns(const Table& t, PStyle pstyle) {
 
 // Tables and figures do not float ([H], package float): the interpretation paragraph after a
 // table stays with it instead of landing pages away.
-std::string latex_table(const Table& t, PStyle pstyle) {
+/// `lead` (a section heading just before the table) goes on the table's page: inside the
+/// landscape page when the table needs one, so that the heading is not left alone on a page.
+std::string latex_table(const Table& t, PStyle pstyle, const std::string& lead) {
   // Tables longer than this break across pages (longtable); shorter ones stay in place (threeparttable).
   constexpr std::size_t kLongTableRows = 30;
   t.validate();
@@ -426,7 +432,8 @@ std::string latex_table(const Table& t, PStyle pstyle) {
   for (const auto& r : t.rows) {
     for (std::size_t c = 0; c < r.size(); ++c) {
       std::string text = tex_escape(format_cell(r[c], pstyle));
-      if (r[c].indent > 0) text = str_cat(fmt::format("\\hspace*{{{}em}}", r[c].indent), text);
+      // Hanging indent: every line of a wrapped name keeps the hierarchy level's indent.
+      if (r[c].indent > 0) text = str_cat(fmt::format("\\hangindent={}em\\hangafter=0 ", r[c].indent), text);
       body += str_cat(c ? " & " : "", text);
     }
     body += " \\\\\n";
@@ -435,23 +442,29 @@ std::string latex_table(const Table& t, PStyle pstyle) {
   for (const auto& n : all_notes(t, pstyle)) notes += str_cat(tex_escape(str_cat(msg("prefix.note", t.lang), n)), "\n\n");
   if (!t.source.empty()) notes += str_cat(tex_escape(str_cat(msg("prefix.source", t.lang), t.source)), "\n\n");
   const std::string cap = tex_escape(caption(t));
-  std::string out = landscape ? "\\begin{landscape}\n" : "";
+  const std::string interp =
+      t.interpretation.empty() ? std::string() : tex_escape(join_lines(t.interpretation, sentence_sep(t.lang)));
+  std::string out = str_cat(landscape ? "\\begin{landscape}\n" : "", lead);
   if (t.rows.size() > kLongTableRows) {
     out += fmt::format("\\begin{{small}}\n\\setlength{{\\tabcolsep}}{{4pt}}\n\\begin{{longtable}}{{{}}}\n\\caption{{{}}}\\\\\n"
                        "\\toprule\n{}\\endfirsthead\n\\toprule\n{}\\endhead\n\\bottomrule\n\\endfoot\n{}\\end{{longtable}}\n"
                        "\\end{{small}}\n",
                        spec, cap, head, head, body);
     if (!notes.empty()) out += str_cat("{\\footnotesize\n", notes, "}\n");
+    if (!interp.empty()) out += str_cat("\\nopagebreak\n", interp, "\n\n");  // as close as a long table allows
   } else {
     out += fmt::format("\\begin{{table}}[H]\n\\centering\\small\n\\setlength{{\\tabcolsep}}{{4pt}}\n"
                        "\\begin{{threeparttable}}\n\\caption{{{}}}\n\\begin{{tabular}}{{{}}}\n\\toprule\n{}{}\\bottomrule\n"
                        "\\end{{tabular}}\n",
                        cap, spec, head, body);
     if (!notes.empty()) out += str_cat("\\begin{tablenotes}\\footnotesize\n\\item ", notes, "\\end{tablenotes}\n");
-    out += "\\end{threeparttable}\n\\end{table}\n";
+    out += "\\end{threeparttable}\n";
+    // The interpretation is part of the non-floating table box: it never lands on another page.
+    if (!interp.empty())
+      out += str_cat("\\par\\medskip\n\\begin{minipage}{\\linewidth}\\normalsize\\parindent=2em\n", interp,
+                     "\n\\end{minipage}\n");
+    out += "\\end{table}\n";
   }
-  // On a landscape page the interpretation stays on that page, under its table.
-  if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "\n\n");
   if (landscape) out += "\\end{landscape}\n";
   return out;
 }
@@ -516,11 +529,20 @@ std::string render_latex(const Document& doc) {
     for (const auto& line : info.reproducibility) out += str_cat("\\item ", tex_breakable(line), "\n");
     out += "\\end{itemize}\n";
   }
+  std::string heading;  // a section heading waiting for its first block
   for (const auto& b : doc.blocks) {
-    if (const auto* t = std::get_if<Table>(&b)) out += latex_table(*t, info.pstyle);
-    else if (const auto* s = std::get_if<Section>(&b)) out += latex_section(*s);
-    else out += latex_figure(std::get<Figure>(b), info.latex_figures);
+    if (const auto* t = std::get_if<Table>(&b)) {
+      out += latex_table(*t, info.pstyle, heading);
+    } else if (const auto* s = std::get_if<Section>(&b)) {
+      out += heading;
+      heading = latex_section(*s);  // written with the next block
+      continue;
+    } else {
+      out += heading + latex_figure(std::get<Figure>(b), info.latex_figures);
+    }
+    heading.clear();
   }
+  out += heading;
   if (!info.omitted.empty()) {
     out += fmt::format("\\noindent\\textbf{{{}}}\n\\begin{{itemize}}\\small\\sloppy\n",
                        tex_escape(msg("doc.omitted_heading", info.lang)));

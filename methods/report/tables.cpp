@@ -26,11 +26,12 @@ Table indicator_system_table(const IndicatorTree& tree, const TreeWeights& weigh
   t.header = {msg("a1.h.level", lang),  msg("a1.h.node", lang),   msg("a1.h.unit", lang),
               msg("a1.h.direction", lang), msg("a1.h.local", lang), msg("a1.h.global", lang),
               msg("a1.h.source", lang), msg("a1.h.id", lang)};
+  int number = 0;  // indicators numbered 1, 2, … in this order: the axes of the correlation heatmap
   for (int i : tree.preorder()) {
     const Node& n = tree.node(i);
     const bool leaf = n.children.empty() && i != tree.root();
     std::string level = i == tree.root() ? msg("a1.level.index", lang)
-                                         : (leaf ? msg("a1.level.indicator", lang) : level_text(n.depth, lang));
+                                         : (leaf ? msgf("a1.level.indicator_n", lang, ++number) : level_text(n.depth, lang));
     t.rows.push_back({Cell::txt(level), Cell::txt(n.label.get(lang, n.id), n.depth), Cell::txt(leaf ? n.unit : ""),
                       Cell::txt(leaf ? direction_text(n.direction, lang) : ""), Cell::number(weights.local(i), 4),
                       Cell::percent(weights.global(i), 2), Cell::txt(leaf ? n.source : ""), Cell::txt(n.id)});
