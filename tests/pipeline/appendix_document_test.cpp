@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <regex>
 #include <set>
 #include <string>
@@ -170,4 +173,95 @@ TEST_CASE("appendix document: ranks as whole numbers, no column of one repeated 
       for (const auto& c : r)
         CHECK_FALSE(std::regex_search(report::format_cell(c, report::PStyle::Apa), std::regex(R"([0-9]{4,}\.[0-9]{3})")));
   }
+}
+
+namespace {
+/// A spec for COINr's ASEM example (../shared/data/coinr-asem: 51 countries, 49 indicators in 8
+/// pillars and 2 sub-indices), written from ASEM_iMeta.csv into `dir`; the data file is named
+/// by its path relative to the spec. Equal weights, min-max, no judgments and no Delphi files.
+std::string write_asem_spec(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  const fs::path asem = fs::path(cikit_test::shared_data_dir()) / "coinr-asem";
+  const auto meta = cikit_test::read_table((asem / "ASEM_iMeta.csv").string());
+  // Columns: Level, iCode, iName, Direction, Weight, Unit, Target, Denominator, Parent, Type.
+  const auto quoted = [](std::string s) {
+    std::string out = "\"";
+    for (const char c : s) out += c == '"' ? std::string("\\\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::function<std::string(const std::string&, int)> children = [&](const std::string& parent, int indent) {
+    std::string out;
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    for (std::size_t r = 1; r < meta.size(); ++r) {
+      const auto& m = meta[r];
+      if (m.size() < 10 || m[8] != parent || (m[9] != "Indicator" && m[9] != "Aggregate")) continue;
+      out += pad + "- id: " + m[1] + "\n" + pad + "  label: {zh: " + quoted(m[2]) + ", en: " + quoted(m[2]) + "}\n";
+      if (m[9] == "Indicator") {
+        out += pad + "  direction: \"" + (m[3] == "-1" ? "-" : "+") + "\"\n";
+        if (!m[5].empty() && m[5] != "NA") out += pad + "  unit: " + quoted(m[5]) + "\n";
+      } else {
+        out += pad + "  children:\n" + children(m[1], indent + 4);
+      }
+    }
+    return out;
+  };
+  fs::create_directories(dir);
+  const fs::path data = fs::absolute(asem / "ASEM_iData.csv").lexically_normal();
+  const std::string rel = data.lexically_relative(fs::absolute(dir).lexically_normal()).generic_string();
+  std::string yaml = "index:\n  id: asem\n  label: {zh: ASEM可持续互联互通指数, en: ASEM Sustainable Connectivity Index}\n"
+                     "data:\n  file: " + quoted(rel) + "\n  unit: uCode\n  names: {zh: uName, en: uName}\n"
+                     "  missing: [\"\", \"NA\"]\n"
+                     "methods:\n  normalize: minmax\n  weights: equal\n  aggregate: arithmetic\n"
+                     "uncertainty:\n  normalize: [minmax, zscore]\n  weights: [equal, entropy]\n  replicates: 64\n"
+                     "  bootstrap: 20\n"
+                     "tree:\n" + children("Index", 2);
+  const fs::path spec = dir / "asem.yaml";
+  std::ofstream(spec) << yaml;
+  return spec.string();
+}
+}  // namespace
+
+TEST_CASE("appendix document: a second spec (COINr's ASEM data), when ../shared/data is present",
+          "[pipeline][appendix][document][shared]") {
+  namespace fs = std::filesystem;
+  if (!fs::is_regular_file(fs::path(cikit_test::shared_data_dir()) / "coinr-asem" / "ASEM_iMeta.csv")) {
+    WARN("skipped: ../shared/data/coinr-asem is not present");
+    return;
+  }
+  const fs::path dir = fs::temp_directory_path() / "cikit_appendix_document_asem";
+  const std::string spec = write_asem_spec(dir);
+  for (const Lang lang : {Lang::Zh, Lang::En}) {
+    INFO(cikit::lang_code(lang));
+    AppendixOptions o = small(lang);
+    o.spec = fs::absolute(spec).string();
+    const AppendixRun run = cikit::pipeline::run_appendix(o);
+    REQUIRE(run.document.sections().size() >= 5);
+    int section = 0, tables = 0, figures = 0;
+    for (const auto& b : run.document.blocks) {
+      if (const auto* s = std::get_if<report::Section>(&b)) {
+        section = s->number;
+        tables = figures = 0;
+      } else if (const auto* t = std::get_if<report::Table>(&b)) {
+        CHECK(t->number == std::to_string(section) + "-" + std::to_string(++tables));
+      } else {
+        CHECK(std::get<report::Figure>(b).number == std::to_string(section) + "-" + std::to_string(++figures));
+      }
+    }
+    // No Delphi files: section 1 holds the indicator system only; the omission is stated.
+    CHECK(table(run, "A1_indicator_system").number == "1-1");
+    CHECK_FALSE(run.document.info.omitted.empty());
+    for (const auto& [name, content] : run.outputs.files()) {
+      INFO(name);
+      CHECK(content.find(dir.string()) == std::string::npos);
+      if (name.size() > 4 && name.substr(name.size() - 4) == ".csv") CHECK(content.rfind("\xEF\xBB\xBF", 0) == 0);
+    }
+    // The data file, outside the spec's folder, is named by a relative path ("../…").
+    for (const auto& line : run.document.info.reproducibility) {
+      INFO(line);
+      CHECK_FALSE(std::regex_search(line, std::regex("(: |：)/")));
+    }
+    const std::string& md = file(run, "appendix.md");
+    CHECK_FALSE(std::regex_search(md, std::regex(R"(\[[0-9]+\.0, [0-9]+\.0\])")));
+  }
+  fs::remove_all(dir);
 }
