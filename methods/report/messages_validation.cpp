@@ -28,8 +28,9 @@ const std::vector<Message>& validation_messages() {
     {"a1.direction.negative", "− (less is better)", "负向"},
     {"a1.note",
      "Weights: {}. Local weights sum to 1 within each group; a global weight is the product of the local weights "
-     "from the index down to the node.",
-     "权重方法：{}。局部权重在每个上级维度内之和为 1；综合权重为自目标层至该节点各级局部权重之积。"},
+     "from the index down to the node. The nodes' ids in the spec are in the file A1_indicator_system.csv.",
+     "权重方法：{}。局部权重在每个上级维度内之和为 1；综合权重为自目标层至该节点各级局部权重之积。各节点在指标体系文件中的"
+     "标识（id）见 A1_indicator_system.csv 文件。"},
 
     // ---- A2 descriptive statistics -----------------------------------------------------
     {"a2.title", "Descriptive statistics and data quality", "描述性统计与数据质量"},

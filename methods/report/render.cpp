@@ -140,8 +140,9 @@ std::string pvalue_note(PStyle pstyle, Lang lang) {
 
 // ---- Markdown ---------------------------------------------------------------------------
 
-std::string render_markdown(const Table& t, PStyle pstyle) {
-  t.validate();
+std::string render_markdown(const Table& full, PStyle pstyle) {
+  full.validate();
+  const Table t = for_reading(full);
   std::string out = str_cat("**", md_escape(caption(t)), "**\n\n");
   // Markdown has one header row: a column group's label prefixes its columns' headers.
   std::vector<std::string> header = t.header;
@@ -219,8 +220,9 @@ std::string render_csv(const Table& t) {
 // ---- HTML -------------------------------------------------------------------------------
 
 namespace {
-std::string html_table(const Table& t, PStyle pstyle) {
-  t.validate();
+std::string html_table(const Table& full, PStyle pstyle) {
+  full.validate();
+  const Table t = for_reading(full);
   // The wrapper scrolls a table wider than the page on screen instead of overflowing it.
   std::string out = fmt::format("<section id=\"{}\">\n<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead>\n",
                                 html_escape(t.id), html_escape(caption(t)));
@@ -400,10 +402,11 @@ LatexColumns latex_columns(const Table& t, PStyle pstyle) {
 // table stays with it instead of landing pages away.
 /// `lead` (a section heading just before the table) goes on the table's page: inside the
 /// landscape page when the table needs one, so that the heading is not left alone on a page.
-std::string latex_table(const Table& t, PStyle pstyle, const std::string& lead) {
+std::string latex_table(const Table& full, PStyle pstyle, const std::string& lead) {
   // Tables longer than this break across pages (longtable); shorter ones stay in place (threeparttable).
   constexpr std::size_t kLongTableRows = 30;
-  t.validate();
+  full.validate();
+  const Table t = for_reading(full);
   const auto layout = latex_columns(t, pstyle);
   const bool landscape = layout.landscape;
   const std::string& spec = layout.spec;

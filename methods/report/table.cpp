@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "methods/core/error.hpp"
@@ -63,6 +64,21 @@ void Table::validate() const {
       throw InternalError(fmt::format("table {}: header groups span {} columns, header has {}", id, span,
                                       header.size()));
   }
+}
+
+Table for_reading(const Table& t) {
+  if (t.machine_columns.empty()) return t;
+  Table out = t;
+  out.machine_columns.clear();
+  out.header.clear();
+  for (auto& r : out.rows) r.clear();
+  for (std::size_t c = 0; c < t.header.size(); ++c) {
+    if (std::find(t.machine_columns.begin(), t.machine_columns.end(), c) != t.machine_columns.end()) continue;
+    out.header.push_back(t.header[c]);
+    for (std::size_t r = 0; r < t.rows.size(); ++r) out.rows[r].push_back(t.rows[r][c]);
+  }
+  if (out.header.size() != t.header.size()) out.groups.clear();  // spans no longer match
+  return out;
 }
 
 namespace {

@@ -70,6 +70,9 @@ struct Table {
   std::vector<std::string> interpretation;
   std::string source;
   Lang lang = Lang::En;
+  /// Columns (0-based) kept in the CSV and XLSX files only, not in the documents (Markdown,
+  /// HTML, LaTeX): identifiers a program needs and a reader does not (A1's spec ids).
+  std::vector<std::size_t> machine_columns;
 
   /// Checks the shape: every row has header.size() cells, group spans add up.
   /// @throws InternalError when not.
@@ -81,6 +84,9 @@ enum class PStyle {
   Chinese,  ///< "0.023*", "<0.001***"; note "* p<0.05 ** p<0.01 *** p<0.001"
   Apa,      ///< ".023", "< .001" (no leading zero, never ".000")
 };
+
+/// The table as documents show it: without its machine_columns.
+[[nodiscard]] Table for_reading(const Table& t);
 
 /// Formats one cell for people (fixed decimals; NA for missing numbers).
 [[nodiscard]] std::string format_cell(const Cell& c, PStyle pstyle);

@@ -37,6 +37,7 @@ Table indicator_system_table(const IndicatorTree& tree, const TreeWeights& weigh
                       Cell::percent(weights.global(i), 2), Cell::txt(leaf ? n.source : ""), Cell::txt(n.id)});
   }
   t.notes.push_back(msgf("a1.note", lang, method_label));
+  t.machine_columns = {t.header.size() - 1};  // the spec ids: in the CSV and XLSX files, not in the documents
   return t;
 }
 
