@@ -91,6 +91,13 @@ void run_appendix(const AppendixCliOptions& o) {
   print_written(run, o.common.out, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
 }
 
+/// Options of the written files only (they never change a number; allowed with --config).
+void add_output_options(CLI::App& sub, pipeline::AppendixOptions& r) {
+  sub.add_option("--csv-bom", r.csv_bom,
+                 "Start the CSV files with a UTF-8 byte-order mark (Excel on Chinese Windows); false = plain UTF-8")
+      ->capture_default_str();
+}
+
 }  // namespace
 
 void setup_appendix(CLI::App& app) {
@@ -138,6 +145,7 @@ void setup_appendix(CLI::App& app) {
                                  "Bootstrap resamples of the Sobol' indices' CIs (0 = none)")
                      ->check(CLI::Range(0, 100000))
                      ->capture_default_str();
+  add_output_options(*sub, r);
   sub->add_option("--config", r.config, "Run the configuration printed by --print-config (YAML)")
       ->check(CLI::ExistingFile);
   sub->add_flag("--print-config", r.print_config,

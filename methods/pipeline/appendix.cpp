@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "cikit/build_info.hpp"
@@ -25,6 +26,8 @@
 #include "methods/report/delphi_tables.hpp"
 #include "methods/report/messages.hpp"
 #include "methods/report/notices.hpp"
+#include "methods/report/numbering.hpp"
+#include "methods/report/tidy.hpp"
 #include "methods/report/sensitivity_tables.hpp"
 #include "methods/report/tables.hpp"
 #include "methods/report/validity_summary.hpp"
@@ -116,16 +119,23 @@ struct Build {
   int n_rotated = 0;                 ///< rotated components of A7
   WeightInputs all_inputs;           ///< of every weighting method (A9-A11)
   Judgments all_judgments;
+  std::vector<WeightMethod> all_methods;  ///< the weighting methods of A10 that the data support
   std::string sensitivity_line;      ///< reproducibility line of A12-A14
   std::vector<Notice>* adjustments = nullptr;  ///< the run's adjustments (notes under the tables, B2)
   const IndexResult* index = nullptr;          ///< the index the appendix reports (criterion validity)
+  std::size_t section_at = 0;        ///< index in blocks of the open section's heading
+  std::vector<std::string> section_omitted;  ///< parts of the open section left out
 
   void stage(const std::string& s) const {
     if (o.stage) o.stage(s);
   }
+  void omit(const std::string& note) {
+    omitted.push_back(note);
+    section_omitted.push_back(note);
+  }
   void left_out(const std::string& warning, const std::string& note) {
     run.warnings.push_back(warning);
-    omitted.push_back(note);
+    omit(note);
   }
 };
 
@@ -162,10 +172,55 @@ void adjustments_block(Build& b) {
   b.blocks.emplace_back(report::adjustments_table(*b.adjustments, b.spec.tree, &b.data, b.lang, noted_under));
 }
 
-/// Expert consultation (before the data-based evidence).
+/// B2's "noted under" column holds the builders' provisional table numbers: give them the
+/// numbers number_by_section() assigned.
+void renumber_adjustments(report::Document& doc, const report::Renumbering& renumbered, Lang lang) {
+  const std::string sep = msg("interp.list_sep", lang);
+  for (auto& block : doc.blocks) {
+    auto* t = std::get_if<report::Table>(&block);
+    if (t == nullptr || t->id != "B2_adjustments") continue;
+    for (auto& row : t->rows) {
+      if (row.empty()) continue;
+      std::string& cell = row.back().text;
+      std::string out;
+      for (std::size_t start = 0; start <= cell.size() && !cell.empty();) {
+        const std::size_t end = std::min(cell.find(sep, start), cell.size());
+        const std::string num = cell.substr(start, end - start);
+        const auto it = renumbered.tables.find(num);
+        out += (out.empty() ? "" : sep) + (it != renumbered.tables.end() ? it->second : num);
+        start = end + sep.size();
+      }
+      cell = out;
+    }
+  }
+}
+
+
+/// Closes the open section: one without tables or figures says why under its heading.
+void close_section(Build& b) {
+  if (b.blocks.empty()) return;
+  if (b.section_at + 1 == b.blocks.size()) {
+    auto& s = std::get<report::Section>(b.blocks[b.section_at]);
+    for (const auto& why : b.section_omitted) s.text.push_back(msgf("section.empty", b.lang, why));
+  }
+  b.section_omitted.clear();
+}
+
+/// Opens the next numbered section (its number is set by number_by_section()).
+void open_section(Build& b, const char* key) {
+  close_section(b);
+  report::Section s;
+  s.key = key;
+  s.title = msg(str_cat("section.", key), b.lang);
+  s.lang = b.lang;
+  b.section_at = b.blocks.size();
+  b.blocks.emplace_back(std::move(s));
+}
+
+/// The Delphi tables D1-D3 (expert consultation).
 void delphi_blocks(Build& b) {
   if (b.spec.delphi.empty()) {
-    b.omitted.push_back(msg("omit.delphi", b.lang));
+    b.omit(msg("omit.delphi", b.lang));
     return;
   }
   const IndicatorTree& proposed = proposed_tree(b.spec);  // the consultation rates the proposed system
@@ -178,7 +233,7 @@ void delphi_blocks(Build& b) {
 
 /// The construction of the indicator system (S1, S2), before A1: proposed system, each round's
 /// deletions and revisions with their reasons, final system (or why the screening is not applied).
-void construction_blocks(Build& b) {
+void construction_story_blocks(Build& b) {
   if (b.spec.delphi.empty()) return;
   const DelphiKey key = delphi_key(b.spec);
   const IndicatorTree& proposed = proposed_tree(b.spec);
@@ -225,54 +280,76 @@ void validity_close(Build& b, const report::Evidence& ev) {
     }
 }
 
-/// A3-A8 reliability and validity, with the heatmap and scree figures.
-void evidence_blocks(Build& b) {
+/// The evidence of A3-A8 (reliability and validity), or nothing when the data cannot give it
+/// (too few units per pair, a constant indicator): the rest of the appendix is still written.
+std::optional<report::Evidence> compute_evidence(Build& b) {
   const Lang lang = b.lang;
-  const IndicatorTree& tree = b.spec.tree;
   try {
-    const report::Evidence ev = report::compute_evidence(b.data, tree, b.run.config.evidence);
+    report::Evidence ev = report::compute_evidence(b.data, b.spec.tree, b.run.config.evidence);
     b.n_rotated = static_cast<int>(ev.structure.system_varimax.loadings.cols());
-    const VerdictTable& verdicts = b.spec.thresholds;
-    report::Table a3 = report::reliability_table(ev, tree, lang);
-    a3.interpretation = report::reliability_interpretation(ev, tree, verdicts, lang);
-    b.blocks.emplace_back(std::move(a3));
-    report::Table a4 = report::item_analysis_table(ev, tree, lang);
-    a4.interpretation = report::reliability_conclusion(ev, tree, verdicts, lang);
-    b.blocks.emplace_back(std::move(a4));
-    report::Table a5 = report::factorability_table(ev, tree, lang);
-    a5.interpretation = report::factorability_interpretation(ev, tree, verdicts, lang);
-    b.blocks.emplace_back(std::move(a5));
-    b.blocks.emplace_back(report::heatmap_figure(ev, tree, lang, "1"));
-    report::Table a6 = report::variance_table(ev, lang, "2");
-    a6.interpretation = report::variance_interpretation(ev, verdicts, lang);
-    b.blocks.emplace_back(std::move(a6));
-    b.blocks.emplace_back(report::scree_figure(ev, lang, "2"));
-    b.blocks.emplace_back(report::dimension_parallel_table(ev, tree, lang));
-    b.blocks.emplace_back(report::loadings_table(ev, tree, lang));
-    auto a8 = report::convergent_tables(ev, tree, lang);
-    if (a8.size() == 2) {
-      a8[0].interpretation = report::convergent_interpretation(ev, tree, verdicts, lang);
-      a8[1].interpretation = report::htmt_interpretation(ev, tree, verdicts, lang);
-    }
-    for (auto& t : a8) b.blocks.emplace_back(std::move(t));
-    validity_close(b, ev);
     b.run.warnings.insert(b.run.warnings.end(), ev.warnings.begin(), ev.warnings.end());
+    return ev;
   } catch (const InvalidInput& e) {
-    // Data the index can use may still be too small for these analyses (too few units per
-    // pair): the rest of the appendix is still written.
     b.left_out(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()), msgf("omit.evidence", lang, e.what()));
-  } catch (const DomainError& e) {  // e.g. a constant indicator
+  } catch (const DomainError& e) {
     b.left_out(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()), msgf("omit.evidence", lang, e.what()));
   }
+  return std::nullopt;
 }
 
-/// A9 AHP consistency, A10 weights compared (with the weights-by-method figure), A11 rankings.
+/// Section 1: the construction of the indicator system. The final system with its weights (A1),
+/// then the expert consultation that screened it (Delphi tables D1-D3). The construction story
+/// (proposed system -> each round's deletions and modifications -> final system) opens the
+/// section, before A1.
+void construction_blocks(Build& b, const IndexResult& r, const std::string& weight_method) {
+  construction_story_blocks(b);
+  b.blocks.emplace_back(noted(b, report::indicator_system_table(b.spec.tree, r.weights, weight_method, b.lang)));
+  delphi_blocks(b);
+}
+
+/// A3 reliability and A4 item analysis.
+void reliability_blocks(Build& b, const report::Evidence& ev) {
+  const Lang lang = b.lang;
+  const IndicatorTree& tree = b.spec.tree;
+  report::Table a3 = report::reliability_table(ev, tree, lang);
+  a3.interpretation = report::reliability_interpretation(ev, tree, b.spec.thresholds, lang);
+  b.blocks.emplace_back(std::move(a3));
+  report::Table a4 = report::item_analysis_table(ev, tree, lang);
+  a4.interpretation = report::reliability_conclusion(ev, tree, b.spec.thresholds, lang);
+  b.blocks.emplace_back(std::move(a4));
+}
+
+/// A5-A8 validity, with the heatmap and scree figures.
+void validity_blocks(Build& b, const report::Evidence& ev) {
+  const Lang lang = b.lang;
+  const IndicatorTree& tree = b.spec.tree;
+  const VerdictTable& verdicts = b.spec.thresholds;
+  report::Table a5 = report::factorability_table(ev, tree, lang);
+  a5.interpretation = report::factorability_interpretation(ev, tree, verdicts, lang);
+  b.blocks.emplace_back(std::move(a5));
+  b.blocks.emplace_back(report::heatmap_figure(ev, tree, lang, "1"));
+  report::Table a6 = report::variance_table(ev, lang, "2");
+  a6.interpretation = report::variance_interpretation(ev, verdicts, lang);
+  b.blocks.emplace_back(std::move(a6));
+  b.blocks.emplace_back(report::scree_figure(ev, lang, "2"));
+  b.blocks.emplace_back(report::dimension_parallel_table(ev, tree, lang));
+  b.blocks.emplace_back(report::loadings_table(ev, tree, lang));
+  auto a8 = report::convergent_tables(ev, tree, lang);
+  if (a8.size() == 2) {
+    a8[0].interpretation = report::convergent_interpretation(ev, tree, verdicts, lang);
+    a8[1].interpretation = report::htmt_interpretation(ev, tree, verdicts, lang);
+  }
+  for (auto& t : a8) b.blocks.emplace_back(std::move(t));
+  validity_close(b, ev);
+}
+
+/// A9 AHP consistency, A10 weights compared (with the weights-by-method figure).
 void weights_blocks(Build& b) {
   const Lang lang = b.lang;
   const IndexConfig& cfg = b.spec.config;
   // Every method the spec allows; one the data cannot support (e.g. CRITIC with a constant
   // indicator) is left out of A10/A11 with a warning instead of stopping the appendix.
-  std::vector<WeightMethod> all_methods;
+  std::vector<WeightMethod>& all_methods = b.all_methods;
   WeightsReport wr;
   for (const WeightMethod m : select_weight_methods(b.spec, {}, b.all_inputs, b.all_judgments)) {
     try {
@@ -291,7 +368,13 @@ void weights_blocks(Build& b) {
     for (auto& t : report::weights_compared_tables(wr, b.spec.tree, lang)) b.blocks.emplace_back(noted(b, std::move(t)));
     for (auto& f : report::weights_figures(wr, b.spec.tree, lang, "3")) b.blocks.emplace_back(std::move(f));
   }
-  // A11 rankings compared across the weighting methods, the spec's method as the reference.
+}
+
+/// A11 rankings compared across the weighting methods of A10, the spec's method as the reference.
+void rankings_blocks(Build& b) {
+  const Lang lang = b.lang;
+  const IndexConfig& cfg = b.spec.config;
+  const std::vector<WeightMethod>& all_methods = b.all_methods;
   if (all_methods.size() >= 2) {
     const std::vector<CompareScheme> schemes = compare_schemes(cfg, all_methods, {}, {});
     cikit::CompareOptions co;  // the library's, not a pipeline options struct
@@ -325,7 +408,7 @@ void run_sensitivity_part(Build& b, const cikit::SensitivityOptions& so) {
     for (auto& f : report::rank_intervals_figures(sa, b.data, lang, "4")) b.blocks.emplace_back(std::move(f));
     auto a13 = report::sobol_tables(sa, lang);
     if (a13.empty())
-      b.omitted.push_back(msgf("omit.sobol", lang, mc.warnings.empty() ? std::string("-") : mc.warnings.front()));
+      b.omit(msgf("omit.sobol", lang, mc.warnings.empty() ? std::string("-") : mc.warnings.front()));
     for (auto& t : a13) b.blocks.emplace_back(std::move(t));
     b.sensitivity_line = msgf("repro.sensitivity", lang, mc.runs, mc.n,
                               msg(sa.design == DesignKind::Sobol ? "a12.design.sobol" : "a12.design.random", lang),
@@ -339,7 +422,7 @@ void sensitivity_blocks(Build& b) {
   const Lang lang = b.lang;
   b.sensitivity_line = msg("repro.sensitivity.none", lang);
   if (!b.spec.uncertainty.present) {
-    b.omitted.push_back(msg("a12.omitted", lang));
+    b.omit(msg("a12.omitted", lang));
     return;
   }
   const report::AppendixConfig& c = b.run.config;
@@ -363,6 +446,18 @@ void sensitivity_blocks(Build& b) {
   }
 }
 
+/// A file of the run as a path relative to the spec's folder (the spec itself: its file name),
+/// so that the reproducibility block holds no local absolute path.
+std::string spec_relative(const Spec& spec, const std::filesystem::path& file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path spec_dir = fs::absolute(fs::path(spec.path), ec).parent_path();
+  const fs::path abs = fs::absolute(file, ec);
+  fs::path rel = abs.lexically_normal().lexically_relative(spec_dir.lexically_normal());
+  if (ec || rel.empty()) rel = file.filename();
+  return rel.generic_string();
+}
+
 /// The document information: language, p style, title and the reproducibility record.
 void document_info(Build& b, const std::string& methods_line, bool converted) {
   const Lang lang = b.lang;
@@ -379,13 +474,13 @@ void document_info(Build& b, const std::string& methods_line, bool converted) {
                                                                                    : "repro.missing.pairwise", lang);
   info.reproducibility = {
       msgf("repro.version", lang, CIKIT_VERSION, kGitCommit),
-      msgf("repro.spec", lang, spec.path, spec.hash),
-      msgf("repro.data", lang, spec.data.file_as_written, sha256_file(spec.data.file), b.data.n_units(),
+      msgf("repro.spec", lang, spec_relative(spec, spec.path), spec.hash),
+      msgf("repro.data", lang, spec_relative(spec, spec.data.file), sha256_file(spec.data.file), b.data.n_units(),
            b.data.n_indicators())};
   if (b.all_inputs.judgments != nullptr || cfg.weights == WeightMethod::Ahp)
-    info.reproducibility.push_back(msgf("repro.judgments", lang, spec.judgments.filename().string(), sha256_file(spec.judgments)));
+    info.reproducibility.push_back(msgf("repro.judgments", lang, spec_relative(spec, spec.judgments), sha256_file(spec.judgments)));
   if (!spec.delphi.empty())
-    info.reproducibility.push_back(msgf("repro.delphi", lang, spec.delphi.filename().string(), sha256_file(spec.delphi)));
+    info.reproducibility.push_back(msgf("repro.delphi", lang, spec_relative(spec, spec.delphi), sha256_file(spec.delphi)));
   info.reproducibility.push_back(msgf("repro.seed", lang, cfg.seed));
   info.reproducibility.push_back(methods_line);
   info.reproducibility.push_back(msgf("repro.reliability", lang,
@@ -419,7 +514,9 @@ std::vector<std::pair<std::string, std::string>> figure_pdfs(Build& b, const std
 
 /// The rendered files of the formats asked for.
 void render_outputs(AppendixRun& run, const std::set<std::string>& formats,
-                    std::vector<std::pair<std::string, std::string>> pdfs) {
+                    std::vector<std::pair<std::string, std::string>> pdfs, bool csv_bom) {
+  // Excel on Chinese (and other non-UTF-8) Windows reads a CSV file as UTF-8 only after a BOM.
+  const std::string bom = csv_bom ? "\xEF\xBB\xBF" : "";
   const report::Document& doc = run.document;
   OutputSet& out = run.outputs;
   if (formats.count("md") || run.docx) out.add("appendix.md", report::render_markdown(doc));
@@ -429,7 +526,7 @@ void render_outputs(AppendixRun& run, const std::set<std::string>& formats,
     for (auto& [file, bytes] : pdfs) out.add(file, std::move(bytes));
   }
   if (formats.count("csv"))
-    for (const auto* t : doc.tables()) out.add(t->id + ".csv", report::render_csv(*t));
+    for (const auto* t : doc.tables()) out.add(t->id + ".csv", bom + report::render_csv(*t));
   if (formats.count("svg") || formats.count("md") || run.docx)
     for (const auto* f : doc.figures()) out.add(f->id + ".svg", f->svg);
 }
@@ -465,23 +562,42 @@ AppendixRun run_appendix(const AppendixOptions& o) {
 
   run.adjustments = r.notices;
   run.warnings = r.warnings;  // the index's own (combination coefficients, units dropped, ...)
-  Build b{o, run, spec, data, lang, run.document.blocks, {}, 0, {}, {}, {}, &run.adjustments, &r};
-  construction_blocks(b);  // how the system was built, then the final system (A1)
-  b.blocks.emplace_back(noted(b, report::indicator_system_table(spec.tree, r.weights, name(wm), lang)));
-  delphi_blocks(b);  // expert consultation comes before the data-based evidence
+  Build b{o, run, spec, data, lang, run.document.blocks};
+  b.adjustments = &run.adjustments;
+  b.index = &r;
+  // One numbered section per step of the method (a methods chapter); number_by_section()
+  // numbers the tables and figures within them.
+  open_section(b, "construction");
+  construction_blocks(b, r, name(wm));
+  open_section(b, "data");
   b.blocks.emplace_back(noted(b, report::descriptive_table(spec.tree, d, lang)));
   b.stage(msg("cli.stage.evidence", lang));
-  evidence_blocks(b);
+  const std::optional<report::Evidence> ev = compute_evidence(b);
+  open_section(b, "reliability");
+  if (ev) reliability_blocks(b, *ev);
+  else b.section_omitted = {b.omitted.back()};
+  open_section(b, "validity");
+  if (ev) validity_blocks(b, *ev);
+  else b.section_omitted = {b.omitted.back()};
   b.stage(msg("cli.stage.weights", lang));
+  open_section(b, "weights");
   weights_blocks(b);
+  open_section(b, "robustness");
+  rankings_blocks(b);
   sensitivity_blocks(b);
+  open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
   adjustments_block(b);
+  close_section(b);
+  const report::Renumbering renumbered = report::number_by_section(run.document);
+  renumber_adjustments(run.document, renumbered, lang);
+  for (auto& block : run.document.blocks)
+    if (auto* t = std::get_if<report::Table>(&block)) report::tidy_for_reading(*t);
   b.stage(msg("cli.stage.write", lang));
   auto pdfs = figure_pdfs(b, formats);
   document_info(b, methods_line, !pdfs.empty());
   run.outputs = OutputSet(o.out);
-  render_outputs(run, formats, std::move(pdfs));
+  render_outputs(run, formats, std::move(pdfs), o.csv_bom);
   run.warnings_shown = report::localised_warnings(run.warnings, run.adjustments, spec.tree, &data, lang);
   return run;
 }

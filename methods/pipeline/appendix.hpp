@@ -39,6 +39,9 @@ struct AppendixOptions {
   long sensitivity_bootstrap = -1;    ///< bootstrap resamples over units (-1 = spec, else 1000; 0 = none)
   int sobol_bootstrap = 1000;         ///< bootstrap resamples of the Sobol' indices' CIs (0 = none)
   bool print_config = false;          ///< only resolve the configuration (AppendixRun::config_yaml)
+  /// Start every CSV file with a UTF-8 byte-order mark, so that Excel on Chinese Windows reads
+  /// it as UTF-8 (an output option: also applies with `config`).
+  bool csv_bom = true;
   /// Called when a stage starts, with its localised name ("validity…"); optional.
   std::function<void(const std::string& stage)> stage;
   /// Progress of the Monte Carlo runs (done, total); optional, never affects the results.

@@ -120,9 +120,9 @@ const std::vector<Message>& delphi_messages() {
     {"s2.revised_kept", "kept, wording revised", "保留，修改表述"},
     {"s2.not_rated", "not rated in round {}", "未进入第{}轮评分"},
     {"s2.no_change_given", "not stated in the consultation record", "咨询记录未说明修改内容"},
-    {"s2.note", "Criteria: the fixed cut-offs (mean, CV) and the boundary values of the round (Table D3), with the values "
+    {"s2.note", "Criteria: the fixed cut-offs (mean, CV) and the boundary values of the round (the round's screening tables in this section), with the values "
      "of the round in which the decision was made.",
-     "标准：固定标准（均数、变异系数）及该轮界值（见表D3），数值为作出处理的轮次的结果。"},
+     "标准：固定标准（均数、变异系数）及该轮界值（见本节各轮筛选结果表），数值为作出处理的轮次的结果。"},
   };
   // clang-format on
   return entries;

@@ -84,10 +84,10 @@ const std::vector<Message>& sensitivity_messages() {
      "places.",
      "各次运行相对于基准排名的平均绝对位次变动为{0:.2f}位；{2}个评价单位中有{1}个的第5–95百分位数区间宽度超过{3:g}位"
      "（单位数的10%），区间平均宽度为{4:.1f}位。"},
-    {"a12.interp.widest", "The widest interval is that of {0} ({1:.1f}–{2:.1f}; nominal rank {3}).",
-     "区间最宽的是{0}（{1:.1f}–{2:.1f}，基准排名第{3}位）。"},
-    {"a12.omitted", "A12–A14 uncertainty and sensitivity analysis: the spec has no uncertainty block.",
-     "A12–A14 不确定性与敏感性分析：指标体系文件未设置uncertainty部分。"},
+    {"a12.interp.widest", "The widest interval is that of {0} ({1:g}–{2:g}; nominal rank {3}).",
+     "区间最宽的是{0}（{1:g}–{2:g}，基准排名第{3}位）。"},
+    {"a12.omitted", "Uncertainty and sensitivity analysis: the spec has no uncertainty block.",
+     "不确定性与敏感性分析：指标体系文件未设置uncertainty部分。"},
 
     {"a13.title", "Sensitivity analysis: Sobol' indices of the mean absolute rank shift",
      "敏感性分析：平均绝对位次变动的Sobol'指数"},

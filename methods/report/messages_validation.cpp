@@ -22,18 +22,20 @@ const std::vector<Message>& validation_messages() {
     {"a1.h.source", "Source", "数据来源"},
     {"a1.h.id", "ID", "ID"},
     {"a1.level.index", "Index", "目标层"},
-    {"a1.level.indicator", "Indicator", "指标"},
+    {"a1.level.indicator_n", "Indicator {}", "指标{}"},
     {"a1.level.n", "Level {}", "{}级维度"},
     {"a1.direction.positive", "+ (more is better)", "正向"},
     {"a1.direction.negative", "− (less is better)", "负向"},
     {"a1.note",
      "Weights: {}. Local weights sum to 1 within each group; a global weight is the product of the local weights "
-     "from the index down to the node.",
-     "权重方法：{}。局部权重在每个上级维度内之和为 1；综合权重为自目标层至该节点各级局部权重之积。"},
+     "from the index down to the node. The nodes' ids in the spec are in the file A1_indicator_system.csv.",
+     "权重方法：{}。局部权重在每个上级维度内之和为 1；综合权重为自目标层至该节点各级局部权重之积。各节点在指标体系文件中的"
+     "标识（id）见 A1_indicator_system.csv 文件。"},
 
     // ---- A2 descriptive statistics -----------------------------------------------------
     {"a2.title", "Descriptive statistics and data quality", "描述性统计与数据质量"},
     {"a2.h.indicator", "Indicator", "指标"},
+    {"a2.h.unit", "Unit", "单位"},
     {"a2.h.n", "n", "n"},
     {"a2.h.missing", "Missing", "缺失"},
     {"a2.h.mean", "Mean", "均值"},
@@ -204,14 +206,15 @@ const std::vector<Message>& validation_messages() {
      "{} 项方向统一后指标相关矩阵的特征根；虚线为平行分析结果（B = {}）；点线为 Kaiser 准则。"},
     {"fig.heatmap.title", "Correlations of the indicators, ordered by dimension", "指标相关系数热力图（按维度排列）"},
     {"fig.heatmap.note",
-     "Pearson correlations of the {} direction-aligned indicators ({}), in the order of Table A1; boxes mark the "
-     "first-level dimensions. Colour scale from −1 (blue) to +1 (red).",
-     "{} 项方向统一后指标的 Pearson 相关系数（{}删除），顺序同表A1；方框为一级维度。颜色自 −1（蓝）至 +1（红）。"},
+     "Pearson correlations of the {} direction-aligned indicators ({}); the axis numbers are the indicator numbers "
+     "of Table A1 (Indicator 1, 2, …); boxes mark the first-level dimensions. Colour scale from −1 (blue) to +1 (red).",
+     "{} 项方向统一后指标的 Pearson 相关系数（{}删除）；坐标轴编号即表A1中的指标序号（指标1、指标2……）；方框为一级维度。"
+     "颜色自 −1（蓝）至 +1（红）。"},
 
     // ---- interpretation sentences (verdict rules: methods/core/verdicts.hpp) -------------
     {"interp.alpha.ci",
      "α = {1:.3f} ({2}% CI {3:.3f}–{4:.3f}) for {0} indicates {5} internal consistency ({6}; {7}).",
-     "{0}的Cronbach's α为{1:.3f}（{2}% CI：{3:.3f}–{4:.3f}），内部一致性{5}（{6}；{7}）。"},
+     "{0}的Cronbach's α为{1:.3f}（{2}%置信区间：{3:.3f}–{4:.3f}），内部一致性{5}（{6}；{7}）。"},
     {"interp.alpha", "α = {1:.3f} for {0} indicates {2} internal consistency ({3}; {4}).",
      "{0}的Cronbach's α为{1:.3f}，内部一致性{2}（{3}；{4}）。"},
     {"interp.alpha.ci_below",

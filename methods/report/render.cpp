@@ -8,6 +8,7 @@
 #include "methods/core/csv.hpp"
 #include "methods/core/text.hpp"
 #include "methods/report/messages.hpp"
+#include "methods/report/numbering.hpp"
 
 namespace cikit::report {
 
@@ -22,6 +23,13 @@ std::vector<const Figure*> Document::figures() const {
   std::vector<const Figure*> out;
   for (const auto& b : blocks)
     if (const auto* f = std::get_if<Figure>(&b)) out.push_back(f);
+  return out;
+}
+
+std::vector<const Section*> Document::sections() const {
+  std::vector<const Section*> out;
+  for (const auto& b : blocks)
+    if (const auto* s = std::get_if<Section>(&b)) out.push_back(s);
   return out;
 }
 
@@ -132,8 +140,9 @@ std::string pvalue_note(PStyle pstyle, Lang lang) {
 
 // ---- Markdown ---------------------------------------------------------------------------
 
-std::string render_markdown(const Table& t, PStyle pstyle) {
-  t.validate();
+std::string render_markdown(const Table& full, PStyle pstyle) {
+  full.validate();
+  const Table t = for_reading(full);
   std::string out = str_cat("**", md_escape(caption(t)), "**\n\n");
   // Markdown has one header row: a column group's label prefixes its columns' headers.
   std::vector<std::string> header = t.header;
@@ -171,6 +180,11 @@ std::string render_markdown(const Document& doc) {
       out += render_markdown(*t, info.pstyle);
       continue;
     }
+    if (const auto* s = std::get_if<Section>(&b)) {
+      out += str_cat("## ", md_escape(heading(*s)), "\n");
+      for (const auto& p : s->text) out += str_cat("\n", md_escape(p), "\n");
+      continue;
+    }
     const Figure& f = std::get<Figure>(b);
     out += str_cat("**", md_escape(caption(f)), "**\n\n![", md_escape(caption(f)), "](", f.id, ".svg)\n");
     for (const auto& n : f.notes) out += str_cat("\n", msg("prefix.note", f.lang), md_escape(n), "\n");
@@ -206,8 +220,9 @@ std::string render_csv(const Table& t) {
 // ---- HTML -------------------------------------------------------------------------------
 
 namespace {
-std::string html_table(const Table& t, PStyle pstyle) {
-  t.validate();
+std::string html_table(const Table& full, PStyle pstyle) {
+  full.validate();
+  const Table t = for_reading(full);
   // The wrapper scrolls a table wider than the page on screen instead of overflowing it.
   std::string out = fmt::format("<section id=\"{}\">\n<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead>\n",
                                 html_escape(t.id), html_escape(caption(t)));
@@ -228,8 +243,12 @@ std::string html_table(const Table& t, PStyle pstyle) {
       const std::string text = html_escape(format_cell(c, pstyle));
       // Long free text may wrap; everything else stays on one line.
       constexpr std::size_t kWrapAbove = 24;  // display columns
-      out += num ? "<td class=\"num\">" : (display_width(c.text) > kWrapAbove ? "<td class=\"long\">" : "<td>");
-      out += str_cat(indent_text(c, text, "&emsp;"), "</td>");
+      // A hierarchy level indents the whole cell (a wrapped name keeps its indent).
+      const std::string indent =
+          c.indent > 0 ? fmt::format(" style=\"padding-left:{:.1f}em\"", 0.7 + 1.0 * c.indent) : std::string();
+      out += num ? "<td class=\"num\">"
+                 : str_cat("<td", display_width(c.text) > kWrapAbove ? " class=\"long\"" : "", indent, ">");
+      out += str_cat(text, "</td>");
     }
     out += "</tr>\n";
   }
@@ -241,6 +260,12 @@ std::string html_table(const Table& t, PStyle pstyle) {
   if (!t.interpretation.empty())
     out += str_cat("<p class=\"interp\">", html_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "</p>\n");
   out += "</section>\n";
+  return out;
+}
+
+std::string html_section(const Section& s) {
+  std::string out = str_cat("<h2 class=\"section\">", html_escape(heading(s)), "</h2>\n");
+  for (const auto& p : s.text) out += str_cat("<p>", html_escape(p), "</p>\n");
   return out;
 }
 
@@ -275,7 +300,7 @@ std::string render_html(const Document& doc) {
       "thead tr:last-child th{{border-bottom:1px solid #000}} th,td{{padding:.15em .7em;vertical-align:top;"
       "white-space:nowrap}}\n"
       "th.grp{{border-bottom:1px solid #000}} td.long{{white-space:normal;min-width:12em}} .scroll{{overflow-x:auto}}\n"
-      "th{{font-weight:bold;text-align:center}} td.num{{text-align:right;font-variant-numeric:tabular-nums}}\n"
+      "th{{font-weight:bold;text-align:center;white-space:normal;word-break:keep-all}} td.num{{text-align:right;font-variant-numeric:tabular-nums}}\n"
       ".note{{font-size:.85em;margin:.1em 0}} .interp{{margin:.4em 0}} section{{margin-bottom:2em}}\n"
       "figure{{margin:.5em 0}} figcaption{{font-weight:bold;margin:.3em 0}} figure svg{{max-width:100%;height:auto}}\n"
       "@media print{{body{{margin:0;max-width:none}} table{{font-size:.72em}} .scroll{{overflow:visible}} "
@@ -289,6 +314,7 @@ std::string render_html(const Document& doc) {
   }
   for (const auto& b : doc.blocks) {
     if (const auto* t = std::get_if<Table>(&b)) out += html_table(*t, info.pstyle);
+    else if (const auto* s = std::get_if<Section>(&b)) out += html_section(*s);
     else out += html_figure(std::get<Figure>(b));
   }
   if (!info.omitted.empty()) {
@@ -310,7 +336,7 @@ std::string latex_preamble(const DocumentInfo& info) {
                          "\\usepackage[T1]{fontenc}\n\\usepackage{textcomp}\n";
   out += "\\usepackage[a4paper,margin=2.2cm]{geometry}\n\\usepackage{booktabs}\n\\usepackage{threeparttable}\n"
          "\\usepackage{longtable}\n\\usepackage{caption}\n\\usepackage{array}\n\\usepackage{graphicx}\n"
-         "\\usepackage{pdflscape}\n\\setlength{\\LTcapwidth}{\\textwidth}\n\\setlength{\\LTleft}{0pt}\n"
+         "\\usepackage{pdflscape}\n\\usepackage{float}\n\\setlength{\\LTcapwidth}{\\textwidth}\n\\setlength{\\LTleft}{0pt}\n"
          "\\captionsetup{labelformat=empty,justification=raggedright,singlelinecheck=false}\n";
   return out;
 }
@@ -372,10 +398,15 @@ LatexColumns latex_columns(const Table& t, PStyle pstyle) {
   return out;
 }
 
-std::string latex_table(const Table& t, PStyle pstyle) {
-  // Tables longer than this break across pages (longtable); shorter ones float (threeparttable).
+// Tables and figures do not float ([H], package float): the interpretation paragraph after a
+// table stays with it instead of landing pages away.
+/// `lead` (a section heading just before the table) goes on the table's page: inside the
+/// landscape page when the table needs one, so that the heading is not left alone on a page.
+std::string latex_table(const Table& full, PStyle pstyle, const std::string& lead) {
+  // Tables longer than this break across pages (longtable); shorter ones stay in place (threeparttable).
   constexpr std::size_t kLongTableRows = 30;
-  t.validate();
+  full.validate();
+  const Table t = for_reading(full);
   const auto layout = latex_columns(t, pstyle);
   const bool landscape = layout.landscape;
   const std::string& spec = layout.spec;
@@ -404,7 +435,8 @@ std::string latex_table(const Table& t, PStyle pstyle) {
   for (const auto& r : t.rows) {
     for (std::size_t c = 0; c < r.size(); ++c) {
       std::string text = tex_escape(format_cell(r[c], pstyle));
-      if (r[c].indent > 0) text = str_cat(fmt::format("\\hspace*{{{}em}}", r[c].indent), text);
+      // Hanging indent: every line of a wrapped name keeps the hierarchy level's indent.
+      if (r[c].indent > 0) text = str_cat(fmt::format("\\hangindent={}em\\hangafter=0 ", r[c].indent), text);
       body += str_cat(c ? " & " : "", text);
     }
     body += " \\\\\n";
@@ -413,23 +445,30 @@ std::string latex_table(const Table& t, PStyle pstyle) {
   for (const auto& n : all_notes(t, pstyle)) notes += str_cat(tex_escape(str_cat(msg("prefix.note", t.lang), n)), "\n\n");
   if (!t.source.empty()) notes += str_cat(tex_escape(str_cat(msg("prefix.source", t.lang), t.source)), "\n\n");
   const std::string cap = tex_escape(caption(t));
-  std::string out = landscape ? "\\begin{landscape}\n" : "";
+  const std::string interp =
+      t.interpretation.empty() ? std::string() : tex_escape(join_lines(t.interpretation, sentence_sep(t.lang)));
+  std::string out = str_cat(landscape ? "\\begin{landscape}\n" : "", lead);
   if (t.rows.size() > kLongTableRows) {
     out += fmt::format("\\begin{{small}}\n\\setlength{{\\tabcolsep}}{{4pt}}\n\\begin{{longtable}}{{{}}}\n\\caption{{{}}}\\\\\n"
                        "\\toprule\n{}\\endfirsthead\n\\toprule\n{}\\endhead\n\\bottomrule\n\\endfoot\n{}\\end{{longtable}}\n"
                        "\\end{{small}}\n",
                        spec, cap, head, head, body);
     if (!notes.empty()) out += str_cat("{\\footnotesize\n", notes, "}\n");
+    if (!interp.empty()) out += str_cat("\\nopagebreak\n", interp, "\n\n");  // as close as a long table allows
   } else {
-    out += fmt::format("\\begin{{table}}[htbp]\n\\centering\\small\n\\setlength{{\\tabcolsep}}{{4pt}}\n"
+    out += fmt::format("\\begin{{table}}[H]\n\\centering\\small\n\\setlength{{\\tabcolsep}}{{4pt}}\n"
                        "\\begin{{threeparttable}}\n\\caption{{{}}}\n\\begin{{tabular}}{{{}}}\n\\toprule\n{}{}\\bottomrule\n"
                        "\\end{{tabular}}\n",
                        cap, spec, head, body);
     if (!notes.empty()) out += str_cat("\\begin{tablenotes}\\footnotesize\n\\item ", notes, "\\end{tablenotes}\n");
-    out += "\\end{threeparttable}\n\\end{table}\n";
+    out += "\\end{threeparttable}\n";
+    // The interpretation is part of the non-floating table box: it never lands on another page.
+    if (!interp.empty())
+      out += str_cat("\\par\\medskip\n\\begin{minipage}{\\linewidth}\\normalsize\\parindent=2em\n", interp,
+                     "\n\\end{minipage}\n");
+    out += "\\end{table}\n";
   }
   if (landscape) out += "\\end{landscape}\n";
-  if (!t.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(t.interpretation, sentence_sep(t.lang))), "\n\n");
   return out;
 }
 
@@ -440,7 +479,7 @@ std::string latex_figure(const Figure& f, bool with_graphics) {
   std::string out;
   if (with_graphics) {
     const std::string cap_line = str_cat("\\caption{", cap, "}\n");
-    out += "\\begin{figure}[htbp]\n\\centering\n";
+    out += "\\begin{figure}[H]\n\\centering\n";
     if (f.lang == Lang::En) out += cap_line;
     out += fmt::format("\\includegraphics[width=\\linewidth,height=0.75\\textheight,keepaspectratio]{{{}.pdf}}\n", f.id);
     if (f.lang == Lang::Zh) out += cap_line;
@@ -451,6 +490,16 @@ std::string latex_figure(const Figure& f, bool with_graphics) {
                    tex_escape(msgf("figure.latex_missing", f.lang, f.id + ".svg")), "\n\n", notes, "}\\par\\medskip\n");
   }
   if (!f.interpretation.empty()) out += str_cat("\n", tex_escape(join_lines(f.interpretation, sentence_sep(f.lang))), "\n\n");
+  return out;
+}
+}  // namespace
+
+namespace {
+std::string latex_section(const Section& s) {
+  // The number is part of the heading text (三、 / 3), as in Chinese theses; \section* keeps
+  // LaTeX from adding its own.
+  std::string out = str_cat("\\section*{", tex_escape(heading(s)), "}\n");
+  for (const auto& p : s.text) out += str_cat(tex_escape(p), "\n\n");
   return out;
 }
 }  // namespace
@@ -483,10 +532,20 @@ std::string render_latex(const Document& doc) {
     for (const auto& line : info.reproducibility) out += str_cat("\\item ", tex_breakable(line), "\n");
     out += "\\end{itemize}\n";
   }
+  std::string heading;  // a section heading waiting for its first block
   for (const auto& b : doc.blocks) {
-    if (const auto* t = std::get_if<Table>(&b)) out += latex_table(*t, info.pstyle);
-    else out += latex_figure(std::get<Figure>(b), info.latex_figures);
+    if (const auto* t = std::get_if<Table>(&b)) {
+      out += latex_table(*t, info.pstyle, heading);
+    } else if (const auto* s = std::get_if<Section>(&b)) {
+      out += heading;
+      heading = latex_section(*s);  // written with the next block
+      continue;
+    } else {
+      out += heading + latex_figure(std::get<Figure>(b), info.latex_figures);
+    }
+    heading.clear();
   }
+  out += heading;
   if (!info.omitted.empty()) {
     out += fmt::format("\\noindent\\textbf{{{}}}\n\\begin{{itemize}}\\small\\sloppy\n",
                        tex_escape(msg("doc.omitted_heading", info.lang)));

@@ -26,8 +26,20 @@ struct Figure {
   Lang lang = Lang::En;
 };
 
+/// A numbered section of the appendix (a methods chapter): "三、信度" / "3 Reliability". Tables
+/// and figures after it, up to the next section, are numbered within it (表3-1, 图3-1) by
+/// number_by_section() (numbering.hpp).
+struct Section {
+  int number = 0;     ///< 1, 2, ... (set by number_by_section())
+  std::string key;    ///< stable name ("construction", "data", "reliability", ...)
+  std::string title;  ///< in the section's language, without the number
+  /// Paragraphs under the heading (e.g. why the section has no tables); may be empty.
+  std::vector<std::string> text;
+  Lang lang = Lang::En;
+};
+
 /// One block of the document, in reading order.
-using Block = std::variant<Table, Figure>;
+using Block = std::variant<Table, Figure, Section>;
 
 /// Document-level information: title, a reproducibility block (one line each), language.
 struct DocumentInfo {
@@ -48,12 +60,15 @@ struct Document {
   std::vector<Block> blocks;
   [[nodiscard]] std::vector<const Table*> tables() const;
   [[nodiscard]] std::vector<const Figure*> figures() const;
+  [[nodiscard]] std::vector<const Section*> sections() const;
 };
 
 /// "表A1  指标体系及权重" (zh) or "Table A1. Indicator system" (en).
 [[nodiscard]] std::string caption(const Table& t);
 /// "图1  碎石图" (zh) or "Figure 1. Scree plot" (en).
 [[nodiscard]] std::string caption(const Figure& f);
+/// "三、信度" (zh) or "3 Reliability" (en).
+[[nodiscard]] std::string heading(const Section& s);
 
 /// One table as GitHub Markdown: bold caption, pipe table, notes.
 [[nodiscard]] std::string render_markdown(const Table& t, PStyle pstyle);

@@ -133,12 +133,12 @@ Table rank_interval_table(const SensitivityAnalysis& a, const Dataset& data, con
     const double width = rs.upper(u) - rs.lower(u);
     std::vector<Cell> row{Cell::txt(unit_label(data, u, lang)),
                           a.nominal_ranks(u) > 0 ? Cell::integer(a.nominal_ranks(u)) : Cell::txt("—"),
-                          Cell::number(rs.median(u), 1), Cell::number(rs.mean(u), 1),
-                          Cell::interval(rs.lower(u), rs.upper(u), 1), Cell::number(width, 1),
+                          Cell::rank(rs.median(u)), Cell::rank(rs.mean(u)),
+                          Cell::rank_interval(rs.lower(u), rs.upper(u)), Cell::rank(width),
                           Cell::integer(rs.n_runs(u))};
     if (bs) {
-      row.push_back(Cell::number(bs->median(u), 1));
-      row.push_back(Cell::interval(bs->lower(u), bs->upper(u), 1));
+      row.push_back(Cell::rank(bs->median(u)));
+      row.push_back(Cell::rank_interval(bs->lower(u), bs->upper(u)));
     }
     t.rows.push_back(std::move(row));
     if (std::isfinite(width)) {

@@ -30,11 +30,20 @@ struct Cell {
   double hi = std::numeric_limits<double>::quiet_NaN();
   int decimals = 3;
   int indent = 0;  ///< hierarchy level for label cells (0 = none)
+  bool grouped = false;  ///< Number: thousands separators for people ("96,829"); CSV keeps the plain value
+  bool trim = false;     ///< Number/Interval: a whole value without decimals ("3", "[1, 5]", but "4.5")
 
   static Cell empty() { return {}; }
   static Cell txt(std::string s, int indent = 0);
   static Cell integer(long long v);
   static Cell number(double v, int decimals);
+  /// A number shown with thousands separators (yuan, counts of people).
+  static Cell grouped_number(double v, int decimals);
+  /// A rank that may be fractional (a median or percentile of ranks): whole values without
+  /// decimals ("3"), others with one ("4.5").
+  static Cell rank(double v);
+  /// An interval of ranks, each end shown as rank() shows it ("[1, 5]", "[2.5, 7]").
+  static Cell rank_interval(double lo, double hi);
   static Cell percent(double fraction, int decimals);
   static Cell interval(double lo, double hi, int decimals);
   static Cell pvalue(double p);
@@ -61,6 +70,9 @@ struct Table {
   std::vector<std::string> interpretation;
   std::string source;
   Lang lang = Lang::En;
+  /// Columns (0-based) kept in the CSV and XLSX files only, not in the documents (Markdown,
+  /// HTML, LaTeX): identifiers a program needs and a reader does not (A1's spec ids).
+  std::vector<std::size_t> machine_columns;
 
   /// Checks the shape: every row has header.size() cells, group spans add up.
   /// @throws InternalError when not.
@@ -72,6 +84,9 @@ enum class PStyle {
   Chinese,  ///< "0.023*", "<0.001***"; note "* p<0.05 ** p<0.01 *** p<0.001"
   Apa,      ///< ".023", "< .001" (no leading zero, never ".000")
 };
+
+/// The table as documents show it: without its machine_columns.
+[[nodiscard]] Table for_reading(const Table& t);
 
 /// Formats one cell for people (fixed decimals; NA for missing numbers).
 [[nodiscard]] std::string format_cell(const Cell& c, PStyle pstyle);

@@ -26,23 +26,25 @@ Table indicator_system_table(const IndicatorTree& tree, const TreeWeights& weigh
   t.header = {msg("a1.h.level", lang),  msg("a1.h.node", lang),   msg("a1.h.unit", lang),
               msg("a1.h.direction", lang), msg("a1.h.local", lang), msg("a1.h.global", lang),
               msg("a1.h.source", lang), msg("a1.h.id", lang)};
+  int number = 0;  // indicators numbered 1, 2, … in this order: the axes of the correlation heatmap
   for (int i : tree.preorder()) {
     const Node& n = tree.node(i);
     const bool leaf = n.children.empty() && i != tree.root();
     std::string level = i == tree.root() ? msg("a1.level.index", lang)
-                                         : (leaf ? msg("a1.level.indicator", lang) : level_text(n.depth, lang));
+                                         : (leaf ? msgf("a1.level.indicator_n", lang, ++number) : level_text(n.depth, lang));
     t.rows.push_back({Cell::txt(level), Cell::txt(n.label.get(lang, n.id), n.depth), Cell::txt(leaf ? n.unit.get(lang, "") : ""),
                       Cell::txt(leaf ? direction_text(n.direction, lang) : ""), Cell::number(weights.local(i), 4),
                       Cell::percent(weights.global(i), 2), Cell::txt(leaf ? n.source.get(lang, "") : ""), Cell::txt(n.id)});
   }
   t.notes.push_back(msgf("a1.note", lang, method_label));
+  t.machine_columns = {t.header.size() - 1};  // the spec ids: in the CSV and XLSX files, not in the documents
   return t;
 }
 
 Table descriptive_table(const IndicatorTree& tree, const DescribeResult& d, Lang lang) {
   Table t = make_table("A2_descriptive_statistics", "A2", "a2.title", lang);
-  for (const char* h : {"a2.h.indicator", "a2.h.n", "a2.h.missing", "a2.h.mean", "a2.h.sd", "a2.h.min", "a2.h.max",
-                        "a2.h.skewness", "a2.h.kurtosis", "a2.h.flag"})
+  for (const char* h : {"a2.h.indicator", "a2.h.unit", "a2.h.n", "a2.h.missing", "a2.h.mean", "a2.h.sd", "a2.h.min",
+                        "a2.h.max", "a2.h.skewness", "a2.h.kurtosis", "a2.h.flag"})
     t.header.push_back(msg(h, lang));
   int flagged = 0;
   for (std::size_t j = 0; j < d.indicators.size(); ++j) {
@@ -52,8 +54,17 @@ Table descriptive_table(const IndicatorTree& tree, const DescribeResult& d, Lang
     if (s.all_missing) flag = msg("a2.flag.all_missing", lang);
     else if (s.zero_variance) flag = msg("a2.flag.constant", lang);
     else if (s.outlier_flag) flag = msg("a2.flag.outliers", lang), ++flagged;
-    t.rows.push_back({Cell::txt(leaf.label.get(lang, leaf.id)), Cell::integer(s.n), Cell::integer(s.n_missing),
-                      Cell::number(s.mean, 3), Cell::number(s.sd, 3), Cell::number(s.min, 3), Cell::number(s.max, 3),
+    // Decimals by magnitude: yuan and counts in the thousands as whole numbers with separators,
+    // shares and rates in the tens with two decimals, small ratios with three; whole-number
+    // data (counts) show their minimum and maximum without decimals.
+    const double mag = std::max(std::abs(s.min), std::abs(s.max));
+    const int dec = mag >= 1000 ? 0 : mag >= 100 ? 1 : mag >= 10 ? 2 : 3;
+    const auto whole = [](double v) { return !(std::abs(v - std::round(v)) > 0.0); };
+    const int ends = whole(s.min) && whole(s.max) ? 0 : dec;
+    const bool sep = mag >= 10000;
+    const auto num = [sep](double v, int k) { return sep ? Cell::grouped_number(v, k) : Cell::number(v, k); };
+    t.rows.push_back({Cell::txt(leaf.label.get(lang, leaf.id)), Cell::txt(leaf.unit.get(lang, "")), Cell::integer(s.n),
+                      Cell::integer(s.n_missing), num(s.mean, dec), num(s.sd, dec), num(s.min, ends), num(s.max, ends),
                       Cell::number(s.skewness, 3), Cell::number(s.kurtosis, 3), Cell::txt(flag)});
   }
   const double cells = static_cast<double>(d.n_units) * static_cast<double>(d.indicators.size());

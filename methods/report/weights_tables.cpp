@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "methods/core/error.hpp"
@@ -39,10 +40,17 @@ Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const Indi
   for (const char* h : {"a9.h.node", "a9.h.expert", "a9.h.m", "a9.h.missing", "a9.h.lambda", "a9.h.ci", "a9.h.ri",
                         "a9.h.cr", "a9.h.passed"})
     t.header.push_back(msg(h, lang));
-  int passed = 0;
-  std::vector<std::string> failed;
+  int passed = 0, listed = 0;
+  std::vector<std::string> failed, pairs;  // pairs: nodes with 2x2 matrices (one line in a note)
+  std::size_t pair_matrices = 0;
   for (const auto& c : rows) {
     const std::string& node = node_label(tree, c.node_id, lang);
+    if (c.m < 3) {  // a 2x2 (or 1x1) matrix is consistent by construction: CR is not defined
+      ++pair_matrices;
+      if (std::find(pairs.begin(), pairs.end(), node) == pairs.end()) pairs.push_back(node);
+      continue;
+    }
+    ++listed;
     const std::string expert = c.expert_id.empty() ? msg("a9.group", lang) : c.expert_id;
     t.rows.push_back({Cell::txt(node), Cell::txt(expert), Cell::integer(c.m), Cell::integer(c.n_missing),
                       Cell::number(c.lambda_max, 4), Cell::number(c.ci, 4), Cell::number(c.ri, 2),
@@ -52,7 +60,12 @@ Table ahp_consistency_table(const std::vector<NodeConsistency>& rows, const Indi
   }
   const double threshold = rows.front().cr_threshold;
   t.notes.push_back(msgf("a9.note", lang, threshold));
-  t.interpretation.push_back(msgf("a9.interp", lang, passed, rows.size(), threshold));
+  if (!pairs.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < pairs.size(); ++i) list += (i ? msg("interp.list_sep", lang) : "") + pairs[i];
+    t.notes.push_back(msgf("a9.note.pairs", lang, pair_matrices, pairs.size(), list));
+  }
+  t.interpretation.push_back(msgf("a9.interp", lang, passed, listed, threshold));
   if (!failed.empty()) {
     std::string list;
     for (std::size_t i = 0; i < failed.size(); ++i) list += (i ? msg("interp.list_sep", lang) : "") + failed[i];

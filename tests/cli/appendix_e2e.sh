@@ -35,28 +35,38 @@ for lang in zh en; do
   grep -q "wall\|用时\| in [0-9.]* s" "run_$lang.txt" || fail "$lang: the closing note has no wall time"
   grep -q "appendix.html" "run_$lang.txt" || fail "$lang: the closing note does not list the files"
 done
-for n in A1 A2 A3 A4 A5 A6 A7 A8-1 A8-2 A9 A10-1 A10-2 A11-1 A11-2 A11-3 A12 A13-1 A13-2 A14 D1 D2 B1; do
+# Numbered sections; tables and figures numbered within them (section 1's count depends on the
+# Delphi tables, so only its first table is named here).
+for h in "一、指标体系构建与专家咨询" "二、数据与描述统计" "三、信度" "四、效度" "五、权重" "六、稳健性与敏感性" "七、结果"; do
+  grep -q "^## $h\$" app_zh/appendix.md || fail "zh: no section $h"
+done
+for h in "1 Construction of the indicator system and expert consultation" "2 Data and descriptive statistics" \
+         "3 Reliability" "4 Validity" "5 Weights" "6 Robustness and sensitivity" "7 Results"; do
+  grep -q "^## $h\$" app_en/appendix.md || fail "en: no section $h"
+done
+for n in 1-1 2-1 3-1 3-2 4-1 4-2 4-3 4-4 4-5 5-1 5-2 5-3 6-1 6-2 6-3 6-4 6-5 6-6 6-7 7-1; do
   grep -q "^\*\*表$n  " app_zh/appendix.md || fail "zh: no table $n"
   grep -q "^\*\*Table $n\. " app_en/appendix.md || fail "en: no table $n"
 done
-grep -q "表A3  各维度信度检验结果" app_zh/appendix.md || fail "zh A3 title"
-grep -q "表A5  KMO和Bartlett的检验" app_zh/appendix.md || fail "zh A5 title"
-grep -q "图1  指标相关系数热力图" app_zh/appendix.md || fail "zh figure 1"
-grep -q "Figure 2. Scree plot" app_en/appendix.md || fail "en figure 2"
+grep -q "表A[0-9]\|Table A[0-9]\|表[BD][0-9]\|Table [BD][0-9]" app_zh/appendix.md app_en/appendix.md && fail "a reference to a provisional table number"
+grep -q "表3-1  各维度信度检验结果" app_zh/appendix.md || fail "zh reliability title"
+grep -q "表4-1  KMO和Bartlett的检验" app_zh/appendix.md || fail "zh KMO title"
+grep -q "图4-1  指标相关系数热力图" app_zh/appendix.md || fail "zh figure 4-1"
+grep -q "Figure 4-2. Scree plot" app_en/appendix.md || fail "en figure 4-2"
 # Interpretation sentences under A3, A5, A6, A8 and A9 in both languages.
 grep -q "^α = 0\.[0-9]\{3\} (95% CI .* internal consistency (≥ \|^α = .* internal consistency (<" app_en/appendix.md || fail "en: no A3 interpretation"
-grep -q "的Cronbach's α为0\.[0-9]\{3\}（95% CI：" app_zh/appendix.md || fail "zh: no A3 interpretation"
+grep -q "的Cronbach's α为0\.[0-9]\{3\}（95%置信区间：" app_zh/appendix.md || fail "zh: no A3 interpretation"
 grep -q "KMO = 0\.[0-9]\{3\} is " app_en/appendix.md || fail "en: no A5 interpretation"
 grep -q "的KMO值为0\.[0-9]\{3\}" app_zh/appendix.md || fail "zh: no A5 interpretation"
 grep -q "^Parallel analysis retains [0-9]* component" app_en/appendix.md || fail "en: no A6 interpretation"
 grep -q "^平行分析保留[0-9]*个成分" app_zh/appendix.md || fail "zh: no A6 interpretation"
-grep -q "judgment matrices meet the consistency criterion" app_en/appendix.md || fail "en: no A9 interpretation"
-grep -q "个判断矩阵中有[0-9]*个通过一致性检验" app_zh/appendix.md || fail "zh: no A9 interpretation"
+grep -q "judgment matrices of order 3 or more meet the consistency criterion" app_en/appendix.md || fail "en: no A9 interpretation"
+grep -q "个3阶及以上判断矩阵中有[0-9]*个通过一致性检验" app_zh/appendix.md || fail "zh: no A9 interpretation"
 grep -q "SHA-256 [0-9a-f]\{64\}" app_en/appendix.md || fail "en: no SHA-256 in the reproducibility block"
 # A12–A14: figure 4, interpretations, input labels from the catalogue, the design in the
 # reproducibility block; nothing left out for the full example.
-grep -q "图4-1  排名区间" app_zh/appendix.md || fail "zh figure 4-1"
-grep -q "Figure 4-3. Rank intervals" app_en/appendix.md || fail "en figure 4-3"
+grep -q "图6-1  排名区间" app_zh/appendix.md || fail "zh figure 6-1"
+grep -q "Figure 6-3. Rank intervals" app_en/appendix.md || fail "en figure 6-3"
 grep -q "^Across the runs the mean absolute rank shift against the nominal ranking is [0-9.]* places" app_en/appendix.md || fail "en: no A12 interpretation"
 grep -q "^各次运行相对于基准排名的平均绝对位次变动为[0-9.]*位" app_zh/appendix.md || fail "zh: no A12 interpretation"
 # A13: the dominant input is named only when its index converged (at the fast N it has not).
@@ -77,7 +87,17 @@ sed '/^uncertainty:/,/^$/d' ex/governance.yaml > ex/no_uncertainty.yaml
 "$cikit" appendix ex/no_uncertainty.yaml --lang zh $fast --formats md --out app_nou > /dev/null 2>&1 || fail "appendix without uncertainty block"
 [ ! -e app_nou/A12_rank_intervals.csv ] || fail "A12 written without an uncertainty block"
 grep -q "^\*\*未收入的内容\*\*" app_nou/appendix.md || fail "zh: no 'not included' section"
-grep -q "A12–A14 不确定性与敏感性分析：指标体系文件未设置uncertainty部分" app_nou/appendix.md || fail "zh: no reason for A12–A14"
+grep -q "不确定性与敏感性分析：指标体系文件未设置uncertainty部分" app_nou/appendix.md || fail "zh: no reason for A12–A14"
+
+# CSV files start with a UTF-8 BOM (Excel on Chinese Windows), not with --csv-bom false.
+for f in app_zh/*.csv app_en/*.csv; do
+  [ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || fail "$(basename "$f"): no UTF-8 BOM"
+done
+"$cikit" appendix ex/governance.yaml --lang zh $fast --formats csv --csv-bom false --out app_nobom > /dev/null 2>&1 \
+  || fail "appendix --csv-bom false"
+for f in app_nobom/*.csv; do
+  [ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" != "efbbbf" ] || fail "--csv-bom false: $(basename "$f") has a BOM"
+done
 
 # Reruns: byte-identical except the date line (CSV, SVG, PDF figures: identical).
 "$cikit" appendix ex/governance.yaml --lang zh $fast --out app_zh2 > /dev/null 2>&1
@@ -134,7 +154,7 @@ for d in sys.argv[1:]:
                     continue
                 cells[col_index(c.get("r"))] = shared[int(v.text)] if c.get("t") == "s" else float(v.text)
             rows[int(row.get("r"))] = cells
-        with open(f"{d}/{name}.csv", newline="", encoding="utf-8") as f:
+        with open(f"{d}/{name}.csv", newline="", encoding="utf-8-sig") as f:
             table = list(csv.reader(f))
         header = table[0]
         # Row 1 caption, (a group row), header row, data rows.
@@ -150,7 +170,7 @@ for d in sys.argv[1:]:
                 elif ";" in want and x is not None and x.startswith("["):  # interval: [lo, hi] at its decimals
                     lo, hi = (float(v) for v in want.split(";"))
                     a, b = (s.strip() for s in x[1:-1].split(","))
-                    tol = 0.5 * 10 ** -len(a.split(".")[1]) + 1e-12
+                    tol = 0.5 * 10 ** -(len(a.split(".")[1]) if "." in a else 0) + 1e-12
                     assert abs(float(a) - lo) <= tol and abs(float(b) - hi) <= tol, (d, name, i, j, x, want)
                 else:
                     assert x is not None and x.strip() == want, (d, name, i, j, x, want)

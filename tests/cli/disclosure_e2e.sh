@@ -2,7 +2,7 @@
 # End-to-end check of what `cikit appendix` and `cikit index` disclose (issue 23, points 2 and 5)
 # on the bundled governance example: with --lang zh no English sentence (three or more ASCII
 # words in a row) on stderr, the negative game-theory coefficients printed there (in Chinese)
-# as `cikit index` prints them, the adjustments table B2 and the numbered notes in the appendix,
+# as `cikit index` prints them, the adjustments table B2 (表7-2) and the numbered notes in the appendix,
 # and the units of A11-3 as names, not pinyin ids; with --lang en the English warnings.
 # usage: disclosure_e2e.sh CIKIT SOURCE_DIR WORK_DIR
 set -euo pipefail
@@ -31,13 +31,13 @@ n_neg=$(grep -c "is negative" index_en.txt)
 [ "$(grep -c '组合系数为负' index_zh.txt)" = "$n_neg" ] || fail "zh and en index runs warn a different number of times"
 
 # The appendix: the adjustments table and the numbered notes, in each language.
-grep -q "^\*\*表B2  数据处理与方法调整说明" app_zh/appendix.md || fail "zh: no adjustments table"
-grep -q "^\*\*Table B2\. Adjustments to the data and methods" app_en/appendix.md || fail "en: no adjustments table"
+grep -q "^\*\*表7-2  数据处理与方法调整说明" app_zh/appendix.md || fail "zh: no adjustments table"
+grep -q "^\*\*Table 7-2\. Adjustments to the data and methods" app_en/appendix.md || fail "en: no adjustments table"
 grep -q "^注：（1）共[0-9]*个节点（.*）的博弈论组合系数出现负值" app_zh/appendix.md || fail "zh: no note on the negative coefficients"
 grep -q "^Note\. (1) At [0-9]* node(s) (.*) a game-theory combination coefficient is negative" app_en/appendix.md \
   || fail "en: no note on the negative coefficients"
-# zh: A11-3 names the units (湖州), no pinyin ids; no SYNTHETIC note; criterion validity present.
-sed -n '/^\*\*表A11-3/,/^\*\*表A12/p' app_zh/appendix.md | grep -E '^\| [a-z_]+ \|' && fail "zh: pinyin ids in A11-3"
+# zh: A11-3 (表6-3) names the units (湖州), no pinyin ids; no SYNTHETIC note; criterion validity present.
+sed -n '/^\*\*表6-3/,/^\*\*表6-4/p' app_zh/appendix.md | grep -E '^\| [a-z_]+ \|' && fail "zh: pinyin ids in A11-3"
 grep -q "SYNTHETIC" app_zh/appendix.md && fail "zh: English Delphi note"
-grep -q "^\*\*表A8-3  效标效度" app_zh/appendix.md || fail "zh: no criterion validity table"
+grep -q "^\*\*表4-7  效标效度" app_zh/appendix.md || fail "zh: no criterion validity table"
 echo "disclosure e2e: ok"
