@@ -59,6 +59,22 @@ const report::Table& table(const AppendixRun& run, const std::string& id) {
   FAIL("no table " << id);
   throw std::logic_error("unreachable");
 }
+/// Every table and figure is numbered "<section>-<k>", k counting from 1 within its section,
+/// tables and figures each on their own counter.
+void check_numbered_within_sections(const report::Document& doc) {
+  int section = 0, tables = 0, figures = 0;
+  for (const auto& b : doc.blocks) {
+    if (const auto* s = std::get_if<report::Section>(&b)) {
+      section = s->number;
+      tables = figures = 0;
+    } else if (const auto* t = std::get_if<report::Table>(&b)) {
+      CHECK(t->number == std::to_string(section) + "-" + std::to_string(++tables));
+    } else {
+      CHECK(std::get<report::Figure>(b).number == std::to_string(section) + "-" + std::to_string(++figures));
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("appendix document: numbered sections, tables and figures numbered within them",
@@ -83,19 +99,7 @@ TEST_CASE("appendix document: numbered sections, tables and figures numbered wit
       CHECK(report::heading(*sections[1]) == "2 Data and descriptive statistics");
       CHECK(report::heading(*sections[5]) == "6 Robustness and sensitivity");
     }
-    // Every table and figure: "<section>-<k>", k counting from 1 within the section, tables
-    // and figures each on their own counter.
-    int section = 0, tables = 0, figures = 0;
-    for (const auto& b : run.document.blocks) {
-      if (const auto* s = std::get_if<report::Section>(&b)) {
-        section = s->number;
-        tables = figures = 0;
-      } else if (const auto* t = std::get_if<report::Table>(&b)) {
-        CHECK(t->number == std::to_string(section) + "-" + std::to_string(++tables));
-      } else {
-        CHECK(std::get<report::Figure>(b).number == std::to_string(section) + "-" + std::to_string(++figures));
-      }
-    }
+    check_numbered_within_sections(run.document);
     // The Delphi tables belong to section 1, the index scores to the last section.
     CHECK(table(run, "D1_delphi_panel").number.rfind("1-", 0) == 0);
     CHECK(table(run, "index_scores").number.rfind(std::to_string(sections.size()) + "-", 0) == 0);
@@ -236,17 +240,7 @@ TEST_CASE("appendix document: a second spec (COINr's ASEM data), when ../shared/
     o.spec = fs::absolute(spec).string();
     const AppendixRun run = cikit::pipeline::run_appendix(o);
     REQUIRE(run.document.sections().size() >= 5);
-    int section = 0, tables = 0, figures = 0;
-    for (const auto& b : run.document.blocks) {
-      if (const auto* s = std::get_if<report::Section>(&b)) {
-        section = s->number;
-        tables = figures = 0;
-      } else if (const auto* t = std::get_if<report::Table>(&b)) {
-        CHECK(t->number == std::to_string(section) + "-" + std::to_string(++tables));
-      } else {
-        CHECK(std::get<report::Figure>(b).number == std::to_string(section) + "-" + std::to_string(++figures));
-      }
-    }
+    check_numbered_within_sections(run.document);
     // No Delphi files: section 1 holds the indicator system only; the omission is stated.
     CHECK(table(run, "A1_indicator_system").number == "1-1");
     CHECK_FALSE(run.document.info.omitted.empty());
