@@ -133,7 +133,7 @@ Table rank_interval_table(const SensitivityAnalysis& a, const Dataset& data, con
     const double width = rs.upper(u) - rs.lower(u);
     std::vector<Cell> row{Cell::txt(unit_label(data, u, lang)),
                           a.nominal_ranks(u) > 0 ? Cell::integer(a.nominal_ranks(u)) : Cell::txt("—"),
-                          Cell::rank(rs.median(u)), Cell::rank(rs.mean(u)),
+                          Cell::rank(rs.median(u)), Cell::number(rs.mean(u), 1),
                           Cell::rank_interval(rs.lower(u), rs.upper(u)), Cell::rank(width),
                           Cell::integer(rs.n_runs(u))};
     if (bs) {
