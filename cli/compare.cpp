@@ -105,7 +105,9 @@ void run_compare_cli(const CompareCli& o) {
   if (o.common.format == "json") std::cout << run.json.dump(2) << "\n";
   else if (o.common.format == "csv") std::cout << run.csv;
   else print_table(run, po, o.common.language());
-  print_warnings("compare", run.warnings);
+  const Lang lang = o.common.language();
+  print_warnings("compare", report::localised_compare_warnings(run.warnings, run.result, run.spec.tree, &run.data, lang),
+                 lang);
   run.files.write();
 }
 

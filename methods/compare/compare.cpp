@@ -116,7 +116,7 @@ CompareResult compare_index(const Dataset& data, const IndicatorTree& tree, cons
   const int root = tree.root();
   for (const auto& s : schemes) {
     const IndexResult r = build_scheme(data, tree, s, inputs);
-    SchemeIndex si{s.name, s.config, r.scores.col(root), r.ranks.col(root), r.weights, {}};
+    SchemeIndex si{s.name, s.config, r.scores.col(root), r.ranks.col(root), r.weights, {}, r.notices};
     for (const auto& w : r.warnings) si.warnings.push_back(fmt::format("scheme {}: {}", s.name, w));
     out.warnings.insert(out.warnings.end(), si.warnings.begin(), si.warnings.end());
     out.schemes.push_back(std::move(si));

@@ -12,6 +12,7 @@
 
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/dataset.hpp"
+#include "methods/core/notice.hpp"
 #include "methods/core/random.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
@@ -48,6 +49,7 @@ struct SchemeIndex {
   Eigen::VectorXi rank;   ///< competition rank, 1 = best, 0 = no score
   TreeWeights weights;    ///< local/global weights used
   std::vector<std::string> warnings;
+  std::vector<Notice> notices;  ///< the adjustments behind some warnings (their text, unprefixed)
 };
 
 /// A unit whose rank moves: its reference rank and its range over the schemes.

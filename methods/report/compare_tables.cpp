@@ -5,6 +5,8 @@
 
 #include "methods/core/registry.hpp"
 #include "methods/report/messages.hpp"
+#include "methods/report/notices.hpp"
+#include "methods/report/messages.hpp"
 
 namespace cikit::report {
 
@@ -86,6 +88,24 @@ std::vector<Table> ranking_comparison_tables(const CompareResult& r, const Datas
                         Cell::txt(name(mv.max_shift_scheme))});
     m.notes.push_back(msgf("a11c.note", lang, ref));
     out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<std::string> localised_compare_warnings(const std::vector<std::string>& warnings, const CompareResult& r,
+                                                    const IndicatorTree& tree, const Dataset* data, Lang lang) {
+  if (lang == Lang::En) return warnings;
+  std::vector<std::string> out;
+  for (const auto& w : warnings) {
+    std::string shown = w;
+    for (const auto& s : r.schemes) {
+      const std::string prefix = "scheme " + s.name + ": ";
+      if (w.rfind(prefix, 0) != 0 || std::find(s.warnings.begin(), s.warnings.end(), w) == s.warnings.end()) continue;
+      const auto text = localised_warnings({w.substr(prefix.size())}, s.notices, tree, data, lang);
+      shown = msgf("compare.scheme_warning", lang, scheme_label(s.name, lang), text.front());
+      break;
+    }
+    out.push_back(std::move(shown));
   }
   return out;
 }

@@ -19,6 +19,13 @@ namespace cikit::report {
 /// 加权几何平均").
 [[nodiscard]] std::string scheme_label(const std::string& name, Lang lang);
 
+/// A compare run's warnings for stderr in `lang`: en unchanged; zh: each scheme's warning
+/// ("scheme NAME: ...") as "方案 <scheme_label>：" + its localised text (localised_warnings, with
+/// the scheme's notices); any other warning unchanged.
+[[nodiscard]] std::vector<std::string> localised_compare_warnings(const std::vector<std::string>& warnings,
+                                                                  const CompareResult& r, const IndicatorTree& tree,
+                                                                  const Dataset* data, Lang lang);
+
 /// A11-1, A11-2 and A11-3 (A11-3 only when some unit's rank moves). The interpretation of
 /// A11-2 states the range of ρ against the reference and the largest mean absolute shift.
 [[nodiscard]] std::vector<Table> ranking_comparison_tables(const CompareResult& r, const Dataset& data, Lang lang);

@@ -52,6 +52,7 @@ const std::vector<Message>& index_messages() {
     // ---- A11 rankings compared ----------------------------------------------------------
     {"a11.title", "Rank correlations of the index between weighting methods", "不同赋权方法下指数排名的相关系数"},
     {"a11.h.scheme", "Method", "方法"},
+    {"compare.scheme_warning", "scheme {}: {}", "方案 {}：{}"},
     {"a11.note", "Below the diagonal Spearman's ρ, above it Kendall's τ-b, of the index scores of the units scored under both methods.",
      "对角线以下为 Spearman 等级相关系数ρ，对角线以上为 Kendall τ-b 系数，基于两种方法下均有得分的单位。"},
     {"a11b.title", "Rank shifts against the reference method ({})", "相对于基准方法（{}）的排名变动"},

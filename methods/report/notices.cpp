@@ -100,6 +100,7 @@ std::string notice_text(const Notice& n, const IndicatorTree& tree, const Datase
   if (n.key == "treat.imputed")
     return msgf(key, lang, arg(n, 0), arg(n, 1), method_name(impute_methods(), arg(n, 2), lang));
   if (n.key == "treat.winsorised") return msgf(key, lang, node, arg(n, 0), arg(n, 1), arg(n, 2));
+  if (n.key == "weights.pca_components_added") return msgf(key, lang, node, arg(n, 0), arg(n, 1), arg(n, 2));
   if (n.key == "treat.transformed") return msgf(key, lang, node, method_name(transform_methods(), arg(n, 0), lang));
   return msg(key, lang);  // an unknown key is an internal error (msg throws)
 }

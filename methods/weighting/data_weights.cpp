@@ -29,6 +29,18 @@ void units_dropped_notice(NodeWeights& out, WeightMethod method, Eigen::Index n_
                                text});
 }
 
+/// The notice of components kept beyond the eigenvalue/share rules (pca_weights' warning), when any were.
+void components_added_notice(NodeWeights& out, const PcaWeights& r, const PcaWeightOptions& o, const std::string& node_id) {
+  if (r.components_added == 0) return;
+  std::string text;
+  for (const auto& w : out.warnings)
+    if (w.find("added beyond the eigenvalue/share rules") != std::string::npos) text = w;
+  out.notices.push_back(Notice{"weights.pca_components_added", node_id,
+                               {std::to_string(r.components_added), fmt::format("{:.1f}", 100 * r.cumulative_explained),
+                                fmt::format("{:.0f}", 100 * o.min_cumulative)},
+                               text});
+}
+
 /// One notice per negative raw combination coefficient (|alpha| used), with the warning it explains.
 void negative_coefficient_notices(NodeWeights& out, const CombinedWeights& r, const std::vector<WeightMethod>& of,
                                   const std::string& node_id) {
@@ -113,6 +125,7 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       o.ids = ids;
       const PcaWeights r = pca_weights(x, o);
       NodeWeights out = take(r, node_id, method, x.rows());
+      components_added_notice(out, r, o, node_id);
       Eigen::VectorXd factor(r.weights.size()), loading(r.weights.size());
       for (Eigen::Index j = 0; j < factor.size(); ++j) {
         const int f = r.assigned[static_cast<std::size_t>(j)];

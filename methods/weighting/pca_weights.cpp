@@ -105,12 +105,14 @@ PcaWeights pca_weights(const Eigen::MatrixXd& x, const PcaWeightOptions& opt) {
       ++added;
     }
     if (m == 0) m = 1;
+    r.components_added = added;
     if (added > 0)
       r.warnings.push_back(fmt::format("{}: {} component(s) added beyond the eigenvalue/share rules to reach a "
                                        "cumulative explained variance of {:.1f}% (>= {:.0f}%)",
                                        fn, added, 100 * cum, 100 * opt.min_cumulative));
   }
   r.n_factors = m;
+  r.cumulative_explained = r.explained.head(m).sum();
   r.loadings = v.leftCols(m) * r.eigenvalues.head(m).cwiseSqrt().asDiagonal();
   if (opt.rotate && m >= 2) {
     r.varimax = varimax(r.loadings, VarimaxOptions{.normalize = opt.kaiser_normalize,

@@ -38,6 +38,10 @@ struct PcaWeights {
   Eigen::VectorXd eigenvalues;   ///< all k eigenvalues of the correlation matrix, descending
   Eigen::VectorXd explained;     ///< eigenvalue / k (share of total variance), descending
   int n_factors = 0;             ///< m components kept
+  /// Components kept beyond the eigenvalue and share rules to reach min_cumulative (0 = none);
+  /// cumulative_explained is the share the kept components explain.
+  int components_added = 0;
+  double cumulative_explained = 0.0;
   Eigen::MatrixXd loadings;      ///< unrotated k × m: V_m Λ_m^{1/2}; each column's sum made > 0
   Eigen::MatrixXd rotated;       ///< rotated k × m (= loadings if not rotated); column sums > 0
   Eigen::VectorXd factor_variance;  ///< EV_f = sum_i L_if^2 of the (rotated) loadings

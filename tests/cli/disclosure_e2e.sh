@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of what `cikit appendix` and `cikit index` disclose (issue 23, points 2 and 5)
-# on the bundled governance example: with --lang zh no English sentence (three or more ASCII
-# words in a row) on stderr, the negative game-theory coefficients printed there (in Chinese)
+# (and `cikit compare`) on the bundled governance example: with --lang zh no English sentence (three
+# or more ASCII words in a row) on stderr, the negative game-theory coefficients printed there (in Chinese)
 # as `cikit index` prints them, the adjustments table B2 (表7-2) and the numbered notes in the appendix,
 # and the units of A11-3 as names, not pinyin ids; with --lang en the English warnings.
 # usage: disclosure_e2e.sh CIKIT SOURCE_DIR WORK_DIR
@@ -17,11 +17,18 @@ for lang in zh en; do
   "$cikit" appendix ex/governance.yaml --lang "$lang" $fast --formats md --out "app_$lang" > /dev/null 2> "err_$lang.txt" \
     || { cat "err_$lang.txt"; fail "appendix --lang $lang"; }
   "$cikit" index ex/governance.yaml --lang "$lang" > /dev/null 2> "index_$lang.txt" || fail "index --lang $lang"
+  "$cikit" compare ex/governance.yaml --lang "$lang" > /dev/null 2> "compare_$lang.txt" || fail "compare --lang $lang"
 done
 
 # zh: every warning in Chinese, the negative coefficients among them.
 if grep -E "$english" err_zh.txt; then fail "zh: English sentence on the stderr of cikit appendix"; fi
 if grep -E "$english" index_zh.txt; then fail "zh: English sentence on the stderr of cikit index"; fi
+if grep -E "$english" compare_zh.txt; then fail "zh: English sentence on the stderr of cikit compare"; fi
+# compare: each scheme's warnings under its Chinese name, the PCA components kept beyond the rules among them.
+grep -q "^cikit compare: 警告：方案 熵权法：" compare_zh.txt || fail "zh: compare does not name the scheme in Chinese"
+grep -q "^cikit compare: 警告：方案 .*追加保留[0-9]*个主成分" compare_zh.txt || fail "zh: compare: no PCA components note"
+grep -q "^cikit compare: warning: scheme pca: node '.*component(s) added beyond" compare_en.txt \
+  || fail "en: compare: PCA warning changed"
 grep -q "^cikit appendix: 警告：.*组合系数为负" err_zh.txt || fail "zh: appendix does not print the negative coefficients"
 grep -q "^cikit index: 警告：.*组合系数为负" index_zh.txt || fail "zh: index does not print the negative coefficients"
 # en: the English warnings, as before.
