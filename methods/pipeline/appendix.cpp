@@ -218,29 +218,18 @@ void open_section(Build& b, const char* key) {
 }
 
 /// The Delphi tables D1-D3 (expert consultation).
-void delphi_blocks(Build& b) {
-  if (b.spec.delphi.empty()) {
-    b.omit(msg("omit.delphi", b.lang));
-    return;
-  }
-  const IndicatorTree& proposed = proposed_tree(b.spec);  // the consultation rates the proposed system
-  const DelphiInput delphi_in = read_delphi(b.spec.delphi, proposed);
-  const DelphiResult delphi = analyse_delphi(delphi_in, proposed);
+void delphi_blocks(Build& b, const DelphiInput& in, const DelphiResult& delphi) {
   std::vector<std::string> final_ids;  // the final system's indicators (content validity of the final system)
   for (int i : b.spec.tree.leaves()) final_ids.push_back(b.spec.tree.node(i).id);
-  for (auto& t : report::delphi_tables(delphi, delphi_in, proposed, b.lang, final_ids)) b.blocks.emplace_back(std::move(t));
+  for (auto& t : report::delphi_tables(delphi, in, proposed_tree(b.spec), b.lang, final_ids))
+    b.blocks.emplace_back(std::move(t));
 }
 
 /// The construction of the indicator system (S1, S2), before A1: proposed system, each round's
 /// deletions and revisions with their reasons, final system (or why the screening is not applied).
-void construction_story_blocks(Build& b) {
-  if (b.spec.delphi.empty()) return;
+void construction_story_blocks(Build& b, const DelphiInput& in, const DelphiResult& res) {
   const DelphiKey key = delphi_key(b.spec);
-  const IndicatorTree& proposed = proposed_tree(b.spec);
-  DelphiInput in = read_delphi(b.spec.delphi, proposed);
-  in.permutations = 0;  // the decisions do not depend on the permutation p-value
-  const DelphiResult res = analyse_delphi(in, proposed);
-  const report::ConstructionInput c{proposed, b.spec.tree, key.screened_out, key.apply, key.reason};
+  const report::ConstructionInput c{proposed_tree(b.spec), b.spec.tree, key.screened_out, key.apply, key.reason};
   for (auto& t : report::construction_tables(res, in, c, b.lang)) b.blocks.emplace_back(std::move(t));
 }
 
@@ -302,9 +291,18 @@ std::optional<report::Evidence> compute_evidence(Build& b) {
 /// (proposed system -> each round's deletions and modifications -> final system) opens the
 /// section, before A1.
 void construction_blocks(Build& b, const IndexResult& r, const std::string& weight_method) {
-  construction_story_blocks(b);
+  if (b.spec.delphi.empty()) {
+    b.blocks.emplace_back(noted(b, report::indicator_system_table(b.spec.tree, r.weights, weight_method, b.lang)));
+    b.omit(msg("omit.delphi", b.lang));
+    return;
+  }
+  // The consultation rates the proposed system; read and analysed once for the story and D1-D3.
+  const IndicatorTree& proposed = proposed_tree(b.spec);
+  const DelphiInput in = read_delphi(b.spec.delphi, proposed);
+  const DelphiResult delphi = analyse_delphi(in, proposed);
+  construction_story_blocks(b, in, delphi);
   b.blocks.emplace_back(noted(b, report::indicator_system_table(b.spec.tree, r.weights, weight_method, b.lang)));
-  delphi_blocks(b);
+  delphi_blocks(b, in, delphi);
 }
 
 /// A3 reliability and A4 item analysis.
