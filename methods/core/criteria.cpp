@@ -5,6 +5,7 @@
 #include <set>
 
 #include "methods/core/csv.hpp"
+#include "methods/core/memory_table.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/core/yaml_context.hpp"
 
@@ -40,6 +41,7 @@ std::vector<Criterion> parse_criteria(const YamlContext& ctx, const YAML::Node& 
 }
 
 Dataset load_criteria(const Spec& spec) {
+  if (spec.data.memory) return load_memory_criteria(spec);
   const auto& d = spec.data;
   const CsvTable table = read_csv(d.file, d.csv);
   CsvColumns cols = d.columns;

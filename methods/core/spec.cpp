@@ -1,4 +1,5 @@
 #include "methods/core/spec.hpp"
+
 #include "methods/core/delphi_key.hpp"
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
+#include "methods/core/memory_table.hpp"
 #include "methods/core/sha256.hpp"
 #include "methods/core/yaml_context.hpp"
 
@@ -477,6 +479,7 @@ Spec read_spec(const fs::path& path) {
 }
 
 Dataset load_data(const Spec& spec) {
+  if (spec.data.memory) return load_memory_data(spec);
   const auto& d = spec.data;
   if (!fs::exists(d.file))
     throw InvalidInput(fmt::format("data file '{}' not found (data.file is relative to the spec)",

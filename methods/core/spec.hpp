@@ -3,6 +3,7 @@
 /// The indicator-system specification (YAML), schema in docs/spec.md.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,17 @@
 
 namespace cikit {
 
+struct MemoryTable;
+
 struct DataSpec {
   std::filesystem::path file;         ///< resolved path (relative paths are relative to the spec)
   std::string file_as_written;        ///< as written in the spec (for messages and reports)
   CsvOptions csv;                     ///< encoding and delimiter
   CsvColumns columns;                 ///< unit id, names, missing tokens (indicators from tree)
   Location where;                     ///< position of `data:` in the spec
+  /// Data handed over in memory (the Python package's DataFrame) instead of read from `file`;
+  /// load_data and load_criteria read it when set (methods/core/memory_table.hpp).
+  std::shared_ptr<const MemoryTable> memory;
 };
 
 /// A parsed spec: index identity, data source, tree and method choices.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <mutex>
 
 #include "methods/core/tree_edit.hpp"
 #include "methods/delphi/delphi_input.hpp"
@@ -11,8 +12,47 @@
 
 namespace cikit::pipeline {
 
+namespace {
+
+constexpr std::string_view kMemoryPrefix = "memory:";
+
+struct MemorySpecs {
+  std::mutex mutex;
+  std::map<std::string, Spec, std::less<>> specs;
+};
+
+MemorySpecs& memory_specs() {
+  static MemorySpecs m;
+  return m;
+}
+
+Spec read_spec_or_memory(const std::string& path) {
+  if (!path.starts_with(kMemoryPrefix)) return read_spec(path);
+  MemorySpecs& m = memory_specs();
+  const std::lock_guard lock(m.mutex);
+  const auto it = m.specs.find(path);
+  if (it == m.specs.end()) throw InvalidInput(fmt::format("no spec is registered under '{}'", path));
+  return it->second;
+}
+
+}  // namespace
+
+void register_memory_spec(const std::string& key, Spec spec) {
+  if (!key.starts_with(kMemoryPrefix))
+    throw InvalidInput(fmt::format("in-memory spec key '{}' must begin with '{}'", key, kMemoryPrefix));
+  MemorySpecs& m = memory_specs();
+  const std::lock_guard lock(m.mutex);
+  m.specs.insert_or_assign(key, std::move(spec));
+}
+
+void unregister_memory_spec(const std::string& key) {
+  MemorySpecs& m = memory_specs();
+  const std::lock_guard lock(m.mutex);
+  m.specs.erase(key);
+}
+
 Spec read_spec_with(const std::string& path, const MethodOverrides& overrides) {
-  Spec spec = read_spec(path);
+  Spec spec = read_spec_or_memory(path);
   IndexConfig& cfg = spec.config;
   override_method(overrides.normalize, normalize_methods(), cfg.normalize);
   override_method(overrides.weights, weight_methods(), cfg.weights);

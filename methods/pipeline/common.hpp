@@ -52,7 +52,16 @@ template <class E>
   return out;
 }
 
-/// read_spec(path) with `overrides` applied to Spec::config.
+/// Specs held in memory under a key (the Python package's Spec objects, which may carry their
+/// data as a MemoryTable): read_spec_with(key) starts from a copy of the registered spec instead
+/// of reading a file. Keys begin with "memory:" so they never collide with a file path.
+/// Thread-safe. @throws InvalidInput from register_memory_spec for a key without the prefix.
+void register_memory_spec(const std::string& key, Spec spec);
+/// Forgets a registered spec (no-op for an unknown key).
+void unregister_memory_spec(const std::string& key);
+
+/// read_spec(path) with `overrides` applied to Spec::config (a "memory:" key: the registered
+/// spec; @throws InvalidInput for an unregistered key).
 /// @throws InvalidInput as read_spec, or for an unknown override name.
 [[nodiscard]] Spec read_spec_with(const std::string& path, const MethodOverrides& overrides = {});
 

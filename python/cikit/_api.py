@@ -1,0 +1,358 @@
+"""The public API of the cikit package over the extension module ``cikit._cikit``."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import warnings as _warnings
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import _cikit
+from .errors import CikitWarning, SpecError
+
+# ---------------------------------------------------------------------------------------------
+# Spec
+
+
+def _columns_of(df: pd.DataFrame, label: str) -> list:
+    """A DataFrame's columns as (name, values): float64 arrays for numeric columns (NaN =
+    missing; integers and booleans become float64), lists of str for the others. A named index
+    that is not also a column is included (so a unit id index works)."""
+    if not isinstance(df, pd.DataFrame):
+        raise SpecError(f"data must be a pandas DataFrame, not {type(df).__name__}")
+    frame = df
+    if frame.index.name is not None and frame.index.name not in frame.columns:
+        frame = frame.reset_index()
+    out = []
+    for name in frame.columns:
+        col = frame[name]
+        if pd.api.types.is_bool_dtype(col) or pd.api.types.is_numeric_dtype(col):
+            values = col.to_numpy(dtype=np.float64, na_value=np.nan)
+            out.append((str(name), np.ascontiguousarray(values)))
+        else:
+            out.append((str(name), [None if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v)
+                                    for v in col.tolist()]))
+    return out
+
+
+class Spec:
+    """A parsed and validated spec: the index's tree, data source and methods.
+
+    Create one with :meth:`load` (a YAML file), :meth:`from_dict` or :meth:`from_yaml`; give
+    ``data=`` a DataFrame to use it instead of the spec's data file (no CSV round trip).
+    """
+
+    def __init__(self, handle: "_cikit._Spec"):
+        self._h = handle
+
+    @classmethod
+    def load(cls, path: str | os.PathLike, data: pd.DataFrame | None = None) -> "Spec":
+        """Reads a spec file (relative paths in it are relative to the file)."""
+        h = _cikit._Spec.load(os.fspath(path))
+        if data is not None:
+            h.set_table(_columns_of(data, "<DataFrame>"), "<DataFrame>")
+        return cls(h)
+
+    @classmethod
+    def from_yaml(cls, text: str, data: pd.DataFrame | None = None,
+                  base_dir: str | os.PathLike | None = None, label: str = "<yaml>") -> "Spec":
+        """Parses spec text; ``base_dir`` resolves relative paths (default: the working folder)."""
+        h = _cikit._Spec.parse(text, label, os.fspath(base_dir) if base_dir is not None else os.getcwd())
+        if data is not None:
+            h.set_table(_columns_of(data, "<DataFrame>"), "<DataFrame>")
+        return cls(h)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], data: pd.DataFrame | None = None,
+                  base_dir: str | os.PathLike | None = None) -> "Spec":
+        """A spec from a dict shaped like the YAML file (``index``, ``data``, ``tree``,
+        ``methods``, ...). With ``data=`` a DataFrame, ``data.file`` may be left out."""
+        if not isinstance(d, Mapping):
+            raise SpecError(f"from_dict needs a dict, not {type(d).__name__}")
+        d = dict(d)
+        if data is not None:
+            block = dict(d.get("data") or {})
+            block.setdefault("file", "<DataFrame>")
+            d["data"] = block
+        # JSON is YAML; one key per line keeps the error positions (line:column) readable.
+        text = json.dumps(d, indent=2, ensure_ascii=False, default=_json_default)
+        return cls.from_yaml(text, data=data, base_dir=base_dir, label="<dict>")
+
+    # -- properties
+    @property
+    def id(self) -> str:
+        return self._h.id
+
+    @property
+    def path(self) -> str:
+        return self._h.path
+
+    @property
+    def label(self) -> dict:
+        return {"zh": self._h.label_zh, "en": self._h.label_en}
+
+    @property
+    def data_file(self) -> str:
+        return self._h.data_file
+
+    @property
+    def nodes(self) -> pd.DataFrame:
+        """The tree, one row per node (index first), indexed by node id."""
+        return pd.DataFrame(self._h.nodes()).set_index("id")
+
+    @property
+    def indicators(self) -> list[str]:
+        return [n["id"] for n in self._h.nodes() if n["is_indicator"]]
+
+    def __repr__(self) -> str:
+        n = self._h.nodes()
+        k = sum(1 for x in n if x["is_indicator"])
+        src = "DataFrame" if self._h.in_memory else self._h.data_file
+        return f"<cikit.Spec '{self.id}': {len(n) - 1 - k} groups, {k} indicators, data {src}>"
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, np.generic):
+        return o.item()
+    if isinstance(o, os.PathLike):
+        return os.fspath(o)
+    raise SpecError(f"cannot use a value of type {type(o).__name__} in a spec")
+
+
+def _spec(spec: Spec | str | os.PathLike) -> Spec:
+    if isinstance(spec, Spec):
+        return spec
+    if isinstance(spec, (str, os.PathLike)):
+        return Spec.load(spec)
+    raise SpecError(f"spec must be a cikit.Spec or a path, not {type(spec).__name__}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+
+
+class Result:
+    """What a command returns: ``to_dict()`` is the command's JSON document (as
+    ``cikit COMMAND --format json`` prints it); ``warnings``, ``notes`` and ``files`` (written
+    to ``out``) as the command reports them."""
+
+    command = "result"
+
+    def __init__(self, doc: "_cikit._Doc"):
+        self._doc = doc
+        self._dict: dict | None = None
+
+    def to_dict(self) -> dict:
+        if self._dict is None:
+            self._dict = self._doc.to_dict()
+        return self._dict
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self._doc.warnings)
+
+    @property
+    def notes(self) -> list[str]:
+        return list(self._doc.notes)
+
+    @property
+    def files(self) -> list[str]:
+        return list(self._doc.files)
+
+    def frame(self, key: str) -> pd.DataFrame:
+        """A list of records in the document (e.g. ``"nodes"``) as a DataFrame."""
+        value = self.to_dict().get(key)
+        if not isinstance(value, list):
+            raise KeyError(f"'{key}' is not a list of records in the {self.command} document")
+        return pd.json_normalize(value)
+
+    def _summary(self) -> list[tuple[str, str]]:
+        d = self.to_dict()
+        keys = [k for k in d.keys() if k not in ("cikit", "command", "spec")]
+        return [("keys", ", ".join(keys[:12]) + (" ..." if len(keys) > 12 else ""))]
+
+    def __repr__(self) -> str:
+        return f"<cikit {self.command} result: {len(self.warnings)} warnings; to_dict() for the document>"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+                       for k, v in self._summary())
+        warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings)
+        return (f"<div><b>cikit {html.escape(self.command)}</b><table>{rows}</table>"
+                + (f"<details><summary>{len(self.warnings)} warnings</summary><ul>{warn}</ul></details>" if warn else "")
+                + "</div>")
+
+
+class IndexResult(Result):
+    """The built index: ``scores`` (units x nodes, column = node id, the index first),
+    ``ranks`` (1 = best, ties share the lowest rank; <NA> = no score), ``normalized`` (the
+    normalised indicators), ``weights`` (per node: parent, local and global weight)."""
+
+    command = "index"
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        return pd.DataFrame(self._doc.scores, index=pd.Index(self._doc.unit_ids, name="unit"),
+                            columns=list(self._doc.node_ids))
+
+    @property
+    def ranks(self) -> pd.DataFrame:
+        r = pd.DataFrame(self._doc.ranks, index=pd.Index(self._doc.unit_ids, name="unit"),
+                         columns=list(self._doc.node_ids)).astype("Int64")
+        return r.mask(r == 0)
+
+    @property
+    def normalized(self) -> pd.DataFrame:
+        return self.scores[list(self._doc.leaf_ids)]
+
+    @property
+    def weights(self) -> pd.DataFrame:
+        nodes = {n["id"]: n for n in self.to_dict()["nodes"]}
+        ids = list(self._doc.node_ids)
+        return pd.DataFrame({"parent": [nodes[i].get("parent") for i in ids],
+                             "local": self._doc.local_weights, "global": self._doc.global_weights},
+                            index=pd.Index(ids, name="node"))
+
+    def _summary(self):
+        s = self.scores
+        top = s.iloc[:, 0].sort_values(ascending=False).head(5)
+        return [("units", str(s.shape[0])), ("nodes", str(s.shape[1])),
+                ("top 5", ", ".join(f"{u} ({v:.3f})" for u, v in top.items()))]
+
+    def _repr_html_(self) -> str:
+        table = self.scores.sort_values(self.scores.columns[0], ascending=False).head(10).to_html(float_format="%.3f")
+        return super()._repr_html_() + table
+
+
+class CheckResult(Result):
+    command = "check"
+
+
+def _named(cls: type, name: str) -> type:
+    return type(f"{name.capitalize()}Result", (cls,), {"command": name})
+
+
+WeightsResult = _named(Result, "weights")
+CompareResult = _named(Result, "compare")
+ReliabilityResult = _named(Result, "reliability")
+ValidityResult = _named(Result, "validity")
+DelphiResult = _named(Result, "delphi")
+SensitivityResult = _named(Result, "sensitivity")
+AppendixResult = _named(Result, "appendix")
+
+
+def _finish(result: Result) -> Result:
+    for w in result.warnings:
+        _warnings.warn(f"cikit {result.command}: {w}", CikitWarning, stacklevel=3)
+    return result
+
+
+def _opts(**kw: Any) -> dict:
+    out = {}
+    for k, v in kw.items():
+        if v is None:
+            continue
+        if isinstance(v, os.PathLike):
+            v = os.fspath(v)
+        if isinstance(v, str) and k in _LIST_OPTIONS:
+            v = [v]
+        if isinstance(v, tuple):
+            v = list(v)
+        out[k] = v
+    return out
+
+
+_LIST_OPTIONS = set()
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+def index(spec: Spec | str, *, normalize: str | None = None, weights: str | None = None,
+          aggregate: str | None = None, missing: str | None = None, ahp_group: str | None = None,
+          random_index: str | None = None, out: str | os.PathLike | None = None, lang: str = "en") -> IndexResult:
+    """Builds the index (``cikit index``); method names override the spec's."""
+    s = _spec(spec)
+    return _finish(IndexResult(_cikit.index(s._h, _opts(normalize=normalize, weights=weights, aggregate=aggregate,
+                                                          missing=missing, ahp_group=ahp_group,
+                                                          random_index=random_index, out=out, lang=lang))))
+
+
+def weights(spec: Spec | str, *, methods: Iterable[str] | str | None = None,
+            out: str | os.PathLike | None = None) -> Result:
+    """Weights of every method the spec allows, or of ``methods`` (``cikit weights``)."""
+    return _finish(WeightsResult(_cikit.weights(_spec(spec)._h, _opts(methods=_list(methods), out=out))))
+
+
+def compare(spec: Spec | str, *, methods: Iterable[str] | str | None = None,
+            normalize: Iterable[str] | str | None = None, aggregate: Iterable[str] | str | None = None,
+            reference: str | None = None, top: int | None = None, movers: int | None = None,
+            stability: bool = False, replicates: int | None = None, seed: int | None = None,
+            threads: int = 0, out: str | os.PathLike | None = None, lang: str = "en") -> Result:
+    """Rank agreement between weighting (x normalisation x aggregation) schemes (``cikit compare``)."""
+    return _finish(CompareResult(_cikit.compare(_spec(spec)._h, _opts(
+        methods=_list(methods), normalize=_list(normalize), aggregate=_list(aggregate), reference=reference,
+        top=top, movers=movers, stability=stability, replicates=replicates, seed=seed, threads=threads,
+        out=out, lang=lang))))
+
+
+def check(spec: Spec | str, *, out: str | os.PathLike | None = None, lang: str = "en") -> CheckResult:
+    """Data checks: missing values, outliers, skew, constant indicators (``cikit check``)."""
+    return _finish(CheckResult(_cikit.check(_spec(spec)._h, _opts(out=out, lang=lang))))
+
+
+def reliability(spec: Spec | str, *, bootstrap: int = 0, seed: int | None = None, missing: str = "pairwise",
+                out: str | os.PathLike | None = None) -> Result:
+    """Cronbach's alpha, omega, split-half per group (``cikit reliability``)."""
+    return _finish(ReliabilityResult(_cikit.reliability(_spec(spec)._h, _opts(
+        bootstrap=bootstrap, seed=seed, missing=missing, out=out))))
+
+
+def validity(spec: Spec | str, *, replicates: int | None = None, seed: int | None = None,
+             missing: str = "pairwise", out: str | os.PathLike | None = None, lang: str = "en") -> Result:
+    """KMO, Bartlett, PCA, parallel analysis, factor analysis, convergent and discriminant
+    validity (``cikit validity``)."""
+    return _finish(ValidityResult(_cikit.validity(_spec(spec)._h, _opts(
+        replicates=replicates, seed=seed, missing=missing, out=out, lang=lang))))
+
+
+def delphi(spec: Spec | str, *, permutations: int | None = None, seed: int | None = None, threads: int = 0,
+           out: str | os.PathLike | None = None) -> Result:
+    """The Delphi consultation named by the spec's ``delphi:`` key (``cikit delphi``)."""
+    return _finish(DelphiResult(_cikit.delphi(_spec(spec)._h, _opts(
+        permutations=permutations, seed=seed, threads=threads, out=out))))
+
+
+def sensitivity(spec: Spec | str, *, replicates: int | None = None, sobol: int | None = None,
+                bootstrap: int | None = None, sobol_bootstrap: int | None = None, seed: int | None = None,
+                threads: int = 0, impute: Iterable[str] | str | None = None,
+                normalize: Iterable[str] | str | None = None, weights: Iterable[str] | str | None = None,
+                aggregate: Iterable[str] | str | None = None, exclude: Iterable[str] | str | None = None,
+                weight_noise: float | None = None, dirichlet: float | None = None, leave_one_out: bool = True,
+                out: str | os.PathLike | None = None, lang: str = "en") -> Result:
+    """Monte Carlo uncertainty and Sobol' sensitivity analysis (``cikit sensitivity``).
+    Results are identical for any ``threads``; Ctrl-C interrupts."""
+    return _finish(SensitivityResult(_cikit.sensitivity(_spec(spec)._h, _opts(
+        replicates=replicates, sobol=sobol, bootstrap=bootstrap, sobol_bootstrap=sobol_bootstrap, seed=seed,
+        threads=threads, impute=_list(impute), normalize=_list(normalize), weights=_list(weights),
+        aggregate=_list(aggregate), exclude=_list(exclude), weight_noise=weight_noise, dirichlet=dirichlet,
+        leave_one_out=leave_one_out, out=out, lang=lang))))
+
+
+def appendix(spec: Spec | str, out: str | os.PathLike, *, lang: str = "en", formats: Iterable[str] | None = None,
+             seed: int | None = None, bootstrap: int | None = None, replicates: int | None = None) -> Result:
+    """Writes the methodology appendix to ``out`` (``cikit appendix``)."""
+    return _finish(AppendixResult(_cikit.appendix(_spec(spec)._h, _opts(
+        out=out, lang=lang, formats=_list(formats), seed=seed, bootstrap=bootstrap, replicates=replicates))))
+
+
+def _list(v: Iterable[str] | str | None) -> list | None:
+    if v is None:
+        return None
+    if isinstance(v, str):
+        return [v]
+    return list(v)

@@ -1,0 +1,314 @@
+#include "python/src/commands.hpp"
+
+#include <fmt/format.h>
+#include <pybind11/stl.h>
+
+#include <chrono>
+#include <exception>
+#include <future>
+#include <optional>
+#include <thread>
+
+#include "methods/core/error.hpp"
+#include "methods/pipeline/appendix.hpp"
+#include "methods/pipeline/check.hpp"
+#include "methods/pipeline/compare.hpp"
+#include "methods/pipeline/delphi.hpp"
+#include "methods/pipeline/index.hpp"
+#include "methods/pipeline/reliability.hpp"
+#include "methods/pipeline/sensitivity.hpp"
+#include "methods/pipeline/validity.hpp"
+#include "methods/pipeline/weights.hpp"
+#include "methods/report/compare_tables.hpp"
+#include "methods/report/notices.hpp"
+#include "python/src/convert.hpp"
+#include "python/src/spec.hpp"
+
+namespace cikit::python {
+
+namespace py = pybind11;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+/// What every command returns: the CLI's JSON document (converted to Python on demand), the
+/// warnings as the CLI prints them, and the files written.
+struct Doc {
+  nlohmann::json doc;
+  std::vector<std::string> warnings;
+  std::vector<std::string> notes;
+  std::vector<std::string> files;
+  double seconds = 0;  ///< time of the pipeline call alone (run_xxx, without conversions)
+};
+
+/// `index` adds the matrices behind its DataFrames.
+struct IndexDoc : Doc {
+  Eigen::MatrixXd scores;
+  Eigen::MatrixXi ranks;
+  Eigen::VectorXd local, global;
+  std::vector<std::string> unit_ids, node_ids, leaf_ids;
+};
+
+/// Runs `f` on a worker thread with the GIL released; the calling thread checks for Ctrl-C
+/// (KeyboardInterrupt) every 50 ms. On an interrupt it waits for the computation to end (the
+/// library has no cancellation point here yet) and raises KeyboardInterrupt.
+template <class F>
+auto run_released(F&& f) -> decltype(f()) {
+  using R = decltype(f());
+  std::packaged_task<R()> task(std::forward<F>(f));
+  std::future<R> result = task.get_future();
+  bool interrupted = false;
+  {
+    py::gil_scoped_release release;
+    std::thread worker(std::move(task));
+    while (result.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+      py::gil_scoped_acquire acquire;
+      if (!interrupted && PyErr_CheckSignals() != 0) interrupted = true;
+    }
+    worker.join();
+  }
+  if (interrupted) throw py::error_already_set();
+  return result.get();
+}
+
+template <class T>
+T get(const py::dict& o, const char* key, T fallback) {
+  if (!o.contains(key) || o[key].is_none()) return fallback;
+  return o[key].cast<T>();
+}
+
+Lang lang_of(const py::dict& o) {
+  const std::string l = get<std::string>(o, "lang", "en");
+  if (l == "zh") return Lang::Zh;
+  if (l == "en") return Lang::En;
+  throw InvalidInput(fmt::format("lang must be 'zh' or 'en', not '{}'", l));
+}
+
+template <class Files>
+std::vector<std::string> write_files(const Files& files) {
+  files.write();
+  std::vector<std::string> out;
+  for (const auto& f : files.files()) out.push_back(f.first);
+  return out;
+}
+
+pipeline::MethodOverrides overrides(const py::dict& o) {
+  return {get<std::string>(o, "normalize", ""), get<std::string>(o, "weights", ""),
+          get<std::string>(o, "aggregate", ""), get<std::string>(o, "missing", "")};
+}
+
+IndexDoc index(const PySpec& s, const py::dict& o) {
+  pipeline::IndexOptions po;
+  po.spec = s.key();
+  po.methods = overrides(o);
+  po.ahp = {get<std::string>(o, "ahp_group", ""), get<std::string>(o, "random_index", "")};
+  po.out = get<std::string>(o, "out", "");
+  po.json = true;
+  const Lang lang = lang_of(o);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::IndexRun run = pipeline::run_index(po);
+    const double secs = seconds_since(t0);
+    IndexDoc d;
+    d.seconds = secs;
+    d.doc = std::move(run.json);
+    d.warnings = report::localised_warnings(run.warnings, run.result.notices, run.spec.tree, &run.data, lang);
+    d.files = write_files(run.files);
+    d.scores = run.result.scores;
+    d.ranks = run.result.ranks;
+    d.local = run.result.weights.local;
+    d.global = run.result.weights.global;
+    d.unit_ids = run.data.unit_ids;
+    for (int k = 0; k < run.spec.tree.size(); ++k) d.node_ids.push_back(run.spec.tree.node(k).id);
+    for (int leaf : run.spec.tree.leaves()) d.leaf_ids.push_back(run.spec.tree.node(leaf).id);
+    return d;
+  });
+}
+
+Doc weights(const PySpec& s, const py::dict& o) {
+  pipeline::WeightsOptions po{s.key(), get<std::vector<std::string>>(o, "methods", {}), get<std::string>(o, "out", "")};
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::WeightsRun run = pipeline::run_weights(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.json), run.warnings, {}, write_files(run.files)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc compare(const PySpec& s, const py::dict& o) {
+  pipeline::CompareRunOptions po;
+  po.spec = s.key();
+  po.methods = get<std::vector<std::string>>(o, "methods", {});
+  po.normalize = get<std::vector<std::string>>(o, "normalize", {});
+  po.aggregate = get<std::vector<std::string>>(o, "aggregate", {});
+  po.reference = get<std::string>(o, "reference", "");
+  po.top = get<int>(o, "top", po.top);
+  po.movers = get<int>(o, "movers", po.movers);
+  po.stability = get<bool>(o, "stability", false);
+  po.replicates = get<int>(o, "replicates", po.replicates);
+  po.seed = get<std::uint64_t>(o, "seed", po.seed);
+  po.threads = get<int>(o, "threads", 0);
+  po.out = get<std::string>(o, "out", "");
+  const Lang lang = lang_of(o);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::CompareRun run = pipeline::run_compare(po);
+    const double secs = seconds_since(t0);
+    auto w = report::localised_compare_warnings(run.warnings, run.result, run.spec.tree, &run.data, lang);
+    Doc d{std::move(run.json), std::move(w), {}, write_files(run.files)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc check(const PySpec& s, const py::dict& o) {
+  const pipeline::CheckOptions po{s.key(), lang_of(o), get<std::string>(o, "out", "")};
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::CheckRun run = pipeline::run_check(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.json), run.warnings, {}, write_files(run.files)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc reliability(const PySpec& s, const py::dict& o) {
+  pipeline::ReliabilityOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  po.bootstrap = get<int>(o, "bootstrap", 0);
+  po.seed = get<std::uint64_t>(o, "seed", po.seed);
+  po.missing = get<std::string>(o, "missing", po.missing);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::ReliabilityRun run = pipeline::run_reliability(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), run.warnings, {}, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc validity(const PySpec& s, const py::dict& o) {
+  pipeline::ValidityOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  po.lang = lang_of(o);
+  po.replicates = get<int>(o, "replicates", po.replicates);
+  po.seed = get<std::uint64_t>(o, "seed", po.seed);
+  po.listwise = get<std::string>(o, "missing", "pairwise") == "listwise";
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::ValidityRun run = pipeline::run_validity(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), run.warnings, {}, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc delphi(const PySpec& s, const py::dict& o) {
+  pipeline::DelphiOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  if (o.contains("permutations") && !o["permutations"].is_none()) po.permutations = o["permutations"].cast<int>();
+  if (o.contains("seed") && !o["seed"].is_none()) po.seed = o["seed"].cast<std::uint64_t>();
+  po.threads = get<int>(o, "threads", 0);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::DelphiRun run = pipeline::run_delphi(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), run.warnings, {}, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc sensitivity(const PySpec& s, const py::dict& o) {
+  pipeline::SensitivityOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  po.replicates = get<long>(o, "replicates", po.replicates);
+  po.sobol = get<long>(o, "sobol", po.sobol);
+  po.bootstrap = get<long>(o, "bootstrap", po.bootstrap);
+  po.sobol_bootstrap = get<int>(o, "sobol_bootstrap", po.sobol_bootstrap);
+  if (o.contains("seed") && !o["seed"].is_none()) po.seed = o["seed"].cast<std::uint64_t>();
+  po.threads = get<int>(o, "threads", 0);
+  po.impute_set = get<std::vector<std::string>>(o, "impute", {});
+  po.normalize_set = get<std::vector<std::string>>(o, "normalize", {});
+  po.weights_set = get<std::vector<std::string>>(o, "weights", {});
+  po.aggregate_set = get<std::vector<std::string>>(o, "aggregate", {});
+  po.exclude = get<std::vector<std::string>>(o, "exclude", {});
+  if (o.contains("weight_noise") && !o["weight_noise"].is_none()) po.weight_noise = o["weight_noise"].cast<double>();
+  if (o.contains("dirichlet") && !o["dirichlet"].is_none()) po.dirichlet = o["dirichlet"].cast<double>();
+  po.leave_one_out = get<bool>(o, "leave_one_out", true);
+  po.lang = lang_of(o);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::SensitivityRun run = pipeline::run_sensitivity(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), run.warnings, run.notes, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc appendix(const PySpec& s, const py::dict& o) {
+  pipeline::AppendixOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  if (po.out.empty()) throw InvalidInput("appendix: out (the output folder) is required");
+  po.lang = lang_of(o);
+  if (o.contains("formats") && !o["formats"].is_none()) po.formats = o["formats"].cast<std::vector<std::string>>();
+  if (o.contains("seed") && !o["seed"].is_none()) po.seed = o["seed"].cast<std::uint64_t>();
+  po.bootstrap = get<int>(o, "bootstrap", po.bootstrap);
+  po.replicates = get<long>(o, "replicates", po.replicates);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::AppendixRun run = pipeline::run_appendix(po);
+    const double secs = seconds_since(t0);
+    Doc d;
+    d.seconds = secs;
+    d.notes = run.notices;
+    for (auto& n : pipeline::write_appendix(run)) d.notes.push_back(std::move(n));
+    d.warnings = run.config_warnings;
+    d.warnings.insert(d.warnings.end(), run.warnings_shown.begin(), run.warnings_shown.end());
+    d.doc = {{"out", po.out}, {"tables", run.document.tables().size()}, {"figures", run.document.figures().size()}};
+    return d;
+  });
+}
+
+}  // namespace
+
+void bind_commands(py::module_& m) {
+  py::class_<Doc>(m, "_Doc")
+      .def("to_dict", [](const Doc& d) { return to_python(d.doc); })
+      .def_readonly("warnings", &Doc::warnings)
+      .def_readonly("notes", &Doc::notes)
+      .def_readonly("files", &Doc::files)
+      .def_readonly("seconds", &Doc::seconds);
+  py::class_<IndexDoc, Doc>(m, "_IndexDoc")
+      .def_property_readonly("scores", [](const IndexDoc& d) { return to_numpy(d.scores); })
+      .def_property_readonly("ranks", [](const IndexDoc& d) { return to_numpy(d.ranks); })
+      .def_property_readonly("local_weights", [](const IndexDoc& d) { return to_numpy(d.local); })
+      .def_property_readonly("global_weights", [](const IndexDoc& d) { return to_numpy(d.global); })
+      .def_readonly("unit_ids", &IndexDoc::unit_ids)
+      .def_readonly("node_ids", &IndexDoc::node_ids)
+      .def_readonly("leaf_ids", &IndexDoc::leaf_ids);
+  m.def("index", &index);
+  m.def("weights", &weights);
+  m.def("compare", &compare);
+  m.def("check", &check);
+  m.def("reliability", &reliability);
+  m.def("validity", &validity);
+  m.def("delphi", &delphi);
+  m.def("sensitivity", &sensitivity);
+  m.def("appendix", &appendix);
+}
+
+}  // namespace cikit::python
