@@ -10,9 +10,10 @@ set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-dev catch2
       libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3
       librsvg2-bin fontconfig fonts-noto-cjk)
+pkgs+=(libglpk-dev)  # LP solver of benefit of the doubt and BWM (methods/weighting/bod, bwm)
 for arg in "$@"; do
   case "$arg" in
-    --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot) ;;
+    --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot r-cran-lpsolve) ;;
     --with-bench) pkgs+=(libbenchmark-dev) ;;
     *) echo "install-deps: unknown option $arg (use --with-r, --with-bench)" >&2; exit 2 ;;
   esac
