@@ -48,6 +48,7 @@ std::vector<WeightMethod> available_weight_methods(const IndicatorTree& tree, co
     if (m.value == WeightMethod::Given && !all_given) continue;
     if (m.value == WeightMethod::Ahp && !has_judgments(inputs, false)) continue;
     if (m.value == WeightMethod::Bwm && !has_judgments(inputs, true)) continue;
+    if (m.value == WeightMethod::Bod) continue;  // opt-in by name: one LP per unit and node
     if (m.value == WeightMethod::Combined && !combined_ok) continue;
     out.push_back(m.value);
   }

@@ -4,6 +4,7 @@
 #include <glpk.h>
 #include <omp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -135,7 +136,7 @@ Prob make_problem(const Eigen::MatrixXd& y, const std::vector<Eigen::Index>& ref
     int nz = 0;
     for (int j = 0; j < k; ++j) {
       const double v = y(ref[static_cast<std::size_t>(r - 1)], j);
-      if (v != 0.0) {
+      if (v < 0.0 || v > 0.0) {
         ++nz;
         ind[static_cast<std::size_t>(nz)] = j + 1;
         val[static_cast<std::size_t>(nz)] = v;
@@ -161,7 +162,7 @@ void set_unit(glp_prob* p, const Eigen::MatrixXd& y, Eigen::Index c, int nr, con
     int nz = 0;
     for (int i = 0; i < k; ++i) {
       const double v = (in[static_cast<std::size_t>(i)] ? y(c, i) : 0.0) - s * y(c, i);
-      if (v != 0.0) {
+      if (v < 0.0 || v > 0.0) {
         ++nz;
         ind[static_cast<std::size_t>(nz)] = i + 1;
         val[static_cast<std::size_t>(nz)] = v;

@@ -1,6 +1,8 @@
 #include "methods/weighting/bwm_tree.hpp"
 
 #include <fmt/format.h>
+#include <cmath>
+#include <limits>
 
 #include <map>
 #include <set>

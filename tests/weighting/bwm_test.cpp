@@ -145,5 +145,6 @@ TEST_CASE("bwm over a tree from the judgments file, several experts", "[weightin
                                              "j.yaml", tree);
   cikit::WeightInputs in2;
   in2.judgments = &only_a;
-  REQUIRE_THROWS_WITH(cikit::tree_weights(tree, cikit::WeightMethod::Bwm, in2), Contains("node 'mini'"));
+  REQUIRE_THROWS_WITH(cikit::tree_weights(tree, cikit::WeightMethod::Bwm, in2),
+                      Contains("mini.yaml:6") && Contains("children of node 'b'"));
 }
