@@ -33,7 +33,7 @@ Eigen::VectorXd numbers(const std::string& s) {
 
 TEST_CASE("bwm matches R lpSolve: linear-model weights and xi, nonlinear xi*", "[weighting][bwm][reference]") {
   const auto t = cikit_test::read_table(cikit_test::validation_dir() + "/weighting/bwm/ref_bwm.csv");
-  REQUIRE(t.size() == 5);
+  REQUIRE(t.size() == 6);
   for (std::size_t r = 1; r < t.size(); ++r) {
     INFO("case " << t[r][0]);
     const Eigen::VectorXd ab = numbers(t[r][4]), aw = numbers(t[r][5]), w = numbers(t[r][6]);

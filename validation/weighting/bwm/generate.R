@@ -44,6 +44,9 @@ cases <- list(
   car = list(ab = c(2, 1, 4, 2, 8), aw = c(4, 8, 4, 4, 1), B = 2, W = 5),
   consistent = list(ab = c(1, 2, 4), aw = c(4, 2, 1), B = 1, W = 3),
   six = list(ab = c(3, 1, 5, 2, 9, 4), aw = c(3, 9, 2, 5, 1, 3), B = 2, W = 5),
+  # the car-selection vectors as given in the documentation example of the R package
+  # jakub-tomczak/BWM (quality, price, comfort, safety, style), which implements Rezaei (2016)
+  car_doc = list(ab = c(2, 1, 4, 2, 8), aw = c(4, 8, 2, 4, 1), B = 2, W = 5),
   # held out of tuning (added after the C++ passed the three above)
   held_out = list(ab = c(1, 3, 7, 2), aw = c(7, 3, 1, 5), B = 1, W = 3)
 )
