@@ -11,9 +11,10 @@ pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-d
       libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3
       librsvg2-bin fontconfig fonts-noto-cjk)
 pkgs+=(pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest python3-pip python3-setuptools python3-venv)  # python/ package and its tests
+pkgs+=(libglpk-dev)  # LP solver of benefit of the doubt and BWM (methods/weighting/bod, bwm)
 for arg in "$@"; do
   case "$arg" in
-    --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot) ;;
+    --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot r-cran-lpsolve) ;;
     --with-bench) pkgs+=(libbenchmark-dev) ;;
     *) echo "install-deps: unknown option $arg (use --with-r, --with-bench)" >&2; exit 2 ;;
   esac

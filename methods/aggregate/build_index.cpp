@@ -11,6 +11,7 @@
 #include "methods/aggregate/mpi.hpp"
 #include "methods/aggregate/preflight.hpp"
 #include "methods/aggregate/topsis.hpp"
+#include "methods/weighting/bod.hpp"
 #include "methods/weighting/data_weights.hpp"
 
 namespace cikit {
@@ -78,6 +79,29 @@ AggregateResult aggregate_node(const Eigen::MatrixXd& x, const Eigen::VectorXd& 
       MpiResult p = mazziotta_pareto(x, o);
       for (auto& s : p.warnings) warnings.push_back(fmt::format("node '{}' (mpi): {}", node_id, s));
       a.score = std::move(p.score);
+      break;
+    }
+    case AggregateMethod::Bod: {
+      const BodParams& bp = config.aggregate_params.bod;
+      BodOptions o;
+      o.ids = ids;
+      o.unit_ids = unit_ids;
+      o.node = node_id;
+      o.seed = config.seed;
+      o.threads = config.threads;
+      o.robust_m = bp.robust_m;
+      o.robust_b = bp.robust_b;
+      if (bp.share_min > 0 || bp.share_max < 1) {
+        o.share_lower = Eigen::VectorXd::Constant(x.cols(), bp.share_min);
+        o.share_upper = Eigen::VectorXd::Constant(x.cols(), bp.share_max);
+      }
+      if ((w.array() - w.mean()).abs().maxCoeff() > 1e-12 * std::abs(w.mean()))
+        warnings.push_back(fmt::format("node '{}' (bod): benefit of the doubt chooses each unit's own weights; the "
+                                       "node's weights are not used",
+                                       node_id));
+      BodResult b = benefit_of_doubt(x, o);
+      for (auto& s : b.warnings) warnings.push_back(s);
+      a.score = bp.robust_m > 0 ? std::move(b.robust_score) : std::move(b.score);
       break;
     }
     case AggregateMethod::Copeland: {

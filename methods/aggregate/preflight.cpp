@@ -177,6 +177,10 @@ std::vector<PreflightIssue> preflight(const IndicatorTree& tree, const IndexConf
         issues.push_back({nd.id, fmt::format("node '{}' uses the power mean (r = {}), which needs scores >= 0, but {}",
                                              nd.id, a.power, what)});
     }
+    if (config.weights == WeightMethod::Bod && children == ScoreSign::Any)
+      issues.push_back({nd.id, fmt::format("node '{}': benefit-of-the-doubt weights need children >= 0, but a child "
+                                           "can be negative (e.g. z-scores); use minmax normalisation",
+                                           nd.id)});
     if (config.weights == WeightMethod::CV && children == ScoreSign::Any)
       issues.push_back({nd.id, fmt::format("node '{}': coefficient-of-variation weights sd/|mean| need children "
                                            "of one sign with a mean away from 0, but a child can be negative "
@@ -193,6 +197,13 @@ std::vector<PreflightIssue> preflight(const IndicatorTree& tree, const IndexConf
       case AggregateMethod::Topsis: out = ScoreSign::NonNegative; break;
       case AggregateMethod::MazziottaPareto: out = ScoreSign::Positive; break;
       case AggregateMethod::Copeland: out = ScoreSign::Any; break;
+      case AggregateMethod::Bod:
+        out = ScoreSign::NonNegative;
+        if (children == ScoreSign::Any)
+          issues.push_back({nd.id, fmt::format("node '{}' uses benefit of the doubt, which needs children >= 0, but a "
+                                               "child can be negative (e.g. z-scores); use minmax normalisation",
+                                               nd.id)});
+        break;
     }
     sign[static_cast<std::size_t>(i)] = out;
   }

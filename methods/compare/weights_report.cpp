@@ -21,9 +21,19 @@ WeightInputs spec_weight_inputs(const Spec& spec, const std::vector<WeightMethod
 
 bool uses_ahp(WeightMethod method, const WeightVariants& variants) {
   const auto& of = variants.combined.of;
-  return method == WeightMethod::Ahp ||
+  return method == WeightMethod::Ahp || method == WeightMethod::Bwm ||
          (method == WeightMethod::Combined && std::find(of.begin(), of.end(), WeightMethod::Ahp) != of.end());
 }
+
+namespace {
+/// True when the judgments file holds AHP matrices (bwm = false) or best-worst vectors (bwm = true).
+bool has_judgments(const WeightInputs& inputs, bool bwm) {
+  if (inputs.judgments == nullptr) return false;
+  for (const auto& e : inputs.judgments->experts)
+    if (bwm ? !e.bwm.empty() : !e.nodes.empty()) return true;
+  return false;
+}
+}  // namespace
 
 std::vector<WeightMethod> available_weight_methods(const IndicatorTree& tree, const WeightInputs& inputs) {
   bool all_given = true;
@@ -36,7 +46,9 @@ std::vector<WeightMethod> available_weight_methods(const IndicatorTree& tree, co
   std::vector<WeightMethod> out;
   for (const auto& m : weight_methods()) {
     if (m.value == WeightMethod::Given && !all_given) continue;
-    if (m.value == WeightMethod::Ahp && inputs.judgments == nullptr) continue;
+    if (m.value == WeightMethod::Ahp && !has_judgments(inputs, false)) continue;
+    if (m.value == WeightMethod::Bwm && !has_judgments(inputs, true)) continue;
+    if (m.value == WeightMethod::Bod) continue;  // opt-in by name: one LP per unit and node
     if (m.value == WeightMethod::Combined && !combined_ok) continue;
     out.push_back(m.value);
   }
@@ -73,6 +85,8 @@ std::string weight_variant_label(WeightMethod method, const WeightInputs& inputs
     case WeightMethod::CV:
     case WeightMethod::SD:
     case WeightMethod::Critic:
+    case WeightMethod::Bod:
+    case WeightMethod::Bwm:
       break;
   }
   return {};

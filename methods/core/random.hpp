@@ -30,6 +30,7 @@ enum class StreamTag : std::uint32_t {
   SimulateScenario = 20,   ///< scenario simulator (methods/simulate/scenario.hpp), replicate = unit
   ScenarioJudgments = 21,  ///< scenario AHP judgments from the true weights, replicate = tree node
   MethodStudy = 22,        ///< method-comparison study (methods/study): replicate seeds, outlier injection
+  BodResample = 40,        ///< robust (order-m) benefit of the doubt draws (methods/weighting/bod), replicate = unit
 };
 
 /// Stream for replicate `b` of purpose `tag` under master seed `seed`.

@@ -32,6 +32,9 @@ constexpr std::array kWeights{
     MethodName<WeightMethod>{WeightMethod::Pca, "pca", "主成分（因子分析）权重", "PCA/factor-analysis weights (OECD)"},
     MethodName<WeightMethod>{WeightMethod::Ahp, "ahp", "层次分析法（AHP）", "analytic hierarchy process (AHP)"},
     MethodName<WeightMethod>{WeightMethod::Combined, "combined", "组合赋权", "combined weights"},
+    // --- mcda-weights (issue 18)
+    MethodName<WeightMethod>{WeightMethod::Bod, "bod", "“有利原则”权重（BoD/DEA）", "benefit-of-the-doubt (DEA) weights"},
+    MethodName<WeightMethod>{WeightMethod::Bwm, "bwm", "最优最劣法（BWM）", "best-worst method (BWM)"},
 };
 constexpr std::array kAggregate{
     MethodName<AggregateMethod>{AggregateMethod::Arithmetic, "arithmetic", "加权算术平均",
@@ -43,6 +46,9 @@ constexpr std::array kAggregate{
     MethodName<AggregateMethod>{AggregateMethod::MazziottaPareto, "mpi", "Mazziotta-Pareto 指数", "Mazziotta-Pareto index"},
     MethodName<AggregateMethod>{AggregateMethod::Copeland, "copeland", "Copeland 非补偿合成",
                                 "Copeland (non-compensatory)"},
+    // --- mcda-weights (issue 18)
+    MethodName<AggregateMethod>{AggregateMethod::Bod, "bod", "“有利原则”合成（BoD/DEA）",
+                                "benefit of the doubt (DEA)"},
 };
 constexpr std::array kMissing{
     MethodName<MissingPolicy>{MissingPolicy::Available, "available",

@@ -43,12 +43,16 @@ enum class WeightMethod {
   /// Combination of other methods' local weights per inner node (methods.weights.combine:
   /// linear, multiplicative, min_entropy, game_theory; methods/weighting/weight_settings.hpp).
   Combined,
+  // --- mcda-weights (issue 18): benefit of the doubt, best-worst method.
+  Bod,  ///< benefit of the doubt: mean pie share of each child over the units (methods/weighting/bod.hpp)
+  Bwm,  ///< Best-Worst Method from the judgments file's `bwm:` vectors (methods/weighting/bwm.hpp)
 };
 
 /// True for the weighting methods that need the data (computed per node from the children's scores).
 [[nodiscard]] constexpr bool is_data_driven(WeightMethod m) {
   return m == WeightMethod::Entropy || m == WeightMethod::CV || m == WeightMethod::SD || m == WeightMethod::Critic ||
-         m == WeightMethod::Pca || m == WeightMethod::Combined;  // Combined: computed node by node
+         m == WeightMethod::Pca || m == WeightMethod::Combined ||  // Combined: computed node by node
+         m == WeightMethod::Bod;
 }
 
 /// Aggregation of children scores into a parent score.
@@ -61,6 +65,8 @@ enum class AggregateMethod {
   Topsis,           ///< TOPSIS closeness in [0, 1] of the children (methods/aggregate/topsis.hpp)
   MazziottaPareto,  ///< Mazziotta-Pareto index MPI- of the children (unweighted; mpi.hpp)
   Copeland,         ///< weighted Copeland score: pairwise wins - losses (Munda & Nardo 2009)
+  // --- mcda-weights (issue 18).
+  Bod,  ///< benefit-of-the-doubt score in [0, 1] of the children (unweighted; methods/weighting/bod.hpp)
 };
 
 /// What aggregation does when a child's score is missing for a unit.
@@ -160,12 +166,22 @@ enum class ZeroPolicy {
 /// How TOPSIS normalises the children before measuring distances.
 enum class TopsisNorm { Vector, MinMax };
 
+/// Benefit-of-the-doubt options (spec `methods.aggregate.bod`; methods/weighting/bod.hpp): the
+/// pie-share bounds applied to every child of a BoD node and the robust (order-m) variant.
+struct BodParams {
+  double share_min = 0.0;  ///< L: each child's share w_j y_cj / CI_c >= L
+  double share_max = 1.0;  ///< U: each child's share <= U
+  int robust_m = 0;        ///< > 0: order-m robust scores with m draws (Compind ci_rbod's M)
+  int robust_b = 100;      ///< replicates of the robust variant (Compind ci_rbod's B)
+};
+
 /// Parameters of the aggregation methods (global, spec `methods: aggregate:`).
 struct AggregateParams {
   double power = 1.0;       ///< order r of AggregateMethod::Power
   ZeroPolicy zeros = ZeroPolicy::Error;
   double shift = 0.0;       ///< ZeroPolicy::Shift's delta (> 0)
   TopsisNorm topsis = TopsisNorm::Vector;
+  BodParams bod;  ///< mcda-weights (issue 18)
 };
 
 /// A node's own aggregation (tree node `aggregate:`), overriding the global method.

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -106,6 +107,25 @@ void parse_weights(const Ctx& ctx, const YAML::Node& v, IndexConfig& cfg, Settin
   for (const SettingsParser* p : parsers) p->parse(ctx, v, cfg, settings);
 }
 
+/// methods.aggregate.bod: {share_min, share_max, robust_m, robust_b} (methods/weighting/bod.hpp).
+void parse_bod(const Ctx& ctx, const YAML::Node& v, BodParams& b) {
+  ctx.each_key(v, "methods.aggregate.bod", {"share_min", "share_max", "robust_m", "robust_b"},
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+                 const double x = ctx.number(w, "methods.aggregate.bod." + k);
+                 if (k == "share_min" || k == "share_max") {
+                   if (!(x >= 0 && x <= 1)) ctx.fail(w, fmt::format("methods.aggregate.bod.{} must be in [0, 1]", k));
+                   (k == "share_min" ? b.share_min : b.share_max) = x;
+                 } else {
+                   if (!(x >= (k == "robust_m" ? 0 : 1) && std::abs(x - std::floor(x)) < 1e-12 && x <= 1e6))
+                     ctx.fail(w, fmt::format("methods.aggregate.bod.{} must be a whole number >= {}", k,
+                                             k == "robust_m" ? 0 : 1));
+                   (k == "robust_m" ? b.robust_m : b.robust_b) = static_cast<int>(x);
+                 }
+               });
+  if (b.share_min > b.share_max)
+    ctx.fail(v, fmt::format("methods.aggregate.bod: share_min {} exceeds share_max {}", b.share_min, b.share_max));
+}
+
 void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, SettingsStore& settings) {
   ctx.each_key(m, "methods", {"normalize", "weights", "aggregate", "seed", "treat"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
@@ -153,7 +173,7 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, Settin
         cfg.aggregate = parse_enum(ctx, v, aggregate_methods(), "aggregation method");
         return;
       }
-      ctx.each_key(v, "methods.aggregate", {"method", "missing", "power", "zeros", "shift", "topsis"},
+      ctx.each_key(v, "methods.aggregate", {"method", "missing", "power", "zeros", "shift", "topsis", "bod"},
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
         if (k == "method") {
           cfg.aggregate = parse_enum(ctx, w, aggregate_methods(), "aggregation method");
@@ -169,6 +189,8 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, Settin
         } else if (k == "shift") {
           cfg.aggregate_params.shift = ctx.number(w, "methods.aggregate.shift");
           if (!(cfg.aggregate_params.shift > 0)) ctx.fail(w, "methods.aggregate.shift must be > 0");
+        } else if (k == "bod") {
+          parse_bod(ctx, w, cfg.aggregate_params.bod);
         } else {
           const std::string t = ctx.scalar(w, "methods.aggregate.topsis");
           if (t == "vector") cfg.aggregate_params.topsis = TopsisNorm::Vector;

@@ -72,7 +72,7 @@ std::string config_yaml(const Spec& spec, const nlohmann::json& methods, const A
   for (const auto& [id, a] : methods["aggregate_by_node"].items())
     y += fmt::format("  # tree: {}: aggregate: {{method: {}, power: {}}}\n", id, a["method"].get<std::string>(),
                      a["power"].get<double>());
-  if (uses_ahp(cfg.weights, weight_settings(spec).variants)) {
+  if (cfg.weights != WeightMethod::Bwm && uses_ahp(cfg.weights, weight_settings(spec).variants)) {
     Judgments unread;
     const AhpTreeOptions a = override_ahp(ahp, spec_weight_inputs(spec, {}, unread)).ahp;
     y += fmt::format("  # weights: ahp (spec methods.weights.ahp and command-line options)\n  # ahp: {{group: {}, "

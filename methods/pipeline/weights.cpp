@@ -11,8 +11,10 @@ namespace {
 
 /// The long tables of the files, filled method by method.
 struct Tables {
-  TextTable weights, diagnostics, consistency;
+  TextTable weights, diagnostics, consistency, bwm;
   Tables() {
+    bwm.header = {"method", "node_id", "expert_id", "xi_star", "xi_linear", "a_bw", "consistency_index",
+                  "consistency_ratio", "input_cr", "threshold", "verdict"};
     weights.header = {"method", "variant", "node_id", "parent_id", "level", "kind", "local_weight", "global_weight"};
     // method, node, child ("" = node-level), quantity, value
     diagnostics.header = {"method", "node_id", "child_id", "quantity", "value"};
@@ -66,12 +68,26 @@ nlohmann::json method_json(const IndicatorTree& tree, const MethodWeightsReport&
                   {"lambda_max", c.lambda_max}, {"ci", c.ci}, {"ri", c.ri}, {"cr", c.cr},
                   {"cr_threshold", c.cr_threshold}, {"acceptable", c.acceptable}});
   }
-  return {{"method", mr.name},
-          {"variant", mr.variant},
-          {"weights", jw},
-          {"diagnostics", jd},
-          {"ahp_consistency", jc},
-          {"warnings", mr.weights.warnings}};
+  nlohmann::json out = {{"method", mr.name},
+                        {"variant", mr.variant},
+                        {"weights", jw},
+                        {"diagnostics", jd},
+                        {"ahp_consistency", jc},
+                        {"warnings", mr.weights.warnings}};
+  if (!mr.weights.bwm_consistency.empty()) {
+    nlohmann::json jb = nlohmann::json::array();
+    for (const auto& c : mr.weights.bwm_consistency) {
+      t.bwm.rows.push_back({mr.name, c.node_id, c.expert_id, num_full(c.xi_star), num_full(c.xi_linear),
+                            num_full(c.a_bw), num_full(c.consistency_index), num_full(c.consistency_ratio),
+                            num_full(c.input_cr), num_full(c.threshold), c.verdict});
+      jb.push_back({{"node", c.node_id}, {"expert", c.expert_id}, {"xi_star", c.xi_star}, {"xi_linear", c.xi_linear},
+                    {"a_bw", c.a_bw}, {"consistency_index", c.consistency_index},
+                    {"consistency_ratio", c.consistency_ratio}, {"input_cr", c.input_cr},
+                    {"threshold", json_num(c.threshold)}, {"verdict", c.verdict}});
+    }
+    out["bwm_consistency"] = jb;
+  }
+  return out;
 }
 
 }  // namespace
@@ -100,6 +116,7 @@ WeightsRun run_weights(const WeightsOptions& o) {
   run.files.add("weights.csv", run.csv);
   run.files.add("weights_diagnostics.csv", t.diagnostics.csv());
   if (!t.consistency.rows.empty()) run.files.add("weights_ahp_consistency.csv", t.consistency.csv());
+  if (!t.bwm.rows.empty()) run.files.add("weights_bwm_consistency.csv", t.bwm.csv());
   run.files.add("weights.json", run.json.dump(2) + "\n");
   return run;
 }

@@ -94,6 +94,8 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
           throw spec_error(in, fmt::format("unknown weighting '{}'; accepted: {}", l, method_names(weight_methods())));
         if (m == WeightMethod::Ahp && !inputs.judgments)
           throw spec_error(in, "weights 'ahp' needs the AHP judgments (spec `judgments:`)");
+        if (m == WeightMethod::Bwm && !inputs.judgments)
+          throw spec_error(in, "weights 'bwm' needs the best-worst judgments (spec `judgments:` with `bwm:` blocks)");
       }
       i_weights = ii;
     } else if (in.name == "aggregate" || in.name.rfind("aggregate.", 0) == 0) {

@@ -13,6 +13,7 @@
 #include "methods/core/yaml_context.hpp"
 #include "methods/stats/bootstrap_units.hpp"
 #include "methods/stats/rank_stats.hpp"
+#include "methods/weighting/judgments.hpp"
 #include "methods/weighting/weight_settings.hpp"
 
 namespace cikit {
@@ -160,6 +161,29 @@ void score_method(StudyCell& cell, const ScenarioResult& sc, const Dataset& dirt
   }
 }
 
+/// Best-worst vectors for `bwm` read off each simulated expert's AHP matrix: best = the child
+/// with the largest row geometric mean, worst = the smallest; a_Bj = a_B,j and a_jW = a_j,W of the
+/// matrix, floored at 1 (a noisy matrix can rank a child above the best in one cell).
+void add_bwm_from_ahp(Judgments& j) {
+  for (auto& e : j.experts)
+    for (const auto& nj : e.nodes) {
+      const Eigen::MatrixXd& a = nj.matrix;
+      if (a.rows() < 2 || !a.allFinite()) continue;
+      const Eigen::VectorXd g = a.array().log().rowwise().mean().exp().matrix();
+      BwmNodeJudgments b;
+      b.node = nj.node, b.node_id = nj.node_id, b.where = nj.where;
+      g.maxCoeff(&b.best);
+      g.minCoeff(&b.worst);
+      if (b.best == b.worst) b.worst = b.best == 0 ? 1 : 0;
+      b.best_to_others = a.row(b.best).transpose().cwiseMax(1.0);
+      b.others_to_worst = a.col(b.worst).cwiseMax(1.0);
+      b.best_to_others(b.best) = 1.0;
+      b.others_to_worst(b.worst) = 1.0;
+      b.others_to_worst(b.best) = b.best_to_others(b.worst);
+      e.bwm.push_back(std::move(b));
+    }
+}
+
 }  // namespace
 
 bool is_core_method(const StudyMethod& m) {
@@ -222,7 +246,8 @@ StudyResult run_method_study(const std::vector<StudyScenario>& scenarios, const 
       ScenarioOptions so = scenarios[static_cast<std::size_t>(s)].options;
       so.seed = seed;
       const ScenarioResult sc = simulate_scenario(so);
-      const Judgments judg = scenario_judgments(sc.tree, opt.ahp_experts, opt.ahp_noise, seed);
+      Judgments judg = scenario_judgments(sc.tree, opt.ahp_experts, opt.ahp_noise, seed);
+      add_bwm_from_ahp(judg);
       WeightInputs inputs;
       inputs.judgments = &judg;
       // `combined` is the game-theory combination of AHP (simulated judgments) and entropy.

@@ -6,6 +6,8 @@
 
 #include "methods/core/error.hpp"
 #include "methods/weighting/ahp_tree.hpp"
+#include "methods/weighting/bod.hpp"
+#include "methods/weighting/objective_common.hpp"
 #include "methods/weighting/combine.hpp"
 #include "methods/weighting/entropy.hpp"
 #include "methods/weighting/pca_weights.hpp"
@@ -138,10 +140,28 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       out.diagnostics.per_node.emplace_back("eigenvalue_1", r.eigenvalues(0));
       return out;
     }
+    case WeightMethod::Bod: {
+      std::vector<std::string> cw;
+      const CompleteCases cc = complete_cases(x, CompleteCaseRule::Listwise, "bod", ids, cw);
+      BodOptions o;
+      o.ids = ids;
+      o.node = node_id;
+      const BodResult r = benefit_of_doubt(cc.x, o);
+      NodeWeights out;
+      out.weights = r.mean_share;
+      for (const auto& w : cw) out.warnings.push_back(fmt::format("node '{}': {}", node_id, w));
+      for (const auto& w : r.warnings) out.warnings.push_back(w);
+      out.diagnostics.per_node.emplace_back("n_used", static_cast<double>(cc.x.rows()));
+      out.diagnostics.per_node.emplace_back("n_score_1", static_cast<double>((r.score.array() >= 1 - 1e-9).count()));
+      units_dropped_notice(out, method, cc.x.rows(), x.rows(), node_id);
+      out.diagnostics.per_child = {{"mean_share", r.mean_share}};
+      return out;
+    }
     case WeightMethod::Equal:
     case WeightMethod::Given:
     case WeightMethod::Ahp:
     case WeightMethod::Combined:
+    case WeightMethod::Bwm:
       break;
   }
   throw InvalidInput(fmt::format("node_data_weights: method '{}' does not use data",

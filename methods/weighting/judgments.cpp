@@ -17,6 +17,7 @@
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
 #include "methods/weighting/ahp.hpp"
+#include "methods/weighting/detail/bwm_parse.hpp"
 
 namespace cikit {
 
@@ -259,10 +260,10 @@ Judgments parse_judgments(const std::string& text, const std::string& file_label
     const YAML::Node e = experts[q];
     ExpertJudgments ex;
     ex.where = ctx.at(e);
-    YAML::Node matrices;
-    bool has_matrices = false;
+    YAML::Node matrices, bwm;
+    bool has_matrices = false, has_bwm = false;
     Ctx ectx = ctx;
-    ectx.each_key(e, "an expert", {"id", "label", "weight", "matrices"},
+    ectx.each_key(e, "an expert", {"id", "label", "weight", "matrices", "bwm"},
                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
                     if (k == "id") {
                       ex.id = ectx.scalar(v, "expert id");
@@ -283,6 +284,9 @@ Judgments parse_judgments(const std::string& text, const std::string& file_label
                       if (!is_plain_number(s) || !((w = std::stod(s)) >= 0) || !std::isfinite(w))
                         ectx.fail(v, fmt::format("expert weight '{}' must be a number >= 0", s));
                       ex.weight = w;
+                    } else if (k == "bwm") {
+                      bwm = v;
+                      has_bwm = true;
                     } else {
                       matrices = v;
                       has_matrices = true;
@@ -290,13 +294,15 @@ Judgments parse_judgments(const std::string& text, const std::string& file_label
                   });
     if (ex.id.empty()) ctx.fail(e, "an expert needs 'id:'");
     ectx.prefix = fmt::format("judgments: expert '{}': ", ex.id);
-    if (!has_matrices) ectx.fail(e, "the expert has no 'matrices:'");
+    if (!has_matrices && !has_bwm) ectx.fail(e, "the expert has no 'matrices:' (AHP) or 'bwm:' (best-worst method)");
     std::set<int> nodes_seen;
-    ectx.each_key(matrices, "matrices", {}, [&](const std::string&, const YAML::Node& k, const YAML::Node& v) {
-      NodeJudgments nj = parse_node(ectx, tree, k, v);
-      if (!nodes_seen.insert(nj.node).second) ectx.fail(k, fmt::format("node '{}' is given twice", nj.node_id));
-      ex.nodes.push_back(std::move(nj));
-    });
+    if (has_matrices)
+      ectx.each_key(matrices, "matrices", {}, [&](const std::string&, const YAML::Node& k, const YAML::Node& v) {
+        NodeJudgments nj = parse_node(ectx, tree, k, v);
+        if (!nodes_seen.insert(nj.node).second) ectx.fail(k, fmt::format("node '{}' is given twice", nj.node_id));
+        ex.nodes.push_back(std::move(nj));
+      });
+    if (has_bwm) ex.bwm = parse_bwm_nodes(ectx, tree, bwm);
     j.experts.push_back(std::move(ex));
   }
   // Expert weights: all or none, not all zero.

@@ -49,11 +49,25 @@ struct NodeJudgments {
   Location where;           ///< position of the node's key in the file (with .node set)
 };
 
+/// One expert's Best-Worst Method vectors for the children of one inner node (bwm_tree.hpp):
+/// `bwm: {NODE: {best: ID, worst: ID, best_to_others: {ID: a, ...}, others_to_worst: {ID: a, ...}}}`,
+/// every child in both vectors; values as parse_judgment, >= 1.
+struct BwmNodeJudgments {
+  int node = -1;
+  std::string node_id;
+  int best = -1;   ///< position of the best child in the tree's child order
+  int worst = -1;  ///< position of the worst child
+  Eigen::VectorXd best_to_others;   ///< a_Bj in the tree's child order
+  Eigen::VectorXd others_to_worst;  ///< a_jW in the tree's child order
+  Location where;                   ///< position of the node's key
+};
+
 struct ExpertJudgments {
   std::string id;
   Labels label;
   std::optional<double> weight;     ///< as given (not renormalised)
   std::vector<NodeJudgments> nodes; ///< in file order
+  std::vector<BwmNodeJudgments> bwm; ///< Best-Worst Method vectors (`bwm:`), in file order
   Location where;                   ///< position of the expert entry
   /// This expert's judgments for tree node `node`, or nullptr.
   [[nodiscard]] const NodeJudgments* find(int node) const;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "methods/weighting/ahp_tree.hpp"
+#include "methods/weighting/bwm_tree.hpp"
 
 namespace cikit {
 
@@ -66,6 +67,11 @@ TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method, const W
         throw InvalidInput("weights: ahp needs pairwise judgments; name a judgments file in the spec "
                            "('judgments: ahp_judgments.yaml')");
       return ahp_tree_weights(tree, *inputs.judgments, inputs.ahp).weights;
+    case WeightMethod::Bwm:
+      if (inputs.judgments == nullptr)
+        throw InvalidInput("weights: bwm needs best-worst judgments; name a judgments file with 'bwm:' blocks in the "
+                           "spec ('judgments: judgments.yaml')");
+      return bwm_tree_weights(tree, *inputs.judgments);
     case WeightMethod::Equal:
       return equal_tree_weights(tree);
     case WeightMethod::Given:
@@ -76,6 +82,7 @@ TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method, const W
     case WeightMethod::Critic:
     case WeightMethod::Pca:
     case WeightMethod::Combined:
+    case WeightMethod::Bod:
       throw InvalidInput(fmt::format("tree_weights: '{}' weights are computed from the data; use the "
                                      "overload with the node scores (data_weights.hpp) or build_index",
                                      method_info(weight_methods(), method).name));

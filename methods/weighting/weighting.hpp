@@ -31,6 +31,20 @@ struct NodeConsistency {
   bool acceptable = true;
 };
 
+/// Best-Worst Method consistency at one inner node for one expert (bwm_tree.hpp, bwm.hpp).
+struct BwmConsistency {
+  std::string node_id;
+  std::string expert_id;
+  double xi_star = 0;            ///< nonlinear model (Rezaei 2015)
+  double xi_linear = 0;          ///< linear model (Rezaei 2016)
+  double a_bw = 1;
+  double consistency_index = 0;  ///< CI(a_BW)
+  double consistency_ratio = 0;  ///< xi* / CI
+  double input_cr = 0;           ///< CR^I (Liang, Brunelli & Rezaei 2020)
+  double threshold = 0;          ///< its threshold (NaN when untabulated)
+  std::string verdict;           ///< acceptable, unacceptable, untabulated
+};
+
 /// Inputs of weights that need more than the tree (WeightMethod::Ahp).
 struct WeightInputs {
   const Judgments* judgments = nullptr;  ///< required by WeightMethod::Ahp (the spec's `judgments:`)
@@ -51,6 +65,8 @@ struct TreeWeights {
   std::vector<Notice> notices;  ///< adjustments behind some of the warnings, as data (core/notice.hpp)
   /// AHP only: CR per inner node (≥ 2 children) and expert, then the group's aggregate.
   std::vector<NodeConsistency> consistency;
+  /// BWM only: consistency per inner node (>= 2 children) and expert.
+  std::vector<BwmConsistency> bwm_consistency;
 };
 
 /// Equal weights: w_j = 1/m for the m children of every inner node.

@@ -26,5 +26,7 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& notice_messages();
 /// A6-2, A8-3 and the overall conclusions on reliability and structural validity.
 [[nodiscard]] const std::vector<Message>& evidence_messages();
+/// Benefit of the doubt, Best-Worst Method and DEMATEL (mcda-weights, issue 18).
+[[nodiscard]] const std::vector<Message>& mcda_weights_messages();
 
 }  // namespace cikit::report_detail
