@@ -9,7 +9,7 @@
 #   those temporaries.
 # usage: kill_e2e.sh CIKIT SOURCE_DIR WORK_DIR [ROUNDS]
 set -euo pipefail
-cikit=$1; src=$2; work=$3; rounds=${4:-4}
+cikit=$1; src=$2; work=$3; rounds=${4:-3}
 rm -rf "$work"; mkdir -p "$work"; cd "$work"
 fail() { echo "FAIL: $*"; exit 1; }
 spec=$src/datasets/governance/governance.yaml
@@ -52,7 +52,8 @@ run_killed() {
       local want=130; [ "$sig" = TERM ] && want=143
       [ "$rc" = "$want" ] || [ "$rc" = 0 ] || fail "$name: SIG$sig gave exit $rc (want $want); log: $(tail -n 3 "$name.log")"
       [ "$rc" = 0 ] || grep -qE "interrupted|terminated" "$name.log" || fail "$name: no 'interrupted' message"
-      [ "$ms" -le 1500 ] || fail "$name: took ${ms} ms to stop after SIG$sig"
+      # 1 s watchdog (methods/core/cancel.hpp) + process exit; slack for a loaded machine.
+      [ "$ms" -le 3000 ] || fail "$name: took ${ms} ms to stop after SIG$sig"
       [ "$(temporaries "$name")" = 0 ] || fail "$name: temporary files left after SIG$sig"
       ;;
     KILL) [ "$rc" = 137 ] || [ "$rc" = 0 ] || fail "$name: SIGKILL gave exit $rc" ;;
@@ -76,11 +77,27 @@ for kind in sensitivity appendix; do
   done
   # Near the end (the writing phase) with SIGKILL, into a prefilled folder.
   for d in 50 20 5; do run_killed "k_${kind}_late_$d" KILL $(( total * (100 - d) / 100 )) 1 "${args[@]}"; done
-  # The next run cleans the temporaries a SIGKILLed run left.
-  for d in k_${kind}_KILL_* k_${kind}_late_*; do
+  # SIGKILL while the outputs are being written: as soon as the first file (or temporary)
+  # appears in the empty folder.
+  for i in 1 2 3; do
+    name=k_${kind}_write_$i; rm -rf "$name"; mkdir -p "$name"
+    "$cikit" "${args[@]}" --out "$name" > "$name.log" 2>&1 & pid=$!
+    while kill -0 "$pid" 2>/dev/null && [ -z "$(ls -A "$name")" ]; do sleep 0.005; done
+    for _ in $(seq 1 $((i - 1))); do sleep 0.01; done
+    kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    echo "$kind KILL while writing ($i): $(ls "$name" | wc -l) complete file(s), $(temporaries "$name") temporary"
+    check_dir "ref_$kind" "$name"
+  done
+  # The next run into a folder that a SIGKILLed run left temporaries in removes them.
+  left=0
+  for d in k_${kind}_KILL_* k_${kind}_late_* k_${kind}_write_*; do
+    [ -d "$d" ] && [ "$(temporaries "$d")" != 0 ] || continue
+    left=$((left + 1))
     "$cikit" "${args[@]}" --out "$d" > "$d.rerun.log" 2>&1 || fail "$d: rerun failed"
     [ "$(temporaries "$d")" = 0 ] || fail "$d: the next run did not remove the stale temporaries"
     check_dir "ref_$kind" "$d"
+    [ "$left" -lt 2 ] || break
   done
+  echo "$kind: $left folder(s) with stale temporaries rerun and cleaned"
 done
 echo "kill_e2e: OK"

@@ -3,6 +3,7 @@
 // parts are written to ratings.csv and experts.csv in a scratch folder that the YAML's relative
 // paths resolve against. Then the first pipeline step on what it parsed: analyse_delphi (the
 // permutation count capped at 19 to keep an execution short).
+#include <algorithm>
 #include <fstream>
 
 #include "methods/delphi/delphi_analysis.hpp"

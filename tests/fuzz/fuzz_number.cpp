@@ -1,8 +1,9 @@
 // libFuzzer target: the number parsers. A CSV cell through table_to_dataset (from_chars, '+',
-// missing tokens, range), an AHP judgment cell through parse_judgment ("1/3", "2.5"), and a
-// Delphi score through the ratings reader's cell check (via a one-row ratings file would need
-// files; the score path is covered by fuzz_delphi). Then the first step on the value:
-// describe() on the one-cell column.
+// missing tokens, range) and an AHP judgment cell through parse_judgment ("1/3", "2.5"; the
+// result must be positive and finite). The Delphi score cells are fuzzed by fuzz_delphi. Then
+// the first step on the value: describe() on the column.
+#include <cmath>
+
 #include "methods/core/csv.hpp"
 #include "methods/describe/describe.hpp"
 #include "methods/weighting/judgments.hpp"
