@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -118,7 +119,18 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
   std::FILE* f = std::fopen(tmp.path().c_str(), "wb");
   if (f == nullptr)
     throw InvalidInput(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
-  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
+  // Test hook (tests/cli/kill_e2e.sh): CIKIT_TEST_SLOW_WRITE_MS=N pauses N ms halfway through
+  // each file, so that a test can kill the process while a temporary file is half written.
+  static const long slow_ms = [] {
+    const char* v = std::getenv("CIKIT_TEST_SLOW_WRITE_MS");
+    return v != nullptr ? std::strtol(v, nullptr, 10) : 0L;
+  }();
+  const std::size_t half = slow_ms > 0 ? bytes.size() / 2 : bytes.size();
+  bool ok = std::fwrite(bytes.data(), 1, half, f) == half && std::fflush(f) == 0;
+  if (slow_ms > 0) {
+    ::usleep(static_cast<useconds_t>(slow_ms * 1000));
+    ok = ok && std::fwrite(bytes.data() + half, 1, bytes.size() - half, f) == bytes.size() - half && std::fflush(f) == 0;
+  }
   const bool closed = std::fclose(f) == 0;
   if (!ok || !closed) throw InvalidInput(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
   tmp.commit();

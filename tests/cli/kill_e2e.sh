@@ -77,13 +77,16 @@ for kind in sensitivity appendix; do
   done
   # Near the end (the writing phase) with SIGKILL, into a prefilled folder.
   for d in 50 20 5; do run_killed "k_${kind}_late_$d" KILL $(( total * (100 - d) / 100 )) 1 "${args[@]}"; done
-  # SIGKILL while the outputs are being written: as soon as the first file (or temporary)
-  # appears in the empty folder.
+  # SIGKILL while the outputs are being written, into a prefilled folder: every file is written
+  # in two halves 300 ms apart (test hook CIKIT_TEST_SLOW_WRITE_MS, methods/core/fileio.cpp), and
+  # the run is killed 0.15 s, 0.45 s, ... after the first temporary file appears, i.e. while the
+  # first, second, ... file is half written.
   for i in 1 2 3; do
-    name=k_${kind}_write_$i; rm -rf "$name"; mkdir -p "$name"
-    "$cikit" "${args[@]}" --out "$name" > "$name.log" 2>&1 & pid=$!
-    while kill -0 "$pid" 2>/dev/null && [ -z "$(ls -A "$name")" ]; do sleep 0.005; done
-    for _ in $(seq 1 $((i - 1))); do sleep 0.01; done
+    name=k_${kind}_write_$i; rm -rf "$name"; mkdir -p "$name"; cp -r "ref_$kind"/. "$name"/
+    CIKIT_TEST_SLOW_WRITE_MS=300 "$cikit" "${args[@]}" --out "$name" > "$name.log" 2>&1 & pid=$!
+    while kill -0 "$pid" 2>/dev/null && [ "$(temporaries "$name")" = 0 ]; do sleep 0.01; done
+    sleep "0.$((i * 3 - 2))5"
+    [ "$(temporaries "$name")" != 0 ] || echo "note: $name: no temporary file at the kill (a loaded machine shifted the timing)"
     kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     echo "$kind KILL while writing ($i): $(ls "$name" | wc -l) complete file(s), $(temporaries "$name") temporary"
     check_dir "ref_$kind" "$name"
