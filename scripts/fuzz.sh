@@ -30,7 +30,7 @@ for r in "${readers[@]}"; do
     "$bin/fuzz_$r" "$work" "tests/fuzz/corpus/$r" -dict="$dict" -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings/" > "$log" 2>&1 || rc=$?
   rm -rf "$scratch"
-  grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added|stat::peak_rss_mb)|cov: .*(DONE|INITED)" "$log" | tail -n 6 || true
+  grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added|stat::peak_rss_mb)|(INITED|DONE) +cov:" "$log" | tail -n 6 || true
   if [ "$rc" -ne 0 ]; then
     echo "fuzz_$r: FINDING (exit $rc), see $log and $findings/"
     grep -m3 -E "ERROR: |runtime error|SUMMARY" "$log" || true

@@ -20,11 +20,13 @@ void put(const std::filesystem::path& p, const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace cikit;
   const Spec& spec = fuzz::tiny_spec();
-  const auto [yaml, rest] = fuzz::split_parts(fuzz::text_of(data, size));
-  const auto [ratings, experts] = fuzz::split_parts(rest);
+  // (pairs, not structured bindings: clang 14 cannot capture those in the lambda below)
+  const std::pair<std::string, std::string> parts = fuzz::split_parts(fuzz::text_of(data, size));
+  const std::pair<std::string, std::string> files = fuzz::split_parts(parts.second);
+  const std::string& yaml = parts.first;
   const auto& dir = fuzz::scratch_dir();
-  put(dir / "ratings.csv", ratings);
-  put(dir / "experts.csv", experts);
+  put(dir / "ratings.csv", files.first);
+  put(dir / "experts.csv", files.second);
   fuzz::expect_clean([&] {
     DelphiInput in = parse_delphi(yaml, "fuzz.yaml", dir, spec.tree);
     in.permutations = std::min(in.permutations, 19);
