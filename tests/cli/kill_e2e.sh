@@ -9,7 +9,7 @@
 #   those temporaries.
 # usage: kill_e2e.sh CIKIT SOURCE_DIR WORK_DIR [ROUNDS]
 set -euo pipefail
-cikit=$1; src=$2; work=$3; rounds=${4:-3}
+cikit=$1; src=$2; work=$3; rounds=${4:-2}
 rm -rf "$work"; mkdir -p "$work"; cd "$work"
 fail() { echo "FAIL: $*"; exit 1; }
 spec=$src/datasets/governance/governance.yaml

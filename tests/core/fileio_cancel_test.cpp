@@ -96,6 +96,10 @@ TEST_CASE("remove_registered_temporaries removes the live temporaries (the signa
 }
 
 TEST_CASE("a cancelled run throws Cancelled from its replicate loop and writes no output", "[core][cancel]") {
+  // The stop request is process-wide: clear it whatever happens here, or later tests would stop.
+  struct ResetCancel {
+    ~ResetCancel() { cikit::reset_cancel(); }
+  } reset_at_exit;
   cikit::reset_cancel();
   CHECK_FALSE(cikit::cancel_requested());
   CHECK_NOTHROW(cikit::throw_if_cancelled());
