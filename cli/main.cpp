@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/suggest.hpp"
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 
 int main(int argc, char** argv) {
@@ -37,8 +38,16 @@ int main(int argc, char** argv) {
     const std::string c = command_name();
     return c.empty() ? std::string("cikit: ") : "cikit " + c + ": ";
   };
+  cikit::install_cancel_handlers();  // SIGINT/SIGTERM stop a run cleanly (docs/robustness.md)
   try {
-    app.parse(argc, argv);
+    try {
+      app.parse(argc, argv);
+    } catch (...) {
+      // A run stopped by SIGINT/SIGTERM may fail in other ways first (a helper tool killed by
+      // the same Ctrl-C): report the stop, not its consequence.
+      if (cikit::cancel_requested()) throw cikit::Cancelled(cikit::cancel_signal());
+      throw;
+    }
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
@@ -59,6 +68,10 @@ int main(int argc, char** argv) {
   } catch (const cikit::InternalError& e) {
     std::cerr << prefix() << "error: " << e.what() << "\n";
     return 3;
+  } catch (const cikit::Cancelled& e) {
+    cikit::reset_cancel();  // disarm the watchdog: the run has unwound, temporaries are gone
+    std::cerr << prefix() << e.what() << "\n";
+    return e.exit_code();
   } catch (const std::exception& e) {
     std::cerr << prefix() << "error: " << e.what() << "\n";
     return 1;

@@ -2,6 +2,7 @@
 /// Agreement among the experts of a Delphi panel (delphi.hpp): Kendall's W with mid-ranks and
 /// its permutation p, the intraclass correlation (ICC), Fleiss' kappa and Krippendorff's alpha,
 /// with their distribution helpers (chi-squared and F tails, tie sums).
+#include "methods/core/cancel.hpp"
 #include "methods/delphi/delphi.hpp"
 
 #include <fmt/format.h>
@@ -146,6 +147,7 @@ KendallResult kendall_w(const Eigen::MatrixXd& ratings, const KendallOptions& op
     const int threads = options.threads;
 #pragma omp parallel for schedule(static) num_threads(threads > 0 ? threads : omp_get_max_threads())
     for (int b = 0; b < B; ++b) {
+      if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
       auto g = make_stream(options.seed, StreamTag::Permutation, static_cast<std::uint64_t>(b));
       Eigen::VectorXd sums = Eigen::VectorXd::Zero(n);
       Eigen::VectorXd row(n);
@@ -160,6 +162,7 @@ KendallResult kendall_w(const Eigen::MatrixXd& ratings, const KendallOptions& op
       const double s_b = (sums.array() - centre).square().sum();
       hit[static_cast<std::size_t>(b)] = s_b >= s_obs ? 1 : 0;
     }
+    throw_if_cancelled();
     const double count = static_cast<double>(std::count(hit.begin(), hit.end(), 1));
     r.p_permutation = (count + 1) / (static_cast<double>(B) + 1);
   }

@@ -1,5 +1,6 @@
 #include "methods/pipeline/output.hpp"
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/delphi_key.hpp"
 
 #include <fmt/format.h>
@@ -101,6 +102,7 @@ void OutputSet::add(const std::string& name, std::string content) { files_.empla
 
 void OutputSet::write() const {
   if (dir_.empty()) return;
+  throw_if_cancelled();  // a stopped run writes nothing (methods/core/cancel.hpp)
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   if (ec) throw InvalidInput(fmt::format("cannot create output folder '{}': {}", dir_, ec.message()));

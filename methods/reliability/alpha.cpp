@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "methods/reliability/detail/alpha_matrices.hpp"
 #include "methods/reliability/detail/raw_alpha_sums.hpp"
@@ -244,6 +245,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
       Eigen::MatrixXd xb;
 #pragma omp for schedule(static)
       for (int b = 0; b < o.bootstrap_replicates; ++b) {
+        if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
         auto g = make_stream(o.seed, StreamTag::Bootstrap, static_cast<std::uint64_t>(b));
         if (kernel) {
           bs.values[b] = kernel->replicate(g, acc);
@@ -255,6 +257,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
         bs.values[b] = raw_alpha(xb);
       }
     }
+    throw_if_cancelled();
     std::vector<double> ok;
     for (Eigen::Index b = 0; b < bs.values.size(); ++b)
       if (std::isfinite(bs.values[b])) ok.push_back(bs.values[b]);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "methods/core/error.hpp"
+#include "methods/core/fileio.hpp"
 #include "methods/core/text.hpp"
 #include "methods/report/messages.hpp"
 #include "methods/report/render.hpp"
@@ -41,9 +42,8 @@ std::string number_format(const Cell& c, PStyle pstyle) {
 
 void write_xlsx(const std::filesystem::path& path, const Document& document) {
   const DocumentInfo& doc = document.info;
-  const std::filesystem::path tmp =
-      path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
-  lxw_workbook* wb = workbook_new(tmp.c_str());
+  TempFile tmp(path);  // removed unless committed (methods/core/fileio.hpp)
+  lxw_workbook* wb = workbook_new(tmp.path().c_str());
   if (wb == nullptr) throw InvalidInput(fmt::format("cannot write '{}'", path.string()));
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
@@ -141,16 +141,8 @@ void write_xlsx(const std::filesystem::path& path, const Document& document) {
     worksheet_set_column(ws, 1, static_cast<lxw_col_t>(t.header.size()), 13, nullptr);
   }
   const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    std::remove(tmp.c_str());
-    throw InvalidInput(fmt::format("cannot write '{}': {}", path.string(), lxw_strerror(err)));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    throw InvalidInput(fmt::format("cannot write '{}': {}", path.string(), ec.message()));
-  }
+  if (err != LXW_NO_ERROR) throw InvalidInput(fmt::format("cannot write '{}': {}", path.string(), lxw_strerror(err)));
+  tmp.commit();
 }
 
 }  // namespace cikit::report

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "methods/reliability/alpha.hpp"
 #include "methods/reliability/omega.hpp"
@@ -266,6 +267,8 @@ IndexBootstrapResult bootstrap_index(const Dataset& data, const IndicatorTree& t
           // bootstrap_units' warnings count the failed replicates and give the first reason.
           for (const auto& w : r.warnings) out.warnings.push_back(fmt::format("bootstrap: {} of node '{}': {}", name, id, w));
           out.reliability.push_back(std::move(row));
+        } catch (const Cancelled&) {
+          throw;
         } catch (const std::exception& e) {
           out.warnings.push_back(fmt::format("bootstrap: {} of node '{}' not computed: {}", name, id, e.what()));
         }
@@ -306,6 +309,7 @@ LeaveOneOutResult leave_one_out(const Dataset& data, const IndicatorTree& tree, 
   inner.threads = 1;
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
   for (int t = 0; t < rows; ++t) {
+    if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
     LeaveOneOutRow& row = out.rows[static_cast<std::size_t>(t)];
     const int node = targets[static_cast<std::size_t>(t)];
     try {
@@ -327,6 +331,7 @@ LeaveOneOutResult leave_one_out(const Dataset& data, const IndicatorTree& tree, 
       row.error = e.what();
     }
   }
+  throw_if_cancelled();
   const Eigen::Index n = out.nominal.size();
   out.most_moving_row.assign(static_cast<std::size_t>(n), -1);
   out.most_moving_shift = Eigen::VectorXi::Zero(n);

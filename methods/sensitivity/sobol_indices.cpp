@@ -8,6 +8,7 @@
 #include <cmath>
 #include <exception>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "methods/stats/numeric.hpp"
 
@@ -109,6 +110,7 @@ DesignOutputs evaluate_design(const SaltelliDesign& design, const BatchModel& f,
   std::atomic<Eigen::Index> done{1};
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 16)
   for (Eigen::Index r = 1; r < runs; ++r) {
+    if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
     const Eigen::Index now = done.fetch_add(1, std::memory_order_relaxed) + 1;
     if (options.progress && omp_get_thread_num() == 0) options.progress(now, runs);
     std::string why;
@@ -131,6 +133,7 @@ DesignOutputs evaluate_design(const SaltelliDesign& design, const BatchModel& f,
       reason[static_cast<std::size_t>(r)] = std::move(why);
     }
   }
+  throw_if_cancelled();
   if (options.progress) options.progress(runs, runs);
   for (Eigen::Index r = 1; r < runs; ++r)
     if (!reason[static_cast<std::size_t>(r)].empty())
@@ -258,6 +261,7 @@ SobolIndices sobol_indices(const Eigen::MatrixXd& y, Eigen::Index n, int k, cons
   const int nt = resolve_threads(options.threads);
 #pragma omp parallel for num_threads(nt) schedule(static)
   for (int b = 0; b < nb; ++b) {
+    if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
     auto g = make_stream(options.seed, StreamTag::Bootstrap, static_cast<std::uint64_t>(b));
     std::vector<Eigen::Index> rows(static_cast<std::size_t>(n));
     for (auto& j : rows) j = static_cast<Eigen::Index>(uniform_index(g, static_cast<std::uint64_t>(n)));
@@ -272,6 +276,7 @@ SobolIndices sobol_indices(const Eigen::MatrixXd& y, Eigen::Index n, int k, cons
         boot_t[at] = st(i, o);
       }
   }
+  throw_if_cancelled();
   const double z = boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + options.level / 2.0);
   const double plo = (1.0 - options.level) / 2.0;
   const double phi = (1.0 + options.level) / 2.0;

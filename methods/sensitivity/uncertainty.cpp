@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "methods/sensitivity/detail/uncertain_input.hpp"
 #include "methods/stats/numeric.hpp"
@@ -236,6 +237,7 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
     const int nt = stats::resolve_threads(options.threads);
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
     for (int c = 0; c < n_combos_i; ++c) {
+      if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
       auto rest = static_cast<std::size_t>(c);
       const std::size_t ai = rest % na;
       rest /= na;
@@ -270,6 +272,7 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
           }
       }
     }
+    throw_if_cancelled();
   }
   for (std::size_t c = 0; c < n_combos; ++c) {
     if (!failed[c].empty()) throw InvalidInput(failed[c]);

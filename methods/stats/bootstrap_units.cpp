@@ -7,6 +7,7 @@
 #include <exception>
 #include <limits>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "methods/stats/numeric.hpp"
 #include "methods/stats/bootstrap.hpp"
@@ -63,6 +64,7 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
   const int nt = resolve_threads(options.threads);
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 8)
   for (int b = 0; b < nrep; ++b) {
+    if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
     std::vector<Eigen::Index> rows(static_cast<std::size_t>(n));
     draw(b, rows);
     Eigen::VectorXd t;
@@ -74,6 +76,7 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
       why[static_cast<std::size_t>(b)] = std::move(w);
     }
   }
+  throw_if_cancelled();
   for (int b = 0; b < nrep; ++b)
     if (!why[static_cast<std::size_t>(b)].empty()) r.failures.emplace_back(b, why[static_cast<std::size_t>(b)]);
   if (!r.failures.empty())
@@ -87,6 +90,7 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
     std::vector<std::string> jwhy(static_cast<std::size_t>(n));
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 8)
     for (Eigen::Index i = 0; i < n; ++i) {
+      if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
       std::vector<Eigen::Index> rows;
       rows.reserve(static_cast<std::size_t>(n - 1));
       for (Eigen::Index j = 0; j < n; ++j)
@@ -100,6 +104,7 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
         jwhy[static_cast<std::size_t>(i)] = std::move(w);
       }
     }
+    throw_if_cancelled();
     for (Eigen::Index i = 0; i < n; ++i)
       if (!jwhy[static_cast<std::size_t>(i)].empty()) {
         jack_fail = fmt::format("the statistic fails without unit {}: {}", i + 1, jwhy[static_cast<std::size_t>(i)]);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "methods/core/cancel.hpp"
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/yaml_context.hpp"
@@ -240,6 +241,7 @@ StudyResult run_method_study(const std::vector<StudyScenario>& scenarios, const 
   const int nt = opt.threads > 0 ? opt.threads : omp_get_max_threads();
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
   for (int task = 0; task < tasks; ++task) {
+    if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
     const int s = task / R, r = task % R;
     try {
       const std::uint64_t seed = replicate_seed(opt.seed, s, r);
@@ -282,6 +284,7 @@ StudyResult run_method_study(const std::vector<StudyScenario>& scenarios, const 
       fatal[static_cast<std::size_t>(task)] = e.what();
     }
   }
+  throw_if_cancelled();
   for (const auto& f : fatal)
     if (!f.empty()) throw InternalError("benchmark-methods: " + f);
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <exception>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 
 namespace cikit {
@@ -56,6 +57,7 @@ ParallelResult parallel_analysis(const Eigen::MatrixXd& x, const ParallelOptions
   sim_opt.missing = MissingCorrelation::Pairwise;  // simulated data are complete
 #pragma omp parallel for schedule(static)
   for (Eigen::Index b = 0; b < nb; ++b) {
+    if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
     try {
       auto g = make_stream(options.seed, StreamTag::Parallel, static_cast<std::uint64_t>(b));
       Eigen::MatrixXd z(n, p);
@@ -73,6 +75,7 @@ ParallelResult parallel_analysis(const Eigen::MatrixXd& x, const ParallelOptions
       errors[static_cast<std::size_t>(b)] = std::current_exception();
     }
   }
+  throw_if_cancelled();
   for (Eigen::Index b = 0; b < nb; ++b) {
     if (!errors[static_cast<std::size_t>(b)]) continue;
     try {
