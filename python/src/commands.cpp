@@ -4,11 +4,13 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
+#include <csignal>
 #include <exception>
 #include <future>
 #include <optional>
 #include <thread>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "methods/pipeline/appendix.hpp"
 #include "methods/pipeline/check.hpp"
@@ -52,24 +54,33 @@ struct IndexDoc : Doc {
 };
 
 /// Runs `f` on a worker thread with the GIL released; the calling thread checks for Ctrl-C
-/// (KeyboardInterrupt) every 50 ms. On an interrupt it waits for the computation to end (the
-/// library has no cancellation point here yet) and raises KeyboardInterrupt.
+/// (KeyboardInterrupt) every 50 ms (and wakes at once when `f` ends). On an interrupt it
+/// requests the library's cooperative stop (methods/core/cancel.hpp: long loops stop between
+/// replicates and unwind, removing temporary files), waits for the worker, and raises
+/// KeyboardInterrupt.
 template <class F>
 auto run_released(F&& f) -> decltype(f()) {
   using R = decltype(f());
   std::packaged_task<R()> task(std::forward<F>(f));
   std::future<R> result = task.get_future();
   bool interrupted = false;
+  reset_cancel();
   {
     py::gil_scoped_release release;
     std::thread worker(std::move(task));
     while (result.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
       py::gil_scoped_acquire acquire;
-      if (!interrupted && PyErr_CheckSignals() != 0) interrupted = true;
+      if (!interrupted && PyErr_CheckSignals() != 0) {
+        interrupted = true;
+        request_cancel(SIGINT);
+      }
     }
     worker.join();
   }
-  if (interrupted) throw py::error_already_set();
+  if (interrupted) {
+    reset_cancel();
+    throw py::error_already_set();  // the KeyboardInterrupt PyErr_CheckSignals set
+  }
   return result.get();
 }
 

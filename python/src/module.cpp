@@ -7,6 +7,7 @@
 #include <exception>
 #include <string>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "python/src/commands.hpp"
 #include "python/src/spec.hpp"
@@ -48,6 +49,8 @@ PYBIND11_MODULE(_cikit, m) {
       raise("MethodError", e);
     } catch (const cikit::InternalError& e) {
       raise("InternalError", e);
+    } catch (const cikit::Cancelled&) {
+      PyErr_SetNone(PyExc_KeyboardInterrupt);
     }
   });
   cikit::python::bind_spec(m);
