@@ -21,8 +21,8 @@ EdasResult edas(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const McdaCo
                                     "above 0, or shift the indicator)",
                                     fn, column_label(o.ids, j), av),
                         Location{.indicator = column_id(o.ids, j)});
-    const Eigen::ArrayXd d = (in.cost[static_cast<std::size_t>(j)] ? (av - in.x.col(j).array())
-                                                                    : (in.x.col(j).array() - av)) / av;
+    Eigen::ArrayXd d = (in.x.col(j).array() - av) / av;  // benefit: above average is positive
+    if (in.cost[static_cast<std::size_t>(j)]) d = -d;
     sp.array() += in.w(j) * d.max(0.0);
     sn.array() += in.w(j) * (-d).max(0.0);
   }
