@@ -8,6 +8,16 @@
 
 namespace cikit {
 
+void AggregateDetails::add(std::string name, const Eigen::VectorXd& column) {
+  if (names.empty() && values.size() == 0) values.resize(column.size(), 0);
+  if (values.rows() != column.size())
+    throw InternalError(fmt::format("AggregateDetails::add: '{}' has {} values but the node has {} units", name,
+                                    column.size(), values.rows()));
+  values.conservativeResize(Eigen::NoChange, values.cols() + 1);
+  values.col(values.cols() - 1) = column;
+  names.push_back(std::move(name));
+}
+
 AggregateResult weighted_arithmetic(const Eigen::MatrixXd& x, const Eigen::VectorXd& w,
                                     MissingPolicy missing, const std::vector<std::string>& child_ids,
                                     const std::vector<std::string>& unit_ids) {

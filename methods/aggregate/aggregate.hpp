@@ -10,10 +10,32 @@
 
 namespace cikit {
 
+/// The named extra outputs of one node's aggregation, for methods with more than one output
+/// (VIKOR's S, R, Q; PROMETHEE's flows; ...). THE one place a method adds outputs: fill it in
+/// the method's branch of aggregate_mcda() (mcda_dispatch.cpp) or aggregate_node()
+/// (build_index.cpp); build_index keeps it per node (IndexResult::details) and `cikit index
+/// --format json` writes it per unit as `details: {NODE_ID: {name: value, ...}}` and the
+/// summary as the node's `aggregation.summary` — no other code changes.
+struct AggregateDetails {
+  /// Per-unit output names in output order. A name "group/key" nests in the JSON:
+  /// "membership/good" -> {"membership": {"good": v}}; "weights/x1" -> {"weights": {"x1": v}}.
+  std::vector<std::string> names;
+  /// Units × names (all units of the node, in data order); NaN = no value for that unit (a
+  /// unit dropped listwise), written as null.
+  Eigen::MatrixXd values;
+  /// Node-level outputs (not per unit), e.g. VIKOR's DQ and its two conditions (1 = met).
+  std::vector<std::pair<std::string, double>> summary;
+
+  /// Appends one per-unit output (its length fixes/must equal the number of units).
+  void add(std::string name, const Eigen::VectorXd& column);
+  [[nodiscard]] bool empty() const { return names.empty() && summary.empty(); }
+};
+
 /// Result of aggregating one group of children for all units.
 struct AggregateResult {
   Eigen::VectorXd score;      ///< per unit; NaN only when every child is missing for that unit
   Eigen::VectorXi n_missing;  ///< per unit: children missing
+  AggregateDetails details;   ///< the method's further outputs (empty for single-output methods)
 };
 
 /// Weighted arithmetic mean of the children scores, per unit (rows = units, cols = children):

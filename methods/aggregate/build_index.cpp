@@ -7,6 +7,7 @@
 
 #include "methods/aggregate/aggregate.hpp"
 #include "methods/aggregate/copeland.hpp"
+#include "methods/aggregate/mcda_dispatch.hpp"
 #include "methods/aggregate/means.hpp"
 #include "methods/aggregate/mpi.hpp"
 #include "methods/aggregate/preflight.hpp"
@@ -38,11 +39,28 @@ Eigen::VectorXi missing_children(const Eigen::MatrixXd& x) {
   return x.array().isNaN().rowwise().count().cast<int>();
 }
 
+/// The node's children as MCDA criteria: ids, directions (a `-` indicator kept raw by
+/// normalize none is a cost criterion; every other child score is oriented) and preferences.
+McdaNode mcda_node(const IndicatorTree& tree, int i, const IndexConfig& config) {
+  McdaNode mn;
+  mn.node_id = tree.node(i).id;
+  for (int child : tree.node(i).children) {
+    const Node& c = tree.node(child);
+    mn.child_ids.push_back(c.id);
+    const bool raw = c.children.empty() && leaf_normalize_method(tree, child, config) == NormalizeMethod::None;
+    mn.directions.push_back(raw && c.direction == Direction::Negative ? Direction::Negative : Direction::Positive);
+    const auto p = config.preference_by_node.find(c.id);
+    mn.preferences.push_back(p == config.preference_by_node.end() ? Preference{} : p->second);
+  }
+  return mn;
+}
+
 /// Aggregates one node's children (rows = units) with its method; see build_index().
 AggregateResult aggregate_node(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const NodeAggregate& how,
-                               const IndexConfig& config, const std::vector<std::string>& ids,
-                               const std::vector<std::string>& unit_ids, const std::string& node_id,
-                               std::vector<std::string>& warnings) {
+                               const IndexConfig& config, const McdaNode& node,
+                               const std::vector<std::string>& unit_ids, std::vector<std::string>& warnings) {
+  const std::vector<std::string>& ids = node.child_ids;
+  const std::string& node_id = node.node_id;
   MeanOptions mopt;
   mopt.missing = config.missing;
   if (config.aggregate_params.zeros == ZeroPolicy::Shift) {
@@ -63,6 +81,7 @@ AggregateResult aggregate_node(const Eigen::MatrixXd& x, const Eigen::VectorXd& 
           config.aggregate_params.topsis == TopsisNorm::MinMax ? TopsisNormalization::MinMax : TopsisNormalization::Vector;
       o.missing = listwise;
       o.ids = ids;
+      o.directions = node.directions;
       TopsisResult t = topsis(x, w, o);
       for (auto& s : t.warnings) warnings.push_back(fmt::format("node '{}' (topsis): {}", node_id, s));
       a.score = std::move(t.closeness);
@@ -101,6 +120,14 @@ AggregateResult aggregate_node(const Eigen::MatrixXd& x, const Eigen::VectorXd& 
                                        node_id));
       BodResult b = benefit_of_doubt(x, o);
       for (auto& s : b.warnings) warnings.push_back(s);
+      // index JSON units[].details.NODE: each unit's own weights (raw, on the children's
+      // scales) and pie shares w_cj y_cj / CI_c per child; the deterministic score beside the
+      // order-m one when robust.
+      for (Eigen::Index j = 0; j < b.weights.cols(); ++j)
+        a.details.add("weights/" + ids[static_cast<std::size_t>(j)], b.weights.col(j));
+      for (Eigen::Index j = 0; j < b.shares.cols(); ++j)
+        a.details.add("shares/" + ids[static_cast<std::size_t>(j)], b.shares.col(j));
+      if (bp.robust_m > 0) a.details.add("score_deterministic", b.score);
       a.score = bp.robust_m > 0 ? std::move(b.robust_score) : std::move(b.score);
       break;
     }
@@ -112,6 +139,12 @@ AggregateResult aggregate_node(const Eigen::MatrixXd& x, const Eigen::VectorXd& 
       a.n_missing = std::move(c.n_missing);
       return a;
     }
+    case AggregateMethod::Gra:
+    case AggregateMethod::Vikor:
+    case AggregateMethod::Promethee:
+    case AggregateMethod::Copras:
+    case AggregateMethod::Edas:
+    case AggregateMethod::Rsr: return aggregate_mcda(how.method, x, w, config, node, warnings);
   }
   a.n_missing = missing_children(x);
   return a;
@@ -191,6 +224,7 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
   }
   r.warnings.insert(r.warnings.end(), r.weights.warnings.begin(), r.weights.warnings.end());
   r.aggregation.assign(static_cast<std::size_t>(m), NodeAggregate{config.aggregate, config.aggregate_params.power});
+  r.details.assign(static_cast<std::size_t>(m), AggregateDetails{});
 
   r.scores = Eigen::MatrixXd::Constant(n, m, std::numeric_limits<double>::quiet_NaN());
   r.n_missing = Eigen::MatrixXi::Zero(n, m);
@@ -203,12 +237,9 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
     const Node& node = tree.node(i);
     const auto k = static_cast<Eigen::Index>(node.children.size());
     Eigen::MatrixXd x(n, k);
-    std::vector<std::string> ids;
-    for (Eigen::Index c = 0; c < k; ++c) {
-      const int child = node.children[static_cast<std::size_t>(c)];
-      x.col(c) = r.scores.col(child);
-      ids.push_back(tree.node(child).id);
-    }
+    McdaNode mn = mcda_node(tree, i, config);
+    const std::vector<std::string>& ids = mn.child_ids;
+    for (Eigen::Index c = 0; c < k; ++c) x.col(c) = r.scores.col(node.children[static_cast<std::size_t>(c)]);
     if (data_weights) {
       NodeWeights nw = weigher.node(i, x, ids);
       for (Eigen::Index c = 0; c < k; ++c) r.weights.local(node.children[static_cast<std::size_t>(c)]) = nw.weights(c);
@@ -220,8 +251,9 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
     for (Eigen::Index c = 0; c < k; ++c) w(c) = r.weights.local(node.children[static_cast<std::size_t>(c)]);
     const NodeAggregate how = node_aggregate(tree, i, config);
     r.aggregation[static_cast<std::size_t>(i)] = how;
-    const AggregateResult a = aggregate_node(x, w, how, config, ids, data.unit_ids, node.id, r.warnings);
+    AggregateResult a = aggregate_node(x, w, how, config, mn, data.unit_ids, r.warnings);
     r.scores.col(i) = a.score;
+    r.details[static_cast<std::size_t>(i)] = std::move(a.details);
     r.n_missing.col(i) = a.n_missing;
     const Eigen::Index n_nan = a.score.array().isNaN().count();
     if (n_nan > 0) {
@@ -231,7 +263,8 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
         if (!units.empty()) units += ", ";
         units += data.unit_ids[static_cast<std::size_t>(u)];
       }
-      const bool listwise = how.method == AggregateMethod::Topsis || how.method == AggregateMethod::MazziottaPareto;
+      const bool listwise = how.method == AggregateMethod::Topsis || how.method == AggregateMethod::MazziottaPareto ||
+                            is_mcda_method(how.method);
       r.notices.push_back(Notice{listwise ? "units.dropped_listwise" : "units.no_score", node.id,
                                  {std::to_string(n_nan), units}, ""});
       r.warnings.push_back(listwise ? fmt::format("node '{}' ({}): {} unit(s) with a missing child score are dropped "

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "methods/aggregate/aggregate.hpp"
 #include "methods/core/dataset.hpp"
 #include "methods/core/notice.hpp"
 #include "methods/core/registry.hpp"
@@ -35,6 +36,10 @@ struct IndexResult {
   TreatResult treatment;
   /// Per node (tree index): the aggregation used (inner nodes; leaves hold the default).
   std::vector<NodeAggregate> aggregation;
+  /// Per node (tree index): the aggregation's extra per-unit outputs (AggregateDetails; empty
+  /// for single-output methods and leaves). `cikit index --format json` writes them per unit as
+  /// `details: {NODE_ID: {...}}`.
+  std::vector<AggregateDetails> details;
   Eigen::Index n_missing_values = 0;        ///< missing indicator values in the input
   Eigen::Index n_units_incomplete = 0;      ///< units with at least one missing value
   std::vector<std::string> warnings;
@@ -50,8 +55,10 @@ struct IndexResult {
 /// global method (normalize()); (3) weights per inner node (tree_weights()); (4) for each inner
 /// node in post-order, aggregate its children's scores per unit with the node's own or the global
 /// method (node_aggregate(): arithmetic, geometric, harmonic, power, TOPSIS, Mazziotta-Pareto,
-/// Copeland; missing rule from `config.missing`: the means average the available children, TOPSIS
-/// and MPI drop units with a missing child (listwise, warned), Copeland compares pairs on their
+/// Copeland, GRA, VIKOR, PROMETHEE II, COPRAS, EDAS, RSR (mcda_dispatch.hpp: a child is a cost
+/// criterion when it is a `-` indicator kept raw by normalize none; PROMETHEE reads each child's
+/// `preference:`); missing rule from `config.missing`: the means average the available children, TOPSIS,
+/// MPI and the MCDA methods drop units with a missing child (listwise, warned), Copeland compares pairs on their
 /// shared children); (5) rank every node's scores (rank_descending()).
 /// Data-driven weights (entropy, cv, sd, critic, pca) and combined weights (NodeWeighter;
 /// variants and components from `inputs.variants`) are computed in step (3), node by node,

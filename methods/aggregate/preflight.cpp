@@ -74,6 +74,9 @@ std::vector<PreflightIssue> preflight(const IndicatorTree& tree, const IndexConf
     if (!i || tree.node(*i).children.empty())
       issues.push_back({id, fmt::format("aggregate: {} is given for '{}', which is not a group or the index", name_of(a.method), id)});
   }
+  for (const auto& [id, pr] : config.preference_by_node)
+    if (!tree.find(id))
+      issues.push_back({id, fmt::format("preference: is given for '{}', which is not a node of the tree", id)});
   for (const auto& [id, t] : config.treat.transform_by_indicator)
     if (const auto i = tree.find(id); !i || tree.leaf_position(*i) < 0)
       issues.push_back({id, fmt::format("transform: is given for '{}', which is not an indicator", id)});
@@ -135,6 +138,9 @@ std::vector<PreflightIssue> preflight(const IndicatorTree& tree, const IndexConf
         break;
       case NormalizeMethod::ZScore:
         s = ScoreSign::Any;
+        break;
+      case NormalizeMethod::None:
+        s = known_positive ? ScoreSign::Positive : known_nonneg ? ScoreSign::NonNegative : ScoreSign::Any;
         break;
       case NormalizeMethod::Vector:
         s = nd.direction == Direction::Negative ? ScoreSign::Any
@@ -204,7 +210,31 @@ std::vector<PreflightIssue> preflight(const IndicatorTree& tree, const IndexConf
                                                "child can be negative (e.g. z-scores); use minmax normalisation",
                                                nd.id)});
         break;
+      case AggregateMethod::Gra:
+      case AggregateMethod::Rsr: out = ScoreSign::Positive; break;  // grade in (0, 1], RSR >= 1/n
+      case AggregateMethod::Edas:
+      case AggregateMethod::Vikor: out = ScoreSign::NonNegative; break;  // AS, 1 - Q in [0, 1]
+      case AggregateMethod::Copras: out = ScoreSign::Positive; break;
+      case AggregateMethod::Promethee: out = ScoreSign::Any; break;
     }
+    // A raw (normalize: none) `-` indicator is a cost criterion only for the methods that take
+    // criterion directions (TOPSIS and the MCDA methods); the means, MPI and Copeland would
+    // treat it as "more is better".
+    const bool takes_directions = a.method == AggregateMethod::Topsis || a.method == AggregateMethod::Gra ||
+                                  a.method == AggregateMethod::Vikor || a.method == AggregateMethod::Promethee ||
+                                  a.method == AggregateMethod::Copras || a.method == AggregateMethod::Edas ||
+                                  a.method == AggregateMethod::Rsr;
+    for (int c : nd.children) {
+      const Node& ch = tree.node(c);
+      if (!takes_directions && ch.children.empty() && ch.direction == Direction::Negative &&
+          leaf_normalize_method(tree, c, config) == NormalizeMethod::None)
+        issues.push_back({nd.id, fmt::format("node '{}' uses {} aggregation, which cannot reverse indicator '{}' "
+                                             "(direction \"-\", normalize: none keeps its raw values); use an MCDA "
+                                             "method (gra, vikor, promethee, copras, edas, rsr, topsis) or a "
+                                             "normalisation",
+                                             nd.id, name_of(a.method), ch.id)});
+    }
+
     sign[static_cast<std::size_t>(i)] = out;
   }
   return issues;

@@ -1,5 +1,9 @@
 #include "methods/core/registry.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 #include <array>
 
 namespace cikit {
@@ -21,6 +25,8 @@ constexpr std::array kNormalize{
                                 "ratio to the mean"},
     MethodName<NormalizeMethod>{NormalizeMethod::RatioToMax, "ratio_max", "与最大值之比", "ratio to the maximum"},
     MethodName<NormalizeMethod>{NormalizeMethod::Vector, "vector", "向量归一化", "vector normalisation"},
+    MethodName<NormalizeMethod>{NormalizeMethod::None, "none", "不标准化（保留原始值，由评价方法自行处理）",
+                                "none (raw values; the evaluation method normalises)"},
 };
 constexpr std::array kWeights{
     MethodName<WeightMethod>{WeightMethod::Equal, "equal", "等权重", "equal weights"},
@@ -49,6 +55,13 @@ constexpr std::array kAggregate{
     // --- mcda-weights (issue 18)
     MethodName<AggregateMethod>{AggregateMethod::Bod, "bod", "“有利原则”合成（BoD/DEA）",
                                 "benefit of the doubt (DEA)"},
+    MethodName<AggregateMethod>{AggregateMethod::Gra, "gra", "灰色关联分析（关联度）", "grey relational grade"},
+    MethodName<AggregateMethod>{AggregateMethod::Vikor, "vikor", "VIKOR（折衷排序法）", "VIKOR (1 - Q)"},
+    MethodName<AggregateMethod>{AggregateMethod::Promethee, "promethee", "PROMETHEE II（净流量）",
+                                "PROMETHEE II net flow"},
+    MethodName<AggregateMethod>{AggregateMethod::Copras, "copras", "COPRAS（复比例评估法）", "COPRAS significance Q"},
+    MethodName<AggregateMethod>{AggregateMethod::Edas, "edas", "EDAS（基于平均解距离法）", "EDAS appraisal score"},
+    MethodName<AggregateMethod>{AggregateMethod::Rsr, "rsr", "秩和比法（RSR）", "rank-sum ratio (RSR)"},
 };
 constexpr std::array kMissing{
     MethodName<MissingPolicy>{MissingPolicy::Available, "available",
@@ -72,7 +85,43 @@ constexpr std::array kTransform{
     MethodName<TransformMethod>{TransformMethod::LogCT, "log_ct", "平移对数（COINr log_CT）",
                                 "shifted log (COINr log_CT)"},
 };
+constexpr std::array kPreference{
+    MethodName<PreferenceFunction>{PreferenceFunction::Usual, "usual", "普通型（I）", "usual (type I)"},
+    MethodName<PreferenceFunction>{PreferenceFunction::UShape, "u_shape", "U 型（II）", "U-shape (type II)"},
+    MethodName<PreferenceFunction>{PreferenceFunction::VShape, "v_shape", "V 型（III）", "V-shape (type III)"},
+    MethodName<PreferenceFunction>{PreferenceFunction::Level, "level", "阶梯型（IV）", "level (type IV)"},
+    MethodName<PreferenceFunction>{PreferenceFunction::Linear, "linear", "带无差异区间的线性型（V）",
+                                   "linear with indifference (type V)"},
+    MethodName<PreferenceFunction>{PreferenceFunction::Gaussian, "gaussian", "高斯型（VI）", "Gaussian (type VI)"},
+};
+constexpr std::array kRsr{
+    MethodName<RsrRanking>{RsrRanking::Integer, "integer", "整秩 RSR", "integer-rank RSR"},
+    MethodName<RsrRanking>{RsrRanking::NonInteger, "noninteger", "非整秩 RSR", "non-integer-rank RSR"},
+};
 }  // namespace
+
+std::span<const MethodName<PreferenceFunction>> preference_functions() { return kPreference; }
+std::span<const MethodName<RsrRanking>> rsr_rankings() { return kRsr; }
+
+std::string preference_problem(const Preference& f) {
+  const std::string name(method_info(preference_functions(), f.function).name);
+  if (!std::isfinite(f.q) || !std::isfinite(f.p) || !std::isfinite(f.s))
+    return fmt::format("{}: thresholds must be finite (q = {}, p = {}, s = {})", name, f.q, f.p, f.s);
+  switch (f.function) {
+    case PreferenceFunction::Usual: return "";
+    case PreferenceFunction::UShape: return f.q >= 0 ? "" : fmt::format("{}: q = {} must be >= 0", name, f.q);
+    case PreferenceFunction::VShape: return f.p > 0 ? "" : fmt::format("{}: needs p > 0 (p = {})", name, f.p);
+    case PreferenceFunction::Level:
+    case PreferenceFunction::Linear:
+      if (!(f.q >= 0)) return fmt::format("{}: q = {} must be >= 0", name, f.q);
+      if (!(f.q < f.p))
+        return fmt::format("{}: the indifference threshold q = {} must be below the preference threshold p = {}",
+                           name, f.q, f.p);
+      return "";
+    case PreferenceFunction::Gaussian: return f.s > 0 ? "" : fmt::format("{}: needs s > 0 (s = {})", name, f.s);
+  }
+  return "";
+}
 
 std::span<const MethodName<ImputeMethod>> impute_methods() { return kImpute; }
 std::span<const MethodName<OutlierMethod>> outlier_methods() { return kOutliers; }

@@ -27,6 +27,10 @@ enum class NormalizeMethod {
   RatioToMean,          ///< x / mean (x > 0); reciprocal for negative direction
   RatioToMax,           ///< x / max (x > 0; "distance to the leader", COINr n_fracmax); min/x if negative
   Vector,               ///< x / ||x||_2 (TOPSIS's vector normalisation); sign flipped if negative
+  /// The (treated) raw values unchanged, direction not applied: the node's MCDA aggregation
+  /// (GRA, VIKOR, PROMETHEE, COPRAS, EDAS, RSR, TOPSIS) applies its own published
+  /// normalisation and treats a `-` indicator as a cost criterion (methods/aggregate/mcda_common.hpp).
+  None,
 };
 
 /// Weights of the children of each inner node.
@@ -67,6 +71,43 @@ enum class AggregateMethod {
   Copeland,         ///< weighted Copeland score: pairwise wins - losses (Munda & Nardo 2009)
   // --- mcda-weights (issue 18).
   Bod,  ///< benefit-of-the-doubt score in [0, 1] of the children (unweighted; methods/weighting/bod.hpp)
+  // MCDA evaluation methods (issue 18; methods/aggregate/<name>.hpp, docs/methods.md). Each
+  // reports its extra outputs per unit in AggregateResult::details.
+  Gra,        ///< grey relational grade, resolution rho (Deng 1989; gra.hpp)
+  Vikor,      ///< VIKOR, score = 1 - Q (Opricovic & Tzeng 2004; vikor.hpp)
+  Promethee,  ///< PROMETHEE II net flow phi (Brans & Vincke 1985; promethee.hpp)
+  Copras,     ///< COPRAS relative significance Q (Zavadskas et al. 1994; copras.hpp)
+  Edas,       ///< EDAS appraisal score AS (Keshavarz Ghorabaee et al. 2015; edas.hpp)
+  Rsr,        ///< rank-sum ratio (weighted) RSR (Tian 1988; rsr.hpp)
+};
+
+/// PROMETHEE preference function of one criterion (Brans & Vincke 1985 types I-VI).
+enum class PreferenceFunction {
+  Usual,     ///< I: P = 1 if d > 0
+  UShape,    ///< II: P = 1 if d > q
+  VShape,    ///< III: P = d/p up to p, then 1
+  Level,     ///< IV: 0 up to q, 1/2 up to p, then 1
+  Linear,    ///< V: 0 up to q, (d - q)/(p - q) up to p, then 1
+  Gaussian,  ///< VI: 1 - exp(-d^2 / (2 s^2)) for d > 0
+};
+
+/// A criterion's preference function and thresholds (tree entry `preference:`), in the units of
+/// the child's score (the raw units under methods.normalize: none).
+struct Preference {
+  PreferenceFunction function = PreferenceFunction::Usual;
+  double q = 0.0;  ///< indifference threshold (u_shape, level, linear)
+  double p = 0.0;  ///< preference threshold (v_shape, level, linear)
+  double s = 0.0;  ///< Gaussian parameter (gaussian)
+};
+
+/// Checks one criterion's thresholds: q >= 0 (u_shape, level, linear), p > 0 (v_shape),
+/// q < p (level, linear), s > 0 (gaussian), all finite. Returns "" when valid, else the reason.
+[[nodiscard]] std::string preference_problem(const Preference& f);
+
+/// Rank-sum ratio ranking of the indicator values (Tian 1988).
+enum class RsrRanking {
+  Integer,     ///< 整秩: ranks 1..n (ties averaged), n = best
+  NonInteger,  ///< 非整秩: 1 + (n - 1)(x - min)/(max - min) (cost: max - x)
 };
 
 /// What aggregation does when a child's score is missing for a unit.
@@ -113,6 +154,8 @@ struct MethodName {
 [[nodiscard]] std::span<const MethodName<ImputeMethod>> impute_methods();
 [[nodiscard]] std::span<const MethodName<OutlierMethod>> outlier_methods();
 [[nodiscard]] std::span<const MethodName<TransformMethod>> transform_methods();
+[[nodiscard]] std::span<const MethodName<PreferenceFunction>> preference_functions();
+[[nodiscard]] std::span<const MethodName<RsrRanking>> rsr_rankings();
 
 /// Looks a name up in a registry table. Returns false when unknown.
 template <class E>
@@ -182,6 +225,10 @@ struct AggregateParams {
   double shift = 0.0;       ///< ZeroPolicy::Shift's delta (> 0)
   TopsisNorm topsis = TopsisNorm::Vector;
   BodParams bod;  ///< mcda-weights (issue 18)
+  double gra_rho = 0.5;   ///< GRA resolution coefficient rho in (0, 1] (methods.aggregate.rho)
+  double vikor_v = 0.5;   ///< VIKOR weight of the group utility S in [0, 1] (methods.aggregate.v)
+  RsrRanking rsr = RsrRanking::Integer;  ///< methods.aggregate.rsr: integer | noninteger
+  int rsr_tiers = 3;      ///< RSR tiers from probit cut-offs: 3, 4 or 5 (methods.aggregate.tiers)
 };
 
 /// A node's own aggregation (tree node `aggregate:`), overriding the global method.
@@ -209,6 +256,9 @@ struct IndexConfig {
   bool cap_at_target = false;       ///< DistanceToTarget/Reference: cap scores at 1 (methods.normalize.cap)
   AggregateParams aggregate_params;
   std::map<std::string, NodeAggregate> aggregate_by_node;  ///< inner node `aggregate:`
+  /// Tree entry `preference:` (PROMETHEE criteria): node id -> function and thresholds; nodes
+  /// without one use PreferenceFunction::Usual.
+  std::map<std::string, Preference> preference_by_node;
 };
 
 }  // namespace cikit

@@ -42,7 +42,9 @@ struct RawNode {
   YAML::Node aggregate;  // inner node's own `aggregate:` (checked once the tree is linked)
   YAML::Node normalize;  // leaf's own `normalize:`
   YAML::Node transform;  // leaf's own `transform:`
+  YAML::Node preference;  // node's own PROMETHEE `preference:`
   bool has_aggregate = false, has_normalize = false, has_transform = false;  // (a default YAML::Node is "defined")
+  bool has_preference = false;
 };
 
 
@@ -93,6 +95,46 @@ NodeAggregate parse_node_aggregate(const Ctx& ctx, const YAML::Node& v, const In
   });
   if (!have_method) ctx.fail(v, "a node's aggregate: needs method:");
   return a;
+}
+
+/// `preference: FUNCTION` or `preference: {function: F, q: Q, p: P, s: S}` (PROMETHEE).
+Preference parse_preference(const Ctx& ctx, const YAML::Node& v, const std::string& id) {
+  Preference pr;
+  if (v.IsScalar()) {
+    pr.function = parse_enum(ctx, v, preference_functions(), "preference function");
+  } else {
+    bool have_function = false;
+    ctx.each_key(v, "preference", {"function", "q", "p", "s"}, [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+      if (k == "function") {
+        pr.function = parse_enum(ctx, w, preference_functions(), "preference function");
+        have_function = true;
+      } else {
+        (k == "q" ? pr.q : k == "p" ? pr.p : pr.s) = ctx.number(w, "preference." + k);
+      }
+    });
+    if (!have_function) ctx.fail(v, fmt::format("'{}': preference: needs function: ({})", id,
+                                                method_names(preference_functions())));
+  }
+  if (const std::string why = preference_problem(pr); !why.empty())
+    ctx.fail(v, fmt::format("'{}': preference {}", id, why));
+  return pr;
+}
+
+/// The MCDA keys of methods.aggregate: rho (GRA), v (VIKOR), rsr and tiers (RSR).
+void parse_mcda_key(const Ctx& ctx, const std::string& k, const YAML::Node& w, AggregateParams& p) {
+  if (k == "rho") {
+    p.gra_rho = ctx.number(w, "methods.aggregate.rho");
+    if (!(p.gra_rho > 0 && p.gra_rho <= 1)) ctx.fail(w, "methods.aggregate.rho (GRA resolution) must be in (0, 1]");
+  } else if (k == "v") {
+    p.vikor_v = ctx.number(w, "methods.aggregate.v");
+    if (!(p.vikor_v >= 0 && p.vikor_v <= 1)) ctx.fail(w, "methods.aggregate.v (VIKOR) must be in [0, 1]");
+  } else if (k == "rsr") {
+    p.rsr = parse_enum(ctx, w, rsr_rankings(), "RSR ranking");
+  } else {  // tiers
+    const double t = ctx.number(w, "methods.aggregate.tiers");
+    if (!(t >= 3 && t <= 5 && std::floor(t) >= t)) ctx.fail(w, "methods.aggregate.tiers (RSR) must be 3, 4 or 5");
+    p.rsr_tiers = static_cast<int>(t);
+  }
 }
 
 /// methods.weights as a mapping: `method` here; every other key (the variants of entropy, pca,
@@ -173,9 +215,12 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, Settin
         cfg.aggregate = parse_enum(ctx, v, aggregate_methods(), "aggregation method");
         return;
       }
-      ctx.each_key(v, "methods.aggregate", {"method", "missing", "power", "zeros", "shift", "topsis", "bod"},
+      ctx.each_key(v, "methods.aggregate",
+                   {"method", "missing", "power", "zeros", "shift", "topsis", "rho", "v", "rsr", "tiers", "bod"},
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
-        if (k == "method") {
+        if (k == "rho" || k == "v" || k == "rsr" || k == "tiers") {
+          parse_mcda_key(ctx, k, w, cfg.aggregate_params);
+        } else if (k == "method") {
           cfg.aggregate = parse_enum(ctx, w, aggregate_methods(), "aggregation method");
         } else if (k == "missing") {
           cfg.missing = parse_enum(ctx, w, missing_policies(), "missing-value policy");
@@ -256,7 +301,7 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
   YAML::Node children;
   ctx.each_key(y, "a tree node",
                {"id", "label", "children", "column", "direction", "unit", "source", "goalposts",
-                "weight", "parent", "normalize", "transform", "target", "aggregate"},
+                "weight", "parent", "normalize", "transform", "target", "aggregate", "preference"},
                [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
     auto& n = raw.node;
     if (key == "id") {
@@ -312,6 +357,9 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
     } else if (key == "aggregate") {
       raw.aggregate = v;
       raw.has_aggregate = true;
+    } else if (key == "preference") {
+      raw.preference = v;
+      raw.has_preference = true;
     } else if (key == "weight") {
       const double w = ctx.number(v, "weight");
       if (!(w >= 0)) ctx.fail(v, fmt::format("weight must be >= 0, but is {}", w));
@@ -398,6 +446,7 @@ IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root, IndexCo
     }
     if (n.has_normalize)
       cfg.normalize_by_indicator[n.node.id] = parse_enum(ctx, n.normalize, normalize_methods(), "normalisation method");
+    if (n.has_preference) cfg.preference_by_node[n.node.id] = parse_preference(ctx, n.preference, n.node.id);
     if (n.has_transform)
       cfg.treat.transform_by_indicator[n.node.id] = parse_enum(ctx, n.transform, transform_methods(), "transform");
     nodes.push_back(std::move(n.node));

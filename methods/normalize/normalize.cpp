@@ -26,6 +26,7 @@ const char* function_name(NormalizeMethod method) {
     case NormalizeMethod::RatioToMean: return "ratio_to_mean";
     case NormalizeMethod::RatioToMax: return "ratio_to_max";
     case NormalizeMethod::Vector: return "vector_normalize";
+    case NormalizeMethod::None: return "none";
   }
   return "normalize";
 }
@@ -339,6 +340,14 @@ NormalizeResult normalize(const Eigen::MatrixXd& x, const std::vector<ColumnInfo
         for (Eigen::Index i = 0; i < x.rows(); ++i) r.values(i, j) = (negative ? -x(i, j) : x(i, j)) / norm;
         r.center(j) = 0;
         r.scale(j) = norm;
+        break;
+      }
+      case NormalizeMethod::None: {
+        // Raw (treated) values, direction not applied: the node's MCDA method treats a `-`
+        // indicator as a cost criterion (build_index's mcda_node; preflight refuses the others).
+        r.values.col(j) = x.col(j);
+        r.center(j) = 0;
+        r.scale(j) = 1;
         break;
       }
     }

@@ -108,6 +108,21 @@ bool on_range_scale(const IndexResult& r, const IndicatorTree& tree) {
 }
 
 /// The per-unit outputs: scores.csv and indicators_normalized.csv rows (want_csv) and the JSON
+
+/// One unit's AggregateDetails of a node as JSON: {name: value}; a name "group/key" nests as
+/// {group: {key: value}}; NaN (unit dropped) -> null.
+nlohmann::json details_json(const AggregateDetails& d, Eigen::Index unit) {
+  nlohmann::json out = nlohmann::json::object();
+  for (std::size_t c = 0; c < d.names.size(); ++c) {
+    const nlohmann::json v = json_num(d.values(unit, static_cast<Eigen::Index>(c)));
+    const std::string& name = d.names[c];
+    const auto slash = name.find('/');
+    if (slash == std::string::npos) out[name] = v;
+    else out[name.substr(0, slash)][name.substr(slash + 1)] = v;
+  }
+  return out;
+}
+
 /// units (want_json), in rank order.
 struct UnitTables {
   TextTable scores, normalized;
@@ -154,6 +169,10 @@ UnitTables unit_tables(const IndexRun& run, bool want_json, bool want_csv) {
       }
       nlohmann::json jn = nlohmann::json::object();
       for (int leaf : tree.leaves()) jn[tree.node(leaf).id] = json_num(r.scores(i, leaf));
+      nlohmann::json jd = nlohmann::json::object();
+      for (int k : tree.preorder())
+        if (!r.details.empty() && !r.details[static_cast<std::size_t>(k)].names.empty())
+          jd[tree.node(k).id] = details_json(r.details[static_cast<std::size_t>(k)], i);
       u.units.push_back({{"id", data.unit_ids[iu]},
                          {"name", {{"zh", data.unit_name(i, "zh")}, {"en", data.unit_name(i, "en")}}},
                          {"rank", jr[run.spec.id]},
@@ -161,7 +180,8 @@ UnitTables unit_tables(const IndexRun& run, bool want_json, bool want_csv) {
                          {"scores", js},
                          {"ranks", jr},
                          {"normalized", jn},
-                         {"n_missing", miss}});
+                         {"n_missing", miss},
+                         {"details", jd}});
     }
   }
   return u;
@@ -191,6 +211,9 @@ nlohmann::json node_json(const IndicatorTree& tree, const IndexResult& r, int k,
     const NodeAggregate& ag = r.aggregation[static_cast<std::size_t>(k)];
     jn["aggregation"] = {{"method", name_of(method_info(aggregate_methods(), ag.method).name)}};
     if (ag.method == AggregateMethod::Power) jn["aggregation"]["power"] = ag.power;
+    if (!r.details.empty())
+      for (const auto& [name, value] : r.details[static_cast<std::size_t>(k)].summary)
+        jn["aggregation"]["summary"][name] = json_num(value);
   }
   return jn;
 }

@@ -203,10 +203,12 @@ std::vector<StudyMethod> study_methods(const StudyOptions& o) {
   std::vector<NormalizeMethod> norms = pick(normalize_methods(), o.normalize, "normalisation", {"minmax", "zscore", "goalposts"});
   // `all` means every normalisation that needs no per-indicator input: distance to a target and
   // to a reference unit need `target:` values or a reference unit, which scenarios do not have
-  // (name them explicitly to see the pre-flight error).
+  // (name them explicitly to see the pre-flight error); `none` keeps raw values, which only the
+  // MCDA aggregations (gra, vikor, promethee, copras, edas, rsr, topsis) orient.
   if (o.normalize.size() == 1 && o.normalize[0] == "all")
     std::erase_if(norms, [](NormalizeMethod m) {
-      return m == NormalizeMethod::DistanceToTarget || m == NormalizeMethod::DistanceToReference;
+      return m == NormalizeMethod::DistanceToTarget || m == NormalizeMethod::DistanceToReference ||
+             m == NormalizeMethod::None;  // raw values: only with the MCDA aggregations (name it)
     });
   for (NormalizeMethod nm : norms)
     for (WeightMethod wm : pick(weight_methods(), o.weights, "weighting"))
