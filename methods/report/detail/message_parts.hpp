@@ -26,5 +26,7 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& notice_messages();
 /// A6-2, A8-3 and the overall conclusions on reliability and structural validity.
 [[nodiscard]] const std::vector<Message>& evidence_messages();
+/// C1–C4 and the importance figure of the statistical-coherence audit.
+[[nodiscard]] const std::vector<Message>& audit_messages();
 
 }  // namespace cikit::report_detail
