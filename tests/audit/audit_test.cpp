@@ -119,7 +119,9 @@ TEST_CASE("audit: the pipeline audits the index it builds (same values as the ex
   REQUIRE(run.doc["nodes"][0].contains("s_i"));
   REQUIRE(run.doc["nodes"][0].contains("r_parent"));
   REQUIRE(run.doc["nodes"][0].contains("rho_index"));
-  REQUIRE(run.result.summary.size() == 22);
+  std::size_t groups = 0;  // every inner node below the index
+  for (const auto& n : run.spec.tree.nodes()) if (n.parent >= 0 && !n.children.empty()) ++groups;
+  REQUIRE(run.result.summary.size() == groups);
   for (const auto& s : run.result.summary) REQUIRE((s.verdict == "coherent" || s.verdict == "review"));
 }
 
@@ -193,8 +195,8 @@ TEST_CASE("audit: bootstrap CIs of S_i do not depend on the thread count", "[aud
   REQUIRE(one.size() == three.size());
   for (std::size_t k = 0; k < one.size(); ++k) {
     REQUIRE(one[k].s_index_ci.has_value());
-    REQUIRE(one[k].s_index_ci->first == three[k].s_index_ci->first);   // bitwise
-    REQUIRE(one[k].s_index_ci->second == three[k].s_index_ci->second);
+    REQUIRE_THAT(one[k].s_index_ci->first, WithinAbs(three[k].s_index_ci->first, 0.0));  // bitwise
+    REQUIRE_THAT(one[k].s_index_ci->second, WithinAbs(three[k].s_index_ci->second, 0.0));
     REQUIRE(one[k].s_index_ci->first <= one[k].s_index_ci->second);
   }
 }
@@ -238,7 +240,7 @@ TEST_CASE("audit: bad input gives clear errors", "[audit][error]") {
                       Contains("must sum to a positive number"));
   const Eigen::VectorXd ok = cikit::pipeline::read_audit_target(
       target("id,weight\nfeedback,1\nsystem,4\ncapacity,3\nperformance,2\n"), g.tree, dims, "dimensions");
-  REQUIRE(ok(0) == 4.0);
-  REQUIRE(ok(3) == 1.0);
+  REQUIRE_THAT(ok(0), WithinAbs(4.0, 0.0));
+  REQUIRE_THAT(ok(3), WithinAbs(1.0, 0.0));
   fs::remove_all(tmp);
 }
