@@ -26,7 +26,7 @@ o = json.load(sys.stdin)["optimisation"]
 print(f"{o[\"objective_nominal\"]:.4f} → {o[\"objective\"]:.4f} | {o[\"evaluations\"]} | {o[\"starts\"]} | {o[\"stop_reason\"]}")'
 }
 example="$work/example"
-"$cikit" example --out "$example" > /dev/null 2>&1
+"$cikit" example "$example" > /dev/null 2>&1
 spec_ex="$example/governance.yaml"
 "$cikit" simulate --out "$work/sim" --units 3000 --indicators 60 --dimensions 6 > /dev/null 2>&1
 spec_sim="$work/sim/spec.yaml"

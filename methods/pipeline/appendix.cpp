@@ -584,7 +584,7 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   open_section(b, "robustness");
   rankings_blocks(b);
   sensitivity_blocks(b);
-  open_section(b, "audit");
+  // The statistical-coherence audit (C1-C4, its figure) closes the robustness section.
   for (const auto& [warning, note] : append_audit_blocks(b.blocks, spec, data, r, lang)) b.left_out(warning, note);
   open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));

@@ -9,7 +9,6 @@ namespace cikit::report_detail {
 const std::vector<Message>& audit_messages() {
   // clang-format off
   static const std::vector<Message> entries = {
-    {"section.audit", "Statistical coherence audit", "统计一致性审查"},
     // ---- C1 correlations --------------------------------------------------------------
     {"audit.c1.title", "Correlation structure of the built index", "指标与上级、总指数的相关结构"},
     {"audit.col.node", "Indicator / dimension", "指标/维度"},
