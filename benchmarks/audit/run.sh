@@ -19,11 +19,10 @@ wall() {  # wall ARGS...: median wall seconds of `cikit ARGS`
     echo "$t1 - $t0" | bc -l
   done | median
 }
-evals() {  # evals ARGS...: "objective nominal -> optimised, evaluations, starts, stop" from audit.json
-  "$cikit" "$@" --format json 2>/dev/null | python3 -c '
-import json, sys
-o = json.load(sys.stdin)["optimisation"]
-print(f"{o[\"objective_nominal\"]:.4f} → {o[\"objective\"]:.4f} | {o[\"evaluations\"]} | {o[\"starts\"]} | {o[\"stop_reason\"]}")'
+evals() {  # evals ARGS...: "objective nominal -> optimised | evaluations | starts | stop" from audit.json
+  "$cikit" "$@" --format json 2>/dev/null | python3 -c "import json, sys
+o = json.load(sys.stdin)['optimisation']
+print('%.4f → %.4f | %d | %d | %s' % (o['objective_nominal'], o['objective'], o['evaluations'], o['starts'], o['stop_reason']))"
 }
 example="$work/example"
 "$cikit" example "$example" > /dev/null 2>&1
@@ -35,7 +34,7 @@ echo "cikit $("$cikit" --version | awk '{print $2}'), $(date -u +%Y-%m-%d), $(np
 echo
 echo "| run | seconds |"
 echo "|---|---:|"
-printf '| audit, example (119 x 48, 70 nodes) | %.3f |\n' "$(wall audit "$spec_ex")"
+printf '| audit, example (119 x 48) | %.3f |\n' "$(wall audit "$spec_ex")"
 printf '| audit --bootstrap 1000, example | %.3f |\n' "$(wall audit "$spec_ex" --bootstrap 1000)"
 printf '| audit, simulated 3000 x 60 | %.3f |\n' "$(wall audit "$spec_sim")"
 printf '| audit --bootstrap 200, simulated 3000 x 60 | %.3f |\n' "$(wall audit "$spec_sim" --bootstrap 200)"
