@@ -25,7 +25,7 @@ LAYERS = [
     ["validity", "delphi"],
     ["reliability", "weighting"],
     ["aggregate", "simulate"],
-    ["compare"],
+    ["compare", "audit"],
     ["sensitivity"],
     ["report"],
     ["study"],

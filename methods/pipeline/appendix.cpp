@@ -34,6 +34,7 @@
 #include "methods/report/validity_tables.hpp"
 #include "methods/report/weights_tables.hpp"
 #include "methods/pipeline/sensitivity.hpp"
+#include "methods/pipeline/appendix_audit.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
 
@@ -583,6 +584,8 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   open_section(b, "robustness");
   rankings_blocks(b);
   sensitivity_blocks(b);
+  // The statistical-coherence audit (C1-C4, its figure) closes the robustness section.
+  for (const auto& [warning, note] : append_audit_blocks(b.blocks, spec, data, r, lang)) b.left_out(warning, note);
   open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
   adjustments_block(b);

@@ -28,5 +28,7 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& evidence_messages();
 /// Benefit of the doubt, Best-Worst Method and DEMATEL (mcda-weights, issue 18).
 [[nodiscard]] const std::vector<Message>& mcda_weights_messages();
+/// C1–C4 and the importance figure of the statistical-coherence audit.
+[[nodiscard]] const std::vector<Message>& audit_messages();
 
 }  // namespace cikit::report_detail
