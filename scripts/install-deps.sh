@@ -6,15 +6,19 @@
 #   scripts/install-deps.sh           build + test dependencies
 #   scripts/install-deps.sh --with-r  also R and the packages used by validation/ scripts
 #   scripts/install-deps.sh --with-bench  also Google Benchmark (optional: benchmarks/speed)
+#   scripts/install-deps.sh --with-office  also LibreOffice (headless) and poppler-utils: the DOCX
+#                                          check of tests/cli/appendix_e2e.sh (test only)
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-dev catch2
       libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3
       librsvg2-bin fontconfig fonts-noto-cjk)
+pkgs+=(libzip-dev libpugixml-dev librsvg2-dev libcairo2-dev)  # native DOCX: package, XML, figures as PNG
 for arg in "$@"; do
   case "$arg" in
     --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot) ;;
     --with-bench) pkgs+=(libbenchmark-dev) ;;
-    *) echo "install-deps: unknown option $arg (use --with-r, --with-bench)" >&2; exit 2 ;;
+    --with-office) pkgs+=(libreoffice-writer-nogui poppler-utils) ;;
+    *) echo "install-deps: unknown option $arg (use --with-r, --with-bench, --with-office)" >&2; exit 2 ;;
   esac
 done
 missing=()

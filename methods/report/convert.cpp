@@ -121,20 +121,4 @@ std::optional<std::string> svg_to_pdf(const std::string& svg) {
   return read_file(dir.path / "out.pdf");
 }
 
-bool markdown_to_docx(const fs::path& markdown, const fs::path& docx) {
-  if (!tool_on_path("pandoc")) return false;
-  const fs::path tmp = docx.parent_path() / fmt::format(".{}.tmp-{}", docx.filename().string(), ::getpid());
-  const fs::path dir = markdown.parent_path().empty() ? fs::path(".") : markdown.parent_path();
-  const int rc = run_tool({"pandoc", "-f", "gfm", "-t", "docx", "--resource-path", dir.string(), "-o", tmp.string(),
-                           markdown.string()});
-  std::error_code ec;
-  if (rc != 0) {
-    fs::remove(tmp, ec);
-    throw InvalidInput(fmt::format("pandoc failed (exit status {}) converting '{}' to DOCX", rc, markdown.string()));
-  }
-  fs::rename(tmp, docx, ec);
-  if (ec) throw InvalidInput(fmt::format("cannot write '{}': {}", docx.string(), ec.message()));
-  return true;
-}
-
 }  // namespace cikit::report
