@@ -98,7 +98,8 @@ struct Layout {
   bool landscape = false;
 };
 Layout layout(const Table& t, PStyle pstyle) {
-  const double gap = 2.0 * kCellMargin / kTableEm + 0.3;  // em between columns
+  // em between columns: the cell margins and slack for fonts wider than Times New Roman.
+  const double gap = 2.0 * kCellMargin / kTableEm + 0.5;
   const std::size_t k = t.header.size();
   std::vector<double> width(k);
   std::vector<bool> numeric(k);
@@ -232,6 +233,12 @@ struct Writer {
     border(borders, "w:insideH", 0);
     border(borders, "w:insideV", 0);
     pr.append_child("w:tblLayout").append_attribute("w:type") = "fixed";
+    auto mar = pr.append_child("w:tblCellMar");  // as in the style, for readers that ignore it
+    for (const char* side : {"w:left", "w:right"}) {
+      auto m = mar.append_child(side);
+      m.append_attribute("w:w") = kCellMargin;
+      m.append_attribute("w:type") = "dxa";
+    }
     auto look = pr.append_child("w:tblLook");
     look.append_attribute("w:val") = "04A0";
     look.append_attribute("w:firstRow") = 1;
