@@ -11,6 +11,7 @@
 
 #include "methods/report/docx.hpp"
 #include "methods/report/messages.hpp"
+#include "methods/report/notices.hpp"
 
 using namespace cikit::report;
 using cikit::Lang;
@@ -192,4 +193,15 @@ TEST_CASE("docx: package, three-line tables, captions, notes, figures, styles", 
 
 TEST_CASE("docx: renderings must match the figures", "[report][docx]") {
   CHECK_THROWS(render_docx(sample(Lang::En), {}));
+}
+
+TEST_CASE("not included: reasons in the document's language", "[report][notices]") {
+  const std::string constant = "correlation_matrix: x1 is constant (all 3) over its 10 available units";
+  CHECK(localised_reason(constant, Lang::En) == constant);
+  CHECK(localised_reason(constant, Lang::Zh) == "x1为常数（无变异）");
+  CHECK(localised_reason("entropy: 1 complete unit(s); entropy needs at least 2 (k = 1/ln n)", Lang::Zh) ==
+        "完整单位仅1个，不足以计算");
+  CHECK(localised_reason("pca: 1 indicator(s); PCA weights need at least 2", Lang::Zh) == "指标仅1项，不足以计算");
+  CHECK(localised_reason("combined: the Gram matrix of the weight vectors is singular", Lang::Zh) == "矩阵奇异，无法求解");
+  CHECK(localised_reason("something unforeseen", Lang::Zh) == msg("reason.other", Lang::Zh));
 }
