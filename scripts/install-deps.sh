@@ -6,6 +6,8 @@
 #   scripts/install-deps.sh           build + test dependencies
 #   scripts/install-deps.sh --with-r  also R and the packages used by validation/ scripts
 #   scripts/install-deps.sh --with-bench  also Google Benchmark (optional: benchmarks/speed)
+#   scripts/install-deps.sh --with-office  also LibreOffice (headless) and poppler-utils: the DOCX
+#                                          check of tests/cli/appendix_e2e.sh (test only)
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-dev catch2
       libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3
@@ -14,11 +16,13 @@ pkgs+=(pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest
 pkgs+=(libnlopt-dev)  # optimiser of the coherence audit (methods/audit) and CFA
 pkgs+=(libglpk-dev)  # LP solver of benefit of the doubt and BWM (methods/weighting/bod, bwm)
 pkgs+=(clang-14 libclang-rt-14-dev libomp-14-dev)  # the fuzz preset: libFuzzer, ASan/UBSan, OpenMP for clang (docs/robustness.md)
+pkgs+=(libzip-dev libpugixml-dev librsvg2-dev libcairo2-dev)  # native DOCX: package, XML, figures as PNG
 for arg in "$@"; do
   case "$arg" in
     --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot r-cran-lpsolve) ;;
     --with-bench) pkgs+=(libbenchmark-dev) ;;
-    *) echo "install-deps: unknown option $arg (use --with-r, --with-bench)" >&2; exit 2 ;;
+    --with-office) pkgs+=(libreoffice-writer-nogui poppler-utils) ;;
+    *) echo "install-deps: unknown option $arg (use --with-r, --with-bench, --with-office)" >&2; exit 2 ;;
   esac
 done
 missing=()

@@ -28,6 +28,7 @@
 #include "methods/report/notices.hpp"
 #include "methods/report/numbering.hpp"
 #include "methods/report/tidy.hpp"
+#include "methods/report/docx.hpp"
 #include "methods/report/sensitivity_tables.hpp"
 #include "methods/report/tables.hpp"
 #include "methods/report/validity_summary.hpp"
@@ -280,9 +281,9 @@ std::optional<report::Evidence> compute_evidence(Build& b) {
     b.run.warnings.insert(b.run.warnings.end(), ev.warnings.begin(), ev.warnings.end());
     return ev;
   } catch (const InvalidInput& e) {
-    b.left_out(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()), msgf("omit.evidence", lang, e.what()));
+    b.left_out(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()), msgf("omit.evidence", lang, report::localised_reason(e.what(), lang)));
   } catch (const DomainError& e) {
-    b.left_out(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()), msgf("omit.evidence", lang, e.what()));
+    b.left_out(str_cat("reliability and validity tables (A3-A8) left out: ", e.what()), msgf("omit.evidence", lang, report::localised_reason(e.what(), lang)));
   }
   return std::nullopt;
 }
@@ -355,9 +356,9 @@ void weights_blocks(Build& b) {
       wr.methods.push_back(std::move(weights_report(b.data, b.spec.tree, cfg, {m}, b.all_inputs).methods.front()));
       all_methods.push_back(m);
     } catch (const InvalidInput& e) {
-      b.left_out(str_cat("weights compared (A10, A11): method left out: ", e.what()), msgf("omit.method", lang, e.what()));
+      b.left_out(str_cat("weights compared (A10, A11): method left out: ", e.what()), msgf("omit.method", lang, report::localised_reason(e.what(), lang)));
     } catch (const DomainError& e) {
-      b.left_out(str_cat("weights compared (A10, A11): method left out: ", e.what()), msgf("omit.method", lang, e.what()));
+      b.left_out(str_cat("weights compared (A10, A11): method left out: ", e.what()), msgf("omit.method", lang, report::localised_reason(e.what(), lang)));
     }
   }
   const auto& consistency = report::ahp_consistency(wr);
@@ -407,7 +408,7 @@ void run_sensitivity_part(Build& b, const cikit::SensitivityOptions& so) {
     for (auto& f : report::rank_intervals_figures(sa, b.data, lang, "4")) b.blocks.emplace_back(std::move(f));
     auto a13 = report::sobol_tables(sa, lang);
     if (a13.empty())
-      b.omit(msgf("omit.sobol", lang, mc.warnings.empty() ? std::string("-") : mc.warnings.front()));
+      b.omit(msgf("omit.sobol", lang, mc.warnings.empty() ? std::string("-") : report::localised_reason(mc.warnings.front(), lang)));
     for (auto& t : a13) b.blocks.emplace_back(std::move(t));
     b.sensitivity_line = msgf("repro.sensitivity", lang, mc.runs, mc.n,
                               msg(sa.design == DesignKind::Sobol ? "a12.design.sobol" : "a12.design.random", lang),
@@ -438,10 +439,10 @@ void sensitivity_blocks(Build& b) {
     run_sensitivity_part(b, so);
   } catch (const InvalidInput& e) {
     b.left_out(str_cat("uncertainty and sensitivity (A12-A14) left out: ", e.what()),
-               msgf("omit.sensitivity", lang, e.what()));
+               msgf("omit.sensitivity", lang, report::localised_reason(e.what(), lang)));
   } catch (const DomainError& e) {
     b.left_out(str_cat("uncertainty and sensitivity (A12-A14) left out: ", e.what()),
-               msgf("omit.sensitivity", lang, e.what()));
+               msgf("omit.sensitivity", lang, report::localised_reason(e.what(), lang)));
   }
 }
 
@@ -518,7 +519,7 @@ void render_outputs(AppendixRun& run, const std::set<std::string>& formats,
   const std::string bom = csv_bom ? "\xEF\xBB\xBF" : "";
   const report::Document& doc = run.document;
   OutputSet& out = run.outputs;
-  if (formats.count("md") || run.docx) out.add("appendix.md", report::render_markdown(doc));
+  if (formats.count("md")) out.add("appendix.md", report::render_markdown(doc));
   if (formats.count("html")) out.add("appendix.html", report::render_html(doc));
   if (formats.count("tex")) {
     out.add("appendix.tex", report::render_latex(doc));
@@ -528,6 +529,11 @@ void render_outputs(AppendixRun& run, const std::set<std::string>& formats,
     for (const auto* t : doc.tables()) out.add(t->id + ".csv", bom + report::render_csv(*t));
   if (formats.count("svg") || formats.count("md") || run.docx)
     for (const auto* f : doc.figures()) out.add(f->id + ".svg", f->svg);
+  if (run.docx) {  // native Word: figures as PNG rendered from the SVG (kept next to it and inside)
+    std::vector<report::RasterImage> pngs;
+    for (const auto* f : doc.figures()) pngs.push_back(report::svg_to_png(f->svg));
+    out.add("appendix.docx", report::render_docx(doc, pngs));
+  }
 }
 
 }  // namespace
@@ -607,10 +613,7 @@ std::vector<std::string> write_appendix(const AppendixRun& run) {
   run.outputs.write();
   const std::filesystem::path dir(run.outputs.dir());
   if (run.xlsx) report::write_xlsx(dir / "appendix.xlsx", run.document);
-  std::vector<std::string> notices;
-  if (run.docx && !report::markdown_to_docx(dir / "appendix.md", dir / "appendix.docx"))
-    notices.push_back(report::msg("cli.no_pandoc", run.config.lang));
-  return notices;
+  return {};
 }
 
 }  // namespace cikit::pipeline

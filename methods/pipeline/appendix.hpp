@@ -3,7 +3,7 @@
 /// Pipeline of `cikit appendix`: resolves the run's configuration (from a --config file, or
 /// from the spec and options), runs every analysis of the methodology appendix, converts the
 /// results to report tables and figures, and renders the files (Markdown, HTML, LaTeX with PDF
-/// figures, CSV, SVG). write_appendix() writes them together with XLSX and DOCX. The front ends
+/// figures, CSV, SVG, native DOCX). write_appendix() writes them together with XLSX. The front ends
 /// (cli/, python/) show progress, print notices and warnings, and list the files.
 
 #include <cstddef>
@@ -61,7 +61,7 @@ struct AppendixRun {
   report::Document document;                 ///< every table and figure, with the document information
   OutputSet outputs{""};                     ///< rendered files (md, html, tex, pdf, csv, svg) for `out`
   bool xlsx = false;                         ///< write_appendix() also writes appendix.xlsx
-  bool docx = false;                         ///< write_appendix() also converts appendix.md to appendix.docx
+  bool docx = false;                         ///< appendix.docx (native Word) is among the outputs
 };
 
 /// Runs `cikit appendix` up to the rendered files.
@@ -70,8 +70,9 @@ struct AppendixRun {
 ///         DomainError for degenerate data the index cannot use.
 [[nodiscard]] AppendixRun run_appendix(const AppendixOptions& options);
 
-/// Writes the run's output set into its folder, then appendix.xlsx and appendix.docx when asked.
-/// @return localised notices (pandoc missing: no DOCX).
+/// Writes the run's output set into its folder (appendix.docx among them when asked), then
+/// appendix.xlsx when asked.
+/// @return localised notices (none at present).
 std::vector<std::string> write_appendix(const AppendixRun& run);
 
 }  // namespace cikit::pipeline

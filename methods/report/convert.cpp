@@ -121,16 +121,4 @@ std::optional<std::string> svg_to_pdf(const std::string& svg) {
   return read_file(dir.path / "out.pdf");
 }
 
-bool markdown_to_docx(const fs::path& markdown, const fs::path& docx) {
-  if (!tool_on_path("pandoc")) return false;
-  TempFile tmp(docx);  // removed unless committed (methods/core/fileio.hpp)
-  const fs::path dir = markdown.parent_path().empty() ? fs::path(".") : markdown.parent_path();
-  const int rc = run_tool({"pandoc", "-f", "gfm", "-t", "docx", "--resource-path", dir.string(), "-o", tmp.path().string(),
-                           markdown.string()});
-  if (rc != 0)
-    throw InvalidInput(fmt::format("pandoc failed (exit status {}) converting '{}' to DOCX", rc, markdown.string()));
-  tmp.commit();
-  return true;
-}
-
 }  // namespace cikit::report

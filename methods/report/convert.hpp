@@ -1,7 +1,7 @@
 #pragma once
 /// \file convert.hpp
 /// Optional external converters of the appendix: rsvg-convert (Debian librsvg2-bin) turns the
-/// SVG figures into PDF for LaTeX, pandoc turns the Markdown appendix into DOCX. Both are run
+/// SVG figures into PDF for LaTeX (the DOCX is written natively: docx.hpp). Tools are run
 /// without a shell (posix_spawnp); when a tool is not on PATH the caller says so and carries on.
 
 #include <filesystem>
@@ -30,9 +30,5 @@ int run_tool(const std::vector<std::string>& argv, bool quiet = true, const std:
 /// figure would show boxes); InternalError if rsvg-convert runs but fails.
 [[nodiscard]] std::optional<std::string> svg_to_pdf(const std::string& svg);
 
-/// Converts a GitHub-Markdown file to DOCX with pandoc (images resolved next to the Markdown),
-/// writing `docx` atomically. Returns false when pandoc is not on PATH.
-/// @throws InvalidInput if pandoc fails.
-bool markdown_to_docx(const std::filesystem::path& markdown, const std::filesystem::path& docx);
 
 }  // namespace cikit::report

@@ -100,8 +100,6 @@ const std::vector<Message>& document_messages() {
      "不确定性与敏感性分析（A12–A14）：{}次运行，Bootstrap B = {}，逐一剔除……"},
     {"cli.stage.runs", "Monte Carlo runs", "蒙特卡洛运行"},
     {"cli.stage.write", "writing the files…", "写出文件……"},
-    {"cli.no_pandoc", "pandoc not found: appendix.docx not written (install pandoc for Word output).",
-     "未找到 pandoc：未生成 appendix.docx（安装 pandoc 后可输出 Word 文件）。"},
     {"cli.no_rsvg", "rsvg-convert not found: figures are not included in appendix.tex (install librsvg2-bin).",
      "未找到 rsvg-convert：appendix.tex 中不含图（可安装 librsvg2-bin）。"},
   };

@@ -70,6 +70,14 @@ const std::vector<Message>& notice_messages() {
      "Monte Carlo: {} index pair(s) have a {}% CI half-width above {}: the indices are not yet stable",
      "蒙特卡洛模拟：{}个敏感性指数的{}%置信区间半宽超过{}，指数尚未稳定"},
     {"cli.warning", "warning: ", "警告："},
+    // ---- reasons of the "not included" list (localised_reason) ------------------------------
+    {"reason.constant", "{} is constant", "{}为常数（无变异）"},
+    {"reason.few_units", "only {} complete unit(s)", "完整单位仅{}个，不足以计算"},
+    {"reason.few_indicators", "only {} indicator(s)", "指标仅{}项，不足以计算"},
+    {"reason.singular", "a matrix is singular", "矩阵奇异，无法求解"},
+    {"reason.perfect", "indicators are perfectly correlated", "指标间完全相关"},
+    {"reason.other", "the data do not meet the method's conditions (the warning on stderr says why)",
+     "数据不满足该方法的计算条件（原因详见运行时的警告信息）"},
     // ---- method variants named in notes (A10-1): the AHP random-index tables ---------------
     {"term.ri.saaty1980", "RI of Saaty (1980)", "Saaty（1980）RI表"},
     {"term.ri.saaty2005", "RI of Saaty (2005)", "Saaty（2005）RI表"},

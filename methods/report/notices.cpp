@@ -165,4 +165,18 @@ std::vector<std::string> localised_warnings(const std::vector<std::string>& warn
   return out;
 }
 
+std::string localised_reason(const std::string& what, Lang lang) {
+  if (lang == Lang::En) return what;
+  static const std::regex constant(R"(.*?(?:column |indicator |\b)'?([A-Za-z0-9_.]+)'? (?:is constant|has zero variance).*)");
+  static const std::regex few_units(R"(.*?(\d+) complete unit\(s\).*)");
+  static const std::regex few_indicators(R"(.*?(\d+) indicator\(s\).*)");
+  std::smatch m;
+  if (std::regex_match(what, m, constant)) return msgf("reason.constant", lang, m[1].str());
+  if (std::regex_match(what, m, few_units)) return msgf("reason.few_units", lang, m[1].str());
+  if (std::regex_match(what, m, few_indicators)) return msgf("reason.few_indicators", lang, m[1].str());
+  if (what.find("singular") != std::string::npos) return msg("reason.singular", lang);
+  if (what.find("perfectly correlated") != std::string::npos) return msg("reason.perfect", lang);
+  return msg("reason.other", lang);
+}
+
 }  // namespace cikit::report

@@ -37,4 +37,10 @@ void add_notice_notes(Table& t, const std::vector<Notice>& notices, const std::v
                                                           const std::vector<Notice>& notices,
                                                           const IndicatorTree& tree, const Dataset* data, Lang lang);
 
+/// The reason of a part left out (an exception's English message) for the "not included"
+/// list: en unchanged; zh: a known reason (a constant indicator, too few complete units or
+/// indicators, a singular matrix, perfect correlation) in Chinese, anything else as a Chinese
+/// sentence that points to the English warning on stderr (which keeps the details).
+[[nodiscard]] std::string localised_reason(const std::string& what, Lang lang);
+
 }  // namespace cikit::report

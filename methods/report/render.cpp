@@ -351,7 +351,8 @@ struct LatexColumns {
   bool landscape = false;
 };
 LatexColumns latex_columns(const Table& t, PStyle pstyle) {
-  constexpr double kEmPerColumn = 0.5, kGapEm = 0.8, kHeaderEm = 5.0, kTextHeaderEm = 10.0, kMinTextEm = 7.0;
+  constexpr double kEmPerColumn = 0.5, kGapEm = 0.8, kHeaderEm = 5.0, kTextHeaderEm = 10.0, kMinTextEm = 7.0,
+                   kFirstTextEm = 12.0;
   constexpr double kPortraitEm = 42.0, kLandscapeEm = 63.0;
   const std::size_t k = t.header.size();
   std::vector<double> width(k);
@@ -391,7 +392,9 @@ LatexColumns latex_columns(const Table& t, PStyle pstyle) {
     f = factor(kLandscapeEm);
   }
   for (std::size_t c = 0; c < k; ++c) {
-    const double w = numeric[c] ? width[c] : std::min(width[c], std::max(kMinTextEm, f * width[c]));
+    // The first column names the rows (A10's indicators, indented by level): it keeps up to
+    // kFirstTextEm before it wraps, other text columns kMinTextEm.
+    const double w = numeric[c] ? width[c] : std::min(width[c], std::max(c == 0 ? kFirstTextEm : kMinTextEm, f * width[c]));
     out.widths.push_back(w);
     out.spec += fmt::format(">{{{}\\arraybackslash}}p{{{:.1f}em}}", numeric[c] ? "\\raggedleft" : "\\raggedright", w);
   }

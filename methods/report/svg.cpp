@@ -45,6 +45,32 @@ std::string clip(const std::string& s, std::size_t max_width) {
   }
   return out + "…";
 }
+/// Splits a label into lines of at most `max_width` display columns (CJK = 2): at the last
+/// space that fits, else between two characters (Chinese has no spaces). Nothing is cut.
+std::vector<std::string> wrap(const std::string& s, std::size_t max_width) {
+  std::vector<std::string> lines;
+  std::string cur;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    const std::string next = s.substr(i, len);
+    i += len;
+    if (!cur.empty() && display_width(cur + next) > max_width) {
+      const std::size_t space = cur.rfind(' ');
+      if (space != std::string::npos && space > 0 && next != " ") {
+        lines.push_back(cur.substr(0, space));
+        cur = cur.substr(space + 1);
+      } else {
+        lines.push_back(cur);
+        cur.clear();
+      }
+      if (next == " ") continue;
+    }
+    cur += next;
+  }
+  if (!cur.empty() || lines.empty()) lines.push_back(cur);
+  return lines;
+}
 /// Approximate rendered width (px) of a label at a font size: CJK ≈ 1 em, Latin ≈ 0.55 em.
 double text_px(const std::string& s, double size) { return 0.55 * size * static_cast<double>(display_width(s)); }
 
@@ -250,12 +276,21 @@ std::string weights_svg(const std::vector<std::string>& indicators, const std::v
   }
   const auto ticks = nice_ticks(0.0, wmax > 0 ? wmax : 1.0, 5);
   const double xmax = ticks.back();
+  // Long indicator names wrap onto lines of at most 36 display columns (never cut); a group of
+  // bars is as tall as its name needs.
+  constexpr double kLineH = 12;
   double label_w = 0;
-  for (const auto& l : indicators) label_w = std::max(label_w, text_px(clip(l, 36), 10));
+  std::vector<std::vector<std::string>> names;
+  for (const auto& l : indicators) {
+    names.push_back(wrap(l, 36));
+    for (const auto& line : names.back()) label_w = std::max(label_w, text_px(line, 10));
+  }
   const double bar = series.size() > 4 ? 3.5 : 5.0, gap = 6;
-  const double group = bar * static_cast<double>(series.size()) + gap;
+  const double bars = bar * static_cast<double>(series.size());
+  std::vector<double> group_y{0};  // top of each group, relative to the plot
+  for (const auto& n : names) group_y.push_back(group_y.back() + std::max(bars, kLineH * static_cast<double>(n.size())) + gap);
   const double left = label_w + 14, top = 30, pw = 420;
-  const double ph = group * static_cast<double>(indicators.size());
+  const double ph = group_y.back();
   // The legend wraps into rows no wider than the plot (one long row made the chart wide and
   // its labels tiny at page width).
   const double w = left + pw + 20;
@@ -279,8 +314,11 @@ std::string weights_svg(const std::vector<std::string>& indicators, const std::v
     s.text(X(t), top - 6, tick_label(t), 10, "middle");
   }
   for (std::size_t i = 0; i < indicators.size(); ++i) {
-    const double y0 = top + static_cast<double>(i) * group + gap / 2;
-    s.text(left - 6, y0 + bar * static_cast<double>(series.size()) / 2 + 3.5, clip(indicators[i], 36), 10, "end");
+    const double slot = group_y[i + 1] - group_y[i] - gap;
+    const double y0 = top + group_y[i] + gap / 2 + (slot - bars) / 2;
+    const double lines = static_cast<double>(names[i].size());
+    for (std::size_t k = 0; k < names[i].size(); ++k)
+      s.text(left - 6, y0 + bars / 2 + 3.5 + kLineH * (static_cast<double>(k) - (lines - 1) / 2), names[i][k], 10, "end");
     for (std::size_t m = 0; m < series.size(); ++m) {
       const double v = series[m].weights[i];
       if (!std::isfinite(v)) continue;
