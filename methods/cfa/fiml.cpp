@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <string>
 #include <unordered_map>
@@ -109,12 +110,42 @@ MatrixXd chol_inverse(const Eigen::LLT<MatrixXd>& llt) {
   return inv;
 }
 
+/// Adds a pattern's gradient terms: d_mu[o] += n v, G[o, o] += n/2 B.
+void add_gradient(const MissingPattern& pat, bool is_full, double n, const Eigen::Ref<const VectorXd>& v,
+                  const MatrixXd& b, FimlValue& out) {
+  if (is_full) {
+    out.d_mu += n * v;
+    out.d_sigma += (0.5 * n) * b;
+    return;
+  }
+  const Index po = b.rows();
+  for (Index a = 0; a < po; ++a) {
+    const Index ga = ix(pat.observed[static_cast<std::size_t>(a)]);
+    out.d_mu(ga) += n * v(a);
+    for (Index c = 0; c < po; ++c)
+      out.d_sigma(ix(pat.observed[static_cast<std::size_t>(c)]), ga) += 0.5 * n * b(c, a);
+  }
+}
+
+/// A pattern missing at most this share of the p variables gets Sigma_oo^-1 from the full
+/// inverse by the partitioned-inverse update (O(p_o^2 k), k missing) instead of its own
+/// Cholesky factorisation (O(p_o^3)).
+constexpr double kUpdateShare = 0.25;
+
 /// The core of fiml_loglik; false when some Sigma_oo is not positive definite.
+/// Per pattern, with P = Sigma^-1 and m the k missing variables, either
+///  (a) Cholesky L L' = Sigma_oo, or
+///  (b) (k <= kUpdateShare p) Sigma_oo^-1 = P_oo - P_om P_mm^-1 P_mo and
+///      log|Sigma_oo| = log|Sigma| + log|P_mm| (Schur complement; P_mm^-1 = Sigma_mm.o),
+/// then logL_o = -n/2 [p_o log 2pi + log|Sigma_oo| + tr(Sigma_oo^-1 R'R) + d' Sigma_oo^-1 d]
+/// with R the pattern's root and d = ybar_o - mu_o.
 bool fiml_core(const MissingPatterns& pats, const VectorXd& mu, const MatrixXd& sigma,
                bool with_gradient, FimlValue& out) {
   const Index p = ix(pats.p);
   Eigen::LLT<MatrixXd> full;
   if (!full_factor(sigma, full)) return false;
+  const double logdet_full = 2 * full.matrixLLT().diagonal().array().log().sum();
+  const MatrixXd pinv = chol_inverse(full);
   out.loglik = 0;
   if (with_gradient) {
     out.d_mu = VectorXd::Zero(p);
@@ -124,38 +155,56 @@ bool fiml_core(const MissingPatterns& pats, const VectorXd& mu, const MatrixXd& 
     out.d_sigma.resize(0, 0);
   }
   Eigen::LLT<MatrixXd> sub;
+  std::vector<int> m;
   for (const auto& pat : pats.patterns) {
+    const auto& o = pat.observed;
+    const Index po = ix(static_cast<int>(o.size()));
+    const Index k = p - po;
+    const double n = static_cast<double>(pat.count);
+    const VectorXd d = pat.mean - (k == 0 ? mu : gather(mu, o));
+    MatrixXd rhs(po, pat.root.rows() + 1);  // [R' d]
+    rhs.leftCols(pat.root.rows()) = pat.root.transpose();
+    rhs.col(rhs.cols() - 1) = d;
+    if (k > 0 && static_cast<double>(k) <= kUpdateShare * static_cast<double>(p)) {
+      m.clear();
+      for (int c = 0, a = 0; c < pats.p; ++c) {
+        if (a < static_cast<int>(o.size()) && o[static_cast<std::size_t>(a)] == c) ++a;
+        else m.push_back(c);
+      }
+      sub.compute(gather(pinv, m, m));
+      const auto dm = sub.matrixLLT().diagonal();
+      if (sub.info() != Eigen::Success || !(dm.array() > 0).all()) return false;
+      MatrixXd f = gather(pinv, m, o);      // k x p_o
+      sub.matrixL().solveInPlace(f);         // L_mm^-1 P_mo
+      MatrixXd s = gather(pinv, o, o);
+      s.selfadjointView<Eigen::Lower>().rankUpdate(f.transpose(), -1.0);
+      s.triangularView<Eigen::StrictlyUpper>() = s.transpose();  // Sigma_oo^-1
+      const double logdet = logdet_full + 2 * dm.array().log().sum();
+      const MatrixXd u = s * rhs;  // Sigma_oo^-1 [R' d]
+      const double quad = rhs.cwiseProduct(u).sum();
+      if (!(logdet > -std::numeric_limits<double>::infinity()) || !(quad >= 0)) return false;
+      out.loglik += -0.5 * n * (static_cast<double>(po) * kLog2Pi + logdet + quad);
+      if (!with_gradient) continue;
+      MatrixXd b = -s;
+      b.selfadjointView<Eigen::Lower>().rankUpdate(u);
+      b.triangularView<Eigen::StrictlyUpper>() = b.transpose();
+      add_gradient(pat, false, n, u.col(u.cols() - 1), b, out);
+      continue;
+    }
     bool is_full = false;
     if (!factor_pattern(pat, sigma, sub, is_full)) return false;
     const Eigen::LLT<MatrixXd>& llt = is_full ? full : sub;
-    const Index po = ix(static_cast<int>(pat.observed.size()));
-    const double n = static_cast<double>(pat.count);
-    const VectorXd d = pat.mean - (is_full ? mu : gather(mu, pat.observed));
-    // X = L^-1 [root' d]: tr(Sigma_oo^-1 C_o) = ||X_root||^2, quadratic form = ||x_d||^2.
-    MatrixXd rhs(po, pat.root.rows() + 1);
-    rhs.leftCols(pat.root.rows()) = pat.root.transpose();
-    rhs.col(rhs.cols() - 1) = d;
+    // X = L^-1 [R' d]: tr(Sigma_oo^-1 C_o) = ||X_R||^2, quadratic form = ||x_d||^2.
     llt.matrixL().solveInPlace(rhs);
-    const double logdet = 2 * llt.matrixLLT().diagonal().array().log().sum();
+    const double logdet = is_full ? logdet_full : 2 * llt.matrixLLT().diagonal().array().log().sum();
     out.loglik += -0.5 * n * (static_cast<double>(po) * kLog2Pi + logdet + rhs.squaredNorm());
     if (!with_gradient) continue;
-    // U = Sigma_oo^-1 [root' d] = L^-T X; B = U U' - Sigma_oo^-1 = Sigma_oo^-1 W_o Sigma_oo^-1 - Sigma_oo^-1.
+    // U = Sigma_oo^-1 [R' d] = L^-T X; B = U U' - Sigma_oo^-1 = Sigma_oo^-1 W_o Sigma_oo^-1 - Sigma_oo^-1.
     llt.matrixU().solveInPlace(rhs);
-    MatrixXd b = -chol_inverse(llt);
+    MatrixXd b = is_full ? MatrixXd(-pinv) : MatrixXd(-chol_inverse(llt));
     b.selfadjointView<Eigen::Lower>().rankUpdate(rhs);
     b.triangularView<Eigen::StrictlyUpper>() = b.transpose();
-    const auto v = rhs.col(rhs.cols() - 1);  // Sigma_oo^-1 (ybar_o - mu_o)
-    if (is_full) {
-      out.d_mu += n * v;
-      out.d_sigma += (0.5 * n) * b;
-    } else {
-      for (Index a = 0; a < po; ++a) {
-        const Index ga = ix(pat.observed[static_cast<std::size_t>(a)]);
-        out.d_mu(ga) += n * v(a);
-        for (Index c = 0; c < po; ++c)
-          out.d_sigma(ix(pat.observed[static_cast<std::size_t>(c)]), ga) += 0.5 * n * b(c, a);
-      }
-    }
+    add_gradient(pat, is_full, n, rhs.col(rhs.cols() - 1), b, out);
   }
   if (!std::isfinite(out.loglik))
     throw InternalError("fiml_loglik: the log-likelihood is not finite at a positive definite Sigma");
