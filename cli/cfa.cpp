@@ -36,7 +36,8 @@ TextTable fit_table(const pipeline::CfaRun& run, Lang lang) {
   t.rows.push_back({"df", num(f.measure("df"), 0), ""});
   t.rows.push_back({"p", num(f.measure("pvalue"), 4), ""});
   t.rows.push_back({"χ²/df", num(cd, 3), verdict_text(vt.judge("chisq_df", cd), lang)});
-  for (const char* k : {"cfi", "tli"}) t.rows.push_back({k, num(f.measure(k), 3), verdict_text(vt.judge(k, f.measure(k)), lang)});
+  t.rows.push_back({"CFI", num(f.measure("cfi"), 3), verdict_text(vt.judge("cfi", f.measure("cfi")), lang)});
+  t.rows.push_back({"TLI", num(f.measure("tli"), 3), verdict_text(vt.judge("tli", f.measure("tli")), lang)});
   t.rows.push_back({"NFI", num(f.measure("nfi"), 3), ""});
   t.rows.push_back({"IFI", num(f.measure("ifi"), 3), ""});
   t.rows.push_back({"RMSEA", num(f.measure("rmsea"), 3), verdict_text(vt.judge("rmsea", f.measure("rmsea")), lang)});

@@ -18,9 +18,9 @@ with open("hs.csv", "w", newline="") as f:
         w.writerow([f"u{i + 1}"] + r)
 PY
 tree='tree:
-  - {id: visual, label: {zh: 视觉, en: visual}, children: [{id: x1}, {id: x2}, {id: x3}]}
-  - {id: textual, label: {zh: 文本, en: textual}, children: [{id: x4}, {id: x5}, {id: x6}]}
-  - {id: speed, label: {zh: 速度, en: speed}, children: [{id: x7}, {id: x8}, {id: x9}]}'
+  - {id: visual, label: {zh: 视觉, en: visual}, children: [{id: x1, direction: "+"}, {id: x2, direction: "+"}, {id: x3, direction: "+"}]}
+  - {id: textual, label: {zh: 文本, en: textual}, children: [{id: x4, direction: "+"}, {id: x5, direction: "+"}, {id: x6, direction: "+"}]}
+  - {id: speed, label: {zh: 速度, en: speed}, children: [{id: x7, direction: "+"}, {id: x8, direction: "+"}, {id: x9, direction: "+"}]}'
 head='index: {id: hs, label: {zh: HS, en: HS}}
 data: {file: hs.csv, unit: id}'
 printf '%s\n%s\ncfa:\n  residual_covariances: [[x7, x8], [x1, x9]]\n' "$head" "$tree" > hs.yaml
