@@ -7,6 +7,7 @@ namespace cikit::cli {
 void setup_example(CLI::App& app);
 void setup_check(CLI::App& app);
 void setup_reliability(CLI::App& app);
+void setup_cfa(CLI::App& app);
 void setup_index(CLI::App& app);
 void setup_simulate(CLI::App& app);
 void setup_appendix(CLI::App& app);

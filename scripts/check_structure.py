@@ -23,7 +23,7 @@ LAYERS = [
     ["describe", "normalize"],
     ["treat"],
     ["validity", "delphi"],
-    ["reliability", "weighting"],
+    ["reliability", "weighting", "cfa"],
     ["aggregate", "simulate"],
     ["compare", "audit"],
     ["sensitivity"],

@@ -485,9 +485,16 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
   spec.hash = sha256_hex(text);
   YAML::Node tree, index;
   bool have_data = false, have_tree = false, have_index = false;
-  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi", "thresholds", "criteria", "uncertainty"},
+  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi", "thresholds", "criteria", "uncertainty", "cfa"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
-    if (key == "index") {
+    if (key == "cfa") {
+      // Owned by the cfa family (methods/cfa/cfa_settings.cpp), registered as a SettingsParser.
+      const auto parsers = settings_parsers("cfa");
+      std::set<std::string> allowed;
+      for (const SettingsParser* p : parsers) allowed.insert(p->keys.begin(), p->keys.end());
+      ctx.each_key(v, "cfa", allowed, [](const std::string&, const YAML::Node&, const YAML::Node&) {});
+      for (const SettingsParser* p : parsers) p->parse(ctx, v, spec.config, spec.settings);
+    } else if (key == "index") {
       index = v;
       have_index = true;
       ctx.each_key(v, "index", {"id", "label", "description"},

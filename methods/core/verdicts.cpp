@@ -73,6 +73,19 @@ std::vector<VerdictRule> default_rules() {
                false,
                {{L::Acceptable, 0.85}, {L::Questionable, 0.90}},
                "Henseler et al. 2015"});
+  // CFA global fit (cikit cfa): Hu & Bentler (1999) cut-offs as "good", the common looser
+  // bands (CFI/TLI >= 0.90; RMSEA < 0.08, Browne & Cudeck 1993; chi2/df < 3, Kline 2016) as
+  // "acceptable".
+  r.push_back({"cfi", {"比较拟合指数(CFI)", "comparative fit index (CFI)"}, true,
+               {{L::Good, 0.95}, {L::Acceptable, 0.90}}, "Hu & Bentler 1999; Bentler 1990"});
+  r.push_back({"tli", {"Tucker-Lewis指数(TLI)", "Tucker-Lewis index (TLI)"}, true,
+               {{L::Good, 0.95}, {L::Acceptable, 0.90}}, "Hu & Bentler 1999"});
+  r.push_back({"rmsea", {"近似误差均方根(RMSEA)", "RMSEA"}, false,
+               {{L::Good, 0.06}, {L::Acceptable, 0.08}, {L::Questionable, 0.10}},
+               "Hu & Bentler 1999; Browne & Cudeck 1993"});
+  r.push_back({"srmr", {"标准化残差均方根(SRMR)", "SRMR"}, false, {{L::Good, 0.08}}, "Hu & Bentler 1999"});
+  r.push_back({"chisq_df", {"卡方自由度比(χ²/df)", "chi-square / df"}, false, {{L::Acceptable, 3.0}},
+               "Kline 2016; Carmines & McIver 1981"});
   r.push_back({"criterion_r",
                {"效标相关系数", "criterion correlation"},
                true,

@@ -1,0 +1,40 @@
+# Times `cikit cfa` against lavaan cfa(); see README.md. usage: Rscript bench.R PATH/TO/cikit
+suppressPackageStartupMessages({ library(lavaan); library(psychTools) })
+args <- commandArgs(trailingOnly = TRUE)
+cikit <- normalizePath(args[1])
+dir <- tempfile("cfa_bench"); dir.create(dir)
+write_spec <- function(name, data, groups) {
+  d <- data.frame(id = paste0("u", seq_len(nrow(data))), data)
+  write.csv(d, file.path(dir, paste0(name, ".csv")), row.names = FALSE, na = "")
+  tree <- vapply(names(groups), function(g) sprintf("  - {id: %s, label: {zh: %s, en: %s}, children: [%s]}", g, g, g,
+                 paste0("{id: ", groups[[g]], "}", collapse = ", ")), "")
+  writeLines(c(sprintf("index: {id: %s, label: {zh: %s, en: %s}}", name, name, name),
+               sprintf("data: {file: %s.csv, unit: id}", name), "tree:", tree), file.path(dir, paste0(name, ".yaml")))
+  paste(vapply(names(groups), function(g) paste(g, "=~", paste(groups[[g]], collapse = " + ")), ""), collapse = "\n")
+}
+time_cikit <- function(name, extra = character()) {
+  t <- replicate(5, system.time(system2(cikit, c("cfa", file.path(dir, paste0(name, ".yaml")), "--format", "json", extra),
+                                         stdout = FALSE))[["elapsed"]])
+  median(t)
+}
+time_lavaan <- function(model, data, ...) median(replicate(5, system.time(cfa(model, data, ...))[["elapsed"]]))
+data(bfi)
+items <- c(paste0("A", 1:5), paste0("C", 1:5), paste0("E", 1:5), paste0("N", 1:5), paste0("O", 1:5))
+g <- split(items, substr(items, 1, 1)); names(g) <- paste0("f", names(g))
+m_bfi <- write_spec("bfi", bfi[, items], g)
+set.seed(20261206)
+n <- 3000; k <- 12; per <- 5
+phi <- matrix(0.3, k, k); diag(phi) <- 1
+eta <- MASS::mvrnorm(n, rep(0, k), phi)
+x <- do.call(cbind, lapply(seq_len(k), function(f) sapply(1:per, function(j) 0.7 * eta[, f] + rnorm(n, sd = 0.7))))
+colnames(x) <- paste0("v", seq_len(k * per))
+g12 <- split(colnames(x), rep(paste0("F", seq_len(k)), each = per))
+m_sim <- write_spec("sim", x, g12)
+res <- data.frame(
+  case = c("bfi listwise ML", "bfi FIML", "sim 3000x60 12 factors ML"),
+  cikit_s = c(time_cikit("bfi"), time_cikit("bfi", c("--missing", "fiml")), time_cikit("sim")),
+  lavaan_s = c(time_lavaan(m_bfi, bfi[, items]), time_lavaan(m_bfi, bfi[, items], missing = "ml"),
+               time_lavaan(m_sim, as.data.frame(x))))
+res$ratio <- res$lavaan_s / res$cikit_s
+print(res, digits = 3)
+cat("load:", system("uptime", intern = TRUE), "\n")
