@@ -10,6 +10,7 @@ set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-dev catch2
       libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3
       librsvg2-bin fontconfig fonts-noto-cjk)
+pkgs+=(libzip-dev libpugixml-dev)  # Excel (.xlsx) input: the archive (libzip) and its XML (pugixml)
 for arg in "$@"; do
   case "$arg" in
     --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot) ;;

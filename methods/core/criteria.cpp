@@ -41,7 +41,7 @@ std::vector<Criterion> parse_criteria(const YamlContext& ctx, const YAML::Node& 
 
 Dataset load_criteria(const Spec& spec) {
   const auto& d = spec.data;
-  const CsvTable table = read_csv(d.file, d.csv);
+  const CsvTable table = read_table(d.file, d.csv, d.xlsx);
   CsvColumns cols = d.columns;
   cols.indicators.clear();
   for (const auto& c : spec.criteria) {
