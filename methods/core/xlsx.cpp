@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <fstream>
 #include <map>

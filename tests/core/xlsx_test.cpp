@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -47,6 +48,9 @@ void require_identical(const Dataset& a, const Dataset& b) {
       if (!std::isnan(x)) REQUIRE(std::memcmp(&x, &y, sizeof x) == 0);
     }
 }
+
+/// Bitwise-equal doubles (-Werror=float-equal forbids ==).
+bool same(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 fs::path temp_dir(const std::string& name) {
   const fs::path d = fs::temp_directory_path() / ("cikit_xlsx_test_" + name);
@@ -105,7 +109,7 @@ TEST_CASE("xlsx: Excel error values are errors unless data.excel_errors: missing
   const Dataset d = table_to_dataset(x, cols);
   CHECK(std::isnan(d.values(1, 0)));
   CHECK(std::isnan(d.values(2, 1)));
-  CHECK(d.values(3, 0) == 4.0);
+  CHECK(same(d.values(3, 0), 4.0));
   REQUIRE(d.warnings.size() == 2);
   CHECK_THAT(d.warnings[0], Catch::Contains("column 'v': 1 Excel error value(s) read as missing") &&
                                 Catch::Contains("errors.xlsx[data]!B3 #N/A"));
@@ -125,8 +129,8 @@ TEST_CASE("xlsx: 10^5 rows equal R's values", "[xlsx]") {
     const long unit = std::stol(sample[r][0]);
     const auto i = static_cast<Eigen::Index>(unit - 1);
     REQUIRE(d.unit_ids[static_cast<std::size_t>(i)] == sample[r][0]);
-    REQUIRE(d.values(i, 0) == std::stod(sample[r][1]));
-    REQUIRE(d.values(i, 1) == std::stod(sample[r][2]));
+    REQUIRE(same(d.values(i, 0), std::stod(sample[r][1])));
+    REQUIRE(same(d.values(i, 1), std::stod(sample[r][2])));
   }
   const auto sums = cikit_test::read_table(xdir() + "ref_big_sums.csv");
   CHECK_THAT(d.values.col(0).sum(), Catch::Matchers::WithinRel(std::stod(sums[1][1]), 1e-12));
@@ -171,18 +175,18 @@ TEST_CASE("messy numbers: opt-in thousands, percent; full-width digits with a wa
   NumberOptions o;
   o.thousands = ",";
   o.percent = PercentMode::Number;
-  CHECK(read_number("1,234,567.25", o).value == 1234567.25);
-  CHECK(read_number("-1,234", o).value == -1234.0);
+  CHECK(same(read_number("1,234,567.25", o).value, 1234567.25));
+  CHECK(same(read_number("-1,234", o).value, -1234.0));
   CHECK(read_number("1,23", o).status == CellStatus::kNotNumber);
   CHECK(read_number("1234,567", o).status == CellStatus::kNotNumber);
-  CHECK(read_number("12.5%", o).value == 12.5);
+  CHECK(same(read_number("12.5%", o).value, 12.5));
   o.percent = PercentMode::Fraction;
-  CHECK(read_number("12.5%", o).value == 12.5 / 100.0);
+  CHECK(same(read_number("12.5%", o).value, 12.5 / 100.0));
   const CellNumber fw = read_number("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95", none);  // １２．５
   CHECK(fw.status == CellStatus::kNumber);
-  CHECK(fw.value == 12.5);
+  CHECK(same(fw.value, 12.5));
   CHECK(fw.normalised);
-  CHECK(read_number("\xE2\x88\x92" "3", none).value == -3.0);  // U+2212 minus
+  CHECK(same(read_number("\xE2\x88\x92" "3", none).value, -3.0));  // U+2212 minus
   CHECK(read_number("3", none).normalised == false);
 
   const CsvTable t = parse_csv("id,a,b\nu1,\"1,200\",12%\nu2,\xEF\xBC\x93,#DIV/0!\n", "m.csv");
@@ -196,9 +200,9 @@ TEST_CASE("messy numbers: opt-in thousands, percent; full-width digits with a wa
   CHECK_THROWS_MATCHES(table_to_dataset(t, cols), InvalidInput, MessageHas("m.csv:3:3: non-numeric value '#DIV/0!'"));
   cols.numbers.excel_errors_missing = true;
   const Dataset d = table_to_dataset(t, cols);
-  CHECK(d.values(0, 0) == 1200.0);
-  CHECK(d.values(1, 0) == 3.0);
-  CHECK(d.values(0, 1) == 0.12);
+  CHECK(same(d.values(0, 0), 1200.0));
+  CHECK(same(d.values(1, 0), 3.0));
+  CHECK(same(d.values(0, 1), 0.12));
   CHECK(std::isnan(d.values(1, 1)));
   REQUIRE(d.warnings.size() == 2);
   CHECK_THAT(d.warnings[0], Catch::Contains("m.csv:3:2 '\xEF\xBC\x93'"));
@@ -220,16 +224,16 @@ TEST_CASE("denominators: x / (denominator / scale) equals COINr::Denominate; zer
   for (std::size_t r = 1; r < ref.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r - 1);
     REQUIRE(d.unit_ids[r - 1] == ref[r][0]);
-    CHECK(d.values(i, 0) == std::stod(ref[r][1]));  // exact: the same IEEE operations as R
-    CHECK(d.values(i, 1) == std::stod(ref[r][2]));
+    CHECK(same(d.values(i, 0), std::stod(ref[r][1])));  // exact: the same IEEE operations as R
+    CHECK(same(d.values(i, 1), std::stod(ref[r][2])));
   }
-  CHECK(spec.tree.node(*spec.tree.find("x1")).scale == 1000.0);
+  CHECK(same(spec.tree.node(*spec.tree.find("x1")).scale, 1000.0));
 
   std::ofstream(dir / "d.csv") << "id,x,pop\na,10,2\nb,5,0\nc,4,\nd,,3\n";
   std::ofstream(dir / "spec2.yaml") << "index: {id: t}\ndata: {file: d.csv, unit: id}\n"
                                        "tree:\n  - {id: x, direction: \"+\", denominator: pop}\n";
   const Dataset d2 = load_data(read_spec(dir / "spec2.yaml"));
-  CHECK(d2.values(0, 0) == 5.0);
+  CHECK(same(d2.values(0, 0), 5.0));
   CHECK(std::isnan(d2.values(1, 0)));
   CHECK(std::isnan(d2.values(2, 0)));
   CHECK(std::isnan(d2.values(3, 0)));
