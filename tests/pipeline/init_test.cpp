@@ -70,7 +70,7 @@ TEST_CASE("scores from the .xlsx equal those from the same data as CSV, exactly"
   auto spec = [&](const std::string& name, const std::string& data) {
     std::ofstream(dir / name) << "index: {id: t}\n"
                                  "data: {file: " << data << ", unit: city_id}\n"
-                                 "methods: {normalize: zscore, weights: entropy, aggregate: arithmetic}\n"
+                                 "methods: {normalize: minmax, weights: entropy, aggregate: arithmetic}\n"
                                  "tree:\n"
                                  "  - {id: d1, children: [{id: x1, direction: \"+\"}, {id: x2, direction: \"-\"}]}\n"
                                  "  - {id: d2, children: [{id: x4, direction: \"+\"}, {id: pop, direction: \"+\"}, "
