@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   cikit::cli::setup_sensitivity(app);
   cikit::cli::setup_benchmark_methods(app);
   cikit::cli::setup_audit(app);
+  cikit::cli::setup_init(app);
 
   auto command_name = [&app]() -> std::string {
     for (const auto* sub : app.get_subcommands()) return sub->get_name();

@@ -17,6 +17,7 @@ pkgs+=(libnlopt-dev)  # optimiser of the coherence audit (methods/audit) and CFA
 pkgs+=(libglpk-dev)  # LP solver of benefit of the doubt and BWM (methods/weighting/bod, bwm)
 pkgs+=(clang-14 libclang-rt-14-dev libomp-14-dev)  # the fuzz preset: libFuzzer, ASan/UBSan, OpenMP for clang (docs/robustness.md)
 pkgs+=(libzip-dev libpugixml-dev librsvg2-dev libcairo2-dev)  # native DOCX: package, XML, figures as PNG
+pkgs+=(libzip-dev libpugixml-dev)  # Excel (.xlsx) input: the archive (libzip) and its XML (pugixml)
 for arg in "$@"; do
   case "$arg" in
     --with-r) pkgs+=(r-base-core r-cran-psych r-cran-boot r-cran-lpsolve) ;;

@@ -43,7 +43,7 @@ std::vector<Criterion> parse_criteria(const YamlContext& ctx, const YAML::Node& 
 Dataset load_criteria(const Spec& spec) {
   if (spec.data.memory) return load_memory_criteria(spec);
   const auto& d = spec.data;
-  const CsvTable table = read_csv(d.file, d.csv);
+  const CsvTable table = read_table(d.file, d.csv, d.xlsx);
   CsvColumns cols = d.columns;
   cols.indicators.clear();
   for (const auto& c : spec.criteria) {

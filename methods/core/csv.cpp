@@ -16,6 +16,7 @@
 
 #include "methods/core/encoding.hpp"
 #include "methods/core/error.hpp"
+#include "methods/core/numbers.hpp"
 
 namespace cikit {
 
@@ -198,30 +199,11 @@ class RecordReader {
                                       std::string_view role) {
   for (std::size_t j = 0; j < table.header.size(); ++j)
     if (table.header[j] == name) return j;
+  Location where = file_location(table.file, table.header_line);
+  where.cell_ref = table.cell_refs;
   throw InvalidInput(fmt::format("{} column '{}' not found in header (columns: {})", role, name,
                                  list_columns(table.header)),
-                     file_location(table.file, table.header_line));
-}
-
-enum class NumberParse { kOk, kNotNumber, kOutOfRange };
-
-/// Parses a whole trimmed cell as a finite double (C locale, from_chars general format,
-/// one optional leading '+').
-[[nodiscard]] NumberParse parse_number(std::string_view cell, double& value) {
-  std::string_view s = cell;
-  if (!s.empty() && s.front() == '+') {
-    s.remove_prefix(1);
-    if (s.empty() || s.front() == '+' || s.front() == '-') return NumberParse::kNotNumber;
-  }
-  const char* const end = s.data() + s.size();
-  const auto [ptr, ec] = std::from_chars(s.data(), end, value, std::chars_format::general);
-  if (ptr != end || s.empty()) return NumberParse::kNotNumber;
-  if (ec == std::errc::result_out_of_range) return NumberParse::kOutOfRange;
-  if (ec != std::errc{}) return NumberParse::kNotNumber;
-  // from_chars also accepts "inf", "infinity" and "nan" in any case; only the missing
-  // tokens may stand for a missing value, and infinities are never data.
-  if (!std::isfinite(value)) return NumberParse::kNotNumber;
-  return NumberParse::kOk;
+                     where);
 }
 
 [[nodiscard]] std::string list_tokens(const std::vector<std::string>& tokens) {
@@ -231,14 +213,6 @@ enum class NumberParse { kOk, kNotNumber, kOutOfRange };
     out += t.empty() ? std::string("(empty cell)") : fmt::format("'{}'", t);
   }
   return out;
-}
-
-[[nodiscard]] std::string non_numeric_hint(std::string_view cell,
-                                           const std::vector<std::string>& tokens) {
-  if (cell.find(',') != std::string_view::npos)
-    return "; use '.' as the decimal point and no thousands separators";
-  if (!cell.empty() && cell.back() == '%') return "; write percentages as plain numbers";
-  return fmt::format("; a missing value must be one of: {}", list_tokens(tokens));
 }
 
 }  // namespace
@@ -352,26 +326,32 @@ Dataset table_to_dataset(const CsvTable& table, const CsvColumns& columns) {
   auto line_of = [&table](std::size_t i) {
     return i < table.row_lines.size() ? table.row_lines[i] : 0L;
   };
+  auto cell_at = [&table, &line_of](std::size_t i, std::size_t c) {
+    Location w = file_location(table.file, line_of(i), to_long(c + 1) + table.column_offset);
+    w.cell_ref = table.cell_refs;
+    return w;
+  };
+  const char* const lines_word = table.cell_refs ? "rows" : "lines";
 
   Dataset data;
   data.source_file = file;
   data.indicator_ids = columns.indicators;
   data.source_lines.reserve(n);
   for (std::size_t i = 0; i < n; ++i) data.source_lines.push_back(line_of(i));
-  for (std::size_t c : ind_cols) data.source_columns.push_back(to_long(c + 1));
+  for (std::size_t c : ind_cols) data.source_columns.push_back(to_long(c + 1) + table.column_offset);
 
   data.unit_ids.reserve(n);
   std::unordered_map<std::string, long> first_line;  // unit id -> line where it occurs first
   for (std::size_t i = 0; i < n; ++i) {
     const std::vector<std::string>& row = table.rows[i];
-    const Location where = file_location(file, line_of(i), to_long(unit_col + 1));
+    const Location where = cell_at(i, unit_col);
     std::string id(trim(row.at(unit_col)));
     if (id.empty())
       throw InvalidInput(fmt::format("empty unit id in column '{}'", columns.unit), where);
     const auto [it, inserted] = first_line.emplace(id, where.line);
     if (!inserted)
-      throw InvalidInput(fmt::format("duplicate unit id '{}' in column '{}' (lines {} and {})", id,
-                                     columns.unit, it->second, where.line),
+      throw InvalidInput(fmt::format("duplicate unit id '{}' in column '{}' ({} {} and {})", id,
+                                     columns.unit, lines_word, it->second, where.line),
                          where);
     data.unit_ids.push_back(std::move(id));
     if (has_zh) data.unit_names_zh.emplace_back(trim(row.at(zh_col)));
@@ -388,28 +368,48 @@ Dataset table_to_dataset(const CsvTable& table, const CsvColumns& columns) {
   };
 
   data.values.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(p));
+  auto cell_name = [&cell_at](std::size_t i, std::size_t c) { return cell_at(i, c).to_string(); };
   for (std::size_t j = 0; j < p; ++j) {
     const std::size_t c = ind_cols[j];
+    std::vector<std::string> errors_read, converted;  // cells read as missing / converted
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view cell = trim(table.rows[i].at(c));
       double value = std::numeric_limits<double>::quiet_NaN();
       if (!is_missing(cell)) {
-        const NumberParse status = parse_number(cell, value);
-        const Location where = file_location(file, line_of(i), to_long(c + 1));
-        if (status == NumberParse::kOutOfRange)
+        const CellNumber r = read_number(cell, columns.numbers);
+        if (r.status == CellStatus::kOutOfRange)
           throw InvalidInput(
               fmt::format("value '{}' in column '{}' is outside the range of a "
                           "double (nonzero magnitudes run from about 4.9e-324 to 1.8e308)",
                           cell, table.header[c]),
-              where);
-        if (status != NumberParse::kOk)
-          throw InvalidInput(
-              fmt::format("non-numeric value '{}' in column '{}'{}", cell, table.header[c],
-                          non_numeric_hint(cell, columns.missing_tokens)),
-              where);
+              cell_at(i, c));
+        if (r.status == CellStatus::kNotNumber)
+          throw InvalidInput(fmt::format("non-numeric value '{}' in column '{}'{}", cell, table.header[c],
+                                         r.hint.empty() ? fmt::format("; a missing value must be one of: {}",
+                                                                      list_tokens(columns.missing_tokens))
+                                                        : r.hint),
+                             cell_at(i, c));
+        if (r.status == CellStatus::kExcelError) errors_read.push_back(fmt::format("{} {}", cell_name(i, c), cell));
+        if (r.status == CellStatus::kNumber) value = r.value;
+        if (r.normalised) converted.push_back(fmt::format("{} '{}'", cell_name(i, c), cell));
       }
       data.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = value;
     }
+    auto listed = [](const std::vector<std::string>& v) {
+      constexpr std::size_t kShown = 20;
+      std::string out;
+      for (std::size_t k = 0; k < std::min(v.size(), kShown); ++k) out += (k ? "; " : "") + v[k];
+      if (v.size() > kShown) out += fmt::format("; ... ({} more)", v.size() - kShown);
+      return out;
+    };
+    if (!errors_read.empty())
+      data.warnings.push_back(fmt::format("column '{}': {} Excel error value(s) read as missing (data.excel_errors: "
+                                          "missing): {}",
+                                          table.header[c], errors_read.size(), listed(errors_read)));
+    if (!converted.empty())
+      data.warnings.push_back(fmt::format("column '{}': {} value(s) with full-width digits or a Unicode minus read as "
+                                          "numbers: {}",
+                                          table.header[c], converted.size(), listed(converted)));
   }
   return data;
 }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "methods/core/dataset.hpp"
+#include "methods/core/numbers.hpp"
 
 namespace cikit {
 
@@ -42,6 +43,10 @@ struct CsvTable {
   long header_line = 1;                         ///< file line of the header
   std::vector<std::vector<std::string>> rows;   ///< cells, each row header.size() long
   std::vector<long> row_lines;                  ///< file line where each row starts
+  /// Read from a worksheet (methods/core/xlsx.hpp): row_lines are sheet rows and locations
+  /// print as cells ("book.xlsx[Sheet]!C17"); field j sits in sheet column j + 1 + column_offset.
+  bool cell_refs = false;
+  long column_offset = 0;
 };
 
 /// Reads and parses a CSV file.
@@ -63,6 +68,8 @@ struct CsvColumns {
   /// Cells equal to one of these (after trimming spaces) are missing (NaN).
   std::vector<std::string> missing_tokens = {"", "NA", "N/A", "NaN", "nan", "null", "NULL",
                                              ".", "-", "--", "—", ".."};
+  /// Opt-in readings of messy numbers (thousands separators, percent signs, Excel errors).
+  NumberOptions numbers;
 };
 
 /// Converts a parsed table into a Dataset (rows = units in file order, columns in

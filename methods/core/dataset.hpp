@@ -26,6 +26,10 @@ struct Dataset {
   /// Optional group label per unit (the spec's methods.treat.group column, for group-mean
   /// imputation); empty when no grouping column is named.
   std::vector<std::string> unit_groups;
+  /// What reading the data changed on the user's behalf (Excel errors read as missing,
+  /// full-width digits converted, values without a usable denominator), one sentence each,
+  /// locations included; the pipelines pass them on as run warnings.
+  std::vector<std::string> warnings;
 
   [[nodiscard]] Eigen::Index n_units() const { return values.rows(); }
   [[nodiscard]] Eigen::Index n_indicators() const { return values.cols(); }

@@ -12,7 +12,13 @@ std::string Location::to_string() const {
   std::string out;
   if (!file.empty()) {
     out = file;
-    if (line > 0) {
+    if (cell_ref && line > 0 && column > 0) {
+      std::string letters;
+      for (long c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+      out += fmt::format("!{}{}", letters, line);
+    } else if (cell_ref && line > 0) {
+      out += fmt::format(" row {}", line);
+    } else if (line > 0) {
       out += fmt::format(":{}", line);
       if (column > 0) out += fmt::format(":{}", column);
     }

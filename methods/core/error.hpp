@@ -24,6 +24,9 @@ struct Location {
   std::string indicator;  ///< indicator (leaf) id
   std::string node;       ///< tree node id
   std::string unit;       ///< unit (row) id
+  /// A worksheet cell: `file` is "book.xlsx[Sheet]", line the sheet row, column the sheet
+  /// column; printed as "book.xlsx[Sheet]!C17".
+  bool cell_ref = false;
 
   /// "file:line:column" (as far as known), then "indicator 'x'", "node 'y'", "unit 'z'".
   [[nodiscard]] std::string to_string() const;

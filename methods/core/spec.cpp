@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -252,7 +253,8 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, Settin
 void parse_data(const Ctx& ctx, const YAML::Node& d, const fs::path& base_dir, DataSpec& data) {
   data.where = ctx.at(d);
   bool have_file = false, have_unit = false;
-  ctx.each_key(d, "data", {"file", "unit", "names", "encoding", "delimiter", "missing"},
+  ctx.each_key(d, "data", {"file", "unit", "names", "encoding", "delimiter", "missing", "sheet", "header_row",
+                           "thousands", "percent", "excel_errors"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "file") {
       data.file_as_written = ctx.scalar(v, "data.file");
@@ -281,13 +283,39 @@ void parse_data(const Ctx& ctx, const YAML::Node& d, const fs::path& base_dir, D
         data.csv.delimiter = '\t';
       else
         ctx.fail(v, fmt::format("data.delimiter '{}' is not one of ',', ';', 'tab'", s));
+    } else if (key == "sheet") {
+      data.xlsx.sheet = ctx.scalar(v, "data.sheet");
+      if (data.xlsx.sheet.empty()) ctx.fail(v, "data.sheet is empty (a sheet name or its 1-based position)");
+    } else if (key == "header_row") {
+      const double r = ctx.number(v, "data.header_row");
+      if (!(r >= 1 && r <= 1048576 && std::floor(r) <= r && r <= std::floor(r)))
+        ctx.fail(v, "data.header_row must be a sheet row number (1, 2, ...)");
+      data.xlsx.header_row = static_cast<long>(r);
+    } else if (key == "thousands") {
+      const std::string t = ctx.scalar(v, "data.thousands");
+      if (t != "," && t != " " && t != "'")
+        ctx.fail(v, fmt::format("data.thousands '{}' must be \",\", \" \" or \"'\" (the decimal point stays '.')", t));
+      data.columns.numbers.thousands = t;
+    } else if (key == "percent") {
+      const std::string t = ctx.scalar(v, "data.percent");
+      if (t == "true" || t == "number") data.columns.numbers.percent = PercentMode::Number;
+      else if (t == "fraction") data.columns.numbers.percent = PercentMode::Fraction;
+      else if (t == "false") data.columns.numbers.percent = PercentMode::Off;
+      else ctx.fail(v, fmt::format("data.percent '{}' must be true (12% -> 12), fraction (12% -> 0.12) or false", t));
+    } else if (key == "excel_errors") {
+      const std::string t = ctx.scalar(v, "data.excel_errors");
+      if (t == "missing") data.columns.numbers.excel_errors_missing = true;
+      else if (t == "error") data.columns.numbers.excel_errors_missing = false;
+      else ctx.fail(v, fmt::format("data.excel_errors '{}' must be missing (read #DIV/0!, #N/A, ... as missing) or error", t));
     } else {  // missing
       if (!v.IsSequence()) ctx.fail(v, "data.missing must be a list of strings, e.g. [\"\", NA]");
       data.columns.missing_tokens.clear();
       for (const auto& t : v) data.columns.missing_tokens.push_back(ctx.scalar(t, "data.missing item"));
     }
   });
-  if (!have_file) ctx.fail(d, "data.file is required (the CSV with one row per unit)");
+  if (!have_file) ctx.fail(d, "data.file is required (the CSV or .xlsx workbook with one row per unit)");
+  if (!is_excel_path(data.file) && (!data.xlsx.sheet.empty() || data.xlsx.header_row > 0))
+    ctx.fail(d, "data.sheet and data.header_row apply to Excel workbooks (.xlsx) only");
   if (!have_unit) ctx.fail(d, "data.unit is required (the column holding unit ids)");
 }
 
@@ -301,7 +329,8 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
   YAML::Node children;
   ctx.each_key(y, "a tree node",
                {"id", "label", "children", "column", "direction", "unit", "source", "goalposts",
-                "weight", "parent", "normalize", "transform", "target", "aggregate", "preference"},
+                "weight", "parent", "normalize", "transform", "target", "aggregate", "description",
+                "denominator", "scale", "preference"},
                [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
     auto& n = raw.node;
     if (key == "id") {
@@ -336,6 +365,16 @@ int parse_node(const Ctx& ctx, const YAML::Node& y, bool top_level, std::vector<
     } else if (key == "source") {
       raw.leaf_fields = true;
       n.source = ctx.labels(v, "source");
+    } else if (key == "description") {
+      n.description = ctx.labels(v, "description");
+    } else if (key == "denominator") {
+      raw.leaf_fields = true;
+      n.denominator = ctx.scalar(v, "denominator");
+      if (n.denominator.empty()) ctx.fail(v, "denominator is empty: name the data column to divide by");
+    } else if (key == "scale") {
+      raw.leaf_fields = true;
+      n.scale = ctx.number(v, "scale");
+      if (!(n.scale > 0) || !std::isfinite(n.scale)) ctx.fail(v, "scale must be a positive number (e.g. 1000)");
     } else if (key == "goalposts") {
       raw.leaf_fields = true;
       if (!v.IsSequence() || v.size() != 2) ctx.fail(v, "goalposts must be [min, max]");
@@ -434,6 +473,10 @@ IndicatorTree build_tree(const Ctx& ctx, const YAML::Node& t, Node root, IndexCo
                                      "better, \"-\" if less is better)",
                                      n.node.id));
     }
+    if (i > 0 && leaf && n.yaml["scale"] && n.node.denominator.empty())
+      ctx.fail(n.yaml["scale"], fmt::format("indicator '{}' has scale: but no denominator: (scale multiplies the "
+                                            "quotient value / denominator)",
+                                            n.node.id));
     if (!leaf && n.leaf_fields)
       ctx.fail(n.yaml, fmt::format("node '{}' has children (via parent:) and also indicator fields",
                                    n.node.id));
@@ -475,6 +518,44 @@ void parse_delphi_key(const Ctx& ctx, const YAML::Node& v, const fs::path& base_
   spec.delphi_where = ctx.at(file);
 }
 
+/// Divides each indicator with `denominator:` by that data column and multiplies by `scale`
+/// (COINr's Denominate); a missing or zero denominator leaves the value missing, with a warning.
+void apply_denominators(const Spec& spec, const CsvTable& table, Dataset& data) {
+  const auto& leaves = spec.tree.leaves();
+  for (std::size_t j = 0; j < leaves.size(); ++j) {
+    const Node& n = spec.tree.node(leaves[j]);
+    if (n.denominator.empty()) continue;
+    if (std::find(table.header.begin(), table.header.end(), n.denominator) == table.header.end())
+      throw InvalidInput(fmt::format("indicator '{}' names denominator column '{}', which is not in {} (no such header)",
+                                     n.id, n.denominator, table.file),
+                         n.where);
+    CsvColumns cols = spec.data.columns;
+    cols.indicators = {n.denominator};
+    const Dataset den = table_to_dataset(table, cols);
+    data.warnings.insert(data.warnings.end(), den.warnings.begin(), den.warnings.end());
+    std::vector<std::string> bad;
+    const auto col = static_cast<Eigen::Index>(j);
+    for (Eigen::Index i = 0; i < data.n_units(); ++i) {
+      const double d = den.values(i, 0);
+      double& x = data.values(i, col);
+      if (std::isnan(x)) continue;
+      if (std::isnan(d) || !(d < 0 || d > 0)) {
+        bad.push_back(fmt::format("{} ({})", data.unit_ids[static_cast<std::size_t>(i)], std::isnan(d) ? "missing" : "0"));
+        x = std::numeric_limits<double>::quiet_NaN();
+      } else {
+        x = x / (d / n.scale);  // COINr Denominate: x / (denominator / ScaleFactor)
+      }
+    }
+    if (!bad.empty()) {
+      std::string list;
+      for (std::size_t k = 0; k < bad.size(); ++k) list += (k ? ", " : "") + bad[k];
+      data.warnings.push_back(fmt::format("indicator '{}': {} value(s) set to missing because the denominator '{}' is "
+                                          "missing or zero: {}",
+                                          n.id, bad.size(), n.denominator, list));
+    }
+  }
+}
+
 }  // namespace
 
 Spec parse_spec(const std::string& text, const std::string& file_label, const fs::path& base_dir) {
@@ -505,7 +586,8 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
         } else if (k == "label") {
           spec.label = ctx.labels(w, "index.label");
         } else {
-          spec.description = ctx.scalar(w, "index.description");
+          spec.description_labels = ctx.labels(w, "index.description");
+          spec.description = spec.description_labels.en.empty() ? spec.description_labels.zh : spec.description_labels.en;
         }
       });
     } else if (key == "data") {
@@ -563,7 +645,7 @@ Dataset load_data(const Spec& spec) {
     throw InvalidInput(fmt::format("data file '{}' not found (data.file is relative to the spec)",
                                    d.file.string()),
                        d.where);
-  const CsvTable table = read_csv(d.file, d.csv);
+  const CsvTable table = read_table(d.file, d.csv, d.xlsx);
   CsvColumns cols = d.columns;
   cols.indicators.clear();
   for (int leaf : spec.tree.leaves()) {
@@ -599,6 +681,7 @@ Dataset load_data(const Spec& spec) {
   }
   for (std::size_t j = 0; j < spec.tree.leaves().size(); ++j)
     data.indicator_ids[j] = spec.tree.node(spec.tree.leaves()[j]).id;
+  apply_denominators(spec, table, data);
   return data;
 }
 

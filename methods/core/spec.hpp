@@ -9,6 +9,7 @@
 
 #include "methods/core/criteria.hpp"
 #include "methods/core/csv.hpp"
+#include "methods/core/xlsx.hpp"
 #include "methods/core/dataset.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
@@ -24,6 +25,7 @@ struct DataSpec {
   std::filesystem::path file;         ///< resolved path (relative paths are relative to the spec)
   std::string file_as_written;        ///< as written in the spec (for messages and reports)
   CsvOptions csv;                     ///< encoding and delimiter
+  XlsxOptions xlsx;                   ///< sheet and header row of a workbook (.xlsx)
   CsvColumns columns;                 ///< unit id, names, missing tokens (indicators from tree)
   Location where;                     ///< position of `data:` in the spec
   /// Data handed over in memory (the Python package's DataFrame) instead of read from `file`;
@@ -36,7 +38,8 @@ struct Spec {
   std::string path;                   ///< spec file as given
   std::string id;                     ///< index.id
   Labels label;                       ///< index.label
-  std::string description;            ///< index.description (optional)
+  std::string description;            ///< index.description (optional; English if given in both languages)
+  Labels description_labels;          ///< index.description as {zh, en} (a plain string fills both)
   DataSpec data;
   IndicatorTree tree;
   IndexConfig config;

@@ -46,6 +46,12 @@ struct Node {
   Labels source;
   std::optional<std::pair<double, double>> goalposts;  ///< fixed [min, max] for normalisation
   std::optional<double> target;  ///< target value of distance-to-target normalisation (spec `target:`)
+  /// Data column the raw values are divided by before treatment (spec `denominator:`; "" = none),
+  /// with `scale` as COINr's Denominate ScaleFactor: x / (d / scale).
+  std::string denominator;
+  double scale = 1.0;
+  /// Optional description of any node, {zh, en} (spec `description:`).
+  Labels description;
 
   [[nodiscard]] bool is_leaf() const { return children.empty() && parent >= 0; }
 };

@@ -477,6 +477,14 @@ void document_info(Build& b, const std::string& methods_line, bool converted) {
       msgf("repro.spec", lang, spec_relative(spec, spec.path), spec.hash),
       msgf("repro.data", lang, spec_relative(spec, spec.data.file), sha256_file(spec.data.file), b.data.n_units(),
            b.data.n_indicators())};
+  std::string denominators;
+  for (int i : spec.tree.leaves()) {
+    const Node& n = spec.tree.node(i);
+    if (n.denominator.empty()) continue;
+    denominators += fmt::format("{}{} = {} / ({} / {:g})", denominators.empty() ? "" : "; ", n.id, n.column,
+                                n.denominator, n.scale);
+  }
+  if (!denominators.empty()) info.reproducibility.push_back(msgf("repro.denominators", lang, denominators));
   if (b.all_inputs.judgments != nullptr || cfg.weights == WeightMethod::Ahp)
     info.reproducibility.push_back(msgf("repro.judgments", lang, spec_relative(spec, spec.judgments), sha256_file(spec.judgments)));
   if (!spec.delphi.empty())

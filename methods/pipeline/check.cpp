@@ -102,7 +102,8 @@ CheckRun run_check(const CheckOptions& o) {
   doc["treatment"] = treating && !run.treated.columns.empty() ? treatment_json(run.treated, spec.config.treat, data)
                                                               : nlohmann::json(nullptr);
   doc["problems"] = run.problems;
-  run.warnings = d.warnings;
+  run.warnings = data.warnings;  // reading the data (Excel errors, denominators, ...)
+  run.warnings.insert(run.warnings.end(), d.warnings.begin(), d.warnings.end());
   run.warnings.insert(run.warnings.end(), run.treated.warnings.begin(), run.treated.warnings.end());
   doc["warnings"] = run.warnings;
 

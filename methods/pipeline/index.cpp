@@ -323,7 +323,8 @@ IndexRun run_index(const IndexOptions& o) {
   run.result = build_index(run.data, spec.tree, cfg, inputs);
   run.order = rank_order(run.result, run.data.n_units(), spec.tree.root());
   run.range_scale = on_range_scale(run.result, spec.tree);
-  run.warnings = run.result.warnings;
+  run.warnings = run.data.warnings;  // reading the data (Excel errors, denominators, ...)
+  run.warnings.insert(run.warnings.end(), run.result.warnings.begin(), run.result.warnings.end());
   build_outputs(run, std::move(methods), o);
   return run;
 }

@@ -170,6 +170,7 @@ ReliabilityRun run_reliability(const ReliabilityOptions& o) {
   run.spec = read_spec_with(o.spec);
   const Spec& spec = run.spec;
   const Dataset data = load_data(spec);
+  run.warnings = data.warnings;  // reading the data (Excel errors, denominators, ...)
   AlphaOptions ao;
   ao.bootstrap_replicates = o.bootstrap;
   ao.seed = o.seed;

@@ -386,7 +386,8 @@ ValidityRun run_validity(const ValidityOptions& o) {
   so.convergent.htmt_threshold = warning_cut(vt, "htmt");
   run.structure = structure_validity(data, spec.tree, so);
   run.criteria = criterion_results(spec, data, criteria);
-  run.warnings = run.structure.warnings;
+  run.warnings = data.warnings;  // reading the data (Excel errors, denominators, ...)
+  run.warnings.insert(run.warnings.end(), run.structure.warnings.begin(), run.structure.warnings.end());
 
   Ctx c{spec, data.indicator_ids, run.structure, o.lang, vt, {}, {}};
   for (const auto& d : run.structure.dimensions) c.scopes.push_back(&d);

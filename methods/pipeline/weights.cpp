@@ -100,6 +100,7 @@ WeightsRun run_weights(const WeightsOptions& o) {
   const std::vector<WeightMethod> methods =
       select_weight_methods(run.spec, method_list(weight_methods(), o.methods), inputs, judgments);
   run.data = load_data(run.spec);
+  run.warnings = run.data.warnings;  // reading the data (Excel errors, denominators, ...)
   run.report = weights_report(run.data, run.spec.tree, run.spec.config, methods, inputs);
 
   Tables t;

@@ -47,6 +47,9 @@ const std::vector<Message>& document_messages() {
     {"repro.spec", "Spec: {} (SHA-256 {})", "指标体系文件：{}（SHA-256 {}）"},
     {"repro.data", "Data: {} (SHA-256 {}); {} units × {} indicators",
      "数据文件：{}（SHA-256 {}）；{} 个评价单位 × {} 项指标"},
+    {"repro.denominators", "Denominators (raw value / (denominator / scale), before treatment; a missing or zero "
+     "denominator leaves the value missing): {}",
+     "分母（原始值 ÷（分母 ÷ 倍数），在数据处理前计算；分母缺失或为零时该值记为缺失）：{}"},
     {"repro.judgments", "AHP judgments: {} (SHA-256 {})", "AHP 判断矩阵文件：{}（SHA-256 {}）"},
     {"repro.delphi", "Expert consultation: {} (SHA-256 {})", "专家咨询文件：{}（SHA-256 {}）"},
     {"repro.seed", "Seed: {} (every random draw: stream (seed, purpose, replicate))",

@@ -26,6 +26,9 @@ const std::vector<Message>& validation_messages() {
     {"a1.level.n", "Level {}", "{}级维度"},
     {"a1.direction.positive", "+ (more is better)", "正向"},
     {"a1.direction.negative", "− (less is better)", "负向"},
+    {"a1.note.denominator", "{} is divided by the data column {}{} before treatment.",
+     "{}为原始数据除以数据列{}{}后的值（在数据处理前计算）。"},
+    {"a1.note.scale", " (× {})", "（× {}）"},
     {"a1.note",
      "Weights: {}. Local weights sum to 1 within each group; a global weight is the product of the local weights "
      "from the index down to the node. The nodes' ids in the spec are in the file A1_indicator_system.csv.",

@@ -37,6 +37,12 @@ Table indicator_system_table(const IndicatorTree& tree, const TreeWeights& weigh
                       Cell::percent(weights.global(i), 2), Cell::txt(leaf ? n.source.get(lang, "") : ""), Cell::txt(n.id)});
   }
   t.notes.push_back(msgf("a1.note", lang, method_label));
+  for (int i : tree.leaves()) {  // indicators built by a denominator (spec `denominator:`, `scale:`)
+    const Node& n = tree.node(i);
+    if (n.denominator.empty()) continue;
+    const std::string scale = n.scale < 1 || n.scale > 1 ? msgf("a1.note.scale", lang, fmt::format("{:g}", n.scale)) : "";
+    t.notes.push_back(msgf("a1.note.denominator", lang, n.label.get(lang, n.id), n.denominator, scale));
+  }
   t.machine_columns = {t.header.size() - 1};  // the spec ids: in the CSV and XLSX files, not in the documents
   return t;
 }
