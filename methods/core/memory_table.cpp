@@ -7,6 +7,7 @@
 
 #include "methods/core/error.hpp"
 #include "methods/core/spec.hpp"
+#include "methods/core/tree.hpp"
 
 namespace cikit {
 namespace {
@@ -131,6 +132,16 @@ Dataset load_memory_data(const Spec& spec) {
   }
   fill_values(t, names, where, "indicator", data);
   for (int leaf : spec.tree.leaves()) data.indicator_ids.push_back(spec.tree.node(leaf).id);
+  for (std::size_t j = 0; j < spec.tree.leaves().size(); ++j) {
+    const Node& n = spec.tree.node(spec.tree.leaves()[j]);
+    if (n.denominator.empty()) continue;
+    const MemoryColumn& c = column(t, n.denominator, fmt::format("indicator '{}': denominator", n.id), n.where);
+    if (!c.numeric)
+      throw InvalidInput(fmt::format("denominator column '{}' of indicator '{}' is not numeric", n.denominator, n.id),
+                         table_location(t));
+    const Eigen::VectorXd den = Eigen::Map<const Eigen::VectorXd>(c.numbers.data(), static_cast<Eigen::Index>(c.numbers.size()));
+    divide_by_denominator(n, static_cast<Eigen::Index>(j), den, data);
+  }
   const std::string& group = spec.config.treat.group;
   if (!group.empty()) {
     const MemoryColumn& g = column(t, group, "methods.treat.group", spec.data.where);

@@ -18,6 +18,7 @@
 namespace cikit {
 
 struct Spec;
+struct Node;
 
 /// One column: `numbers` when numeric, else `text`; both `rows()` long.
 struct MemoryColumn {
@@ -44,6 +45,12 @@ struct MemoryTable {
 /// @throws InvalidInput naming the column (and row) for a missing column, a non-numeric
 ///         indicator column, an empty or duplicate unit id, an empty group, no rows.
 [[nodiscard]] Dataset load_memory_data(const Spec& spec);
+
+/// Divides column `column` of `data` by `denominator` (one value per unit) as indicator `n`'s
+/// `denominator:` and `scale:` say (COINr Denominate: x / (d / scale)); a missing or zero
+/// denominator makes the value missing, listed in one warning in data.warnings. Shared by
+/// load_data (files) and load_memory_data (DataFrames).
+void divide_by_denominator(const Node& n, Eigen::Index column, const Eigen::VectorXd& denominator, Dataset& data);
 
 /// The criterion columns (`criteria:`) from `spec.data.memory` — the counterpart of
 /// load_criteria, with the same checks.

@@ -533,26 +533,7 @@ void apply_denominators(const Spec& spec, const CsvTable& table, Dataset& data) 
     cols.indicators = {n.denominator};
     const Dataset den = table_to_dataset(table, cols);
     data.warnings.insert(data.warnings.end(), den.warnings.begin(), den.warnings.end());
-    std::vector<std::string> bad;
-    const auto col = static_cast<Eigen::Index>(j);
-    for (Eigen::Index i = 0; i < data.n_units(); ++i) {
-      const double d = den.values(i, 0);
-      double& x = data.values(i, col);
-      if (std::isnan(x)) continue;
-      if (std::isnan(d) || !(d < 0 || d > 0)) {
-        bad.push_back(fmt::format("{} ({})", data.unit_ids[static_cast<std::size_t>(i)], std::isnan(d) ? "missing" : "0"));
-        x = std::numeric_limits<double>::quiet_NaN();
-      } else {
-        x = x / (d / n.scale);  // COINr Denominate: x / (denominator / ScaleFactor)
-      }
-    }
-    if (!bad.empty()) {
-      std::string list;
-      for (std::size_t k = 0; k < bad.size(); ++k) list += (k ? ", " : "") + bad[k];
-      data.warnings.push_back(fmt::format("indicator '{}': {} value(s) set to missing because the denominator '{}' is "
-                                          "missing or zero: {}",
-                                          n.id, bad.size(), n.denominator, list));
-    }
+    divide_by_denominator(n, static_cast<Eigen::Index>(j), den.values.col(0), data);
   }
 }
 
@@ -636,6 +617,28 @@ Spec read_spec(const fs::path& path) {
     throw InvalidInput(fmt::format("judgments file '{}' not found", spec.judgments.string()),
                        spec.judgments_where);
   return spec;
+}
+
+void divide_by_denominator(const Node& n, Eigen::Index column, const Eigen::VectorXd& denominator, Dataset& data) {
+  std::vector<std::string> bad;
+  for (Eigen::Index i = 0; i < data.n_units(); ++i) {
+    const double d = denominator(i);
+    double& x = data.values(i, column);
+    if (std::isnan(x)) continue;
+    if (std::isnan(d) || !(d < 0 || d > 0)) {
+      bad.push_back(fmt::format("{} ({})", data.unit_ids[static_cast<std::size_t>(i)], std::isnan(d) ? "missing" : "0"));
+      x = std::numeric_limits<double>::quiet_NaN();
+    } else {
+      x = x / (d / n.scale);  // COINr Denominate: x / (denominator / ScaleFactor)
+    }
+  }
+  if (!bad.empty()) {
+    std::string list;
+    for (std::size_t k = 0; k < bad.size(); ++k) list += (k ? ", " : "") + bad[k];
+    data.warnings.push_back(fmt::format("indicator '{}': {} value(s) set to missing because the denominator '{}' is "
+                                        "missing or zero: {}",
+                                        n.id, bad.size(), n.denominator, list));
+  }
 }
 
 Dataset load_data(const Spec& spec) {

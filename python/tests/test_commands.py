@@ -125,3 +125,23 @@ class _nullcontext:
 
     def __exit__(self, *a):
         return False
+
+
+def test_dataframe_denominator_as_file(tmp_path):
+    """A `denominator:` reads its column from the DataFrame as from a file (COINr Denominate:
+    x / (d / scale)), and a zero denominator makes the value missing with a warning."""
+    df = pd.DataFrame({"unit": ["a", "b", "c", "d", "e"], "gdp": [10.0, 20.0, 30.0, 44.0, 50.0],
+                       "pop": [2.0, 4.0, 0.0, 8.0, 5.0], "x": [1.0, 3.0, 2.0, 5.0, 4.0]})
+    d = {"index": {"id": "t"}, "data": {"unit": "unit"},
+         "tree": [{"id": "gdp_pc", "column": "gdp", "direction": "+", "denominator": "pop", "scale": 1000},
+                  {"id": "x", "direction": "+"}],
+         "methods": {"normalize": "none", "weights": "equal", "aggregate": "arithmetic"}}
+    with pytest.warns(cikit.CikitWarning, match="denominator 'pop'"):
+        from_df = cikit.index(cikit.Spec.from_dict(d, data=df))
+    df.to_csv(tmp_path / "d.csv", index=False)
+    d["data"]["file"] = "d.csv"
+    from_csv = cikit.index(cikit.Spec.from_dict(d, base_dir=tmp_path))
+    pd.testing.assert_frame_equal(from_df.normalized, from_csv.normalized, check_exact=True)
+    got = from_df.normalized["gdp_pc"]
+    assert got["a"] == 10.0 / (2.0 / 1000) and got["e"] == 50.0 / (5.0 / 1000)
+    assert np.isnan(got["c"])
