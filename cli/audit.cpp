@@ -81,7 +81,7 @@ void print_optimisation(const pipeline::AuditRun& run, Lang lang) {
                       num(o.obtained_nominal(k), 4), num(o.obtained(k), 4)});
   }
   std::cout << "\n" << report::audit_optimisation_title(o, lang) << "\n" << t.render();
-  std::cout << report::audit_optimisation_note(o, run.target_kind, lang) << "\n";
+  std::cout << report::audit_optimisation_note(o, run.spec.tree, run.target_kind, lang) << "\n";
 }
 
 void print_tables(const pipeline::AuditRun& run, Lang lang) {

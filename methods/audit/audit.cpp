@@ -110,6 +110,11 @@ GroupSummary summarise(const AuditInput& in, int node, const AuditOptions& o, co
   if (g.n_weak) g.reasons.push_back("weak");
   if (g.n_redundant) g.reasons.push_back("redundant");
   if (g.n_divergent) g.reasons.push_back("divergent");
+  if (g.k < 2) {
+    g.reasons = {"single_indicator"};
+    g.verdict = "not_applicable";
+    return g;
+  }
   g.verdict = g.reasons.empty() ? "coherent" : "review";
   return g;
 }

@@ -114,8 +114,10 @@ struct GroupSummary {
   std::optional<double> std_alpha;       ///< standardised α
   std::optional<double> eigen_share;     ///< first eigenvalue / k of their correlation matrix
   int n_negative = 0, n_weak = 0, n_redundant = 0, n_divergent = 0;  ///< flags among its children
-  /// "coherent" (no flag, α and share above their minimums) or "review"; reasons list the
-  /// failing checks ("alpha", "eigen_share", "negative", "weak", "redundant", "divergent").
+  /// "coherent" (no flag, α and share above their minimums), "review" (reasons list the
+  /// failing checks: "alpha", "eigen_share", "negative", "weak", "redundant", "divergent"), or
+  /// "not_applicable" when fewer than two indicators lie under the node (reason
+  /// "single_indicator": internal consistency is undefined, so no verdict is given).
   std::string verdict;
   std::vector<std::string> reasons;
 };
@@ -198,6 +200,9 @@ struct OptimiseResult {
   int starts = 0;
   bool converged = false;             ///< the best start stopped on xtol/ftol (not maxeval)
   std::string stop_reason;            ///< NLopt's result of the best start
+  /// Nodes (positions in `nodes`) whose free weight stopped at the lower bound min_weight: the
+  /// target cannot be met without (almost) removing them, which the report states.
+  std::vector<int> at_lower_bound;
   std::vector<RankChange> ranks;      ///< every unit with an index score
   double mean_abs_shift = 0.0;
   int max_abs_shift = 0;

@@ -262,6 +262,15 @@ OptimiseResult optimise_weights(const AuditInput& in, int level, const OptimiseO
   res.evaluations = search.evaluations;
   if (best_x.size() == 0) throw DomainError("audit: weight optimisation failed from every start");
   res.weights = within_parents(tree, nodes, best_x);
+  for (Eigen::Index i = 0; i < m; ++i)
+    if (best_x(i) <= o.min_weight * (1.0 + 1e-6)) res.at_lower_bound.push_back(static_cast<int>(i));
+  if (!res.at_lower_bound.empty()) {
+    std::string ids;
+    for (int i : res.at_lower_bound) ids += (ids.empty() ? "" : ", ") + tree.node(nodes[static_cast<std::size_t>(i)]).id;
+    res.warnings.push_back(fmt::format("weight optimisation: the weight of {} stopped at the lower bound {}: the target "
+                                       "is met only by (almost) removing it",
+                                       ids, o.min_weight));
+  }
   const Eigen::MatrixXd& scores = agg.run(res.weights);
   res.r_index = level_correlations(scores, tree, nodes);
   res.objective = objective_of(res.r_index, res.target, o.objective);

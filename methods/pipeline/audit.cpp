@@ -154,6 +154,8 @@ void optimisation_outputs(AuditRun& run, TextTable& opt_csv, TextTable& ranks_cs
                               std::to_string(c.optimised - c.nominal)});
     jr.push_back({{"unit", u}, {"nominal", c.nominal}, {"optimised", c.optimised}});
   }
+  nlohmann::json at_bound = nlohmann::json::array();
+  for (int i : o.at_lower_bound) at_bound.push_back(tree.node(o.nodes[static_cast<std::size_t>(i)]).id);
   run.doc["optimisation"] = {
       {"level", o.level},
       {"objective_kind", o.objective_kind == audit::OptimiseObjective::Balance ? "balance" : "infomax"},
@@ -166,6 +168,7 @@ void optimisation_outputs(AuditRun& run, TextTable& opt_csv, TextTable& ranks_cs
       {"stop_reason", o.stop_reason},
       {"optimiser", "NLopt BOBYQA, bounds [1e-3, 1], xtol_rel 1e-8, ftol_abs 1e-10 per start, multi-start (target, nominal, equal, node-boosted; at most 6)"},
       {"nodes", jn},
+      {"at_lower_bound", at_bound},
       {"mean_abs_rank_shift", json_num(o.mean_abs_shift)},
       {"max_abs_rank_shift", o.max_abs_shift},
       {"ranks", jr}};

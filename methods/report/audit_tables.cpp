@@ -56,6 +56,7 @@ std::string audit_verdict_text(const audit::GroupSummary& s, Lang lang) {
   if (s.verdict == "coherent") return msg("audit.verdict.coherent", lang);
   std::vector<std::string> parts;
   for (const auto& k : s.reasons) parts.push_back(msg("audit.reason." + k, lang));
+  if (s.verdict == "not_applicable") return msgf("audit.verdict.not_applicable", lang, joined(parts, lang));
   return msgf("audit.verdict.review", lang, joined(parts, lang));
 }
 
@@ -74,12 +75,20 @@ std::string audit_optimisation_title(const audit::OptimiseResult& o, Lang lang) 
   return msg("audit.c3.title", lang) + " — " + msgf("audit.c3.level", lang, o.level);
 }
 
-std::string audit_optimisation_note(const audit::OptimiseResult& o, const std::string& target_kind, Lang lang) {
-  if (o.objective_kind == audit::OptimiseObjective::Infomax)
-    return msgf("audit.c3.note.infomax", lang, o.objective, o.objective_nominal, o.starts, o.evaluations,
-                o.stop_reason, o.mean_abs_shift, o.max_abs_shift);
-  return msgf("audit.c3.note", lang, msg("audit.c3.target." + target_kind, lang), o.objective, o.objective_nominal, o.starts,
-              o.evaluations, o.stop_reason, o.mean_abs_shift, o.max_abs_shift);
+std::string audit_optimisation_note(const audit::OptimiseResult& o, const IndicatorTree& tree,
+                                    const std::string& target_kind, Lang lang) {
+  std::string s = o.objective_kind == audit::OptimiseObjective::Infomax
+                      ? msgf("audit.c3.note.infomax", lang, o.objective, o.objective_nominal, o.starts, o.evaluations,
+                             o.stop_reason, o.mean_abs_shift, o.max_abs_shift)
+                      : msgf("audit.c3.note", lang, msg("audit.c3.target." + target_kind, lang), o.objective,
+                             o.objective_nominal, o.starts, o.evaluations, o.stop_reason, o.mean_abs_shift,
+                             o.max_abs_shift);
+  if (!o.at_lower_bound.empty()) {
+    std::vector<std::string> names;
+    for (int i : o.at_lower_bound) names.push_back(label(tree, o.nodes[static_cast<std::size_t>(i)], lang));
+    s += msgf("audit.c3.bound", lang, joined(names, lang));
+  }
+  return s;
 }
 
 Table audit_correlation_table(const audit::AuditResult& r, const IndicatorTree& tree, Lang lang) {
@@ -145,7 +154,7 @@ Table audit_optimisation_table(const audit::OptimiseResult& o, const IndicatorTr
                       o.objective_kind == audit::OptimiseObjective::Balance ? Cell::number(o.target(k), 3) : Cell::empty(),
                       Cell::number(o.obtained_nominal(k), 3), Cell::number(o.obtained(k), 3)});
   }
-  t.notes.push_back(audit_optimisation_note(o, target_kind, lang));
+  t.notes.push_back(audit_optimisation_note(o, tree, target_kind, lang));
   return t;
 }
 

@@ -39,8 +39,8 @@ namespace cikit::report {
 [[nodiscard]] std::string audit_summary_note(const audit::AuditResult& r, Lang lang);
 /// Title and note (objective, evaluations, rank changes) of the optimisation table.
 [[nodiscard]] std::string audit_optimisation_title(const audit::OptimiseResult& o, Lang lang);
-/// `target_kind`: equal, nominal or file.
-[[nodiscard]] std::string audit_optimisation_note(const audit::OptimiseResult& o, const std::string& target_kind,
-                                                  Lang lang);
+/// `target_kind`: equal, nominal or file. Names the nodes whose weight stopped at the lower bound.
+[[nodiscard]] std::string audit_optimisation_note(const audit::OptimiseResult& o, const IndicatorTree& tree,
+                                                  const std::string& target_kind, Lang lang);
 
 }  // namespace cikit::report

@@ -4,6 +4,7 @@
 // optimisation against COINr 1.1.14's get_opt_weights; bootstrap thread invariance; errors.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,6 +13,7 @@
 #include "methods/audit/bspline.hpp"
 #include "methods/core/error.hpp"
 #include "methods/pipeline/audit.hpp"
+#include "methods/report/audit_tables.hpp"
 #include "support.hpp"
 
 namespace {
@@ -122,7 +124,17 @@ TEST_CASE("audit: the pipeline audits the index it builds (same values as the ex
   std::size_t groups = 0;  // every inner node below the index
   for (const auto& n : run.spec.tree.nodes()) if (n.parent >= 0 && !n.children.empty()) ++groups;
   REQUIRE(run.result.summary.size() == groups);
-  for (const auto& s : run.result.summary) REQUIRE((s.verdict == "coherent" || s.verdict == "review"));
+  for (const auto& s : run.result.summary) {
+    // A group with one indicator has no internal consistency: no verdict, never "coherent".
+    if (s.k < 2) {
+      REQUIRE(s.verdict == "not_applicable");
+      REQUIRE(s.reasons == std::vector<std::string>{"single_indicator"});
+    } else {
+      REQUIRE((s.verdict == "coherent" || s.verdict == "review"));
+    }
+  }
+  REQUIRE(std::any_of(run.result.summary.begin(), run.result.summary.end(),
+                      [](const auto& s) { return s.verdict == "not_applicable"; }));
 }
 
 namespace {
@@ -243,4 +255,29 @@ TEST_CASE("audit: bad input gives clear errors", "[audit][error]") {
   REQUIRE_THAT(ok(0), WithinAbs(4.0, 0.0));
   REQUIRE_THAT(ok(3), WithinAbs(1.0, 0.0));
   fs::remove_all(tmp);
+}
+
+TEST_CASE("audit: a weight that stops at its lower bound is named in the JSON, the warnings and the note",
+          "[audit][pipeline]") {
+  cikit::pipeline::AuditRunOptions o;
+  o.spec = cikit_test::source_dir() + "/datasets/governance/governance.yaml";
+  o.optimise_level = "dimensions";
+  o.target = "nominal";
+  const auto run = cikit::pipeline::run_audit(o);
+  REQUIRE(run.optimised);
+  const auto& opt = *run.optimised;
+  // Every node reported at the bound carries the smallest weight of the level, and the weights
+  // of the others are strictly larger: the list is exactly the set of bound-active nodes.
+  const double wmin = opt.weights.minCoeff();
+  for (int i : opt.at_lower_bound) REQUIRE_THAT(opt.weights(i), WithinAbs(wmin, 1e-12));
+  for (Eigen::Index i = 0; i < opt.weights.size(); ++i)
+    if (std::find(opt.at_lower_bound.begin(), opt.at_lower_bound.end(), static_cast<int>(i)) == opt.at_lower_bound.end())
+      REQUIRE(opt.weights(i) > 2.0 * wmin);
+  // On the example the balance target pushes 'feedback' to the bound (its correlation share
+  // exceeds its nominal weight even at the minimum): the JSON, the warning and the note say so.
+  REQUIRE(run.doc["optimisation"]["at_lower_bound"] == nlohmann::json::array({"feedback"}));
+  REQUIRE(std::any_of(run.warnings.begin(), run.warnings.end(),
+                      [](const std::string& w) { return w.find("feedback stopped at the lower bound") != std::string::npos; }));
+  const std::string note = cikit::report::audit_optimisation_note(opt, run.spec.tree, run.target_kind, cikit::Lang::En);
+  REQUIRE_THAT(note, Contains("At the lower bound") && Contains("Governance feedback"));
 }
