@@ -13,6 +13,7 @@
 #include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "methods/reliability/detail/alpha_matrices.hpp"
+#include "methods/reliability/detail/pairwise_alpha_sums.hpp"
 #include "methods/reliability/detail/raw_alpha_sums.hpp"
 #include "methods/stats/matrix.hpp"
 
@@ -23,6 +24,7 @@ using reliability_detail::check_pc1;
 using reliability_detail::fill_from_matrices;
 using reliability_detail::fmt_g;
 using reliability_detail::join;
+using reliability_detail::PairwiseAlphaSums;
 using reliability_detail::RawAlphaSums;
 
 namespace {
@@ -235,26 +237,35 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
     bs.replicates = o.bootstrap_replicates;
     bs.seed = o.seed;
     bs.values.resize(o.bootstrap_replicates);
-    const Eigen::Index n = x.rows();
-    // Complete data: the allocation-free kernel; missing values: resample, pairwise raw_alpha.
-    std::optional<RawAlphaSums> kernel;
-    if (!x.hasNaN()) kernel.emplace(x);
+    // Complete data: the allocation-free row-sum kernel; missing values: the blocked pairwise
+    // kernel (detail/pairwise_alpha_sums.hpp). Neither materialises a resample; both draw
+    // exactly the rows the materialising path (raw_alpha on the resample) would draw.
+    if (!x.hasNaN()) {
+      const RawAlphaSums kernel(x);
 #pragma omp parallel
-    {
-      Eigen::RowVectorXd acc;  // per-thread workspace; replicate b's value never depends on the thread
-      Eigen::MatrixXd xb;
+      {
+        Eigen::RowVectorXd acc;  // per-thread workspace; replicate b's value never depends on the thread
 #pragma omp for schedule(static)
-      for (int b = 0; b < o.bootstrap_replicates; ++b) {
-        if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
-        auto g = make_stream(o.seed, StreamTag::Bootstrap, static_cast<std::uint64_t>(b));
-        if (kernel) {
-          bs.values[b] = kernel->replicate(g, acc);
-          continue;
+        for (int b = 0; b < o.bootstrap_replicates; ++b) {
+          if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
+          auto g = make_stream(o.seed, StreamTag::Bootstrap, static_cast<std::uint64_t>(b));
+          bs.values[b] = kernel.replicate(g, acc);
         }
-        xb.resize(n, k);
-        for (Eigen::Index i = 0; i < n; ++i)
-          xb.row(i) = x.row(static_cast<Eigen::Index>(uniform_index(g, static_cast<std::uint64_t>(n))));
-        bs.values[b] = raw_alpha(xb);
+      }
+    } else {
+      const PairwiseAlphaSums kernel(x);
+      constexpr int block = PairwiseAlphaSums::kBlock;
+      const int blocks = (o.bootstrap_replicates + block - 1) / block;
+#pragma omp parallel
+      {
+        PairwiseAlphaSums::Workspace ws;
+#pragma omp for schedule(dynamic, 1)
+        for (int blk = 0; blk < blocks; ++blk) {
+          if (cancel_requested()) continue;
+          const int b0 = blk * block;
+          const int count = std::min(block, o.bootstrap_replicates - b0);
+          kernel.replicates(o.seed, b0, count, bs.values.data() + b0, ws);
+        }
       }
     }
     throw_if_cancelled();
@@ -270,7 +281,7 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
       const Eigen::VectorXd v = Eigen::Map<const Eigen::VectorXd>(ok.data(), static_cast<Eigen::Index>(ok.size()));
       bs.percentile = percentile_interval(v, o.level);
       bs.median = quantile_type7(v, 0.5);
-      bs.jackknife = kernel ? kernel->jackknife() : raw_alpha_jackknife(x);
+      bs.jackknife = raw_alpha_jackknife(x);  // row-sum kernel for complete data, pair updates otherwise
       if (bs.jackknife.allFinite()) {
         std::string why;
         bs.bca = bca_interval(v, res.raw_alpha, bs.jackknife, o.level, &why);
