@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "methods/core/error.hpp"
 
@@ -53,16 +56,18 @@ AggregateResult weighted_arithmetic(const Eigen::MatrixXd& x, const Eigen::Vecto
 }
 
 Eigen::VectorXi rank_descending(const Eigen::VectorXd& score) {
+  // Sort (score, unit) pairs by descending score: contiguous keys and an unstable sort are
+  // enough, because tied units receive the same (minimum) rank whatever their order.
   const Eigen::Index n = score.size();
-  std::vector<Eigen::Index> idx;
-  idx.reserve(static_cast<std::size_t>(n));
+  std::vector<std::pair<double, Eigen::Index>> order;
+  order.reserve(static_cast<std::size_t>(n));
   for (Eigen::Index i = 0; i < n; ++i)
-    if (!std::isnan(score(i))) idx.push_back(i);
-  std::stable_sort(idx.begin(), idx.end(), [&](Eigen::Index a, Eigen::Index b) { return score(a) > score(b); });
+    if (!std::isnan(score(i))) order.emplace_back(score(i), i);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   Eigen::VectorXi rank = Eigen::VectorXi::Zero(n);
-  for (std::size_t k = 0; k < idx.size(); ++k) {
-    const bool tie = k > 0 && !(score(idx[k]) < score(idx[k - 1]));
-    rank(idx[k]) = tie ? rank(idx[k - 1]) : static_cast<int>(k + 1);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const bool tie = k > 0 && !(order[k].first < order[k - 1].first);
+    rank(order[k].second) = tie ? rank(order[k - 1].second) : static_cast<int>(k + 1);
   }
   return rank;
 }

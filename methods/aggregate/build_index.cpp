@@ -170,7 +170,7 @@ void treatment_notices(IndexResult& r) {
 }  // namespace
 
 IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const IndexConfig& config,
-                        const WeightInputs& inputs) {
+                        const WeightInputs& inputs, RankScope scope) {
   const auto& leaves = tree.leaves();
   if (data.n_indicators() != static_cast<Eigen::Index>(leaves.size()))
     throw InvalidInput(fmt::format("build_index: data has {} indicator columns but the tree has {} indicators",
@@ -299,8 +299,9 @@ IndexResult build_index(const Dataset& data, const IndicatorTree& tree, const In
   treatment_notices(r);
   r.notices.insert(r.notices.begin(), r.weights.notices.begin(), r.weights.notices.end());
   if (data_weights) compute_global_weights(tree, r.weights);
-  r.ranks.resize(n, m);
-  for (int i = 0; i < m; ++i) r.ranks.col(i) = rank_descending(r.scores.col(i));
+  const int ranked = scope == RankScope::IndexOnly ? 1 : m;  // node 0 is the root (the index)
+  r.ranks.resize(n, ranked);
+  for (int i = 0; i < ranked; ++i) r.ranks.col(i) = rank_descending(r.scores.col(i));
   return r;
 }
 

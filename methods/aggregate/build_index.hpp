@@ -71,8 +71,13 @@ struct IndexResult {
 ///         aggregation (missing value under MissingPolicy::Error; a zero score under the geometric
 ///         or harmonic mean: normalise to a range above 0, e.g. range_lo = 1).
 /// `inputs` carries what some weight methods need beyond the tree (AHP judgments).
+/// `ranks`: AllNodes ranks every node (IndexResult::ranks is n × #nodes); IndexOnly ranks the
+/// index alone (ranks is n × 1, column 0 = the root), for callers that build the index many
+/// times and read only its ranks (Monte Carlo, bootstrap, leave-one-out).
+enum class RankScope { AllNodes, IndexOnly };
 [[nodiscard]] IndexResult build_index(const Dataset& data, const IndicatorTree& tree,
-                                      const IndexConfig& config, const WeightInputs& inputs = {});
+                                      const IndexConfig& config, const WeightInputs& inputs = {},
+                                      RankScope ranks = RankScope::AllNodes);
 
 /// Column information (id, direction, goalposts) of the tree's leaves, in leaf order.
 [[nodiscard]] std::vector<ColumnInfo> leaf_columns(const IndicatorTree& tree);

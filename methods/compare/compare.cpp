@@ -198,17 +198,17 @@ std::vector<SchemeStability> weight_stability(const Dataset& data, const Indicat
         d.values.row(static_cast<Eigen::Index>(i)) = data.values.row(rows[i]);
         d.unit_ids.push_back(data.unit_ids[static_cast<std::size_t>(rows[i])]);
       }
-      const IndexResult r = build_index(d, tree, s.config, inputs);
+      const IndexResult r = build_index(d, tree, s.config, inputs, RankScope::IndexOnly);
       std::vector<Node> nodes = tree.nodes();
       for (int i = 0; i < m; ++i)
         if (i != root) nodes[static_cast<std::size_t>(i)].weight = r.weights.local(i);
       const IndicatorTree fixed(std::move(nodes));
       IndexConfig cfg = s.config;
       cfg.weights = WeightMethod::Given;
-      const IndexResult f = build_index(data, fixed, cfg, inputs);
+      const IndexResult f = build_index(data, fixed, cfg, inputs, RankScope::IndexOnly);
       Eigen::VectorXd v(m + n);
       v.head(m) = r.weights.local;
-      v.tail(n) = f.ranks.col(root).cast<double>();
+      v.tail(n) = f.ranks.col(0).cast<double>();  // IndexOnly: column 0 is the root
       return v;
     };
     SchemeStability st;

@@ -149,7 +149,7 @@ Eigen::VectorXi score_all(const Dataset& data, const IndicatorTree& tree, const 
   for (int i = 1; i < tree.size(); ++i) nodes[static_cast<std::size_t>(i)].weight = fit.weights.local(i);
   cfg.normalize = NormalizeMethod::Goalposts;
   cfg.weights = WeightMethod::Given;
-  return build_index(data, IndicatorTree(std::move(nodes)), cfg).ranks.col(0);
+  return build_index(data, IndicatorTree(std::move(nodes)), cfg, {}, RankScope::IndexOnly).ranks.col(0);
 }
 
 NodeStatisticInterval interval_row(std::string stat, std::string node, const BootstrapUnitsResult& r, Eigen::Index s) {
@@ -188,7 +188,7 @@ IndexBootstrapResult bootstrap_index(const Dataset& data, const IndicatorTree& t
   const Eigen::Index n_r = can_score ? n : 0;
   if (n_w + n_r > 0) {
     const UnitRowsStatistic stat = [&](const std::vector<Eigen::Index>& rows) {
-      const IndexResult fit = build_index(rows_of(data, rows), tree, inner, inputs);
+      const IndexResult fit = build_index(rows_of(data, rows), tree, inner, inputs, RankScope::IndexOnly);
       Eigen::VectorXd t(n_w + n_r);
       if (n_w > 0) t.head(n_w) = fit.weights.local.tail(m);
       if (n_r > 0) t.tail(n_r) = score_all(data, tree, inner, fit).cast<double>();
@@ -320,7 +320,7 @@ LeaveOneOutResult leave_one_out(const Dataset& data, const IndicatorTree& tree, 
         j = judgments_for_tree(*inputs.judgments, tree, reduced);
         wi.judgments = &j;
       }
-      row.ranks = build_index(data_without_node(data, tree, node), reduced, inner, wi).ranks.col(0);
+      row.ranks = build_index(data_without_node(data, tree, node), reduced, inner, wi, RankScope::IndexOnly).ranks.col(0);
       row.mean_abs_rank_shift = mean_abs_rank_shift(row.ranks.transpose(), out.nominal)(0);
       int mx = 0;
       for (Eigen::Index u = 0; u < row.ranks.size(); ++u)

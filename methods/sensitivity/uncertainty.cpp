@@ -251,7 +251,7 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
       cfg.threads = 1;
       IndexResult r;
       try {
-        r = build_index(variants[e].data, variants[e].tree, cfg, inputs_of(variants[e]));
+        r = build_index(variants[e].data, variants[e].tree, cfg, inputs_of(variants[e]), RankScope::IndexOnly);
       } catch (const std::exception& ex) {
         failed[static_cast<std::size_t>(c)] = fmt::format("run_uncertainty: pre-flight: {} cannot be computed: {}",
                                                           combo_text(e, ii, ni, wi, ai), ex.what());
@@ -291,7 +291,7 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
     const Variant& var = variants[e];
     IndexConfig cfg = config_of(ii, ni, wi, ai);
     const bool perturb_ahp = i_ahp >= 0 && cfg.weights == WeightMethod::Ahp;
-    if (!perturb_ahp && i_noise < 0) return build_index(var.data, var.tree, cfg, inputs_of(var)).ranks.col(0);
+    if (!perturb_ahp && i_noise < 0) return build_index(var.data, var.tree, cfg, inputs_of(var), RankScope::IndexOnly).ranks.col(0);
     Eigen::VectorXd local = base_local[combo(e, ii, ni, wi, ai)];
     if (perturb_ahp) {
       const UncertainInput& in = spec.inputs[static_cast<std::size_t>(i_ahp)];
@@ -332,7 +332,7 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
     std::vector<Node> nodes = var.tree.nodes();
     for (int i = 1; i < var.tree.size(); ++i) nodes[static_cast<std::size_t>(i)].weight = local(i);
     cfg.weights = WeightMethod::Given;
-    return build_index(var.data, IndicatorTree(std::move(nodes)), cfg).ranks.col(0);
+    return build_index(var.data, IndicatorTree(std::move(nodes)), cfg, {}, RankScope::IndexOnly).ranks.col(0);
   };
 
   const Eigen::VectorXi nominal_ranks = build_index(data, tree, nominal, inputs).ranks.col(0);

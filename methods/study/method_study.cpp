@@ -111,7 +111,7 @@ void score_method(StudyCell& cell, const ScenarioResult& sc, const Dataset& dirt
   const Eigen::VectorXi nominal = res.ranks.col(0);
 
   if (opt.inject_rate > 0) {
-    const IndexResult d = build_index(dirty, tree, cfg, inputs);
+    const IndexResult d = build_index(dirty, tree, cfg, inputs, RankScope::IndexOnly);
     Eigen::MatrixXi r(1, n);
     r.row(0) = d.ranks.col(0).transpose();
     cell.outlier_shift = 100.0 * mean_abs_rank_shift(r, nominal)(0) / static_cast<double>(n);
@@ -128,8 +128,8 @@ void score_method(StudyCell& cell, const ScenarioResult& sc, const Dataset& dirt
     IndexConfig given = cfg;
     given.weights = WeightMethod::Given;
     const UnitRowsStatistic stat = [&](const std::vector<Eigen::Index>& rows) {
-      const IndexResult b = build_index(rows_of(data, rows), tree, cfg, inputs);
-      const IndexResult all = build_index(data, with_weights(tree, b.weights), given, inputs);
+      const IndexResult b = build_index(rows_of(data, rows), tree, cfg, inputs, RankScope::IndexOnly);
+      const IndexResult all = build_index(data, with_weights(tree, b.weights), given, inputs, RankScope::IndexOnly);
       Eigen::VectorXd v(p + n);
       v.head(p) = leaf_global(b, tree);
       v.tail(n) = all.ranks.col(0).cast<double>();
