@@ -163,10 +163,16 @@ report::Table noted(const Build& b, report::Table t) {
   const std::string prefix = t.id == "A1_indicator_system"         ? "indicator '"
                              : t.id == "A2_descriptive_statistics" ? "column '"
                                                                    : "";
+  // Cells are located by the data file's name only (the folder it was read from is the user's).
+  const std::string path = b.spec.data.file.string(), name = b.spec.data.file.filename().string();
   if (!prefix.empty())
     for (const auto& w : b.data.warnings)
-      if (w.rfind(prefix, 0) == 0)
-        t.notes.push_back(report::localised_warnings({w}, {}, b.spec.tree, &b.data, b.lang).front());
+      if (w.rfind(prefix, 0) == 0) {
+        std::string note = report::localised_warnings({w}, {}, b.spec.tree, &b.data, b.lang).front();
+        for (std::size_t at = 0; !path.empty() && (at = note.find(path, at)) != std::string::npos; at += name.size())
+          note.replace(at, path.size(), name);
+        t.notes.push_back(std::move(note));
+      }
   return t;
 }
 
