@@ -102,6 +102,15 @@ TEST_CASE("run_appendix: A13 labels every unconverged index and gives no command
     REQUIRE_FALSE(md.empty());
     // No option names ("--replicates") anywhere in the appendix text.
     CHECK_FALSE(std::regex_search(md, std::regex("--[a-z]")));
+    // A14's reasons for indicators that cannot be left out (only children of their group) are
+    // in the appendix's language (issue 19: the zh appendix showed the English exception).
+    if (lang == cikit::Lang::Zh) {
+      CHECK(md.find("without children") == std::string::npos);
+      CHECK(md.find("为“") != std::string::npos);
+      CHECK(md.find("的唯一下级指标，删除后该上级为空") != std::string::npos);
+    } else {
+      CHECK(md.find("without children") != std::string::npos);
+    }
     const cikit::report::Table* a13 = nullptr;
     for (const auto* t : run.document.tables())
       if (t->id == "A13_sobol_indices") a13 = t;  // by file stem: the number is given by section
