@@ -9,6 +9,7 @@
 #include "cli/common.hpp"
 #include "methods/pipeline/check.hpp"
 #include "methods/pipeline/treatment_view.hpp"
+#include "methods/report/notices.hpp"
 
 namespace cikit::cli {
 
@@ -40,7 +41,8 @@ void run_check_cli(const CommonOptions& o) {
   if (o.format == "json") std::cout << run.json.dump(2) << "\n";
   else if (o.format == "csv") std::cout << run.table.csv();
   else print_table(run, o.language());
-  print_warnings("check", run.warnings);
+  print_warnings("check", report::localised_warnings(run.warnings, {}, run.spec.tree, &run.data, o.language()),
+                 o.language());
   run.files.write();
   if (!run.problems.empty()) {
     for (const auto& p : run.problems) std::cerr << "cikit check: error: " << p << "\n";

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "methods/pipeline/sensitivity.hpp"
+#include "methods/report/notices.hpp"
 #include "methods/sensitivity/sobol_convergence.hpp"
 
 namespace cikit::cli {
@@ -225,7 +226,7 @@ void run_sensitivity(const SensitivityCliOptions& o) {
   else if (o.common.format == "csv") std::cout << run.units_csv.csv();
   else print_tables(run, lang, o.top);
   for (const auto& n : run.notes) std::cerr << "cikit sensitivity: " << tr(lang, "note: ", "说明：") << n << "\n";
-  print_warnings("sensitivity", run.warnings);
+  print_warnings("sensitivity", report::localised_warnings(run.warnings, {}, run.spec.tree, &run.data, lang), lang);
   run.outputs.write();
   if (run.outputs.enabled() && o.common.format == "table")
     std::cout << trf(lang, "Wrote sensitivity.json and CSV files to {}\n", "已写出 sensitivity.json 与 CSV 文件至 {}\n",

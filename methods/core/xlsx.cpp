@@ -273,15 +273,13 @@ bool is_excel_path(const fs::path& path) {
   return ext == ".xlsx" || ext == ".xlsm" || ext == ".xls";
 }
 
-std::vector<std::string> xlsx_sheet_names(const fs::path& path) {
-  const Archive zip(path, path.string());
-  std::vector<std::string> out;
-  for (const auto& s : list_sheets(zip)) out.push_back(s.name);
-  return out;
-}
-
-CsvTable read_xlsx(const fs::path& path, const XlsxOptions& o) {
-  const std::string label = path.string();
+namespace {
+/// Refuses what is not a .xlsx archive before libzip sees it: a missing file, a folder, a legacy
+/// .xls workbook and an encrypted Office file (both OLE compound files).
+/// Legacy .xls is refused rather than read through FreeXL 1.0.6 (Debian libfreexl-dev), which
+/// returns error cells as the integer 1, drops the time fraction of date-formatted numbers and
+/// returns formulas as empty cells (validation/core/xlsx/generate_xls.py): silent wrong values.
+void refuse_non_xlsx(const fs::path& path, const std::string& label) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InvalidInput("file not found", at_file(label));
   if (fs::is_directory(path, ec)) throw InvalidInput("is a directory, not a workbook", at_file(label));
@@ -297,6 +295,20 @@ CsvTable read_xlsx(const fs::path& path, const XlsxOptions& o) {
                        "the password in Excel (File > Info > Protect Workbook) and save again",
                        at_file(label));
   }
+}
+}  // namespace
+
+std::vector<std::string> xlsx_sheet_names(const fs::path& path) {
+  refuse_non_xlsx(path, path.string());
+  const Archive zip(path, path.string());
+  std::vector<std::string> out;
+  for (const auto& s : list_sheets(zip)) out.push_back(s.name);
+  return out;
+}
+
+CsvTable read_xlsx(const fs::path& path, const XlsxOptions& o) {
+  const std::string label = path.string();
+  refuse_non_xlsx(path, label);
   const Archive zip(path, label);
   const std::vector<SheetRef> sheets = list_sheets(zip);
   const SheetRef& sheet = pick_sheet(sheets, o, label);

@@ -157,6 +157,22 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& notes_by_ta
 report::Table noted(const Build& b, report::Table t) {
   for (const auto& [id, keys] : notes_by_table())
     if (id == t.id) report::add_notice_notes(t, *b.adjustments, keys, b.spec.tree, &b.data, b.lang);
+  // What reading the data changed, in the document's language: denominators zero or missing
+  // under A1 (which shows the denominators), Excel error values and full-width digits read as
+  // missing or numbers under A2 (the data).
+  const std::string prefix = t.id == "A1_indicator_system"         ? "indicator '"
+                             : t.id == "A2_descriptive_statistics" ? "column '"
+                                                                   : "";
+  // Cells are located by the data file's name only (the folder it was read from is the user's).
+  const std::string path = b.spec.data.file.string(), name = b.spec.data.file.filename().string();
+  if (!prefix.empty())
+    for (const auto& w : b.data.warnings)
+      if (w.rfind(prefix, 0) == 0) {
+        std::string note = report::localised_warnings({w}, {}, b.spec.tree, &b.data, b.lang).front();
+        for (std::size_t at = 0; !path.empty() && (at = note.find(path, at)) != std::string::npos; at += name.size())
+          note.replace(at, path.size(), name);
+        t.notes.push_back(std::move(note));
+      }
   return t;
 }
 
@@ -574,7 +590,8 @@ AppendixRun run_appendix(const AppendixOptions& o) {
            name(method_info(missing_policies(), cfg.missing)));
 
   run.adjustments = r.notices;
-  run.warnings = r.warnings;  // the index's own (combination coefficients, units dropped, ...)
+  run.warnings = data.warnings;  // reading the data (Excel errors, full-width digits, denominators)
+  run.warnings.insert(run.warnings.end(), r.warnings.begin(), r.warnings.end());  // the index's own
   Build b{o, run, spec, data, lang, run.document.blocks};
   b.adjustments = &run.adjustments;
   b.index = &r;

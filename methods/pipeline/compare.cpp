@@ -214,7 +214,8 @@ CompareRun run_compare(const CompareRunOptions& o) {
   const TextTable movers = movers_table(r, run.data, jmov);
   doc["movers"] = jmov;
   doc["reference_is_spec_scheme"] = spec_scheme(schemes, run.spec.config) == r.reference;
-  run.warnings = reference_warnings;
+  run.warnings = run.data.warnings;  // reading the data (Excel errors, denominators, ...)
+  run.warnings.insert(run.warnings.end(), reference_warnings.begin(), reference_warnings.end());
   run.warnings.insert(run.warnings.end(), r.warnings.begin(), r.warnings.end());
   run.csv = summary.csv();
   run.files = OutputSet(o.out);

@@ -35,7 +35,7 @@ nlohmann::json json_item_stats(const AlphaResult& a, const VerdictTable& verdict
                      {"n", s.n},
                      {"raw_r", json_opt(s.raw_r)},
                      {"std_r", json_num(s.std_r)},
-                     {"r_cor", json_num(s.r_cor)},
+                     {"r_cor", json_opt(s.r_cor)},
                      {"r_drop", json_num(s.r_drop)},
                      {"r_drop_verdict", json_verdict(verdicts.judge("item_total_r", s.r_drop))},
                      {"mean", json_opt(s.mean)},

@@ -269,7 +269,8 @@ nlohmann::json leave_one_out_json(SensitivityRun& run) {
 void build_sensitivity_outputs(SensitivityRun& run, const std::string& out) {
   const Spec& spec = run.spec;
   const SensitivityAnalysis& a = run.analysis;
-  run.warnings = a.warnings;
+  run.warnings = run.data.warnings;  // reading the data (Excel errors, denominators, ...)
+  run.warnings.insert(run.warnings.end(), a.warnings.begin(), a.warnings.end());
   nlohmann::json& doc = run.doc;
   doc = json_header("sensitivity", spec);
   doc["seed"] = a.seed;

@@ -75,7 +75,10 @@ struct ItemStatsRow {
   Eigen::Index n = 0;         ///< available values (raw data); 0 for matrix input
   std::optional<double> raw_r;  ///< cor(total, x_i), pairwise; raw data only
   double std_r = 0.0;   ///< (R 1)_i / sqrt(sum R)
-  double r_cor = 0.0;   ///< as std_r with diag(R) := smc
+  /// As std_r with diag(R) := smc: (R_c 1)_i / sqrt(sum R_c). Absent when sum R_c <= 0 (items
+  /// uncorrelated or negatively correlated on average): the square root is undefined there
+  /// (psych 2.2.9 returns NaN with "NaNs produced"); a warning states it.
+  std::optional<double> r_cor;
   double r_drop = 0.0;  ///< (Σ_j C_ij − C_ii) / sqrt(C_ii · sum C_{−i,−i})
   std::optional<double> mean;  ///< of the (reversed) item; raw data only
   std::optional<double> sd;    ///< n − 1; raw data only

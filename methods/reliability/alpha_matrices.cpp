@@ -152,11 +152,17 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
   Eigen::MatrixXd rc = r;
   rc.diagonal() = stats::smc(r, tol);
   const double vtc = rc.sum();
+  if (!(vtc > 0.0))
+    res.warnings.push_back(std::string("item r.cor is not computable: the sum of the correlation matrix with smc on "
+                                       "its diagonal is ") +
+                           fmt_g(vtc) +
+                           " <= 0 (the items are uncorrelated or negatively correlated on average; are some "
+                           "indicators' directions wrong?)");
   for (Eigen::Index i = 0; i < k; ++i) {
     ItemStatsRow s;
     s.item = res.items[static_cast<std::size_t>(i)];
     s.std_r = r.col(i).sum() / std::sqrt(vt);
-    s.r_cor = rc.col(i).sum() / std::sqrt(vtc);
+    if (vtc > 0.0) s.r_cor = rc.col(i).sum() / std::sqrt(vtc);
     double v_drop = 0.0;  // sum(C[-i, -i]) summed directly, as psych
     for (Eigen::Index b = 0; b < k; ++b)
       for (Eigen::Index a2 = 0; a2 < k; ++a2)
@@ -171,7 +177,7 @@ void check_finite_result(const AlphaResult& r, const char* fn) {
   bool ok = std::isfinite(r.raw_alpha) && std::isfinite(r.std_alpha) && std::isfinite(r.g6_smc) &&
             std::isfinite(r.average_r) && std::isfinite(r.median_r);
   for (const auto& d : r.alpha_drop) ok = ok && std::isfinite(d.raw_alpha) && std::isfinite(d.std_alpha);
-  for (const auto& s : r.item_stats) ok = ok && std::isfinite(s.std_r) && std::isfinite(s.r_cor);
+  for (const auto& s : r.item_stats) ok = ok && std::isfinite(s.std_r) && (!s.r_cor || std::isfinite(*s.r_cor));
   if (!ok) throw InternalError(std::string(fn) + ": a non-finite statistic escaped (please report)");
 }
 

@@ -175,25 +175,30 @@ Table audit_summary_table(const audit::AuditResult& r, const IndicatorTree& tree
 
 Figure audit_importance_figure(const audit::AuditResult& r, const IndicatorTree& tree, Lang lang,
                                const std::string& number) {
-  constexpr double kLeft = 200.0, kPlot = 420.0, kBar = 7.0, kRow = 20.0, kGroupGap = 22.0, kTop = 46.0;
+  constexpr double kPlot = 420.0, kBar = 7.0, kRow = 20.0, kGroupGap = 22.0, kTop = 46.0;
   int rows = 0, groups = 0;
+  // The label column fits the longest indicator name at 10 px (CJK ≈ 1 em, Latin ≈ 0.55 em),
+  // at least 200 px: names are never cut at the left edge.
+  double left = 200.0;
   for (int p : tree.preorder())
     if (!tree.node(p).children.empty()) {
       ++groups;
       rows += static_cast<int>(tree.node(p).children.size());
+      for (int c : tree.node(p).children)
+        left = std::max(left, 14.0 + 0.55 * 10.0 * static_cast<double>(display_width(label(tree, c, lang))));
     }
   const double height = kTop + rows * kRow + groups * kGroupGap + 40.0;
-  Svg svg(kLeft + kPlot + 40.0, height);
+  Svg svg(left + kPlot + 40.0, height);
   double vmax = 0.0;
   for (const auto& m : r.importance) vmax = std::max({vmax, m.weight_norm, m.importance_norm});
   const std::vector<double> ticks = nice_ticks(0.0, std::max(vmax, 1e-9), 5);
   const double xmax = ticks.back();
-  const auto xpos = [&](double v) { return kLeft + kPlot * v / xmax; };
+  const auto xpos = [&](double v) { return left + kPlot * v / xmax; };
   const std::string cw = "#4c78a8", ci = "#f58518";
-  svg.rect(kLeft, 10, 10, 10, cw);
-  svg.text(kLeft + 14, 19, msg("audit.fig.weight", lang), 10);
-  svg.rect(kLeft + 220, 10, 10, 10, ci);
-  svg.text(kLeft + 234, 19, msg("audit.fig.importance", lang), 10);
+  svg.rect(left, 10, 10, 10, cw);
+  svg.text(left + 14, 19, msg("audit.fig.weight", lang), 10);
+  svg.rect(left + 220, 10, 10, 10, ci);
+  svg.text(left + 234, 19, msg("audit.fig.importance", lang), 10);
   double y = kTop;
   for (int p : tree.preorder()) {
     if (tree.node(p).children.empty()) continue;
@@ -202,9 +207,9 @@ Figure audit_importance_figure(const audit::AuditResult& r, const IndicatorTree&
     for (int c : tree.node(p).children) {
       const auto it = std::find_if(r.importance.begin(), r.importance.end(), [c](const auto& m) { return m.node == c; });
       if (it == r.importance.end()) continue;
-      svg.text(kLeft - 6, y + kBar + 3, label(tree, c, lang), 10, "end");
-      svg.rect(kLeft, y, xpos(it->weight_norm) - kLeft, kBar, cw);
-      svg.rect(kLeft, y + kBar, xpos(it->importance_norm) - kLeft, kBar, ci);
+      svg.text(left - 6, y + kBar + 3, label(tree, c, lang), 10, "end");
+      svg.rect(left, y, xpos(it->weight_norm) - left, kBar, cw);
+      svg.rect(left, y + kBar, xpos(it->importance_norm) - left, kBar, ci);
       y += kRow;
     }
   }
@@ -212,7 +217,7 @@ Figure audit_importance_figure(const audit::AuditResult& r, const IndicatorTree&
     svg.line(xpos(tk), kTop, xpos(tk), y, "#cccccc", 0.5, "2,2");
     svg.text(xpos(tk), y + 14, fmt::format("{:g}", tk), 10, "middle");
   }
-  svg.line(kLeft, kTop, kLeft, y, "#333333", 1.0);
+  svg.line(left, kTop, left, y, "#333333", 1.0);
   Figure f;
   f.id = str_cat("F", number, "_audit_importance");
   f.number = number;

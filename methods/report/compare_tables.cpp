@@ -97,7 +97,8 @@ std::vector<std::string> localised_compare_warnings(const std::vector<std::strin
   if (lang == Lang::En) return warnings;
   std::vector<std::string> out;
   for (const auto& w : warnings) {
-    std::string shown = w;
+    // Not a scheme's: reading the data (Excel errors, full-width digits, denominators) and others.
+    std::string shown = localised_warnings({w}, {}, tree, data, lang).front();
     for (const auto& s : r.schemes) {
       const std::string prefix = "scheme " + s.name + ": ";
       if (w.rfind(prefix, 0) != 0 || std::find(s.warnings.begin(), s.warnings.end(), w) == s.warnings.end()) continue;

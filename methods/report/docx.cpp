@@ -291,7 +291,10 @@ struct Writer {
     const std::size_t k = ++figure;
     // Fit the text width and 60% of the text height, keeping the aspect ratio (EMU: 635 a twip).
     const double max_w = 635.0 * (landscape ? kTextWidthLandscape : kTextWidthPortrait);
-    const double max_h = 0.6 * 635.0 * ((landscape ? kPageShort : kPageLong) - 2 * kMargin);
+    // Tall figures (one row per indicator) may take 85% of the text height, others 60%: a tall
+    // chart held to 60% shrank its labels below a readable size.
+    const bool tall = img.height_px > 1.5 * img.width_px;
+    const double max_h = (tall ? 0.85 : 0.6) * 635.0 * ((landscape ? kPageShort : kPageLong) - 2 * kMargin);
     double w = img.width_px * 9525.0;  // 9525 EMU a CSS pixel
     double h = img.height_px * 9525.0;
     const double s = std::min({1.0, max_w / w, max_h / h});

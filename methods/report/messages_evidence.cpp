@@ -63,7 +63,7 @@ const std::vector<Message>& evidence_messages() {
     // ---- overall conclusion: structural validity -------------------------------------------
     {"concl.val.head", "Structural validity as a whole: ", "结构效度总体评价："},
     {"concl.val.ratio.low",
-     "the factor analyses use n = {:.0f} units for k = {:.0f} indicators ({:.1f} : 1), below the usual {:g} : 1 (Gorsuch 1983), so the whole-system results (A5–A8) are exploratory and their loadings unstable; ",
+     "the factor analyses use n = {:.0f} units for k = {:.0f} indicators ({:.1f} : 1), below the usual {:g} : 1 (Gorsuch 1983), so the whole-system results (Tables A5–A8) are exploratory and their loadings unstable; ",
      "全部指标的因子分析以{:.0f}个单位分析{:.0f}项指标（样本量与指标数之比为{:.1f} : 1），低于通常要求的{:g} : 1（Gorsuch 1983），因此全部指标层面的结果（表A5–A8）只具探索性，载荷估计不够稳定；"},
     {"concl.val.ratio.ok",
      "the factor analyses use n = {:.0f} units for k = {:.0f} indicators ({:.1f} : 1, at least {:g} : 1; Gorsuch 1983); ",

@@ -200,6 +200,8 @@ const std::vector<Message>& sensitivity_messages() {
      "剔除该维度或指标后重新构建指数（所在组保留其余成员，客观权重与AHP权重重新计算），并与基准排名比较（OECD/JRC 2008，"
      "第7节）。按平均位次变动从大到小排列。"},
     {"a14.note.failed", "Not computable: {}.", "无法计算：{}。"},
+    {"a14.reason.only_child", "the only child of {}: removing it leaves that group empty",
+     "为“{}”的唯一下级指标，删除后该上级为空"},
     {"a14.interp.dimension",
      "Among the dimensions, removing {0} moves the ranks most (mean {1:.2f} places, at most {2}).",
      "在各一级维度中，剔除{0}对排名影响最大（平均变动{1:.2f}位，最大{2}位）。"},

@@ -142,6 +142,16 @@ std::vector<std::string> localised_warnings(const std::vector<std::string>& warn
   static const std::regex ave(R"(dimension '([^']+)': AVE ([0-9.]+) < ([0-9.]+) \(.*\))");
   static const std::regex halfwidth(
       R"(Monte Carlo: .*?(\d+) index pair\(s\) have a (\d+)% CI half-width above ([0-9.]+).*)");
+  // Reading the data (core/csv.cpp table_to_dataset, core/spec.cpp divide_by_denominator).
+  static const std::regex excel_errors(
+      R"(column '(.*)': (\d+) Excel error value\(s\) read as missing \(data\.excel_errors: missing\): (.*))");
+  static const std::regex fullwidth(
+      R"(column '(.*)': (\d+) value\(s\) with full-width digits or a Unicode minus read as numbers: (.*))");
+  static const std::regex denominator(
+      R"(indicator '(.*)': (\d+) value\(s\) set to missing because the denominator '(.*)' is missing or zero: (.*))");
+  static const std::regex unit_missing(R"( \(missing\))");
+  static const std::regex unit_zero(R"( \(0\))");
+  static const std::regex more(R"(; \.\.\. \((\d+) more\)$)");
   std::vector<std::string> out;
   for (const auto& w : warnings) {
     const auto it = std::find_if(notices.begin(), notices.end(), [&](const Notice& n) { return n.text == w; });
@@ -158,6 +168,16 @@ std::vector<std::string> localised_warnings(const std::vector<std::string>& warn
       out.push_back(msgf("diag.ave", lang, node_label(m[1].str(), tree, lang), m[2].str(), m[3].str()));
     } else if (std::regex_match(w, m, halfwidth)) {
       out.push_back(msgf("diag.mc_halfwidth", lang, m[1].str(), m[2].str(), m[3].str()));
+    } else if (std::regex_match(w, m, excel_errors)) {
+      out.push_back(msgf("diag.excel_errors", lang, m[1].str(), m[2].str(),
+                         std::regex_replace(m[3].str(), more, msg("diag.more", lang))));
+    } else if (std::regex_match(w, m, fullwidth)) {
+      out.push_back(msgf("diag.fullwidth", lang, m[1].str(), m[2].str(),
+                         std::regex_replace(m[3].str(), more, msg("diag.more", lang))));
+    } else if (std::regex_match(w, m, denominator)) {
+      std::string units = std::regex_replace(m[4].str(), unit_missing, msg("diag.denominator.missing", lang));
+      units = std::regex_replace(units, unit_zero, msg("diag.denominator.zero", lang));
+      out.push_back(msgf("diag.denominator", lang, node_label(m[1].str(), tree, lang), m[2].str(), m[3].str(), units));
     } else {
       out.push_back(w);
     }

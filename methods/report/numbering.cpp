@@ -67,10 +67,39 @@ std::string renumber_references(const std::string& text, const Renumbering& r) {
       const std::size_t len = number_length(s, at, !p.figure);
       if (len == 0) continue;
       const auto& map = p.figure ? r.figures : r.tables;
-      const auto it = map.find(std::string(s.substr(at, len)));
+      // A number the builders split into parts ("A8" -> "A8-1", "A8-2", "A8-3") stands for its
+      // first part at the start of a range and its last part at the end.
+      const auto renumbered = [&map](std::string_view n, bool range_end = false) {
+        const auto it = map.find(std::string(n));
+        if (it != map.end()) return it->second;
+        const std::string part = std::string(n) + "-";
+        long best = -1;
+        std::string found(n);
+        for (const auto& [k, v] : map) {
+          if (k.rfind(part, 0) != 0 || k.size() == part.size()) continue;
+          const std::string tail = k.substr(part.size());
+          if (tail.find_first_not_of("0123456789") != std::string::npos) continue;
+          const long sub = std::stol(tail);
+          if (best < 0 || (range_end ? sub > best : sub < best)) {
+            best = sub;
+            found = v;
+          }
+        }
+        return found;
+      };
       out += p.text;
-      out += it == map.end() ? std::string(s.substr(at, len)) : it->second;
+      out += renumbered(s.substr(at, len));
       i = at + len;
+      // A range ("表A5–A8", "Tables A5–A8"): its end is renumbered too.
+      constexpr std::string_view kDash = "–";
+      if (s.compare(i, kDash.size(), kDash) == 0) {
+        const std::size_t len2 = number_length(s, i + kDash.size(), !p.figure);
+        if (len2 > 0) {
+          out += kDash;
+          out += renumbered(s.substr(i + kDash.size(), len2), true);
+          i += kDash.size() + len2;
+        }
+      }
       done = true;
       break;
     }

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <regex>
 
 #include "methods/core/error.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/text.hpp"
 #include "methods/report/messages.hpp"
+#include "methods/report/notices.hpp"
 #include "methods/report/svg.hpp"
 
 namespace cikit::report {
@@ -35,6 +37,18 @@ std::string node_label(const IndicatorTree& tree, const std::string& id, Lang la
   const auto i = tree.find(id);
   return i ? tree.node(*i).label.get(lang, id) : id;
 }
+
+/// Why a leave-one-out run failed, in `lang`: an only child (its parent would be left empty)
+/// named in the document's language; other reasons through localised_reason (zh: a Chinese
+/// sentence pointing to the English warning on stderr).
+std::string loo_reason(const std::string& error, const IndicatorTree& tree, Lang lang) {
+  if (lang == Lang::En) return error;
+  static const std::regex only_child(R"(.*removing '([^']+)' leaves node '([^']+)' without children.*)");
+  std::smatch m;
+  if (std::regex_match(error, m, only_child)) return msgf("a14.reason.only_child", lang, node_label(tree, m[2].str(), lang));
+  return localised_reason(error, lang);
+}
+
 
 const MonteCarloResult& monte_carlo(const SensitivityAnalysis& a) {
   if (!a.monte_carlo) throw InternalError("sensitivity tables: the analysis has no Monte Carlo result");
@@ -372,7 +386,9 @@ Table leave_one_out_table(const SensitivityAnalysis& a, const IndicatorTree& tre
     t.rows.push_back({Cell::txt(label), Cell::txt(msg(dim ? "a14.kind.dimension" : "a14.kind.indicator", lang)),
                       r.computed ? Cell::number(r.mean_abs_rank_shift, 2) : Cell::txt("—"),
                       r.computed ? Cell::integer(r.max_abs_rank_shift) : Cell::txt("—")});
-    if (!r.computed) failed.push_back(fmt::format("{} ({})", label, r.error));
+    if (!r.computed)
+      failed.push_back(lang == Lang::Zh ? str_cat(label, "（", loo_reason(r.error, tree, lang), "）")
+                                        : str_cat(label, " (", r.error, ")"));
     else if (dim && !top_dim) top_dim = &r;
     else if (!dim && !top_ind) top_ind = &r;
   }

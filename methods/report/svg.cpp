@@ -27,24 +27,6 @@ std::string tick_label(double v) {
   }
   return fmt::format("{:.2f}", v);
 }
-/// Cuts a label to at most `max_width` display columns (CJK = 2), ending with "…" when cut.
-std::string clip(const std::string& s, std::size_t max_width) {
-  if (display_width(s) <= max_width) return s;
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t len = 1;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
-    const std::string next = s.substr(i, len);
-    if (display_width(out + next) + 1 > max_width) break;
-    out += next;
-    i += len;
-  }
-  return out + "…";
-}
 /// Splits a label into lines of at most `max_width` display columns (CJK = 2): at the last
 /// space that fits, else between two characters (Chinese has no spaces). Nothing is cut.
 std::vector<std::string> wrap(const std::string& s, std::size_t max_width) {
@@ -228,12 +210,23 @@ std::string heatmap_svg(const Eigen::MatrixXd& r, const std::vector<std::string>
   for (int g : group_sizes) total += g;
   if (total != p || group_labels.size() != group_sizes.size())
     throw InvalidInput(fmt::format("heatmap_svg: group sizes add up to {}, the matrix has {} rows", total, p));
+  // Group labels wrap onto lines of at most 28 display columns (never cut); the label column
+  // is as wide as the widest line.
+  std::vector<std::vector<std::string>> group_lines;
   double label_w = 0;
-  for (const auto& l : group_labels) label_w = std::max(label_w, text_px(clip(l, 28), 11));
+  for (const auto& l : group_labels) {
+    group_lines.push_back(wrap(l, 28));
+    for (const auto& line : group_lines.back()) label_w = std::max(label_w, text_px(line, 11));
+  }
   const double cell = std::clamp(460.0 / static_cast<double>(p), 4.0, 28.0);
   const double left = label_w + 20, top = 28, side = cell * static_cast<double>(p);
   const double legend_x = left + side + 24;
-  const double w = legend_x + 70, h = top + side + 16;
+  const double w = legend_x + 70;
+  double h = top + side + 16;
+  // Room below for the wrapped lines of the last group (those of the first fit in the top margin).
+  const double over_bottom = 13 * static_cast<double>(group_lines.back().size() - 1) / 2 -
+                             cell * static_cast<double>(group_sizes.back()) / 2 + 8;
+  if (over_bottom > 0) h += over_bottom;
   Svg s(w, h);
   for (Eigen::Index i = 0; i < p; ++i)
     for (Eigen::Index j = 0; j < p; ++j)
@@ -247,7 +240,10 @@ std::string heatmap_svg(const Eigen::MatrixXd& r, const std::vector<std::string>
   for (std::size_t g = 0; g < group_sizes.size(); ++g) {
     const double size = static_cast<double>(group_sizes[g]) * cell;
     s.rect(left + start, top + start, size, size, "none", "#000000", 1.4);
-    s.text(left - 8, top + start + size / 2 + 4, clip(group_labels[g], 28), 11, "end");
+    const auto& lines = group_lines[g];
+    const double line_h = 13, first = top + start + size / 2 + 4 - line_h * static_cast<double>(lines.size() - 1) / 2;
+    for (std::size_t k = 0; k < lines.size(); ++k)
+      s.text(left - 8, first + line_h * static_cast<double>(k), lines[k], 11, "end");
     if (g > 0) s.line(left - 4, top + start, left, top + start, "#000000", 1);
     start += size;
   }
@@ -349,12 +345,15 @@ std::string rank_intervals_svg(std::vector<RankInterval> units, const std::vecto
   double label_w = 0;
   for (const auto& u : units) {
     rmax = std::max({rmax, u.hi, u.nominal, u.median});
-    label_w = std::max(label_w, text_px(clip(u.unit, 24), 10));
+    label_w = std::max(label_w, text_px(u.unit, 10));  // full names: the label column fits them
   }
   const auto ticks = nice_ticks(1.0, rmax, 6);
   const double row = 11, left = label_w + 14, top = 30, pw = 460;
   const double ph = row * static_cast<double>(units.size());
-  const double w = left + pw + 24, h = top + ph + 62;
+  // The legend runs along the bottom: the figure is at least as wide as it.
+  const double legend_w = 10 + 14 + text_px(labels[2], 11) + 18 + 14 + text_px(labels[1], 11) + 18 + 28 +
+                          text_px(labels[3], 11) + 10;
+  const double w = std::max(left + pw + 24, legend_w), h = top + ph + 62;
   const auto X = [&](double v) { return left + (v - 1.0) / std::max(1.0, rmax - 1.0) * pw; };
   Svg s(w, h);
   for (double t : ticks) {
@@ -366,7 +365,7 @@ std::string rank_intervals_svg(std::vector<RankInterval> units, const std::vecto
   for (std::size_t i = 0; i < units.size(); ++i) {
     const auto& u = units[i];
     const double y = top + (static_cast<double>(i) + 0.5) * row;
-    s.text(left - 6, y + 3.5, clip(u.unit, 24), 10, "end");
+    s.text(left - 6, y + 3.5, u.unit, 10, "end");
     s.line(X(u.lo), y, X(u.hi), y, "#555555", 1.2);
     s.circle(X(u.median), y, 3, kPalette[0]);
     const double d = 3.2, xn = X(u.nominal);
@@ -397,18 +396,30 @@ std::string table_heatmap_svg(const std::string& title, const std::vector<std::s
   double lo = INFINITY, hi = -INFINITY;
   for (Eigen::Index i = 0; i < values.size(); ++i)
     if (std::isfinite(values(i))) lo = std::min(lo, values(i)), hi = std::max(hi, values(i));
+  // Monospace at 11 px: at most 7 px per display column (CJK = 2). Row labels set the label
+  // column's width; column labels wrap onto lines of at most 11 display columns (never cut,
+  // never split inside a UTF-8 character) and the header grows to hold them.
   std::size_t label_chars = 4;
-  for (const auto& r : rows) label_chars = std::max(label_chars, r.size());
-  const int cw = 78, ch = 20, top = 62;
+  for (const auto& r : rows) label_chars = std::max(label_chars, display_width(r));
+  std::vector<std::vector<std::string>> col_lines;
+  std::size_t n_lines = 1;
+  for (const auto& c : cols) {
+    col_lines.push_back(wrap(c, 11));
+    n_lines = std::max(n_lines, col_lines.back().size());
+  }
+  const int cw = 78, ch = 20, top = 49 + 13 * static_cast<int>(n_lines);
   const int left = 10 + 7 * static_cast<int>(label_chars);
   const int width = left + cw * static_cast<int>(cols.size()) + 10;
   const int height = top + ch * static_cast<int>(rows.size()) + 10;
   Svg s(width, height, "monospace");
   s.text(10, 18, title, 13, "start", 0, true);
   s.text(10, 34, msgf("fig.table_heatmap.legend", lang, lo, hi, decimals), 11, "start", 0, false, "#555");
-  for (std::size_t c = 0; c < cols.size(); ++c)
-    s.text(left + cw * static_cast<int>(c) + cw / 2, top - 8, cols[c].size() > 12 ? cols[c].substr(0, 12) : cols[c], 11,
-           "middle");
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    const auto& lines = col_lines[c];
+    for (std::size_t k = 0; k < lines.size(); ++k)
+      s.text(left + cw * static_cast<int>(c) + cw / 2, top - 8 - 13 * static_cast<int>(lines.size() - 1 - k), lines[k],
+             11, "middle");
+  }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const int y = top + ch * static_cast<int>(r);
     s.text(10, y + 14, rows[r], 11);

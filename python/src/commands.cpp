@@ -182,7 +182,9 @@ Doc check(const PySpec& s, const py::dict& o) {
     const auto t0 = Clock::now();
     pipeline::CheckRun run = pipeline::run_check(po);
     const double secs = seconds_since(t0);
-    Doc d{std::move(run.json), run.warnings, {}, write_files(run.files)};
+    // As the CLI prints them: data-reading warnings in the chosen language.
+    Doc d{std::move(run.json), report::localised_warnings(run.warnings, {}, run.spec.tree, &run.data, po.lang), {},
+          write_files(run.files)};
     d.seconds = secs;
     return d;
   });
@@ -263,7 +265,8 @@ Doc sensitivity(const PySpec& s, const py::dict& o) {
     const auto t0 = Clock::now();
     pipeline::SensitivityRun run = pipeline::run_sensitivity(po);
     const double secs = seconds_since(t0);
-    Doc d{std::move(run.doc), run.warnings, run.notes, write_files(run.outputs)};
+    Doc d{std::move(run.doc), report::localised_warnings(run.warnings, {}, run.spec.tree, &run.data, po.lang),
+          run.notes, write_files(run.outputs)};
     d.seconds = secs;
     return d;
   });

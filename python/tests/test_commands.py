@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import cikit
+from conftest import SOURCE
 
 
 def _strip_volatile(d):
@@ -145,3 +146,16 @@ def test_dataframe_denominator_as_file(tmp_path):
     got = from_df.normalized["gdp_pc"]
     assert got["a"] == 10.0 / (2.0 / 1000) and got["e"] == 50.0 / (5.0 / 1000)
     assert np.isnan(got["c"])
+
+
+def test_data_warnings_reach_every_command():
+    """Issue 19: what reading the data changed (an Excel error read as missing, full-width digits,
+    a denominator 0 or missing) is a CikitWarning of compare and sensitivity too, in the chosen
+    language (tests/cli/cases/data_warnings.yaml)."""
+    spec = str(SOURCE / "tests" / "cli" / "cases" / "data_warnings.yaml")
+    with pytest.warns(cikit.CikitWarning, match="column 'e2': 1 Excel error value"):
+        cikit.compare(spec, methods=["equal", "entropy"])
+    with pytest.warns(cikit.CikitWarning, match="denominator 'pop' is missing or zero"):
+        cikit.sensitivity(spec, normalize=["minmax", "zscore"], replicates=64, bootstrap=0, leave_one_out=False)
+    with pytest.warns(cikit.CikitWarning, match="数据列“s1”：1个含全角数字"):
+        cikit.check(spec, lang="zh")

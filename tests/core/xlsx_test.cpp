@@ -165,6 +165,14 @@ TEST_CASE("xlsx: bad workbooks get clear errors", "[xlsx][bad-input]") {
   CHECK_THROWS_MATCHES(read_xlsx(dir / "legacy.xls"), InvalidInput, MessageHas("save it as .xlsx"));
   CHECK_THROWS_MATCHES(read_xlsx(dir / "absent.xlsx"), InvalidInput, MessageHas("file not found"));
   fs::remove_all(dir);
+  // A real Excel 97-2003 workbook written by an independent writer (python3-xlwt 1.3.0,
+  // validation/core/xlsx/generate_xls.py): refused by name, also when only the sheets are listed.
+  const std::string legacy = xdir() + "legacy.xls";
+  CHECK_THROWS_MATCHES(read_xlsx(legacy), InvalidInput,
+                       MessageHas("legacy.xls: legacy Excel 97-2003 workbook (.xls) is not read: open it in Excel or "
+                                  "LibreOffice and save it as .xlsx"));
+  CHECK_THROWS_MATCHES(read_table(legacy, {}, {}), InvalidInput, MessageHas("legacy.xls: legacy Excel 97-2003"));
+  CHECK_THROWS_MATCHES(xlsx_sheet_names(legacy), InvalidInput, MessageHas("legacy.xls: legacy Excel 97-2003"));
 }
 
 TEST_CASE("messy numbers: opt-in thousands, percent; full-width digits with a warning", "[xlsx][numbers]") {

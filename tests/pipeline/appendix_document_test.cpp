@@ -106,6 +106,8 @@ TEST_CASE("appendix document: numbered sections, tables and figures numbered wit
     // No reference to a provisional number is left in any text.
     const std::regex provisional(lang == Lang::Zh ? "表[ABD][0-9]" : "Tables? [ABD][0-9]");
     CHECK_FALSE(std::regex_search(md, provisional));
+    // Nor at the end of a range ("表4-1–A8" was left in the zh text; issue 19).
+    CHECK_FALSE(std::regex_search(md, std::regex("–[ABD][0-9]")));
   }
 }
 
@@ -115,6 +117,16 @@ TEST_CASE("appendix document: references follow the final numbers", "[pipeline][
   r.figures = {{"1", "4-1"}, {"3-1", "5-1"}};
   CHECK(report::renumber_references("见表A10-2；顺序同表A1，图1与图3-1", r) == "见表5-3；顺序同表1-1，图4-1与图5-1");
   CHECK(report::renumber_references("(Table A12), Figure 3-1 and Table A13", r) == "(Table 6-4), Figure 5-1 and Table A13");
+  // Ranges: both ends follow the final numbers; an unknown end stays.
+  r.tables.emplace("A5", "4-2");
+  r.tables.emplace("A8", "4-6");
+  CHECK(report::renumber_references("（表A5–A8）", r) == "（表4-2–4-6）");
+  CHECK(report::renumber_references("(Tables A5–A8), Tables A5–A99", r) == "(Tables 4-2–4-6), Tables 4-2–A99");
+  // A number split into parts (A9 -> A9-1, A9-2, A9-10): a range ends at its last part.
+  r.tables.emplace("A9-1", "4-7");
+  r.tables.emplace("A9-2", "4-8");
+  r.tables.emplace("A9-10", "4-9");
+  CHECK(report::renumber_references("表A5–A9", r) == "表4-2–4-9");
   CHECK(report::chinese_numeral(7) == "七");
   CHECK(report::chinese_numeral(12) == "十二");
   CHECK(report::chinese_numeral(20) == "二十");

@@ -63,9 +63,11 @@ void check_opt(const std::string& stat, const std::optional<double>& got, const 
 }
 
 // Compares a result with the rows of ref_total/ref_drop/ref_items for (dataset, block, variant).
-void compare_with_r(const AlphaResult& a, const std::string& ds, const std::string& blk, const std::string& variant) {
+// `prefix` picks the files: "ref_" (generate.R) or "ref_neg_" (generate_negative.R).
+void compare_with_r(const AlphaResult& a, const std::string& ds, const std::string& blk, const std::string& variant,
+                    const std::string& prefix = "ref_") {
   const std::string dir = cikit_test::validation_dir() + "/reliability/alpha/";
-  const auto tot = read_table(dir + "ref_total.csv");
+  const auto tot = read_table(dir + prefix + "total.csv");
   bool found = false;
   for (std::size_t r = 1; r < tot.size(); ++r) {
     const auto& row = tot[r];
@@ -95,7 +97,7 @@ void compare_with_r(const AlphaResult& a, const std::string& ds, const std::stri
   }
   REQUIRE(found);
 
-  const auto drop = read_table(dir + "ref_drop.csv");
+  const auto drop = read_table(dir + prefix + "drop.csv");
   std::size_t i = 0;
   for (std::size_t r = 1; r < drop.size(); ++r) {
     const auto& row = drop[r];
@@ -119,7 +121,7 @@ void compare_with_r(const AlphaResult& a, const std::string& ds, const std::stri
   }
   REQUIRE(i == a.alpha_drop.size());
 
-  const auto it = read_table(dir + "ref_items.csv");
+  const auto it = read_table(dir + prefix + "items.csv");
   i = 0;
   for (std::size_t r = 1; r < it.size(); ++r) {
     const auto& row = it[r];
@@ -133,7 +135,7 @@ void compare_with_r(const AlphaResult& a, const std::string& ds, const std::stri
     if (std::isfinite(ref_number(c("n")))) REQUIRE(s.n == static_cast<Eigen::Index>(ref_number(c("n"))));
     check_opt("item raw.r", s.raw_r, c("raw_r"));
     check("item std.r", s.std_r, c("std_r"));
-    check("item r.cor", s.r_cor, c("r_cor"));
+    check_opt("item r.cor", s.r_cor, c("r_cor"));
     check("item r.drop", s.r_drop, c("r_drop"));
     check_opt("item mean", s.mean, c("mean"));
     check_opt("item sd", s.sd, c("sd"));
@@ -283,6 +285,27 @@ TEST_CASE("alpha: k = 2 uses psych's special alpha.drop rows", "[reliability][al
   const auto a = cikit::alpha(b.x.leftCols(2), o);
   compare_with_r(a, "sim_small_k2", "all", "pairwise");
   REQUIRE_FALSE(a.var_r.has_value());
+}
+
+// Regression (issue 19): items negatively correlated on average made sum(R with smc on the
+// diagonal) negative, r.cor = NaN, and alpha() stopped with "a non-finite statistic escaped".
+// psych returns NaN for r.cor there; cikit leaves it absent, says why, and the rest matches R.
+TEST_CASE("alpha: r.cor is absent (not an internal error) when the items correlate negatively on average",
+          "[reliability][alpha][reference]") {
+  const auto b = cikit_test::load_block("sim_small", "all");
+  Eigen::MatrixXd x = b.x.leftCols(4);
+  x.col(1) *= -1.0;
+  x.col(3) *= -1.0;
+  AlphaOptions o;
+  o.item_ids = {"x01", "x02", "x03", "x04"};
+  o.bootstrap_replicates = 0;
+  o.check_keys = false;
+  const auto a = cikit::alpha(x, o);
+  compare_with_r(a, "sim_small_neg", "all", "pairwise", "ref_neg_");
+  for (const auto& s : a.item_stats) REQUIRE_FALSE(s.r_cor.has_value());
+  bool said = false;
+  for (const auto& w : a.warnings) said = said || w.find("item r.cor is not computable") != std::string::npos;
+  REQUIRE(said);
 }
 
 TEST_CASE("bootstrap replicates, percentile and BCa match R (boot.ci) on the same resamples",

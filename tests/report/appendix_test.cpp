@@ -226,6 +226,21 @@ TEST_CASE("svg: charts", "[report][svg]") {
   CHECK(r.find(">A<") < r.find(">B<"));
   CHECK(r.find(">B<") < r.find(">C<"));
   CHECK_THROWS_AS(rank_intervals_svg({}, {"a", "b", "c", "d"}), InvalidInput);
+  // Long unit names are shown in full (the label column widens), not cut with "…".
+  const std::string long_name = "Xinjiang Production and Construction Corps Shihezi City";
+  const std::string rl = rank_intervals_svg({{long_name, 1, 1, 1, 2}, {"新疆生产建设兵团第八师石河子市", 2, 2, 1, 2}},
+                                            {"Rank", "Nominal", "Median", "5–95%"});
+  CHECK(rl.find(">" + long_name + "<") != std::string::npos);
+  CHECK(rl.find(">新疆生产建设兵团第八师石河子市<") != std::string::npos);
+  CHECK(rl.find("…") == std::string::npos);
+  // Long group labels of the heat map wrap onto lines (all words kept).
+  const std::string hm = heatmap_svg(Eigen::MatrixXd::Identity(4, 4),
+                                     {"Government capacity and public service delivery", "城市治理体系与治理能力现代化水平综合评价"}, {2, 2});
+  CHECK(hm.find("…") == std::string::npos);
+  CHECK(hm.find(">Government capacity and<") != std::string::npos);
+  CHECK(hm.find(">public service delivery<") != std::string::npos);
+  CHECK(hm.find(">城市治理体系与治理能力现代化<") != std::string::npos);
+  CHECK(hm.find(">水平综合评价<") != std::string::npos);
 }
 
 TEST_CASE("svg: table heat map (the method study's figures)", "[report][svg]") {
@@ -242,17 +257,26 @@ TEST_CASE("svg: table heat map (the method study's figures)", "[report][svg]") {
   CHECK(s.find("font-family=\"monospace\"") != std::string::npos);
   CHECK(s.find(">T &amp; t<") != std::string::npos);
   CHECK(s.find(">darker = better; range 0.00 to 1.00<") != std::string::npos);
-  CHECK(s.find(">a_very_long_<") != std::string::npos);  // column labels cut to 12 bytes
+  // Column labels wrap onto lines of at most 11 display columns (never cut); the header grows
+  // by one 13 px line for the second line.
+  CHECK(s.find(">a_very_long<") != std::string::npos);
+  CHECK(s.find(">_column<") != std::string::npos);
   CHECK(count(s, ">NA<") == 1);
   CHECK(count(s, "<rect") == 1 + 4);  // background and one cell per value
   // Higher is better: 1.0 (row a, second column) is darkest; lower is better: 0.0 (row b) is.
-  CHECK(s.find("fill=\"#084594\" stroke=\"white\" stroke-width=\"1.00\"/>\n<text x=\"155.00\" y=\"76.00\"") !=
+  CHECK(s.find("fill=\"#084594\" stroke=\"white\" stroke-width=\"1.00\"/>\n<text x=\"155.00\" y=\"89.00\"") !=
         std::string::npos);
   const std::string lower = table_heatmap_svg("t", {"a", "b"}, {"c1", "c2"}, v, 2, false);
   CHECK(lower.find("fill=\"#084594\" stroke=\"white\" stroke-width=\"1.00\"/>\n<text x=\"155.00\" y=\"96.00\"") !=
         std::string::npos);
   CHECK(table_heatmap_svg("t", {"a", "b"}, {"c1", "c2"}, v, 2, true, Lang::Zh).find("颜色越深越好") != std::string::npos);
   CHECK_THROWS_AS(table_heatmap_svg("t", {"a"}, {"c1", "c2"}, v, 2, true), InvalidInput);
+  // A Chinese column label is wrapped between characters, never inside one (valid UTF-8), and a
+  // Chinese row label widens the label column by its display width (CJK = 2 columns).
+  const std::string zh = table_heatmap_svg("t", {"城市治理综合指数", "b"}, {"一二三四五六七八", "c2"}, v, 2, true);
+  CHECK(zh.find(">一二三四五<") != std::string::npos);
+  CHECK(zh.find(">六七八<") != std::string::npos);
+  CHECK(zh.find(">城市治理综合指数<") != std::string::npos);
 }
 
 TEST_CASE("sha256: FIPS 180-2 test vectors", "[core][sha256]") {
