@@ -24,7 +24,7 @@ std::vector<std::pair<std::string, std::string>> append_audit_blocks(std::vector
   }
   blocks.emplace_back(report::audit_correlation_table(r, tree, lang));
   blocks.emplace_back(report::audit_importance_table(r, tree, lang));
-  blocks.emplace_back(report::audit_importance_figure(r, tree, lang, "7"));
+  for (auto& f : report::audit_importance_figures(r, tree, lang, "7")) blocks.emplace_back(std::move(f));
   try {
     audit::OptimiseOptions oo;
     std::vector<int> dims;

@@ -173,21 +173,22 @@ Table audit_summary_table(const audit::AuditResult& r, const IndicatorTree& tree
   return t;
 }
 
-Figure audit_importance_figure(const audit::AuditResult& r, const IndicatorTree& tree, Lang lang,
-                               const std::string& number) {
+namespace {
+
+/// The bar chart of the given groups (inner nodes, pre-order) with one shared x axis.
+std::string importance_svg(const audit::AuditResult& r, const IndicatorTree& tree, const std::vector<int>& groups,
+                           Lang lang) {
   constexpr double kPlot = 420.0, kBar = 7.0, kRow = 20.0, kGroupGap = 22.0, kTop = 46.0;
-  int rows = 0, groups = 0;
+  int rows = 0;
   // The label column fits the longest indicator name at 10 px (CJK ≈ 1 em, Latin ≈ 0.55 em),
   // at least 200 px: names are never cut at the left edge.
   double left = 200.0;
-  for (int p : tree.preorder())
-    if (!tree.node(p).children.empty()) {
-      ++groups;
-      rows += static_cast<int>(tree.node(p).children.size());
-      for (int c : tree.node(p).children)
-        left = std::max(left, 14.0 + 0.55 * 10.0 * static_cast<double>(display_width(label(tree, c, lang))));
-    }
-  const double height = kTop + rows * kRow + groups * kGroupGap + 40.0;
+  for (int p : groups) {
+    rows += static_cast<int>(tree.node(p).children.size());
+    for (int c : tree.node(p).children)
+      left = std::max(left, 14.0 + 0.55 * 10.0 * static_cast<double>(display_width(label(tree, c, lang))));
+  }
+  const double height = kTop + rows * kRow + static_cast<double>(groups.size()) * kGroupGap + 40.0;
   Svg svg(left + kPlot + 40.0, height);
   double vmax = 0.0;
   for (const auto& m : r.importance) vmax = std::max({vmax, m.weight_norm, m.importance_norm});
@@ -200,8 +201,7 @@ Figure audit_importance_figure(const audit::AuditResult& r, const IndicatorTree&
   svg.rect(left + 220, 10, 10, 10, ci);
   svg.text(left + 234, 19, msg("audit.fig.importance", lang), 10);
   double y = kTop;
-  for (int p : tree.preorder()) {
-    if (tree.node(p).children.empty()) continue;
+  for (int p : groups) {
     svg.text(8, y + 12, label(tree, p, lang), 11, "start", 0, true);
     y += kGroupGap;
     for (int c : tree.node(p).children) {
@@ -218,14 +218,53 @@ Figure audit_importance_figure(const audit::AuditResult& r, const IndicatorTree&
     svg.text(xpos(tk), y + 14, fmt::format("{:g}", tk), 10, "middle");
   }
   svg.line(left, kTop, left, y, "#333333", 1.0);
-  Figure f;
-  f.id = str_cat("F", number, "_audit_importance");
-  f.number = number;
-  f.lang = lang;
-  f.title = msg("audit.fig.title", lang);
-  f.svg = svg.str();
-  f.notes.push_back(msg("audit.fig.note", lang));
-  return f;
+  return svg.str();
+}
+
+/// Inner nodes of the subtree of `top` (itself included), pre-order.
+std::vector<int> inner_nodes_under(const IndicatorTree& tree, int top) {
+  std::vector<int> out;
+  std::vector<int> stack{top};
+  while (!stack.empty()) {
+    const int n = stack.back();
+    stack.pop_back();
+    if (tree.node(n).children.empty()) continue;
+    out.push_back(n);
+    const auto& ch = tree.node(n).children;
+    for (auto it = ch.rbegin(); it != ch.rend(); ++it) stack.push_back(*it);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Figure> audit_importance_figures(const audit::AuditResult& r, const IndicatorTree& tree, Lang lang,
+                                             const std::string& number) {
+  // Panels: the index's children; then each dimension with the groups below it.
+  std::vector<std::pair<std::string, std::vector<int>>> panels;
+  const int root = tree.root();
+  std::vector<std::pair<std::string, std::vector<int>>> below;
+  for (int d : tree.node(root).children)
+    if (!tree.node(d).children.empty()) below.emplace_back(label(tree, d, lang), inner_nodes_under(tree, d));
+  if (below.empty() || tree.height() <= 2) {
+    panels.emplace_back("", inner_nodes_under(tree, root));
+  } else {
+    panels.emplace_back(label(tree, root, lang), std::vector<int>{root});
+    for (auto& b : below) panels.push_back(std::move(b));
+  }
+  std::vector<Figure> out;
+  for (std::size_t i = 0; i < panels.size(); ++i) {
+    Figure f;
+    const bool many = panels.size() > 1;
+    f.number = many ? fmt::format("{}-{}", number, i + 1) : number;
+    f.id = many ? fmt::format("F{}_audit_importance_{}", number, i + 1) : str_cat("F", number, "_audit_importance");
+    f.lang = lang;
+    f.title = many ? msgf("audit.fig.title.panel", lang, panels[i].first) : msg("audit.fig.title", lang);
+    f.svg = importance_svg(r, tree, panels[i].second, lang);
+    f.notes.push_back(msg("audit.fig.note", lang));
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 }  // namespace cikit::report

@@ -26,9 +26,11 @@ namespace cikit::report {
                                              const std::string& target_kind, Lang lang);
 /// C4: α, standardised α, first-eigenvalue share, flags and verdict per group.
 [[nodiscard]] Table audit_summary_table(const audit::AuditResult& r, const IndicatorTree& tree, Lang lang);
-/// Figure: per group, each child's normalised nominal weight and normalised importance (bars).
-[[nodiscard]] Figure audit_importance_figure(const audit::AuditResult& r, const IndicatorTree& tree, Lang lang,
-                                             const std::string& number);
+/// Figures: per group, each child's normalised nominal weight and normalised importance (bars).
+/// One panel for the index's children, then one per dimension with the groups below it (a tree
+/// of depth 1 or 2 gives a single figure), so that labels stay legible on a page.
+[[nodiscard]] std::vector<Figure> audit_importance_figures(const audit::AuditResult& r, const IndicatorTree& tree,
+                                                           Lang lang, const std::string& number);
 
 /// "weak; redundant" (localised) flags of one node; "" when none.
 [[nodiscard]] std::string audit_flags_text(const audit::AuditResult& r, int node, Lang lang);

@@ -90,6 +90,7 @@ const std::vector<Message>& audit_messages() {
      "α系数与第一特征值方差占比（相关矩阵主成分分析，特征值/k）基于各维度下标准化后的指标计算。标准化α ≥ {:.2f}、占比 ≥ {:.2f} 且其下级在相关与重要性表中均无标记时判为“一致”，否则判为“需复核”并列出原因（OECD/JRC 2008，第4步）。"},
     // ---- figure -----------------------------------------------------------------------
     {"audit.fig.title", "Nominal weight versus effective importance within each dimension", "各维度内名义权重与有效重要性对比"},
+    {"audit.fig.title.panel", "Nominal weight versus effective importance: {}", "名义权重与有效重要性对比：{}"},
     {"audit.fig.weight", "Nominal weight (normalised)", "名义权重（归一化）"},
     {"audit.fig.importance", "Effective importance (normalised S_i)", "有效重要性（归一化S_i）"},
     {"audit.fig.note", "Bars: each node's normalised nominal weight and normalised first-order importance S_i on its parent, grouped by parent.",

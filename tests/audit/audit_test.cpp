@@ -13,6 +13,7 @@
 #include "methods/audit/bspline.hpp"
 #include "methods/core/error.hpp"
 #include "methods/pipeline/audit.hpp"
+#include "methods/core/text.hpp"
 #include "methods/report/audit_tables.hpp"
 #include "support.hpp"
 
@@ -280,4 +281,30 @@ TEST_CASE("audit: a weight that stops at its lower bound is named in the JSON, t
                       [](const std::string& w) { return w.find("feedback stopped at the lower bound") != std::string::npos; }));
   const std::string note = cikit::report::audit_optimisation_note(opt, run.spec.tree, run.target_kind, cikit::Lang::En);
   REQUIRE_THAT(note, Contains("At the lower bound") && Contains("Governance feedback"));
+}
+
+TEST_CASE("audit figure: one panel for the dimensions, then one per dimension; every node drawn once, labels whole",
+          "[audit][report]") {
+  cikit::pipeline::AuditRunOptions o;
+  o.spec = cikit_test::source_dir() + "/datasets/governance/governance.yaml";
+  const auto run = cikit::pipeline::run_audit(o);
+  const auto& tree = run.spec.tree;
+  for (const cikit::Lang lang : {cikit::Lang::Zh, cikit::Lang::En}) {
+    const auto figs = cikit::report::audit_importance_figures(run.result, tree, lang, "7");
+    REQUIRE(figs.size() == 1 + tree.node(tree.root()).children.size());  // a three-level tree
+    REQUIRE(figs[0].number == "7-1");
+    REQUIRE(figs[1].id == "F7_audit_importance_2");
+    // Every non-root node is drawn (with its whole label) in exactly one panel.
+    for (int n = 0; n < static_cast<int>(tree.nodes().size()); ++n) {
+      if (n == tree.root()) continue;
+      const std::string& name = lang == cikit::Lang::Zh ? tree.node(n).label.zh : tree.node(n).label.en;
+      int panels_with_bar = 0;
+      for (const auto& f : figs)
+        if (f.svg.find(">" + cikit::xml_escape(name) + "<") != std::string::npos) ++panels_with_bar;
+      INFO(name);
+      // A dimension is a bar in panel 1 and the heading of its own panel; any other node lies in
+      // exactly one panel (as a bar, and as a group heading there too if it has children).
+      REQUIRE(panels_with_bar == (tree.node(n).depth == 1 ? 2 : 1));
+    }
+  }
 }
