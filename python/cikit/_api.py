@@ -201,9 +201,18 @@ class IndexResult(Result):
 
     @property
     def ranks(self) -> pd.DataFrame:
-        r = pd.DataFrame(self._doc.ranks, index=pd.Index(self._doc.unit_ids, name="unit"),
-                         columns=list(self._doc.node_ids)).astype("Int64")
-        return r.mask(r == 0)
+        # One nullable Int64 column per node (rank 0 from the library = no score = <NA>), built
+        # from the column arrays directly: DataFrame(...).astype("Int64").mask(...) took 0.1-0.4 s
+        # on pandas 1.5 (benchmarks/RESULTS.md, "Python binding overhead"), as long as the index.
+        v = np.asfortranarray(self._doc.ranks, dtype=np.int64)
+        missing = v == 0
+        columns = [pd.arrays.IntegerArray(v[:, j], missing[:, j]) for j in range(v.shape[1])]
+        index = pd.Index(self._doc.unit_ids, name="unit")
+        names = pd.Index(list(self._doc.node_ids))
+        try:
+            return pd.DataFrame._from_arrays(columns, columns=names, index=index, verify_integrity=False)
+        except (AttributeError, TypeError):  # a pandas without the (internal) fast constructor
+            return pd.DataFrame(dict(zip(names, columns)), index=index)
 
     @property
     def normalized(self) -> pd.DataFrame:
@@ -211,9 +220,8 @@ class IndexResult(Result):
 
     @property
     def weights(self) -> pd.DataFrame:
-        nodes = {n["id"]: n for n in self.to_dict()["nodes"]}
         ids = list(self._doc.node_ids)
-        return pd.DataFrame({"parent": [nodes[i].get("parent") for i in ids],
+        return pd.DataFrame({"parent": list(self._doc.parent_ids),
                              "local": self._doc.local_weights, "global": self._doc.global_weights},
                             index=pd.Index(ids, name="node"))
 

@@ -53,6 +53,7 @@ struct IndexDoc : Doc {
   Eigen::MatrixXi ranks;
   Eigen::VectorXd local, global;
   std::vector<std::string> unit_ids, node_ids, leaf_ids;
+  std::vector<std::optional<std::string>> parent_ids;  ///< per node; none for the index
 };
 
 /// Runs `f` on a worker thread with the GIL released; the calling thread checks for Ctrl-C
@@ -134,7 +135,11 @@ IndexDoc index(const PySpec& s, const py::dict& o) {
     d.local = run.result.weights.local;
     d.global = run.result.weights.global;
     d.unit_ids = run.data.unit_ids;
-    for (int k = 0; k < run.spec.tree.size(); ++k) d.node_ids.push_back(run.spec.tree.node(k).id);
+    for (int k = 0; k < run.spec.tree.size(); ++k) {
+      const Node& n = run.spec.tree.node(k);
+      d.node_ids.push_back(n.id);
+      d.parent_ids.push_back(n.parent >= 0 ? std::optional<std::string>(run.spec.tree.node(n.parent).id) : std::nullopt);
+    }
     for (int leaf : run.spec.tree.leaves()) d.leaf_ids.push_back(run.spec.tree.node(leaf).id);
     return d;
   });
@@ -357,7 +362,8 @@ void bind_commands(py::module_& m) {
       .def_property_readonly("global_weights", [](const IndexDoc& d) { return to_numpy(d.global); })
       .def_readonly("unit_ids", &IndexDoc::unit_ids)
       .def_readonly("node_ids", &IndexDoc::node_ids)
-      .def_readonly("leaf_ids", &IndexDoc::leaf_ids);
+      .def_readonly("leaf_ids", &IndexDoc::leaf_ids)
+      .def_readonly("parent_ids", &IndexDoc::parent_ids);
   m.def("index", &index);
   m.def("weights", &weights);
   m.def("compare", &compare);
