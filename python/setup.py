@@ -4,8 +4,8 @@ sources and flags as the `cikit` command) and installs it with the pure-Python p
     pip install --no-build-isolation ./python        (from the repository root)
 
 By default this configures a fresh CMake build (Release, no tests) under python/build/ and
-compiles the library and the module: a full compile (~15-30 min on 2 cores; ccache helps on a
-second install). Environment:
+compiles the library and the module: a full compile (173 steps, 20.5 min measured on 2 shared
+cores; ccache helps on a second install). Environment:
 
   CIKIT_BUILD_DIR      an already configured CMake build folder of this repository (e.g.
                        build/ci-linux): `cmake --build` brings its cikit_python target up to date
