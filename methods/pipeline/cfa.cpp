@@ -139,6 +139,8 @@ CfaRun run_cfa(const CfaOptions& o) {
     throw InvalidInput("cfa: --missing fiml with --estimator mlr (robust FIML) is not yet available; use --estimator ml "
                        "with --missing fiml, or --missing listwise with mlr");
   if (run.missing != "listwise" && run.missing != "fiml") throw InvalidInput(fmt::format("cfa: missing '{}' (accepted: listwise, fiml)", run.missing));
+  if (o.top_mi < 0) throw InvalidInput(fmt::format("cfa: mi (modification indices to report) is {}, but must be >= 0", o.top_mi));
+  if (o.level && *o.level < 1) throw InvalidInput(fmt::format("cfa: level is {}, but must be >= 1 (1 = the groups below the index)", *o.level));
   run.second_order = o.second_order ? *o.second_order : s.second_order.value_or(false);
   const std::optional<int> level = o.level ? o.level : s.level;
   const Dataset data = load_data(spec);

@@ -16,11 +16,15 @@ located message; the computation's warnings go through Python's :mod:`warnings` 
 """
 
 from ._api import (
+    AuditResult,
+    CfaResult,
     CheckResult,
     IndexResult,
     Result,
     Spec,
     appendix,
+    audit,
+    cfa,
     check,
     compare,
     delphi,
@@ -36,7 +40,7 @@ from .errors import CikitWarning, DataError, Error, InternalError, MethodError, 
 __all__ = [
     "Spec", "Result", "IndexResult", "CheckResult",
     "index", "weights", "compare", "check", "reliability", "validity", "delphi", "sensitivity",
-    "appendix",
+    "appendix", "cfa", "audit", "CfaResult", "AuditResult",
     "Error", "SpecError", "DataError", "MethodError", "InternalError", "CikitWarning",
     "__version__",
 ]

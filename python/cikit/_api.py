@@ -201,9 +201,18 @@ class IndexResult(Result):
 
     @property
     def ranks(self) -> pd.DataFrame:
-        r = pd.DataFrame(self._doc.ranks, index=pd.Index(self._doc.unit_ids, name="unit"),
-                         columns=list(self._doc.node_ids)).astype("Int64")
-        return r.mask(r == 0)
+        # One nullable Int64 column per node (rank 0 from the library = no score = <NA>), built
+        # from the column arrays directly: DataFrame(...).astype("Int64").mask(...) took 0.1-0.4 s
+        # on pandas 1.5 (benchmarks/RESULTS.md, "Python binding overhead"), as long as the index.
+        v = np.asfortranarray(self._doc.ranks, dtype=np.int64)
+        missing = v == 0
+        columns = [pd.arrays.IntegerArray(v[:, j], missing[:, j]) for j in range(v.shape[1])]
+        index = pd.Index(self._doc.unit_ids, name="unit")
+        names = pd.Index(list(self._doc.node_ids))
+        try:
+            return pd.DataFrame._from_arrays(columns, columns=names, index=index, verify_integrity=False)
+        except (AttributeError, TypeError):  # a pandas without the (internal) fast constructor
+            return pd.DataFrame(dict(zip(names, columns)), index=index)
 
     @property
     def normalized(self) -> pd.DataFrame:
@@ -211,9 +220,8 @@ class IndexResult(Result):
 
     @property
     def weights(self) -> pd.DataFrame:
-        nodes = {n["id"]: n for n in self.to_dict()["nodes"]}
         ids = list(self._doc.node_ids)
-        return pd.DataFrame({"parent": [nodes[i].get("parent") for i in ids],
+        return pd.DataFrame({"parent": list(self._doc.parent_ids),
                              "local": self._doc.local_weights, "global": self._doc.global_weights},
                             index=pd.Index(ids, name="node"))
 
@@ -243,6 +251,206 @@ ValidityResult = _named(Result, "validity")
 DelphiResult = _named(Result, "delphi")
 SensitivityResult = _named(Result, "sensitivity")
 AppendixResult = _named(Result, "appendix")
+
+
+def _tr(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def _square(rows: list, labels: list) -> pd.DataFrame:
+    """A square matrix of the document (list of rows) labelled by ``labels`` when they fit."""
+    m = pd.DataFrame(rows, dtype=float)
+    if len(labels) == m.shape[0] == m.shape[1]:
+        m.index = pd.Index(labels, name="factor")
+        m.columns = list(labels)
+    return m
+
+
+class CfaResult(Result):
+    """Confirmatory factor analysis (``cikit cfa``): ``fit`` (the fit indices as a Series:
+    chisq, df, pvalue, cfi, tli, rmsea, srmr, ...; empty when the fit did not converge),
+    ``fit_verdicts`` (one row per judged index: value, verdict level, rule), ``loadings``
+    (factor, indicator, est, se, z, pvalue, std_all, r2), ``parameters`` (the other
+    estimates), ``validity`` (CR, AVE, Fornell-Larcker per factor), ``latent_correlation``,
+    ``fornell_larcker``, ``htmt`` and ``modification_indices`` as DataFrames. All are views of
+    ``to_dict()``."""
+
+    command = "cfa"
+
+    def __init__(self, doc: "_cikit._Doc", lang: str = "en"):
+        super().__init__(doc)
+        self._lang = lang
+
+    @property
+    def converged(self) -> bool:
+        return bool(self.to_dict()["converged"])
+
+    @property
+    def fit(self) -> pd.Series:
+        f = self.to_dict()["fit"] or {}
+        return pd.Series({k: (np.nan if v is None else v) for k, v in f.items()}, name="value", dtype=float)
+
+    @property
+    def fit_verdicts(self) -> pd.DataFrame:
+        d = self.to_dict()
+        f, v = d["fit"] or {}, d["fit_verdicts"] or {}
+        lang = self._lang
+        rows = [{"measure": k, "value": f.get(k),
+                 "verdict": (x or {}).get("level"),
+                 "label": ((x or {}).get("label") or {}).get(lang),
+                 "rule": (x or {}).get("rule")} for k, x in v.items()]
+        return pd.DataFrame(rows, columns=["measure", "value", "verdict", "label", "rule"]).set_index("measure")
+
+    @property
+    def loadings(self) -> pd.DataFrame:
+        d = self.to_dict()
+        cols = ["factor", "indicator", "est", "se", "z", "pvalue", "std_all", "free"]
+        t = pd.DataFrame(d["loadings"], columns=cols)
+        t["r2"] = [d["r2"].get(i, np.nan) for i in t["indicator"]]
+        for c in ("est", "se", "z", "pvalue", "std_all", "r2"):
+            t[c] = t[c].astype(float)
+        return t
+
+    @property
+    def parameters(self) -> pd.DataFrame:
+        cols = ["lhs", "op", "rhs", "est", "se", "z", "pvalue", "std_all", "free"]
+        return pd.DataFrame(self.to_dict()["parameters"], columns=cols)
+
+    @property
+    def validity(self) -> pd.DataFrame:
+        rows = [{"factor": v["factor"], "k": v["k"], "cr": v["cr"], "cr_verdict": (v["cr_verdict"] or {}).get("level"),
+                 "ave": v["ave"], "ave_verdict": (v["ave_verdict"] or {}).get("level"),
+                 "fornell_larcker_ok": v["fornell_larcker_ok"]} for v in self.to_dict()["validity"]]
+        return pd.DataFrame(rows, columns=["factor", "k", "cr", "cr_verdict", "ave", "ave_verdict",
+                                           "fornell_larcker_ok"]).set_index("factor")
+
+    @property
+    def factors(self) -> list:
+        return list(self.to_dict()["factors"])
+
+    @property
+    def latent_correlation(self) -> pd.DataFrame:
+        d = self.to_dict()
+        return _square(d["latent_correlation"], list(d["factors"]) + list(d["second_order_factors"]))
+
+    @property
+    def fornell_larcker(self) -> pd.DataFrame:
+        d = self.to_dict()
+        return _square(d["fornell_larcker"], list(d["factors"]))
+
+    @property
+    def htmt(self) -> pd.DataFrame:
+        d = self.to_dict()
+        return _square(d.get("htmt") or [], list(d["factors"]))
+
+    @property
+    def modification_indices(self) -> pd.DataFrame:
+        return pd.DataFrame(self.to_dict()["modification_indices"],
+                            columns=["lhs", "op", "rhs", "mi", "epc", "sepc_all"])
+
+    def __repr__(self) -> str:
+        d = self.to_dict()
+        if not d["converged"]:
+            return f"<cikit cfa result: NOT converged after {d['iterations']} iterations>"
+        f = d["fit"]
+        return (f"<cikit cfa result: {len(d['factors'])} factors, N = {d['n_used']}, chisq = {f['chisq']:.3f} "
+                f"(df {f['df']:.0f}), CFI = {f['cfi']:.3f}, RMSEA = {f['rmsea']:.3f}, SRMR = {f['srmr']:.3f}>")
+
+    def _summary(self):
+        d, lang = self.to_dict(), self._lang
+        return [(_tr(lang, "estimator", "估计方法"), f"{d['options']['estimator']}, {d['options']['missing']}"),
+                ("N", f"{d['n_used']} / {d['n_units']}"),
+                (_tr(lang, "factors", "因子"), ", ".join(d["factors"] + d["second_order_factors"])),
+                (_tr(lang, "converged", "收敛"),
+                 _tr(lang, f"yes ({d['iterations']} iterations)", f"是（{d['iterations']} 次迭代）") if d["converged"]
+                 else _tr(lang, "NO: the fit indices are not valid", "否：拟合指标无效"))]
+
+    def _repr_html_(self) -> str:
+        lang = self._lang
+        title = _tr(lang, "confirmatory factor analysis", "验证性因子分析")
+        parts = [super()._repr_html_().replace("<b>cikit cfa</b>", f"<b>cikit cfa — {html.escape(title)}</b>", 1)]
+        if self.converged:
+            parts.append(f"<p>{html.escape(_tr(lang, 'Model fit', '模型拟合'))}</p>"
+                         + self.fit_verdicts[["value", "label", "rule"]].to_html(float_format="%.3f"))
+        parts.append(f"<p>{html.escape(_tr(lang, 'Loadings', '因子载荷'))}</p>"
+                     + self.loadings.drop(columns=["free"]).to_html(index=False, float_format="%.3f"))
+        parts.append(f"<p>{html.escape(_tr(lang, 'Composite reliability, AVE', '组合信度与平均方差提取量'))}</p>"
+                     + self.validity.to_html(float_format="%.3f"))
+        return "".join(parts)
+
+
+class AuditResult(Result):
+    """Statistical-coherence audit (``cikit audit``): ``nodes`` (one row per node: parent,
+    depth, r with parent and index, S_i, weights, importance, ratio, flags), ``summary`` (one
+    row per group: alpha, first-eigenvalue share, flag counts, verdict), ``groups`` (the
+    within-group correlation matrices, by group id) and ``optimisation`` (when
+    ``optimise_weights`` was given). All are views of ``to_dict()``."""
+
+    command = "audit"
+
+    def __init__(self, doc: "_cikit._Doc", lang: str = "en"):
+        super().__init__(doc)
+        self._lang = lang
+
+    @property
+    def nodes(self) -> pd.DataFrame:
+        rows = []
+        for n in self.to_dict()["nodes"]:
+            row = {k: v for k, v in n.items() if k not in ("label", "s_i_ci", "s_i_parent_ci", "flags")}
+            row["label"] = (n.get("label") or {}).get(self._lang)
+            for key in ("s_i_ci", "s_i_parent_ci"):
+                ci = n.get(key)
+                row[key + "_lower"] = ci[0] if ci else np.nan
+                row[key + "_upper"] = ci[1] if ci else np.nan
+            flags = n.get("flags")
+            row["flags"] = ", ".join(flags) if isinstance(flags, list) else flags
+            rows.append(row)
+        return pd.DataFrame(rows).set_index("id")
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        rows = []
+        for s in self.to_dict()["summary"]:
+            row = {k: v for k, v in s.items() if k not in ("label", "reasons")}
+            row["label"] = (s.get("label") or {}).get(self._lang)
+            row["reasons"] = "; ".join(s.get("reasons") or [])
+            rows.append(row)
+        return pd.DataFrame(rows).set_index("id")
+
+    @property
+    def groups(self) -> dict:
+        out = {}
+        for g in self.to_dict()["groups"]:
+            ids = g.get("children") or []
+            out[g["id"]] = _square(g["r"], list(ids))
+        return out
+
+    @property
+    def optimisation(self) -> pd.DataFrame | None:
+        o = self.to_dict().get("optimisation")
+        if not o:
+            return None
+        return pd.DataFrame(o["nodes"]).set_index("id")
+
+    def __repr__(self) -> str:
+        d = self.to_dict()
+        return (f"<cikit audit result: {len(d['nodes'])} nodes, {len(d['summary'])} groups, {d['units']} units, "
+                f"{len(self.warnings)} warnings>")
+
+    def _summary(self):
+        d, lang = self.to_dict(), self._lang
+        return [(_tr(lang, "units", "单位数"), str(d["units"])), (_tr(lang, "nodes", "节点"), str(len(d["nodes"]))),
+                (_tr(lang, "groups", "维度"), str(len(d["summary"])))]
+
+    def _repr_html_(self) -> str:
+        lang = self._lang
+        title = _tr(lang, "statistical-coherence audit", "统计一致性审查")
+        cols = [c for c in ("label", "r_parent", "r_index", "s_i", "weight_norm", "importance_norm", "ratio", "flags")
+                if c in self.nodes.columns]
+        return (super()._repr_html_().replace("<b>cikit audit</b>", f"<b>cikit audit — {html.escape(title)}</b>", 1)
+                + f"<p>{html.escape(_tr(lang, 'Nodes', '节点'))}</p>" + self.nodes[cols].to_html(float_format="%.3f")
+                + f"<p>{html.escape(_tr(lang, 'Audit summary per group', '各维度审查汇总'))}</p>"
+                + self.summary.to_html(float_format="%.3f"))
 
 
 def _finish(result: Result) -> Result:
@@ -348,6 +556,44 @@ def appendix(spec: Spec | str, out: str | os.PathLike, *, lang: str = "en", form
     """Writes the methodology appendix to ``out`` (``cikit appendix``)."""
     return _finish(AppendixResult(_cikit.appendix(_spec(spec)._h, _opts(
         out=out, lang=lang, formats=_list(formats), seed=seed, bootstrap=bootstrap, replicates=replicates))))
+
+
+def cfa(spec: Spec | str, *, level: int | None = None, second_order: bool | None = None,
+        estimator: str | None = None, missing: str | None = None, mi: int = 10,
+        out: str | os.PathLike | None = None, lang: str = "en") -> CfaResult:
+    """Confirmatory factor analysis of the tree's measurement model (``cikit cfa``, lavaan
+    ``cfa()`` conventions). ``level`` (tree level of the factors; default: the indicators'
+    parents), ``second_order`` (add the next level up), ``estimator`` (``"ml"`` or ``"mlr"``),
+    ``missing`` (``"listwise"`` or ``"fiml"``): None keeps the spec's ``cfa:`` block (else the
+    command's default); ``mi``: modification indices reported, largest first. ``lang`` is the
+    language of the labels in the DataFrames and the HTML view (the document does not depend
+    on it)."""
+    _check_lang(lang)
+    return _finish(CfaResult(_cikit.cfa(_spec(spec)._h, _opts(
+        level=level, second_order=second_order, estimator=estimator, missing=missing, mi=mi, out=out)), lang))
+
+
+def audit(spec: Spec | str, *, spearman: bool = False, weak_r: float | None = None, redundant_r: float | None = None,
+          divergence: float | None = None, spline_df: int | None = None, bootstrap: int = 0, seed: int | None = None,
+          threads: int = 0, optimise_weights: str | None = None, target: str | os.PathLike = "equal",
+          objective: str = "balance", out: str | os.PathLike | None = None, lang: str = "en") -> AuditResult:
+    """Statistical-coherence audit of the built index (``cikit audit``): correlations of every
+    node with its parent and the index, effective importance S_i vs nominal weights, alpha and
+    first-eigenvalue share per group; ``optimise_weights`` (``"dimensions"``,
+    ``"indicators"`` or ``"levelN"``) optimises that level's weights towards ``target``
+    (``"equal"``, ``"nominal"`` or a CSV file id,weight) by ``objective`` (``"balance"`` or
+    ``"infomax"``). None keeps the command's default (weak_r 0.3, redundant_r 0.92, divergence
+    0.5, spline_df 5). Results do not depend on ``threads``."""
+    _check_lang(lang)
+    return _finish(AuditResult(_cikit.audit(_spec(spec)._h, _opts(
+        spearman=spearman, weak_r=weak_r, redundant_r=redundant_r, divergence=divergence, spline_df=spline_df,
+        bootstrap=bootstrap, seed=seed, threads=threads, optimise_weights=optimise_weights, target=target,
+        objective=objective, out=out)), lang))
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("en", "zh"):
+        raise SpecError(f"lang must be 'zh' or 'en', not {lang!r}")
 
 
 def _list(v: Iterable[str] | str | None) -> list | None:

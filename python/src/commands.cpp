@@ -13,6 +13,8 @@
 #include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 #include "methods/pipeline/appendix.hpp"
+#include "methods/pipeline/audit.hpp"
+#include "methods/pipeline/cfa.hpp"
 #include "methods/pipeline/check.hpp"
 #include "methods/pipeline/compare.hpp"
 #include "methods/pipeline/delphi.hpp"
@@ -51,6 +53,7 @@ struct IndexDoc : Doc {
   Eigen::MatrixXi ranks;
   Eigen::VectorXd local, global;
   std::vector<std::string> unit_ids, node_ids, leaf_ids;
+  std::vector<std::optional<std::string>> parent_ids;  ///< per node; none for the index
 };
 
 /// Runs `f` on a worker thread with the GIL released; the calling thread checks for Ctrl-C
@@ -132,7 +135,11 @@ IndexDoc index(const PySpec& s, const py::dict& o) {
     d.local = run.result.weights.local;
     d.global = run.result.weights.global;
     d.unit_ids = run.data.unit_ids;
-    for (int k = 0; k < run.spec.tree.size(); ++k) d.node_ids.push_back(run.spec.tree.node(k).id);
+    for (int k = 0; k < run.spec.tree.size(); ++k) {
+      const Node& n = run.spec.tree.node(k);
+      d.node_ids.push_back(n.id);
+      d.parent_ids.push_back(n.parent >= 0 ? std::optional<std::string>(run.spec.tree.node(n.parent).id) : std::nullopt);
+    }
     for (int leaf : run.spec.tree.leaves()) d.leaf_ids.push_back(run.spec.tree.node(leaf).id);
     return d;
   });
@@ -272,6 +279,51 @@ Doc sensitivity(const PySpec& s, const py::dict& o) {
   });
 }
 
+Doc cfa(const PySpec& s, const py::dict& o) {
+  pipeline::CfaOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  if (o.contains("level") && !o["level"].is_none()) po.level = o["level"].cast<int>();
+  if (o.contains("second_order") && !o["second_order"].is_none()) po.second_order = o["second_order"].cast<bool>();
+  po.estimator = get<std::string>(o, "estimator", "");
+  po.missing = get<std::string>(o, "missing", "");
+  po.top_mi = get<int>(o, "mi", po.top_mi);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::CfaRun run = pipeline::run_cfa(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), run.warnings, {}, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc audit(const PySpec& s, const py::dict& o) {
+  pipeline::AuditRunOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  audit::AuditOptions& a = po.audit;
+  a.spearman = get<bool>(o, "spearman", a.spearman);
+  a.weak_r = get<double>(o, "weak_r", a.weak_r);
+  a.redundant_r = get<double>(o, "redundant_r", a.redundant_r);
+  a.divergence = get<double>(o, "divergence", a.divergence);
+  a.spline_df = get<int>(o, "spline_df", a.spline_df);
+  a.bootstrap = get<int>(o, "bootstrap", a.bootstrap);
+  a.seed = get<std::uint64_t>(o, "seed", a.seed);
+  a.threads = get<int>(o, "threads", a.threads);
+  po.optimise_level = get<std::string>(o, "optimise_weights", "");
+  po.target = get<std::string>(o, "target", po.target);
+  po.objective = get<std::string>(o, "objective", po.objective);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::AuditRun run = pipeline::run_audit(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), run.warnings, {}, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
 Doc appendix(const PySpec& s, const py::dict& o) {
   pipeline::AppendixOptions po;
   po.spec = s.key();
@@ -313,7 +365,8 @@ void bind_commands(py::module_& m) {
       .def_property_readonly("global_weights", [](const IndexDoc& d) { return to_numpy(d.global); })
       .def_readonly("unit_ids", &IndexDoc::unit_ids)
       .def_readonly("node_ids", &IndexDoc::node_ids)
-      .def_readonly("leaf_ids", &IndexDoc::leaf_ids);
+      .def_readonly("leaf_ids", &IndexDoc::leaf_ids)
+      .def_readonly("parent_ids", &IndexDoc::parent_ids);
   m.def("index", &index);
   m.def("weights", &weights);
   m.def("compare", &compare);
@@ -323,6 +376,8 @@ void bind_commands(py::module_& m) {
   m.def("delphi", &delphi);
   m.def("sensitivity", &sensitivity);
   m.def("appendix", &appendix);
+  m.def("cfa", &cfa);
+  m.def("audit", &audit);
 }
 
 }  // namespace cikit::python

@@ -64,9 +64,17 @@ def test_index_frames(spec):
     for uid in list(s.index)[:5]:
         assert s.loc[uid, "cggi"] == units[uid]["scores"]["cggi"]
         assert r.ranks.loc[uid, "cggi"] == units[uid]["ranks"]["cggi"]
+    ranks = r.ranks
+    assert all(str(t) == "Int64" for t in ranks.dtypes)
+    for uid, u in units.items():  # every rank, <NA> where the document has null (no score)
+        for node, want in u["ranks"].items():
+            got = ranks.loc[uid, node]
+            assert (got is pd.NA) if want is None else got == want, (uid, node, got, want)
     assert list(r.normalized.columns) == [n["id"] for n in doc["nodes"] if n["kind"] == "indicator"]
     w = r.weights
     assert w.loc["cggi", "global"] == 1.0
+    for n in doc["nodes"]:
+        assert w.loc[n["id"], "parent"] == n["parent"], n["id"]
     assert abs(w.loc[r.normalized.columns, "global"].sum() - 1.0) < 1e-12
 
 
