@@ -376,19 +376,21 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   const Eigen::VectorXd sd = fit.mm.lat_cov.diagonal().cwiseAbs().cwiseSqrt().cwiseInverse();
   fit.latent_correlation = sd.asDiagonal() * fit.mm.lat_cov * sd.asDiagonal();
   fit.r2 = (1.0 - fit.mm.theta.diagonal().array() / fit.mm.sigma.diagonal().array()).matrix();
-  // Observed information per unit: Hessian of -logL/N by 5-point differences of the analytic
-  // gradient (as lavaan's lav_model_hessian), gradient only (no expected information). This is
-  // most of the FIML run time (4 (q + p) gradient evaluations): the columns run in parallel,
-  // each written by its index, so the result does not depend on the number of threads.
+  // Observed information per unit: Hessian of -logL/N by central differences of the analytic
+  // gradient, gradient only (no expected information). lavaan's lav_model_hessian uses the
+  // 5-point rule; the 2-point rule's truncation error (h^2/6 times the third derivative, ~1e-13)
+  // is below the round-off both share (~eps/h ~ 1e-10 relative), at half the cost. This is most
+  // of the FIML run time (2 (q + p) gradient evaluations): the columns run in parallel, each
+  // written by its index, so the result does not depend on the number of threads.
   Eigen::MatrixXd hess(q + p, q + p);
   const double h = 1e-6;
   std::vector<char> column_ok(static_cast<std::size_t>(q + p), 1);
 #pragma omp parallel for schedule(dynamic, 1)
   for (Eigen::Index j = 0; j < q + p; ++j) {
     Eigen::VectorXd col = Eigen::VectorXd::Zero(q + p);
-    const double weights[4] = {1.0, -8.0, 8.0, -1.0};
-    const double steps[4] = {-2 * h, -h, h, 2 * h};
-    for (int k = 0; k < 4; ++k) {
+    const double weights[2] = {-1.0, 1.0};
+    const double steps[2] = {-h, h};
+    for (int k = 0; k < 2; ++k) {
       Eigen::VectorXd th = r.x;
       th(j) += steps[k];
       const Evaluation e = evaluate(th, true, false);
@@ -398,7 +400,7 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
       }
       col += weights[k] * e.gradient;
     }
-    hess.col(j) = col / (12.0 * h);
+    hess.col(j) = col / (2.0 * h);
   }
   for (const char ok : column_ok)
     if (!ok) throw DomainError("CFA (FIML): the model-implied covariance is not positive definite near the estimate");
