@@ -322,7 +322,6 @@ void reliability_blocks(Build& b, const report::Evidence& ev) {
 
 /// A15 CFA fit, A16 CFA loadings with CR/AVE, and the CFA variant of A8 (appendix_cfa.hpp).
 void cfa_blocks(Build& b) {
-  b.stage(msg("cli.stage.cfa", b.lang));
   for (const auto& [warning, note] : append_cfa_blocks(b.blocks, b.spec, b.data, *b.index, b.lang, b.run.warnings))
     b.left_out(warning, note);
 }

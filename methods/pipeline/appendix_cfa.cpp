@@ -84,7 +84,6 @@ std::vector<std::pair<std::string, std::string>> append_cfa_blocks(std::vector<r
     }
     return {{str_cat("confirmatory factor analysis (A15, A16) left out: ", en), report::msgf("omit.cfa", lang, loc)}};
   }
-  for (const auto& w : run->warnings) warnings.push_back("CFA: " + w);
   report::CfaTablesInput in;
   in.fit = &run->fit;
   in.estimator = run->estimator;
@@ -106,6 +105,13 @@ std::vector<std::pair<std::string, std::string>> append_cfa_blocks(std::vector<r
   in.verdicts = &spec.thresholds;
   in.model_note = model_note(*run, s, lang);
   if (!why.empty()) in.model_note += " " + report::msgf("cfa.model.fallback", lang, why.front());
+  // The run's warnings in the document's language: an inadmissible or unconverged solution (the
+  // tables say so too); listwise deletion is stated in A15's note (N of all units).
+  if (const auto bad = report::cfa_inadmissible(in, lang); !bad.empty()) {
+    std::string reasons;
+    for (std::size_t k = 0; k < bad.size(); ++k) reasons += (k ? report::msg("cfa.sep", lang) : "") + bad[k];
+    warnings.push_back(report::msgf("cfa.interp.invalid", lang, reasons));
+  }
   blocks.emplace_back(report::cfa_fit_table(in, lang));
   blocks.emplace_back(report::cfa_loadings_table(in, lang));
   if (mo.factors.size() >= 2) blocks.emplace_back(report::cfa_convergent_table(in, lang));

@@ -19,7 +19,8 @@
 
 namespace cikit::pipeline {
 
-/// Appends the CFA tables to `blocks`; the CFA's warnings go to `warnings`. Returns the parts
+/// Appends the CFA tables to `blocks`; a warning in `lang` goes to `warnings` when the solution is
+/// not admissible (not converged, a Heywood case). Returns the parts
 /// left out, each as (warning in English, note in `lang` for the "not included" list).
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> append_cfa_blocks(
     std::vector<report::Block>& blocks, const Spec& spec, const Dataset& data, const IndexResult& index, Lang lang,

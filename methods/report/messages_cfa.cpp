@@ -109,7 +109,6 @@ const std::vector<Message>& cfa_messages() {
      "分组{}仅有{}个观测变量，而一个因子至少需要{}个"},
     {"cfa.why.units", "{} units for {} free parameters (more units than free parameters are needed)",
      "{}个评价单位少于{}个待估参数（样本量须多于待估参数）"},
-    {"cli.stage.cfa", "confirmatory factor analysis (A15, A16)…", "验证性因子分析（A15、A16）……"},
     {"omit.cfa", "Confirmatory factor analysis: no estimable model ({}).", "验证性因子分析：无可估计的模型（{}）。"},
   };
   // clang-format on
