@@ -16,6 +16,7 @@ namespace {
 
 struct CfaCliOptions {
   CommonOptions common;
+  std::string observed;       ///< --observed indicators|node_scores
   int level = 0;              ///< --level N (0 = spec/default)
   bool second_order = false;  ///< --second-order
   std::string estimator;      ///< --estimator ml|mlr
@@ -100,6 +101,9 @@ void print_tables(const pipeline::CfaRun& run, Lang lang) {
   const auto& f = run.fit;
   std::cout << fmt::format("{} — {} ({}, {}, N = {})\n", run.spec.label.get(lang, run.spec.id),
                            tr(lang, "confirmatory factor analysis", "验证性因子分析"), run.estimator, run.missing, run.n_used);
+  if (run.observed == "node_scores")
+    std::cout << tr(lang, "Observed variables: the index's scores of the nodes one level below each factor (parcels)\n",
+                    "观测变量：各因子下一层节点的指数得分（题目打包）\n");
   if (!f.converged) {
     std::cout << tr(lang, "NOT CONVERGED: the fit indices are not valid and are not shown.\n",
                     "未收敛：拟合指标无效，不予显示。\n");
@@ -123,6 +127,7 @@ void run_cfa_cli(const CfaCliOptions& co) {
   pipeline::CfaOptions po{.spec = o.spec, .out = o.out};
   if (co.level > 0) po.level = co.level;
   if (co.second_order) po.second_order = true;
+  po.observed = co.observed;
   po.estimator = co.estimator;
   po.missing = co.missing;
   po.top_mi = co.top_mi;
@@ -144,7 +149,15 @@ void setup_cfa(CLI::App& app) {
       "RMSEA with 90% CI, SRMR, loadings with SEs and standardised values, CR/AVE, Fornell-Larcker, HTMT, "
       "modification indices.");
   add_common_options(*sub, opt->common);
-  sub->add_option("--level", opt->level, "Tree level whose groups are the factors (default: the indicators' parents)")
+  sub->add_option("--observed", opt->observed,
+                  "What the factors are measured by: indicators (default; the tree's indicators, oriented by "
+                  "direction) or node_scores (parcels: each factor's observed variables are the index's scores of "
+                  "the nodes one level below it, normalised and aggregated as `cikit index` builds them; use it when "
+                  "the indicator-level model has more free parameters than units or a group with one indicator)")
+      ->check(CLI::IsMember({"indicators", "node_scores"}));
+  sub->add_option("--level", opt->level,
+                  "Tree level whose groups are the factors (default: the indicators' parents; with --observed "
+                  "node_scores: 1, the dimensions)")
       ->check(CLI::Range(1, 100));
   sub->add_flag("--second-order", opt->second_order, "Add the next level up as second-order factor(s)");
   sub->add_option("--estimator", opt->estimator, "ml (default) or mlr (robust SEs, Yuan-Bentler scaled chi-square)")

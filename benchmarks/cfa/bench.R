@@ -7,7 +7,7 @@ write_spec <- function(name, data, groups) {
   d <- data.frame(id = paste0("u", seq_len(nrow(data))), data)
   write.csv(d, file.path(dir, paste0(name, ".csv")), row.names = FALSE, na = "")
   tree <- vapply(names(groups), function(g) sprintf("  - {id: %s, label: {zh: %s, en: %s}, children: [%s]}", g, g, g,
-                 paste0("{id: ", groups[[g]], "}", collapse = ", ")), "")
+                 paste0("{id: ", groups[[g]], ", direction: \"+\"}", collapse = ", ")), "")
   writeLines(c(sprintf("index: {id: %s, label: {zh: %s, en: %s}}", name, name, name),
                sprintf("data: {file: %s.csv, unit: id}", name), "tree:", tree), file.path(dir, paste0(name, ".yaml")))
   paste(vapply(names(groups), function(g) paste(g, "=~", paste(groups[[g]], collapse = " + ")), ""), collapse = "\n")
@@ -17,7 +17,11 @@ time_cikit <- function(name, extra = character()) {
                                          stdout = FALSE))[["elapsed"]])
   median(t)
 }
-time_lavaan <- function(model, data, ...) median(replicate(5, system.time(cfa(model, data, ...))[["elapsed"]]))
+# (replicate() wraps its expression in a function(...): pass the options explicitly.)
+time_lavaan <- function(model, data, ...) {
+  opts <- list(...)
+  median(replicate(5, system.time(do.call("cfa", c(list(model = model, data = quote(data)), opts)))[["elapsed"]]))
+}
 data(bfi)
 items <- c(paste0("A", 1:5), paste0("C", 1:5), paste0("E", 1:5), paste0("N", 1:5), paste0("O", 1:5))
 g <- split(items, substr(items, 1, 1)); names(g) <- paste0("f", names(g))

@@ -14,8 +14,15 @@ namespace {
 
 void parse_cfa(const YamlContext& ctx, const YAML::Node& v, IndexConfig&, SettingsStore& store) {
   CfaSettings& s = store.get_or_create<CfaSettings>(kCfaBlock);
+  s.present = true;
   ctx.each_key(v, "cfa", {}, [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
-    if (k == "level") {
+    if (k == "observed") {
+      const std::string m = ctx.scalar(w, "cfa.observed");
+      if (m != "indicators" && m != "node_scores")
+        ctx.fail(w, "cfa.observed must be indicators (the tree's indicators) or node_scores (each factor's observed "
+                    "variables are the index's scores of the nodes one level below it: parcels)");
+      s.observed = m;
+    } else if (k == "level") {
       const double l = ctx.number(w, "cfa.level");
       if (!(l >= 1 && l <= 100 && std::floor(l) <= l && l <= std::floor(l)))
         ctx.fail(w, "cfa.level must be a whole number >= 1 (1 = the first level below the index)");
@@ -51,7 +58,7 @@ void parse_cfa(const YamlContext& ctx, const YAML::Node& v, IndexConfig&, Settin
 }
 
 const bool kRegistered = register_settings_parser(
-    {kCfaBlock, {"level", "second_order", "estimator", "missing", "residual_covariances", "factors"}, parse_cfa});
+    {kCfaBlock, {"observed", "level", "second_order", "estimator", "missing", "residual_covariances", "factors"}, parse_cfa});
 
 }  // namespace
 

@@ -3,7 +3,10 @@
 /// The spec's optional `cfa:` block (docs/spec.md), parsed by the cfa family's registered
 /// SettingsParser (methods/core/settings.hpp):
 ///   cfa:
-///     level: 1                       # tree level whose groups are the factors (default: parents of the indicators)
+///     observed: indicators           # indicators | node_scores (parcels: each factor's observed variables
+///                                    #   are the index's scores of the nodes one level below it)
+///     level: 1                       # tree level whose groups are the factors (default: parents of the
+///                                    #   indicators; with node_scores: 1)
 ///     second_order: false            # add the next level up as second-order factor(s)
 ///     estimator: ml                  # ml | mlr
 ///     missing: listwise              # listwise | fiml
@@ -22,6 +25,7 @@
 namespace cikit::cfa {
 
 struct CfaSettings {
+  std::optional<std::string> observed;  ///< "indicators" or "node_scores"
   std::optional<int> level;
   std::optional<bool> second_order;
   std::optional<std::string> estimator;
@@ -37,6 +41,7 @@ struct CfaSettings {
     Location where;
   };
   std::vector<Factor> factors;  ///< empty = the tree's grouping
+  bool present = false;         ///< the spec has a `cfa:` block
 };
 
 inline constexpr const char* kCfaBlock = "cfa";

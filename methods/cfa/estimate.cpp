@@ -341,7 +341,8 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   const double n = fit.n;
   const std::vector<Parameter> freep = free_parameters(fit.table);
   // Objective -logL/N over (theta, nu); scaling matrix: complete-data expected information.
-  auto eval = [&](const Eigen::VectorXd& th, bool deriv) {
+  // with_hessian = false: the gradient only (the observed-information differences below).
+  auto evaluate = [&](const Eigen::VectorXd& th, bool deriv, bool with_hessian) {
     Evaluation e;
     const ModelMatrices mm = model_matrices(fit.table, th.head(q));
     const auto v = try_fiml_loglik(pats, th.tail(p), mm.sigma, deriv);
@@ -353,12 +354,14 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
     e.gradient.resize(q + p);
     e.gradient.head(q) = -trace_with(d, v->d_sigma) / n;
     e.gradient.tail(p) = -v->d_mu / n;
+    if (!with_hessian) return e;
     const Eigen::MatrixXd vinv = mm.sigma.llt().solve(Eigen::MatrixXd::Identity(p, p));
     e.hessian = Eigen::MatrixXd::Zero(q + p, q + p);
     e.hessian.topLeftCorner(q, q) = 0.5 * trace_products(d, d, vinv);
     e.hessian.bottomRightCorner(p, p) = vinv;
     return e;
   };
+  auto eval = [&](const Eigen::VectorXd& th, bool deriv) { return evaluate(th, deriv, deriv); };
   Eigen::VectorXd start(q + p);
   start.head(q) = start_values(model, fit.table, fit.s);
   start.tail(p) = fit.mean;
@@ -373,19 +376,34 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   const Eigen::VectorXd sd = fit.mm.lat_cov.diagonal().cwiseAbs().cwiseSqrt().cwiseInverse();
   fit.latent_correlation = sd.asDiagonal() * fit.mm.lat_cov * sd.asDiagonal();
   fit.r2 = (1.0 - fit.mm.theta.diagonal().array() / fit.mm.sigma.diagonal().array()).matrix();
-  // Observed information per unit: Hessian of -logL/N by 5-point differences of the gradient.
+  // Observed information per unit: Hessian of -logL/N by central differences of the analytic
+  // gradient, gradient only (no expected information). lavaan's lav_model_hessian uses the
+  // 5-point rule; the 2-point rule's truncation error (h^2/6 times the third derivative, ~1e-13)
+  // is below the round-off both share (~eps/h ~ 1e-10 relative), at half the cost. This is most
+  // of the FIML run time (2 (q + p) gradient evaluations): the columns run in parallel, each
+  // written by its index, so the result does not depend on the number of threads.
   Eigen::MatrixXd hess(q + p, q + p);
   const double h = 1e-6;
+  std::vector<char> column_ok(static_cast<std::size_t>(q + p), 1);
+#pragma omp parallel for schedule(dynamic, 1)
   for (Eigen::Index j = 0; j < q + p; ++j) {
-    auto grad = [&](double dx) {
+    Eigen::VectorXd col = Eigen::VectorXd::Zero(q + p);
+    const double weights[2] = {-1.0, 1.0};
+    const double steps[2] = {-h, h};
+    for (int k = 0; k < 2; ++k) {
       Eigen::VectorXd th = r.x;
-      th(j) += dx;
-      const Evaluation e = eval(th, true);
-      if (!e.ok) throw DomainError("CFA (FIML): the model-implied covariance is not positive definite near the estimate");
-      return e.gradient;
-    };
-    hess.col(j) = (grad(-2 * h) - 8.0 * grad(-h) + 8.0 * grad(h) - grad(2 * h)) / (12.0 * h);
+      th(j) += steps[k];
+      const Evaluation e = evaluate(th, true, false);
+      if (!e.ok) {
+        column_ok[static_cast<std::size_t>(j)] = 0;
+        break;
+      }
+      col += weights[k] * e.gradient;
+    }
+    hess.col(j) = col / (2.0 * h);
   }
+  for (const char ok : column_ok)
+    if (!ok) throw DomainError("CFA (FIML): the model-implied covariance is not positive definite near the estimate");
   hess = 0.5 * (hess + hess.transpose()).eval();
   fit.vcov = (n * hess).ldlt().solve(Eigen::MatrixXd::Identity(q + p, q + p));
   fill_estimates(fit);

@@ -78,7 +78,8 @@ struct CfaFit {
 /// missing; rows with every value missing are dropped). Minimises -logL/N by Fisher scoring
 /// with the analytic FIML gradient (methods/cfa/fiml.hpp) and the complete-data expected
 /// information at the current Sigma as the scaling matrix; SEs from the observed information
-/// (5-point differences of the analytic gradient, as lavaan's default with missing = "ml").
+/// (2-point central differences of the analytic gradient; lavaan, whose default with missing =
+/// "ml" is the observed information too, uses 5 points: the same to round-off).
 /// chisq = 2 (logL_H1 - logL), H1 by EM; baseline = independence with free means and
 /// variances (its ML estimates are the available-case means and ML variances).
 [[nodiscard]] CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x,

@@ -36,6 +36,7 @@
 #include "methods/report/weights_tables.hpp"
 #include "methods/pipeline/sensitivity.hpp"
 #include "methods/pipeline/appendix_audit.hpp"
+#include "methods/pipeline/appendix_cfa.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
 
@@ -335,7 +336,13 @@ void reliability_blocks(Build& b, const report::Evidence& ev) {
   b.blocks.emplace_back(std::move(a4));
 }
 
-/// A5-A8 validity, with the heatmap and scree figures.
+/// A15 CFA fit, A16 CFA loadings with CR/AVE, and the CFA variant of A8 (appendix_cfa.hpp).
+void cfa_blocks(Build& b) {
+  for (const auto& [warning, note] : append_cfa_blocks(b.blocks, b.spec, b.data, *b.index, b.lang, b.run.warnings))
+    b.left_out(warning, note);
+}
+
+/// A5-A8 validity, with the heatmap and scree figures, then the CFA tables (A15, A16, A8 CFA).
 void validity_blocks(Build& b, const report::Evidence& ev) {
   const Lang lang = b.lang;
   const IndicatorTree& tree = b.spec.tree;
@@ -356,6 +363,7 @@ void validity_blocks(Build& b, const report::Evidence& ev) {
     a8[1].interpretation = report::htmt_interpretation(ev, tree, verdicts, lang);
   }
   for (auto& t : a8) b.blocks.emplace_back(std::move(t));
+  cfa_blocks(b);
   validity_close(b, ev);
 }
 
@@ -607,8 +615,12 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   if (ev) reliability_blocks(b, *ev);
   else b.section_omitted = {b.omitted.back()};
   open_section(b, "validity");
-  if (ev) validity_blocks(b, *ev);
-  else b.section_omitted = {b.omitted.back()};
+  if (ev) {
+    validity_blocks(b, *ev);
+  } else {
+    b.section_omitted = {b.omitted.back()};
+    cfa_blocks(b);
+  }
   b.stage(msg("cli.stage.weights", lang));
   open_section(b, "weights");
   weights_blocks(b);

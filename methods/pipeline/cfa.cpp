@@ -7,6 +7,7 @@
 #include <map>
 
 #include "methods/cfa/cfa_settings.hpp"
+#include "methods/compare/weights_report.hpp"
 #include "methods/core/error.hpp"
 #include "methods/pipeline/common.hpp"
 #include "methods/validity/convergent.hpp"
@@ -17,7 +18,8 @@ namespace {
 
 struct Built {
   cfa::MeasurementModel model;
-  std::vector<Eigen::Index> columns;  ///< data column of each model indicator
+  std::vector<Eigen::Index> columns;  ///< indicators: data column of each model indicator
+  std::vector<int> nodes;             ///< node_scores: tree node of each observed variable
   std::vector<Labels> factor_labels, indicator_labels;
   int level = 0;
 };
@@ -122,19 +124,111 @@ Built build_model(const Spec& spec, const cfa::CfaSettings& s, std::optional<int
   return b;
 }
 
+/// Parcels (observed = node_scores): factors = the nodes of tree level `level` (default 1),
+/// each measured by the scores of its children; or the spec's `cfa.factors`, naming any nodes.
+Built build_model_scores(const Spec& spec, const cfa::CfaSettings& s, std::optional<int> level, bool second) {
+  const IndicatorTree& tree = spec.tree;
+  Built b;
+  auto add_observed = [&](int node) {
+    const std::string& id = tree.node(node).id;
+    for (std::size_t i = 0; i < b.model.indicators.size(); ++i)
+      if (b.model.indicators[i] == id) return static_cast<int>(i);
+    b.model.indicators.push_back(id);
+    b.nodes.push_back(node);
+    b.indicator_labels.push_back(tree.node(node).label);
+    return static_cast<int>(b.model.indicators.size() - 1);
+  };
+  std::vector<int> factor_nodes;
+  if (!s.factors.empty()) {
+    if (second) throw InvalidInput("cfa: second_order cannot be combined with cfa.factors (an explicit assignment)");
+    for (const auto& f : s.factors) {
+      b.model.factors.push_back(f.name);
+      b.factor_labels.push_back(Labels{f.name, f.name});
+      std::vector<int> members;
+      for (const auto& id : f.indicators) {
+        const auto n = tree.find(id);
+        if (!n || *n == tree.root())
+          throw InvalidInput(fmt::format("cfa.factors.{}: '{}' is not a node below the index (with observed: "
+                                         "node_scores the observed variables are node scores)",
+                                         f.name, id),
+                             f.where);
+        members.push_back(add_observed(*n));
+      }
+      b.model.loadings.push_back(members);
+    }
+  } else {
+    const int lv = level.value_or(1);
+    for (int n : tree.preorder()) {
+      if (tree.node(n).depth != lv) continue;
+      if (tree.node(n).children.empty())
+        throw InvalidInput(fmt::format("cfa (observed: node_scores): node '{}' at level {} is an indicator, so it "
+                                       "cannot be a factor measured by the scores below it; choose a level above "
+                                       "every indicator (--level)",
+                                       tree.node(n).id, lv));
+      factor_nodes.push_back(n);
+      b.model.factors.push_back(tree.node(n).id);
+      b.factor_labels.push_back(tree.node(n).label);
+      b.model.loadings.emplace_back();
+      for (int c : tree.node(n).children) b.model.loadings.back().push_back(add_observed(c));
+    }
+    if (factor_nodes.empty())
+      throw InvalidInput(fmt::format("cfa (observed: node_scores): the tree has no node at level {} (its height is "
+                                     "{}); choose a level between 1 and {}",
+                                     lv, tree.height(), tree.height() - 1));
+    if (second) {
+      std::map<int, std::size_t> second_of_node;
+      for (std::size_t f = 0; f < factor_nodes.size(); ++f) {
+        const int up = tree.node(factor_nodes[f]).parent;
+        auto it = second_of_node.find(up);
+        if (it == second_of_node.end()) {
+          it = second_of_node.emplace(up, b.model.second_order.size()).first;
+          b.model.second_order.push_back(tree.node(up).id);
+          b.model.second_loadings.emplace_back();
+          b.factor_labels.push_back(tree.node(up).label);
+        }
+        b.model.second_loadings[it->second].push_back(static_cast<int>(f));
+      }
+    }
+    b.level = lv;
+  }
+  for (const auto& pr : s.residual_covariances) {
+    auto index_of = [&](const std::string& id) {
+      for (std::size_t i = 0; i < b.model.indicators.size(); ++i)
+        if (b.model.indicators[i] == id) return static_cast<int>(i);
+      throw InvalidInput(fmt::format("cfa.residual_covariances: '{}' is not an observed variable of the model "
+                                     "(observed: node_scores: the children of the factors)",
+                                     id),
+                         pr.where);
+    };
+    b.model.residual_covariances.emplace_back(index_of(pr.a), index_of(pr.b));
+  }
+  if (b.level == 0) b.level = -1;
+  cfa::validate_model(b.model);
+  return b;
+}
+
 std::string g17(double v) { return fmt::format("{:.17g}", v); }
 
 }  // namespace
 
 CfaRun run_cfa(const CfaOptions& o) {
+  const Spec spec = read_spec_with(o.spec);
+  const Dataset data = load_data(spec);
+  return cfa_of(spec, data, nullptr, o);
+}
+
+CfaRun cfa_of(const Spec& spec_in, const Dataset& data, const IndexResult* index, const CfaOptions& o) {
   CfaRun run;
-  run.spec = read_spec_with(o.spec);
+  run.spec = spec_in;
   const Spec& spec = run.spec;
   const cfa::CfaSettings& s = cfa::cfa_settings(spec);
   run.estimator = !o.estimator.empty() ? o.estimator : s.estimator.value_or("ml");
   run.missing = !o.missing.empty() ? o.missing : s.missing.value_or("listwise");
+  run.observed = !o.observed.empty() ? o.observed : s.observed.value_or("indicators");
   if (run.estimator != "ml" && run.estimator != "mlr")
     throw InvalidInput(fmt::format("cfa: estimator '{}' (accepted: ml, mlr)", run.estimator));
+  if (run.observed != "indicators" && run.observed != "node_scores")
+    throw InvalidInput(fmt::format("cfa: observed '{}' (accepted: indicators, node_scores)", run.observed));
   if (run.missing == "fiml" && run.estimator == "mlr")
     throw InvalidInput("cfa: --missing fiml with --estimator mlr (robust FIML) is not yet available; use --estimator ml "
                        "with --missing fiml, or --missing listwise with mlr");
@@ -143,20 +237,33 @@ CfaRun run_cfa(const CfaOptions& o) {
   if (o.level && *o.level < 1) throw InvalidInput(fmt::format("cfa: level is {}, but must be >= 1 (1 = the groups below the index)", *o.level));
   run.second_order = o.second_order ? *o.second_order : s.second_order.value_or(false);
   const std::optional<int> level = o.level ? o.level : s.level;
-  const Dataset data = load_data(spec);
-  Built b = build_model(spec, s, level, run.second_order);
+  const bool scores = run.observed == "node_scores";
+  Built b = scores ? build_model_scores(spec, s, level, run.second_order) : build_model(spec, s, level, run.second_order);
   run.level = b.level;
   run.factor_labels = b.factor_labels;
   run.indicator_labels = b.indicator_labels;
-  // Orient (direction '-' times -1), keep the model's indicators, drop incomplete rows.
-  const auto& leaves = spec.tree.leaves();
-  const auto p = static_cast<Eigen::Index>(b.columns.size());
+  const auto p = static_cast<Eigen::Index>(b.model.indicators.size());
   Eigen::MatrixXd x(data.n_units(), p);
-  for (Eigen::Index j = 0; j < p; ++j) {
-    const Eigen::Index c = b.columns[static_cast<std::size_t>(j)];
-    x.col(j) = data.values.col(c);
-    if (spec.tree.node(leaves[static_cast<std::size_t>(c)]).direction == Direction::Negative) x.col(j) *= -1.0;
+  if (scores) {
+    // The scores of the index pipeline (normalised with direction, aggregated): already oriented.
+    IndexResult built;
+    if (index == nullptr) {
+      Judgments judgments;
+      const WeightInputs inputs = spec_weight_inputs(spec, {spec.config.weights}, judgments);
+      built = build_index(data, spec.tree, spec.config, inputs);
+      index = &built;
+    }
+    for (Eigen::Index j = 0; j < p; ++j) x.col(j) = index->scores.col(b.nodes[static_cast<std::size_t>(j)]);
+  } else {
+    // Orient (direction '-' times -1).
+    const auto& leaves = spec.tree.leaves();
+    for (Eigen::Index j = 0; j < p; ++j) {
+      const Eigen::Index c = b.columns[static_cast<std::size_t>(j)];
+      x.col(j) = data.values.col(c);
+      if (spec.tree.node(leaves[static_cast<std::size_t>(c)]).direction == Direction::Negative) x.col(j) *= -1.0;
+    }
   }
+  // Keep the complete rows (listwise) or the rows with a value (FIML).
   std::vector<Eigen::Index> keep;
   for (Eigen::Index r = 0; r < x.rows(); ++r)
     if (x.row(r).allFinite() || run.missing == "fiml") keep.push_back(r);
@@ -172,6 +279,15 @@ CfaRun run_cfa(const CfaOptions& o) {
   eo.estimator = run.estimator == "mlr" ? cfa::Estimator::MLR : cfa::Estimator::ML;
   run.fit = run.missing == "fiml" ? cfa::fit_cfa_fiml(b.model, xc, eo) : cfa::fit_cfa(b.model, xc, eo);
   if (run.missing == "fiml") run.n_used = run.fit.n;
+  if (scores) {
+    run.observed_csv.header = {spec.data.columns.unit.empty() ? std::string("unit") : spec.data.columns.unit};
+    for (const auto& id : b.model.indicators) run.observed_csv.header.push_back(id);
+    for (const Eigen::Index r : keep) {
+      std::vector<std::string> row{data.unit_ids[static_cast<std::size_t>(r)]};
+      for (Eigen::Index j = 0; j < p; ++j) row.push_back(std::isfinite(x(r, j)) ? g17(x(r, j)) : "NA");
+      run.observed_csv.rows.push_back(std::move(row));
+    }
+  }
   const cfa::CfaFit& fit = run.fit;
   for (const auto& w : fit.warnings) run.warnings.push_back(w);
   // CR, AVE, Fornell–Larcker from the standardised first-order loadings; HTMT from the data.
@@ -275,10 +391,21 @@ CfaRun run_cfa(const CfaOptions& o) {
     return a;
   };
   run.doc = json_header("cfa", spec);
-  run.doc["options"] = {{"estimator", run.estimator}, {"missing", run.missing}, {"level", level ? nlohmann::json(*level) : nlohmann::json(nullptr)},
+  run.doc["options"] = {{"estimator", run.estimator}, {"missing", run.missing}, {"observed", run.observed},
+                        {"level", run.level > 0 ? nlohmann::json(run.level) : nlohmann::json(nullptr)},
                         {"second_order", run.second_order}, {"likelihood", "normal (S with divisor N)"},
                         {"identification", "first loading of each factor fixed to 1 (lavaan default)"},
-                        {"direction", "indicators with direction '-' multiplied by -1"}};
+                        {"direction", scores ? "node scores of the index pipeline (normalised with direction, aggregated)"
+                                             : "indicators with direction '-' multiplied by -1"}};
+  if (scores) {
+    nlohmann::json jo = nlohmann::json::object();
+    for (std::size_t f = 0; f < b.model.factors.size(); ++f) {
+      nlohmann::json members = nlohmann::json::array();
+      for (int i : b.model.loadings[f]) members.push_back(b.model.indicators[static_cast<std::size_t>(i)]);
+      jo[b.model.factors[f]] = members;
+    }
+    run.doc["observed_variables"] = jo;
+  }
   run.doc["converged"] = fit.converged;
   run.doc["iterations"] = fit.iterations;
   run.doc["n_units"] = run.n_units;
@@ -304,6 +431,7 @@ CfaRun run_cfa(const CfaOptions& o) {
   if (fit.converged) run.outputs.add("cfa_fit.csv", run.fit_csv.csv());
   run.outputs.add("cfa_estimates.csv", run.estimates_csv.csv());
   run.outputs.add("cfa.json", run.doc.dump(2) + "\n");
+  if (scores) run.outputs.add("cfa_observed.csv", run.observed_csv.csv());
   return run;
 }
 

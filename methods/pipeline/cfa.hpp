@@ -4,7 +4,13 @@
 /// tree (indicators oriented by direction; factors = the parents of the indicators, or the
 /// groups of tree level `level`; `second_order` adds the next level up; the spec's `cfa:`
 /// block may add residual covariances or replace the factor assignment), fits it by ML or MLR
-/// (methods/cfa, matched to lavaan cfa()), and adds CR, AVE, Fornell–Larcker and HTMT from the
+/// (or FIML). With `observed = node_scores` (parcels) the observed variables of each factor are
+/// not the raw indicators but the scores of the nodes one level below it, as the index
+/// pipeline computes them (build_index: treated, normalised with direction, aggregated with
+/// the spec's weights): the usual remedy in index papers when the indicator-level model has
+/// more free parameters than units or groups with a single indicator
+/// (Little, Cunningham, Shahar & Widaman 2002, doi:10.1207/S15328007SEM0902_1). The
+/// fit (methods/cfa) is matched to lavaan cfa(); the pipeline adds CR, AVE, Fornell–Larcker and HTMT from the
 /// CFA solution and the top modification indices. The front ends render the tables.
 #include <optional>
 #include <string>
@@ -13,8 +19,10 @@
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>
 
+#include "methods/aggregate/build_index.hpp"
 #include "methods/cfa/estimate.hpp"
 #include "methods/cfa/modindices.hpp"
+#include "methods/core/dataset.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/pipeline/output.hpp"
 
@@ -23,7 +31,9 @@ namespace cikit::pipeline {
 struct CfaOptions {
   std::string spec;                   ///< SPEC.yaml
   std::string out;                    ///< output folder ("" = none written)
-  std::optional<int> level;           ///< --level N (else spec cfa.level, else the indicators' parents)
+  /// --observed: indicators | node_scores ("" = spec cfa.observed, else indicators).
+  std::string observed;
+  std::optional<int> level;           ///< --level N (else spec cfa.level, else the indicators' parents; node_scores: 1)
   std::optional<bool> second_order;   ///< --second-order (else spec cfa.second_order, else false)
   std::string estimator;              ///< ml | mlr ("" = spec cfa.estimator, else ml)
   std::string missing;                ///< listwise | fiml ("" = spec cfa.missing, else listwise)
@@ -42,7 +52,8 @@ struct CfaFactorValidity {
 struct CfaRun {
   Spec spec;
   std::string estimator, missing;
-  int level = 0;              ///< tree depth of the factors (1 = below the index)
+  std::string observed;       ///< indicators | node_scores
+  int level = 0;              ///< tree depth of the factors (1 = below the index; -1 = the indicators' parents)
   bool second_order = false;
   int n_units = 0, n_used = 0;
   cfa::CfaFit fit;
@@ -54,6 +65,9 @@ struct CfaRun {
   std::vector<cfa::ModIndex> mi;         ///< top modification indices, largest first
   std::vector<std::string> warnings;
   TextTable fit_csv, estimates_csv;
+  /// node_scores: the observed variables (unit id, then one column per model variable, the
+  /// units used), written as cfa_observed.csv so that other software can refit the same model.
+  TextTable observed_csv;
   nlohmann::json doc;
   OutputSet outputs{""};
 };
@@ -64,5 +78,10 @@ struct CfaRun {
 ///         indicator or a singular covariance matrix (naming the node or indicator);
 ///         `missing = fiml` with `estimator = mlr` (robust FIML: not yet available).
 [[nodiscard]] CfaRun run_cfa(const CfaOptions& options);
+
+/// The CFA of a spec already read, on its loaded data (`cikit appendix` calls it). `index`: the
+/// index built from `spec` and `data` (used by observed = node_scores; built here when null).
+/// Writes no files unless options.out is set. @throws as run_cfa.
+[[nodiscard]] CfaRun cfa_of(const Spec& spec, const Dataset& data, const IndexResult* index, const CfaOptions& options);
 
 }  // namespace cikit::pipeline

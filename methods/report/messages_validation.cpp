@@ -184,11 +184,13 @@ const std::vector<Message>& validation_messages() {
     {"a8.h.fl_ok", "√AVE > |r|", "√AVE > |r|"},
     {"a8.g.correlations", "Correlations of dimension scores (diagonal: √AVE)", "维度得分相关系数（对角线为√AVE）"},
     {"a8.note",
-     "CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)) and AVE = Σλ²/k from standardised one-factor minres loadings λ of each "
-     "dimension (Fornell & Larcker 1981). Dimension score: mean of the z-scored indicators; below the diagonal "
-     "the Pearson r of the scores.",
-     "组合信度 CR = (Σλ)²/((Σλ)² + Σ(1 − λ²))，平均方差抽取量 AVE = Σλ²/k，λ 为各维度单因子 minres 模型的标准化载荷"
-     "（Fornell & Larcker 1981）。维度得分为该维度标准化指标的均值，对角线下方为维度得分间的 Pearson 相关系数。"},
+     "Shown: the exploratory variant. CR = (Σλ)²/((Σλ)² + Σ(1 − λ²)) and AVE = Σλ²/k from standardised one-factor "
+     "minres loadings λ of each dimension (Fornell & Larcker 1981). Dimension score: mean of the z-scored "
+     "indicators; below the diagonal the Pearson r of the scores. When a confirmatory model is estimable, the "
+     "CFA-based variant (CFA loadings, latent correlations) follows the CFA tables.",
+     "本表为探索性版本。组合信度 CR = (Σλ)²/((Σλ)² + Σ(1 − λ²))，平均方差抽取量 AVE = Σλ²/k，λ 为各维度单因子 minres 模型的标准化载荷"
+     "（Fornell & Larcker 1981）。维度得分为该维度标准化指标的均值，对角线下方为维度得分间的 Pearson 相关系数。"
+     "验证性因子分析模型可估计时，基于CFA的版本（CFA载荷、潜变量相关）列于CFA各表之后。"},
     {"a8b.title", "Discriminant validity: heterotrait–monotrait ratio (HTMT)", "区分效度（异质-单质比率HTMT）"},
     {"a8b.note",
      "Below the diagonal HTMT (arithmetic means of |r|; Henseler, Ringle & Sarstedt 2015), above it HTMT2 "

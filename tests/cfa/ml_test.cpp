@@ -5,6 +5,7 @@
 
 #include "methods/cfa/estimate.hpp"
 #include "methods/cfa/modindices.hpp"
+#include "methods/pipeline/cfa.hpp"
 #include "tests/cfa/cfa_support.hpp"
 
 using namespace cikit_test;
@@ -57,7 +58,15 @@ const cfa::ParameterEstimate* find_estimate(const cfa::CfaFit& fit, const std::s
   return nullptr;
 }
 
+// lavaan's Gauss-Newton fails on gov_parcels_second: its reference is BFGS (reltol 1e-16), which
+// stops at fmin 1.03620071308872 where cikit reaches 1.03620071292995 (lower); the weakly
+// determined variances there differ by up to 3e-5 relative, so that case is checked to 1e-4.
+double estimate_tolerance(const std::string& dir) {
+  return dir.find("gov_parcels_second") != std::string::npos ? 1e-4 : 1e-5;
+}
+
 void check_estimates(const cfa::CfaFit& fit, const std::string& dir, const std::string& est) {
+  const double tol = estimate_tolerance(dir);
   const auto ref = read_table(dir + "/ref_est_" + est + ".csv");
   for (std::size_t r = 1; r < ref.size(); ++r) {
     const auto& row = ref[r];
@@ -65,10 +74,10 @@ void check_estimates(const cfa::CfaFit& fit, const std::string& dir, const std::
     REQUIRE(e != nullptr);
     INFO(dir << " " << est << " " << row[0] << " " << row[1] << " " << row[2] << ": cikit est/se/std.all " << e->est
               << " " << e->se << " " << e->std_all << " lavaan " << row[3] << " " << row[4] << " " << row[8]);
-    CHECK(rel_close(e->est, ref_number(row[3]), 1e-5, 1e-7));
-    CHECK(rel_close(e->se, ref_number(row[4]), 1e-5, 1e-7));
-    CHECK(rel_close(e->std_all, ref_number(row[8]), 1e-5, 1e-7));
-    CHECK(rel_close(e->std_lv, ref_number(row[7]), 1e-5, 1e-7));
+    CHECK(rel_close(e->est, ref_number(row[3]), tol, 1e-7));
+    CHECK(rel_close(e->se, ref_number(row[4]), tol, 1e-7));
+    CHECK(rel_close(e->std_all, ref_number(row[8]), tol, 1e-7));
+    CHECK(rel_close(e->std_lv, ref_number(row[7]), tol, 1e-7));
     if (e->free) CHECK(rel_close(e->pvalue, ref_number(row[6]), 1e-4, 1e-9));
   }
   CHECK(fit.estimates.size() == ref.size() - 1);
@@ -89,7 +98,9 @@ void run_case(const std::string& name, cfa::Estimator estimator) {
   for (std::size_t r = 1; r < def.size(); ++r) {
     const cfa::ParameterEstimate* e = find_estimate(fit, def[r][0], def[r][1], def[r][2]);
     REQUIRE(e != nullptr);
-    CHECK(rel_close(e->est, ref_number(def[r][3]), 1e-3, 1e-5));
+    // gov_parcels*: lavaan's default stop is looser still on the flat factor variances of these
+    // 109-unit fits (up to 2.1e-3 relative; the tight references above agree to 1e-5).
+    CHECK(rel_close(e->est, ref_number(def[r][3]), name.rfind("gov_parcels", 0) == 0 ? 5e-3 : 1e-3, 1e-5));
   }
 }
 
@@ -129,7 +140,7 @@ TEST_CASE("CFA rejects bad models and data", "[cfa]") {
 }
 
 TEST_CASE("CFA modification indices match lavaan modindices()", "[cfa][cfa_mi]") {
-  for (const char* name : {"hs3", "hs_second", "hs_rescov", "bfi5"}) {
+  for (const char* name : {"hs3", "hs_second", "hs_rescov", "bfi5", "gov_parcels"}) {
     const std::string dir = validation_dir() + "/cfa/ml/" + name;
     const CfaCase c = load_cfa_case(dir);
     const cfa::CfaFit fit = cfa::fit_cfa(c.model, c.x);
@@ -165,4 +176,48 @@ TEST_CASE("CFA FIML matches lavaan missing = ml: bfi five factors", "[cfa][cfa_f
   REQUIRE(fit.converged);
   check_fit(fit, dir, "ml");
   check_estimates(fit, dir, "ml");
+}
+
+// Parcels (observed = node_scores) on the bundled governance example: lavaan fitted on the
+// sub-dimension scores cikit wrote (validation/cfa/ml/governance.sh). The library fit on the
+// stored scores, and the whole pipeline (scores recomputed from the spec and cities.csv).
+TEST_CASE("CFA parcels of the governance example match lavaan", "[cfa][cfa_parcels]") {
+  run_case("gov_parcels", cfa::Estimator::ML);
+  run_case("gov_parcels", cfa::Estimator::MLR);
+  run_case("gov_parcels_second", cfa::Estimator::ML);
+}
+
+TEST_CASE("cikit cfa with observed: node_scores reproduces the stored scores and lavaan's fit", "[cfa][cfa_parcels]") {
+  for (const bool second : {false, true}) {
+    const std::string dir = validation_dir() + (second ? "/cfa/ml/gov_parcels_second" : "/cfa/ml/gov_parcels");
+    cikit::pipeline::CfaOptions o;
+    o.spec = source_dir() + "/datasets/governance/governance.yaml";
+    if (second) o.second_order = true;
+    const cikit::pipeline::CfaRun run = cikit::pipeline::run_cfa(o);
+    REQUIRE(run.observed == "node_scores");
+    REQUIRE(run.fit.converged);
+    CHECK(run.fit.model.factors.size() == 4);
+    // The scores the pipeline computes now equal those lavaan was fitted on (written with %.17g).
+    const auto input = read_table(dir + "/input.csv");
+    REQUIRE(input.size() == run.observed_csv.rows.size() + 1);
+    REQUIRE(input[0] == run.observed_csv.header);
+    for (std::size_t r = 1; r < input.size(); ++r) {
+      CHECK(input[r][0] == run.observed_csv.rows[r - 1][0]);
+      for (std::size_t c = 1; c < input[r].size(); ++c)
+        CHECK(rel_close(ref_number(run.observed_csv.rows[r - 1][c]), ref_number(input[r][c]), 1e-12, 1e-14));
+    }
+    check_fit(run.fit, dir, "ml");
+    check_estimates(run.fit, dir, "ml");
+  }
+}
+
+TEST_CASE("cikit cfa on the governance indicators explains why the model is not estimable", "[cfa][cfa_parcels]") {
+  cikit::pipeline::CfaOptions o;
+  o.spec = source_dir() + "/datasets/governance/governance.yaml";
+  o.observed = "indicators";
+  // The spec's cfa.level 1 with the raw indicators: 48 indicators, 39 complete cities.
+  CHECK_THROWS_WITH(cikit::pipeline::run_cfa(o), Catch::Contains("free parameters"));
+  o.observed = "node_scores";
+  o.level = 3;
+  CHECK_THROWS_WITH(cikit::pipeline::run_cfa(o), Catch::Contains("is an indicator"));
 }

@@ -18,7 +18,8 @@ cp -r "$src/datasets/governance" ex
 fast="--bootstrap 200 --parallel-replicates 20 --replicates 200 --sensitivity-bootstrap 20 --sobol-bootstrap 50"
 
 tables="A1_indicator_system A2_descriptive_statistics A3_reliability A4_item_analysis A5_kmo_bartlett
-        A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt A9_ahp_consistency
+        A6_variance_explained A7_rotated_loadings A8_convergent_validity A8_htmt A15_cfa_fit A16_cfa_loadings
+        A8_convergent_validity_cfa A9_ahp_consistency
         A10_local_weights A10_global_weights A11_rank_correlations A11_rank_shifts A11_largest_movers D1_delphi_panel
         D2_delphi_concordance D3_delphi_screening_round1 A12_rank_intervals A13_sobol_indices
         A13_sobol_convergence A14_leave_one_out index_scores"
@@ -45,7 +46,7 @@ for h in "1 Construction of the indicator system and expert consultation" "2 Dat
          "3 Reliability" "4 Validity" "5 Weights" "6 Robustness and sensitivity" "7 Results"; do
   grep -q "^## $h\$" app_en/appendix.md || fail "en: no section $h"
 done
-for n in 1-1 2-1 3-1 3-2 4-1 4-2 4-3 4-4 4-5 5-1 5-2 5-3 6-1 6-2 6-3 6-4 6-5 6-6 6-7 7-1; do
+for n in 1-1 2-1 3-1 3-2 4-1 4-2 4-3 4-4 4-5 4-6 4-7 4-8 4-9 4-10 5-1 5-2 5-3 6-1 6-2 6-3 6-4 6-5 6-6 6-7 7-1; do
   grep -q "^\*\*表$n  " app_zh/appendix.md || fail "zh: no table $n"
   grep -q "^\*\*Table $n\. " app_en/appendix.md || fail "en: no table $n"
 done
@@ -89,6 +90,38 @@ sed '/^uncertainty:/,/^$/d' ex/governance.yaml > ex/no_uncertainty.yaml
 [ ! -e app_nou/A12_rank_intervals.csv ] || fail "A12 written without an uncertainty block"
 grep -q "^\*\*未收入的内容\*\*" app_nou/appendix.md || fail "zh: no 'not included' section"
 grep -q "不确定性与敏感性分析：指标体系文件未设置uncertainty部分" app_nou/appendix.md || fail "zh: no reason for A12–A14"
+
+# CFA (A15, A16, A8 CFA variant): the example's parcel model; without a cfa: block the
+# indicator-level model is tried first and the document says why it falls back to parcels; with
+# a model that cannot be estimated the tables are left out and the document says why.
+grep -q "^\*\*表4-[0-9]*  验证性因子分析：模型拟合指标\*\*" app_zh/appendix.md || fail "zh: no CFA fit table"
+grep -q "^\*\*Table 4-[0-9]*\. Confirmatory factor analysis: loadings, composite reliability and AVE\*\*" app_en/appendix.md || fail "en: no CFA loadings table"
+grep -q "^Table 4-[0-9]* gives the fit of the confirmatory factor analysis: χ²/df = " app_en/appendix.md || fail "en: no A15 interpretation"
+grep -q "^由表4-[0-9]*可知，验证性因子分析的拟合指标为：χ²/df = " app_zh/appendix.md || fail "zh: no A15 interpretation"
+grep -q "Model (parcels): the 4 factors of tree level 1" app_en/appendix.md || fail "en: the CFA model is not named"
+grep -q "Shown: the exploratory variant" app_en/appendix.md || fail "en: A8 does not say which variant it shows"
+grep -q "本表为基于验证性因子分析的版本" app_zh/appendix.md || fail "zh: the CFA variant of A8 does not say so"
+python3 - app_en <<'PY' || fail "A15 csv"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1] + "/A15_cfa_fit.csv", encoding="utf-8-sig")))
+vals = {r[0]: r for r in rows[1:]}
+assert float(vals["CFI"][1]) > 0.9 and vals["CFI"][3] != "", vals["CFI"]
+assert "SRMR" in vals and "RMSEA" in vals and "χ²/df" in vals
+PY
+sed '/^cfa:/,/^$/d' ex/governance.yaml > ex/no_cfa.yaml
+"$cikit" appendix ex/no_cfa.yaml --lang en $fast --formats md,csv --out app_nocfa > /dev/null 2>&1 || fail "appendix without cfa block"
+[ -s app_nocfa/A15_cfa_fit.csv ] || fail "no cfa block: A15 not written"
+grep -q "The indicator-level model is not estimable (group Public participation has 1 observed variable(s), but a factor needs at least 2), so the parcel model is shown" app_nocfa/appendix.md \
+  || fail "no cfa block: no reason for the parcel model"
+sed 's/^  observed: node_scores .*/  observed: indicators/' ex/governance.yaml > ex/bad_cfa.yaml
+grep -q "^  observed: indicators" ex/bad_cfa.yaml || fail "bad_cfa.yaml not written"
+for lang in zh en; do
+  "$cikit" appendix ex/bad_cfa.yaml --lang $lang $fast --formats md,csv --out app_badcfa_$lang > /dev/null 2> badcfa_$lang.err || fail "appendix with an inestimable cfa model"
+  [ ! -e app_badcfa_$lang/A15_cfa_fit.csv ] || fail "inestimable cfa model: A15 written"
+done
+grep -q "Confirmatory factor analysis: no estimable model (109 units for 102 free parameters\|Confirmatory factor analysis: no estimable model ([0-9]* units for [0-9]* free parameters" app_badcfa_en/appendix.md || fail "en: no reason for the missing CFA"
+grep -q "验证性因子分析：无可估计的模型（[0-9]*个评价单位少于[0-9]*个待估参数" app_badcfa_zh/appendix.md || fail "zh: no reason for the missing CFA"
+grep -q "confirmatory factor analysis (A15, A16) left out" badcfa_en.err || fail "no warning for the missing CFA"
 
 # CSV files start with a UTF-8 BOM (Excel on Chinese Windows), not with --csv-bom false.
 for f in app_zh/*.csv app_en/*.csv; do

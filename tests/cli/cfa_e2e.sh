@@ -49,4 +49,20 @@ if "$cikit" cfa bad2.yaml > /dev/null 2> bad2.err; then fail "one-indicator fact
 grep -q "'F2' has 1 indicator" bad2.err || fail "bad2 message: $(cat bad2.err)"
 if "$cikit" cfa hs.yaml --missing fiml --estimator mlr > /dev/null 2> bad3.err; then fail "mlr+fiml accepted"; fi
 grep -q "not yet available" bad3.err || fail "bad3 message: $(cat bad3.err)"
+# The bundled example: its cfa: block fits parcels (the 4 dimensions measured by their
+# sub-dimension scores) and writes the scores; the raw-indicator model is refused with the reason.
+cp -r "$src/datasets/governance" gov
+"$cikit" cfa gov/governance.yaml --format json --out gov_out > gov.json 2> gov.err || fail "cfa on the example: $(cat gov.err)"
+python3 - <<'PY' || fail "example parcel model"
+import csv, json
+d = json.load(open("gov.json"))
+assert d["converged"] and d["options"]["observed"] == "node_scores" and d["factors"] == ["system", "capacity", "performance", "feedback"]
+assert sum(len(v) for v in d["observed_variables"].values()) == 23 and d["fit"]["cfi"] > 0.9
+rows = list(csv.reader(open("gov_out/cfa_observed.csv")))
+assert len(rows) == d["n_used"] + 1 and len(rows[0]) == 24
+PY
+if "$cikit" cfa gov/governance.yaml --observed indicators > /dev/null 2> gov_bad.err; then fail "raw indicators of the example accepted"; fi
+grep -q "free parameters" gov_bad.err || fail "gov_bad message: $(cat gov_bad.err)"
+"$cikit" cfa gov/governance.yaml --lang zh > gov_zh.txt || fail "cfa example --lang zh"
+grep -q "观测变量：各因子下一层节点的指数得分" gov_zh.txt || fail "zh: parcels not named"
 echo "cfa e2e OK"

@@ -30,5 +30,7 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& mcda_weights_messages();
 /// C1–C4 and the importance figure of the statistical-coherence audit.
 [[nodiscard]] const std::vector<Message>& audit_messages();
+/// A15, A16 and the CFA variant of A8 (confirmatory factor analysis).
+[[nodiscard]] const std::vector<Message>& cfa_messages();
 
 }  // namespace cikit::report_detail
