@@ -558,19 +558,22 @@ def appendix(spec: Spec | str, out: str | os.PathLike, *, lang: str = "en", form
         out=out, lang=lang, formats=_list(formats), seed=seed, bootstrap=bootstrap, replicates=replicates))))
 
 
-def cfa(spec: Spec | str, *, level: int | None = None, second_order: bool | None = None,
-        estimator: str | None = None, missing: str | None = None, mi: int = 10,
-        out: str | os.PathLike | None = None, lang: str = "en") -> CfaResult:
+def cfa(spec: Spec | str, *, observed: str | None = None, level: int | None = None,
+        second_order: bool | None = None, estimator: str | None = None, missing: str | None = None,
+        mi: int = 10, out: str | os.PathLike | None = None, lang: str = "en") -> CfaResult:
     """Confirmatory factor analysis of the tree's measurement model (``cikit cfa``, lavaan
-    ``cfa()`` conventions). ``level`` (tree level of the factors; default: the indicators'
-    parents), ``second_order`` (add the next level up), ``estimator`` (``"ml"`` or ``"mlr"``),
+    ``cfa()`` conventions). ``observed`` (``"indicators"``, or ``"node_scores"``: parcels, each
+    factor measured by the index's scores of the nodes one level below it), ``level`` (tree
+    level of the factors; default: the indicators' parents, with parcels 1),
+    ``second_order`` (add the next level up), ``estimator`` (``"ml"`` or ``"mlr"``),
     ``missing`` (``"listwise"`` or ``"fiml"``): None keeps the spec's ``cfa:`` block (else the
     command's default); ``mi``: modification indices reported, largest first. ``lang`` is the
     language of the labels in the DataFrames and the HTML view (the document does not depend
     on it)."""
     _check_lang(lang)
     return _finish(CfaResult(_cikit.cfa(_spec(spec)._h, _opts(
-        level=level, second_order=second_order, estimator=estimator, missing=missing, mi=mi, out=out)), lang))
+        observed=observed, level=level, second_order=second_order, estimator=estimator, missing=missing, mi=mi,
+        out=out)), lang))
 
 
 def audit(spec: Spec | str, *, spearman: bool = False, weak_r: float | None = None, redundant_r: float | None = None,

@@ -283,6 +283,7 @@ Doc cfa(const PySpec& s, const py::dict& o) {
   pipeline::CfaOptions po;
   po.spec = s.key();
   po.out = get<std::string>(o, "out", "");
+  po.observed = get<std::string>(o, "observed", "");
   if (o.contains("level") && !o["level"].is_none()) po.level = o["level"].cast<int>();
   if (o.contains("second_order") && !o["second_order"].is_none()) po.second_order = o["second_order"].cast<bool>();
   po.estimator = get<std::string>(o, "estimator", "");

@@ -216,3 +216,17 @@ def test_audit_option_errors(spec, tmp_path):
     target.write_text("id,weight\nD1,1\nnope,2\n", encoding="utf-8")
     with pytest.raises(cikit.Error, match=r"target\.csv"):
         cikit.audit(spec, optimise_weights="dimensions", target=target)
+
+
+def test_cfa_parcels_on_the_example_equal_cli(spec, example, cli):
+    """The bundled spec's cfa: block (parcels, the 4 dimensions) fits; observed= overrides it
+    like --observed, and the indicator-level model is refused with the CLI's reason."""
+    r = cikit.cfa(spec)
+    _same(_strip_volatile(r.to_dict()), _strip_volatile(cli("cfa", str(example))))
+    assert r.to_dict()["options"]["observed"] == "node_scores"
+    assert r.fit["df"] > 0 and len(r.loadings) > 0
+    r2 = cikit.cfa(spec, observed="node_scores", estimator="mlr")
+    _same(_strip_volatile(r2.to_dict()),
+          _strip_volatile(cli("cfa", str(example), "--observed", "node_scores", "--estimator", "mlr")))
+    with pytest.raises(cikit.Error):
+        cikit.cfa(spec, observed="indicators")
