@@ -26,18 +26,26 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double chi2_upper(double x, double df) {
+  if (!(df > 0) || !std::isfinite(df)) return kNaN;
   if (!(x > 0)) return 1.0;
   if (std::isinf(x)) return 0.0;
   return boost::math::cdf(boost::math::complement(boost::math::chi_squared(df), x));
 }
 
+// Upper tail and upper quantile of F(df1, df2); NaN when a degree of freedom is not positive
+// and finite (Boost would throw a std::domain_error: e.g. a Satterthwaite df of 0 when the
+// ICC is 0, or one item). Callers report NaN as "not available".
+bool valid_df(double df1, double df2) { return df1 > 0 && df2 > 0 && std::isfinite(df1) && std::isfinite(df2); }
+
 double f_upper(double x, double df1, double df2) {
+  if (!valid_df(df1, df2)) return kNaN;
   if (!(x > 0)) return 1.0;
   if (std::isinf(x)) return 0.0;
   return boost::math::cdf(boost::math::complement(boost::math::fisher_f(df1, df2), x));
 }
 
 double f_quantile_upper(double q, double df1, double df2) {  // qf(1 - q, df1, df2)
+  if (!valid_df(df1, df2)) return kNaN;
   return boost::math::quantile(boost::math::complement(boost::math::fisher_f(df1, df2), q));
 }
 

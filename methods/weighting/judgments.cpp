@@ -224,6 +224,8 @@ std::vector<double> Judgments::expert_weights() const {
   return w;
 }
 
+constexpr double kMaxJudgment = 1000.0;
+
 double parse_judgment(const std::string& text, const Location& where) {
   auto bad = [&](const std::string& why) {
     throw InvalidInput(fmt::format("judgments: '{}' is not a valid judgment: {}", text, why), where);
@@ -238,6 +240,10 @@ double parse_judgment(const std::string& text, const Location& where) {
   if (!(b > 0)) bad("the denominator is 0");
   const double v = a / b;
   if (!(v > 0) || !std::isfinite(v)) bad("judgments must be positive");
+  // A pairwise ratio is a judgment on a bounded scale (Saaty 1/9–9; wider scales reach a few
+  // dozen): beyond 1/1000–1000 it is a typing error, and it would make the eigenvector overflow.
+  if (v > kMaxJudgment || v < 1.0 / kMaxJudgment)
+    bad(fmt::format("a pairwise ratio must lie between 1/{0:g} and {0:g} (Saaty's scale: 1/9 to 9)", kMaxJudgment));
   return v;
 }
 

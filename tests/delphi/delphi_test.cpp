@@ -631,3 +631,20 @@ TEST_CASE("largest deviations from the R references", "[.][delphi][deviation]") 
         }
   for (const auto& [k, v] : dev) WARN(k << ": " << v);
 }
+
+TEST_CASE("intraclass_correlation: a perfectly additive table (MSE = 0) gives ICC(3) = 1, never a Boost exception",
+          "[delphi][icc][error]") {
+  // Found by fuzz_delphi: the Satterthwaite df of ICC(2)'s interval was 0 or NaN and Boost's F
+  // distribution threw std::domain_error. F tails and quantiles with an invalid df are now NaN
+  // (the interval is "not available"); the point estimates are unaffected.
+  Eigen::MatrixXd x(3, 4);  // 3 experts x 4 indicators: expert e scores indicator i as i + e
+  x << 1, 2, 3, 4,  //
+      2, 3, 4, 5,   //
+      3, 4, 5, 6;
+  cikit::IccResult r;
+  REQUIRE_NOTHROW(r = cikit::intraclass_correlation(x));
+  const auto& icc31 = r.icc[2];
+  REQUIRE(icc31.shrout_fleiss == "ICC(3,1)");
+  REQUIRE_THAT(icc31.value, Catch::Matchers::WithinAbs(1.0, 1e-12));
+  REQUIRE(std::isnan(r.icc[1].lower));  // ICC(2,1): Satterthwaite df undefined
+}

@@ -143,6 +143,14 @@ TEST_CASE("judgments: parse_judgment is strict", "[weighting][judgments][error]"
   REQUIRE_THROWS_WITH(cikit::parse_judgment("1/0"), Contains("denominator is 0"));
   REQUIRE_THROWS_WITH(cikit::parse_judgment("0"), Contains("must be positive"));
   REQUIRE_THROWS_WITH(cikit::parse_judgment("0/3"), Contains("must be positive"));
+  // Found by fuzz_judgments: a ratio of 2.2e57 made the eigenvector overflow (InternalError);
+  // beyond 1/1000–1000 a judgment is refused where it is written.
+  REQUIRE_THAT(cikit::parse_judgment("1000"), WithinAbs(1000.0, 0.0));
+  REQUIRE_THAT(cikit::parse_judgment("1/1000"), WithinAbs(1e-3, 0.0));
+  for (const char* far : {"1001", "1/1001", "2222222222222222222322222222222222222222222222222222222223"}) {
+    INFO(far);
+    REQUIRE_THROWS_WITH(cikit::parse_judgment(far), Contains("must lie between 1/1000 and 1000"));
+  }
 }
 
 TEST_CASE("judgments: errors name file:line:column, node and expert", "[weighting][judgments][error]") {
