@@ -36,6 +36,49 @@ int ancestor_at(const IndicatorTree& tree, int node, int depth) {
   return n;
 }
 
+/// Factors given by the spec's `cfa.factors`: each member resolved by `observe` (which adds the
+/// observed variable, or throws naming it) into the model's loadings.
+template <class Observe>
+void add_explicit_factors(Built& b, const cfa::CfaSettings& s, bool second, Observe&& observe) {
+  if (second) throw InvalidInput("cfa: second_order cannot be combined with cfa.factors (an explicit assignment)");
+  for (const auto& f : s.factors) {
+    b.model.factors.push_back(f.name);
+    b.factor_labels.push_back(Labels{f.name, f.name});
+    std::vector<int> members;
+    for (const auto& id : f.indicators) members.push_back(observe(f, id));
+    b.model.loadings.push_back(members);
+  }
+}
+
+/// Second-order factors: the parents of the first-order factors' nodes, in order of appearance.
+void add_second_order(Built& b, const IndicatorTree& tree, const std::vector<int>& factor_nodes) {
+  std::map<int, std::size_t> second_of_node;
+  for (std::size_t f = 0; f < factor_nodes.size(); ++f) {
+    const int up = tree.node(factor_nodes[f]).parent;
+    auto it = second_of_node.find(up);
+    if (it == second_of_node.end()) {
+      it = second_of_node.emplace(up, b.model.second_order.size()).first;
+      b.model.second_order.push_back(tree.node(up).id);
+      b.model.second_loadings.emplace_back();
+      b.factor_labels.push_back(tree.node(up).label);
+    }
+    b.model.second_loadings[it->second].push_back(static_cast<int>(f));
+  }
+}
+
+/// The spec's residual covariances between observed variables of the model; `what` says what
+/// the observed variables are in the error.
+void add_residual_covariances(Built& b, const cfa::CfaSettings& s, const std::string& what) {
+  for (const auto& pr : s.residual_covariances) {
+    auto index_of = [&](const std::string& id) {
+      for (std::size_t i = 0; i < b.model.indicators.size(); ++i)
+        if (b.model.indicators[i] == id) return static_cast<int>(i);
+      throw InvalidInput(fmt::format("cfa.residual_covariances: '{}' is not {}", id, what), pr.where);
+    };
+    b.model.residual_covariances.emplace_back(index_of(pr.a), index_of(pr.b));
+  }
+}
+
 /// The model from the tree (or from `cfa.factors`), with the spec's residual covariances.
 Built build_model(const Spec& spec, const cfa::CfaSettings& s, std::optional<int> level, bool second) {
   const IndicatorTree& tree = spec.tree;
@@ -53,20 +96,13 @@ Built build_model(const Spec& spec, const cfa::CfaSettings& s, std::optional<int
     return static_cast<int>(b.model.indicators.size() - 1);
   };
   if (!s.factors.empty()) {
-    if (second) throw InvalidInput("cfa: second_order cannot be combined with cfa.factors (an explicit assignment)");
-    for (const auto& f : s.factors) {
-      b.model.factors.push_back(f.name);
-      b.factor_labels.push_back(Labels{f.name, f.name});
-      std::vector<int> members;
-      for (const auto& id : f.indicators) {
-        const auto it = leaf_pos.find(id);
-        if (it == leaf_pos.end())
-          throw InvalidInput(fmt::format("cfa.factors.{}: '{}' is not an indicator (leaf) of the tree", f.name, id),
-                             f.where);
-        members.push_back(add_indicator(it->second));
-      }
-      b.model.loadings.push_back(members);
-    }
+    add_explicit_factors(b, s, second, [&](const auto& f, const std::string& id) {
+      const auto it = leaf_pos.find(id);
+      if (it == leaf_pos.end())
+        throw InvalidInput(fmt::format("cfa.factors.{}: '{}' is not an indicator (leaf) of the tree", f.name, id),
+                           f.where);
+      return add_indicator(it->second);
+    });
   } else {
     std::map<int, std::size_t> factor_of_node;
     int min_depth = 1 << 20;
@@ -91,33 +127,12 @@ Built build_model(const Spec& spec, const cfa::CfaSettings& s, std::optional<int
       b.model.loadings[it->second].push_back(add_indicator(k));
     }
     if (second) {
-      std::map<int, std::size_t> second_of_node;
-      for (std::size_t f = 0; f < b.model.factors.size(); ++f) {
-        int node = -1;
-        for (const auto& [n, idx] : factor_of_node)
-          if (idx == f) node = n;
-        const int up = tree.node(node).parent;
-        auto it = second_of_node.find(up);
-        if (it == second_of_node.end()) {
-          it = second_of_node.emplace(up, b.model.second_order.size()).first;
-          b.model.second_order.push_back(tree.node(up).id);
-          b.model.second_loadings.emplace_back();
-        }
-        b.model.second_loadings[it->second].push_back(static_cast<int>(f));
-      }
-      for (const auto& id : b.model.second_order)
-        for (const auto& [n, idx] : second_of_node)
-          if (tree.node(n).id == id) b.factor_labels.push_back(tree.node(n).label);
+      std::vector<int> factor_nodes(b.model.factors.size());
+      for (const auto& [n, idx] : factor_of_node) factor_nodes[idx] = n;
+      add_second_order(b, tree, factor_nodes);
     }
   }
-  for (const auto& pr : s.residual_covariances) {
-    auto index_of = [&](const std::string& id) {
-      for (std::size_t i = 0; i < b.model.indicators.size(); ++i)
-        if (b.model.indicators[i] == id) return static_cast<int>(i);
-      throw InvalidInput(fmt::format("cfa.residual_covariances: '{}' is not an indicator of the model", id), pr.where);
-    };
-    b.model.residual_covariances.emplace_back(index_of(pr.a), index_of(pr.b));
-  }
+  add_residual_covariances(b, s, "an indicator of the model");
   b.level = level ? *level : -1;
   // Name the factor in the error of a factor with too few indicators (validate_model's message).
   cfa::validate_model(b.model);
@@ -140,22 +155,15 @@ Built build_model_scores(const Spec& spec, const cfa::CfaSettings& s, std::optio
   };
   std::vector<int> factor_nodes;
   if (!s.factors.empty()) {
-    if (second) throw InvalidInput("cfa: second_order cannot be combined with cfa.factors (an explicit assignment)");
-    for (const auto& f : s.factors) {
-      b.model.factors.push_back(f.name);
-      b.factor_labels.push_back(Labels{f.name, f.name});
-      std::vector<int> members;
-      for (const auto& id : f.indicators) {
-        const auto n = tree.find(id);
-        if (!n || *n == tree.root())
-          throw InvalidInput(fmt::format("cfa.factors.{}: '{}' is not a node below the index (with observed: "
-                                         "node_scores the observed variables are node scores)",
-                                         f.name, id),
-                             f.where);
-        members.push_back(add_observed(*n));
-      }
-      b.model.loadings.push_back(members);
-    }
+    add_explicit_factors(b, s, second, [&](const auto& f, const std::string& id) {
+      const auto n = tree.find(id);
+      if (!n || *n == tree.root())
+        throw InvalidInput(fmt::format("cfa.factors.{}: '{}' is not a node below the index (with observed: "
+                                       "node_scores the observed variables are node scores)",
+                                       f.name, id),
+                           f.where);
+      return add_observed(*n);
+    });
   } else {
     const int lv = level.value_or(1);
     for (int n : tree.preorder()) {
@@ -175,33 +183,11 @@ Built build_model_scores(const Spec& spec, const cfa::CfaSettings& s, std::optio
       throw InvalidInput(fmt::format("cfa (observed: node_scores): the tree has no node at level {} (its height is "
                                      "{}); choose a level between 1 and {}",
                                      lv, tree.height(), tree.height() - 1));
-    if (second) {
-      std::map<int, std::size_t> second_of_node;
-      for (std::size_t f = 0; f < factor_nodes.size(); ++f) {
-        const int up = tree.node(factor_nodes[f]).parent;
-        auto it = second_of_node.find(up);
-        if (it == second_of_node.end()) {
-          it = second_of_node.emplace(up, b.model.second_order.size()).first;
-          b.model.second_order.push_back(tree.node(up).id);
-          b.model.second_loadings.emplace_back();
-          b.factor_labels.push_back(tree.node(up).label);
-        }
-        b.model.second_loadings[it->second].push_back(static_cast<int>(f));
-      }
-    }
+    if (second) add_second_order(b, tree, factor_nodes);
     b.level = lv;
   }
-  for (const auto& pr : s.residual_covariances) {
-    auto index_of = [&](const std::string& id) {
-      for (std::size_t i = 0; i < b.model.indicators.size(); ++i)
-        if (b.model.indicators[i] == id) return static_cast<int>(i);
-      throw InvalidInput(fmt::format("cfa.residual_covariances: '{}' is not an observed variable of the model "
-                                     "(observed: node_scores: the children of the factors)",
-                                     id),
-                         pr.where);
-    };
-    b.model.residual_covariances.emplace_back(index_of(pr.a), index_of(pr.b));
-  }
+  add_residual_covariances(b, s, "an observed variable of the model (observed: node_scores: the children of the "
+                              "factors)");
   if (b.level == 0) b.level = -1;
   cfa::validate_model(b.model);
   return b;
