@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "methods/core/random.hpp"
+#include "methods/stats/matrix.hpp"
 
 namespace cikit::reliability_detail {
 
@@ -30,24 +31,9 @@ void fill_q_row(const Eigen::MatrixXd& z, Eigen::Index r, Eigen::Index k, double
 
 }  // namespace
 
-Eigen::MatrixXd centre_by_available_means(const Eigen::MatrixXd& x) {
-  Eigen::MatrixXd z = x;
-  for (Eigen::Index j = 0; j < x.cols(); ++j) {
-    double s = 0.0;
-    Eigen::Index m = 0;
-    for (Eigen::Index i = 0; i < x.rows(); ++i)
-      if (!std::isnan(x(i, j))) {
-        s += x(i, j);
-        ++m;
-      }
-    if (m > 0) z.col(j).array() -= s / static_cast<double>(m);
-  }
-  return z;
-}
-
 PairwiseAlphaSums::PairwiseAlphaSums(const Eigen::MatrixXd& x)
     : n_(x.rows()), k_(x.cols()), w_(x.cols() + x.cols() * (x.cols() + 1) / 2),
-      z_(centre_by_available_means(x)) {
+      z_(stats::centre_by_available_means(x)) {
   z_ = z_.array().isNaN().select(0.0, z_);  // a missing value contributes 0 to every sum
   for (Eigen::Index i = 0; i < n_; ++i) {
     std::vector<Eigen::Index> miss;

@@ -8,7 +8,6 @@
 #include <limits>
 
 #include "methods/core/error.hpp"
-#include "methods/reliability/detail/pairwise_alpha_sums.hpp"
 #include "methods/reliability/detail/raw_alpha_sums.hpp"
 #include "methods/stats/matrix.hpp"
 
@@ -59,7 +58,7 @@ Eigen::VectorXd raw_alpha_jackknife(const Eigen::MatrixXd& x) {
   Eigen::VectorXd out = Eigen::VectorXd::Constant(n, kNaN);
   if (k < 2 || n < 3) return out;
   if (!x.hasNaN()) return RawAlphaSums(x).jackknife();  // complete data: O(n k)
-  const Eigen::MatrixXd z = reliability_detail::centre_by_available_means(x);
+  const Eigen::MatrixXd z = stats::centre_by_available_means(x);
   // Pair sums over common rows (full symmetric storage for simple indexing).
   Eigen::MatrixXd cnt = Eigen::MatrixXd::Zero(k, k), sa = cnt, sb = cnt, sab = cnt;
   for (Eigen::Index i = 0; i < n; ++i)

@@ -32,6 +32,21 @@ Eigen::MatrixXd complete_rows(const Eigen::MatrixXd& x) {
   return out;
 }
 
+Eigen::MatrixXd centre_by_available_means(const Eigen::MatrixXd& x) {
+  Eigen::MatrixXd z = x;
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    double s = 0.0;
+    Eigen::Index m = 0;
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+      if (!std::isnan(x(i, j))) {
+        s += x(i, j);
+        ++m;
+      }
+    if (m > 0) z.col(j).array() -= s / static_cast<double>(m);
+  }
+  return z;
+}
+
 namespace {
 
 void too_few(Eigen::Index m, Eigen::Index min_pairs, const std::vector<std::string>& names, Eigen::Index i,
@@ -97,26 +112,9 @@ struct PairSums {
   Eigen::MatrixXd m, s, p, q;
 
   explicit PairSums(const Eigen::MatrixXd& x) {
-    Eigen::MatrixXd z = x;
-    Eigen::MatrixXd d = Eigen::MatrixXd::Ones(x.rows(), x.cols());
-    for (Eigen::Index j = 0; j < x.cols(); ++j) {
-      double sum = 0.0;
-      Eigen::Index cnt = 0;
-      for (Eigen::Index i = 0; i < x.rows(); ++i)
-        if (!std::isnan(x(i, j))) {
-          sum += x(i, j);
-          ++cnt;
-        }
-      const double mean = cnt > 0 ? sum / static_cast<double>(cnt) : 0.0;
-      for (Eigen::Index i = 0; i < x.rows(); ++i) {
-        if (std::isnan(x(i, j))) {
-          z(i, j) = 0.0;
-          d(i, j) = 0.0;
-        } else {
-          z(i, j) = x(i, j) - mean;
-        }
-      }
-    }
+    Eigen::MatrixXd z = centre_by_available_means(x);
+    const Eigen::MatrixXd d = (x.array().isNaN()).select(0.0, Eigen::MatrixXd::Ones(x.rows(), x.cols()));
+    z = z.array().isNaN().select(0.0, z);
     m.noalias() = d.transpose() * d;
     s.noalias() = z.transpose() * d;
     p.noalias() = z.transpose() * z;

@@ -20,6 +20,10 @@ bool has_missing(const Eigen::MatrixXd& x);
 /// Rows with no NaN.
 Eigen::MatrixXd complete_rows(const Eigen::MatrixXd& x);
 
+/// X minus each column's mean over its available values (NaN stays NaN; an all-missing column
+/// is left as it is): the centring that keeps one-pass pairwise sums from cancelling.
+[[nodiscard]] Eigen::MatrixXd centre_by_available_means(const Eigen::MatrixXd& x);
+
 /// R's cov(x, use = "pairwise"): for each pair (i, j) the rows where both are present, their
 /// own means over those rows, divisor m - 1. Throws DomainError naming both items when a pair
 /// has fewer than `min_pairs` (>= 2) common rows.

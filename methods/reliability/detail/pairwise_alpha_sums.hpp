@@ -30,11 +30,6 @@
 
 namespace cikit::reliability_detail {
 
-/// X minus each column's mean over its available values (NaN stays NaN; an all-missing column
-/// is left as it is). Shared by the pairwise bootstrap kernel and raw_alpha_jackknife, whose
-/// one-pass pair sums would cancel on uncentred data.
-[[nodiscard]] Eigen::MatrixXd centre_by_available_means(const Eigen::MatrixXd& x);
-
 class PairwiseAlphaSums {
  public:
   /// Replicates per block (one matrix product). Fixed: results never depend on the thread count.
