@@ -35,6 +35,7 @@
 #include "methods/report/validity_tables.hpp"
 #include "methods/report/weights_tables.hpp"
 #include "methods/pipeline/sensitivity.hpp"
+#include "methods/pipeline/appendix_analyses.hpp"
 #include "methods/pipeline/appendix_audit.hpp"
 #include "methods/pipeline/appendix_cfa.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
@@ -632,6 +633,9 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
   adjustments_block(b);
+  open_section(b, "analyses");
+  for (const auto& [warning, note] : append_analysis_blocks(b.blocks, spec, data, r, run.config.analyses, lang))
+    b.left_out(warning, note);
   close_section(b);
   const report::Renumbering renumbered = report::number_by_section(run.document);
   renumber_adjustments(run.document, renumbered, lang);

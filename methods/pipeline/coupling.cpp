@@ -59,15 +59,7 @@ Eigen::VectorXd parse_given_weights(const std::string& text, const IndicatorTree
 
 }  // namespace
 
-CouplingRun run_coupling(const CouplingRunOptions& o) {
-  IndexOptions io;
-  io.spec = o.spec;
-  io.methods = o.methods;
-  IndexRun index = run_index(io);
-  CouplingRun run;
-  run.spec = std::move(index.spec);
-  run.data = std::move(index.data);
-  run.warnings = index.warnings;
+void analyse_coupling(CouplingRun& run, const IndexResult& index, bool range_scale, const CouplingRunOptions& o) {
   const IndicatorTree& tree = run.spec.tree;
   const int depth = audit::level_depth(tree, o.level);
   for (int n : tree.preorder())
@@ -75,25 +67,25 @@ CouplingRun run_coupling(const CouplingRunOptions& o) {
   if (run.nodes.size() < 2)
     throw InvalidInput(fmt::format("coupling: level '{}' has {} node(s); coupling needs at least 2 subsystems",
                                    o.level, run.nodes.size()));
-  if (!index.range_scale)
+  if (!range_scale)
     throw InvalidInput(
         "coupling: the subsystem scores are not on a bounded range, so they cannot be put on [0, 1]; build the index "
         "with a bounded normalisation (methods.normalize: minmax, goalposts or percentile) and a weighted-mean "
         "aggregation (not TOPSIS, Mazziotta-Pareto or Copeland)");
   const IndexConfig& cfg = run.spec.config;
   const double lo = cfg.range_lo, span = cfg.range_hi - cfg.range_lo;
-  const Eigen::Index n = index.result.scores.rows(), m = static_cast<Eigen::Index>(run.nodes.size());
+  const Eigen::Index n = index.scores.rows(), m = static_cast<Eigen::Index>(run.nodes.size());
   run.u.resize(n, m);
   for (Eigen::Index j = 0; j < m; ++j) {
     const int node = run.nodes[static_cast<std::size_t>(j)];
     for (Eigen::Index i = 0; i < n; ++i) {
-      double v = (index.result.scores(i, node) - lo) / span;
+      double v = (index.scores(i, node) - lo) / span;
       if (std::abs(v) < 1e-12) v = 0.0;  // rounding of the affine map at the range ends
       if (std::abs(v - 1.0) < 1e-12) v = 1.0;
       if (!std::isnan(v) && (v < 0.0 || v > 1.0))
         throw InvalidInput(fmt::format(
             "coupling: unit '{}' scores {} on subsystem '{}', outside the index range [{}, {}]",
-            run.data.unit_ids[static_cast<std::size_t>(i)], index.result.scores(i, node), tree.node(node).id,
+            run.data.unit_ids[static_cast<std::size_t>(i)], index.scores(i, node), tree.node(node).id,
             cfg.range_lo, cfg.range_hi));
       run.u(i, j) = v;
     }
@@ -104,7 +96,7 @@ CouplingRun run_coupling(const CouplingRunOptions& o) {
   } else if (o.weights == "index") {
     run.weights_kind = "index";
     run.w.resize(m);
-    for (Eigen::Index j = 0; j < m; ++j) run.w(j) = index.result.weights.global(run.nodes[static_cast<std::size_t>(j)]);
+    for (Eigen::Index j = 0; j < m; ++j) run.w(j) = index.weights.global(run.nodes[static_cast<std::size_t>(j)]);
     if (!(run.w.sum() > 0.0)) throw InvalidInput("coupling --weights index: the subsystems' weights sum to 0");
     run.w /= run.w.sum();
   } else {
@@ -183,6 +175,18 @@ CouplingRun run_coupling(const CouplingRunOptions& o) {
   run.outputs.add("coupling.json", run.doc.dump(2) + "\n");
   run.outputs.add("coupling.csv", run.units_csv.csv());
   run.outputs.add("coupling_bands.csv", run.bands_csv.csv());
+}
+
+CouplingRun run_coupling(const CouplingRunOptions& o) {
+  IndexOptions io;
+  io.spec = o.spec;
+  io.methods = o.methods;
+  IndexRun index = run_index(io);
+  CouplingRun run;
+  run.spec = std::move(index.spec);
+  run.data = std::move(index.data);
+  run.warnings = index.warnings;
+  analyse_coupling(run, index.result, index.range_scale, o);
   return run;
 }
 

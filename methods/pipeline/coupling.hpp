@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "methods/aggregate/build_index.hpp"
 #include "methods/core/dataset.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/coupling/coupling.hpp"
@@ -43,6 +44,12 @@ struct CouplingRun {
   TextTable bands_csv;             ///< coupling_bands.csv
   OutputSet outputs{""};
 };
+
+/// The coupling analysis of an index already built on `run.spec` and `run.data` (what
+/// run_coupling does after building it; the appendix calls it on its own index): fills every
+/// field of `run` but `spec`, `data` and the warnings of the build.
+/// @throws as run_coupling, but for run_index's.
+void analyse_coupling(CouplingRun& run, const IndexResult& index, bool range_scale, const CouplingRunOptions& o);
 
 /// Runs `cikit coupling`.
 /// @throws InvalidInput, DomainError as run_index; InvalidInput for an unknown level, a level

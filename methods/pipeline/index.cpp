@@ -94,18 +94,6 @@ std::vector<Eigen::Index> rank_order(const IndexResult& r, Eigen::Index n, int r
   return order;
 }
 
-bool on_range_scale(const IndexResult& r, const IndicatorTree& tree) {
-  bool range_scale = true;  // every indicator on [lo, hi] and every node a mean of its children
-  for (NormalizeMethod nmeth : r.normalization.methods)
-    range_scale = range_scale && (nmeth == NormalizeMethod::MinMax || nmeth == NormalizeMethod::Goalposts ||
-                                  nmeth == NormalizeMethod::PercentileRank);
-  for (int k : tree.inner_postorder()) {
-    const AggregateMethod am_k = r.aggregation[static_cast<std::size_t>(k)].method;
-    range_scale = range_scale && am_k != AggregateMethod::Topsis && am_k != AggregateMethod::MazziottaPareto &&
-                  am_k != AggregateMethod::Copeland;
-  }
-  return range_scale;
-}
 
 /// The per-unit outputs: scores.csv and indicators_normalized.csv rows (want_csv) and the JSON
 
@@ -298,6 +286,19 @@ void build_outputs(IndexRun& run, nlohmann::json methods, const IndexOptions& o)
 }
 
 }  // namespace
+
+bool on_range_scale(const IndexResult& r, const IndicatorTree& tree) {
+  bool range_scale = true;  // every indicator on [lo, hi] and every node a mean of its children
+  for (NormalizeMethod nmeth : r.normalization.methods)
+    range_scale = range_scale && (nmeth == NormalizeMethod::MinMax || nmeth == NormalizeMethod::Goalposts ||
+                                  nmeth == NormalizeMethod::PercentileRank);
+  for (int k : tree.inner_postorder()) {
+    const AggregateMethod am_k = r.aggregation[static_cast<std::size_t>(k)].method;
+    range_scale = range_scale && am_k != AggregateMethod::Topsis && am_k != AggregateMethod::MazziottaPareto &&
+                  am_k != AggregateMethod::Copeland;
+  }
+  return range_scale;
+}
 
 IndexRun run_index(const IndexOptions& o) {
   IndexRun run;

@@ -47,6 +47,11 @@ struct IndexRun {
   std::vector<std::string> warnings;
 };
 
+/// True when every indicator is normalised to [range_lo, range_hi] (minmax, goalposts,
+/// percentile) and every inner node is a mean of its children (not TOPSIS, Mazziotta-Pareto or
+/// Copeland), so that every score lies on that range (IndexRun::range_scale).
+[[nodiscard]] bool on_range_scale(const IndexResult& r, const IndicatorTree& tree);
+
 /// Runs the index pipeline.
 /// @throws InvalidInput, DomainError as read_spec, load_data, build_index; InvalidInput for an
 ///         unknown override name.

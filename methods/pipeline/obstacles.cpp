@@ -24,16 +24,8 @@ std::string unit_list(const Dataset& data, const std::vector<Eigen::Index>& rows
 
 }  // namespace
 
-ObstaclesRun run_obstacles(const ObstaclesRunOptions& o) {
+void analyse_obstacles(ObstaclesRun& run, const IndexResult& index, const ObstaclesRunOptions& o) {
   if (o.top < 1) throw InvalidInput(fmt::format("obstacles: --top must be at least 1, got {}", o.top));
-  IndexOptions io;
-  io.spec = o.spec;
-  io.methods = o.methods;
-  IndexRun index = run_index(io);
-  ObstaclesRun run;
-  run.spec = std::move(index.spec);
-  run.data = std::move(index.data);
-  run.warnings = index.warnings;
   const IndicatorTree& tree = run.spec.tree;
   const IndexConfig& cfg = run.spec.config;
   const std::vector<int>& leaves = tree.leaves();
@@ -48,22 +40,22 @@ ObstaclesRun run_obstacles(const ObstaclesRunOptions& o) {
       run.groups.push_back(n);
     }
   for (Eigen::Index j = 0; j < k; ++j) {
-    const NormalizeMethod m = index.result.normalization.methods[static_cast<std::size_t>(j)];
+    const NormalizeMethod m = index.normalization.methods[static_cast<std::size_t>(j)];
     if (m != NormalizeMethod::MinMax && m != NormalizeMethod::Goalposts && m != NormalizeMethod::PercentileRank)
       throw InvalidInput(fmt::format(
           "obstacles: indicator '{}' is normalised with {}, an unbounded scale; obstacle degrees need normalised "
           "scores on [0, 1] (use minmax, goalposts or percentile)",
           tree.node(leaves[static_cast<std::size_t>(j)]).id, method_info(normalize_methods(), m).name));
   }
-  const Eigen::Index n = index.result.scores.rows();
+  const Eigen::Index n = index.scores.rows();
   const double lo = cfg.range_lo, span = cfg.range_hi - cfg.range_lo;
   Eigen::MatrixXd x(n, k);
   Eigen::VectorXd f(k);
   for (Eigen::Index j = 0; j < k; ++j) {
     const int leaf = leaves[static_cast<std::size_t>(j)];
-    f(j) = index.result.weights.global(leaf);
+    f(j) = index.weights.global(leaf);
     for (Eigen::Index i = 0; i < n; ++i) {
-      double v = (index.result.scores(i, leaf) - lo) / span;
+      double v = (index.scores(i, leaf) - lo) / span;
       if (std::abs(v) < 1e-12) v = 0.0;
       if (std::abs(v - 1.0) < 1e-12) v = 1.0;
       x(i, j) = v;
@@ -159,6 +151,19 @@ ObstaclesRun run_obstacles(const ObstaclesRunOptions& o) {
   run.outputs.add("obstacles_groups.csv", grp_csv.csv());
   run.outputs.add("obstacles_top.csv", top_csv.csv());
   run.outputs.add("obstacles_frequency.csv", run.frequency_csv.csv());
+}
+
+ObstaclesRun run_obstacles(const ObstaclesRunOptions& o) {
+  if (o.top < 1) throw InvalidInput(fmt::format("obstacles: --top must be at least 1, got {}", o.top));
+  IndexOptions io;
+  io.spec = o.spec;
+  io.methods = o.methods;
+  IndexRun index = run_index(io);
+  ObstaclesRun run;
+  run.spec = std::move(index.spec);
+  run.data = std::move(index.data);
+  run.warnings = index.warnings;
+  analyse_obstacles(run, index.result, o);
   return run;
 }
 

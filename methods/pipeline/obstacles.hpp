@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "methods/aggregate/build_index.hpp"
 #include "methods/core/dataset.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/obstacles/obstacles.hpp"
@@ -42,6 +43,11 @@ struct ObstaclesRun {
   TextTable frequency_csv;           ///< obstacles_frequency.csv
   OutputSet outputs{""};
 };
+
+/// The obstacle analysis of an index already built on `run.spec` and `run.data` (what
+/// run_obstacles does after building it; the appendix calls it on its own index).
+/// @throws as run_obstacles, but for run_index's.
+void analyse_obstacles(ObstaclesRun& run, const IndexResult& index, const ObstaclesRunOptions& o);
 
 /// Runs `cikit obstacles`.
 /// @throws InvalidInput, DomainError as run_index; InvalidInput for an unknown level, the

@@ -59,14 +59,19 @@ std::string appendix_config_yaml(const AppendixConfig& c, const std::string& ver
       "  replicates: {}\n"
       "  sobol: {}\n"
       "  bootstrap: {}\n"
-      "  sobol_bootstrap: {}\n",
+      "  sobol_bootstrap: {}\n"
+      "analyses:\n"
+      "  coupling: {{enabled: {}, formula: {}, weights: \"{}\"}}\n"
+      "  obstacles: {{enabled: {}, top: {}}}\n",
       version, commit, c.spec, c.spec_sha256, lang_code(c.lang), c.pstyle, formats, m.seed,
       method_info(normalize_methods(), m.normalize).name, g17(m.range_lo), g17(m.range_hi),
       method_info(weight_methods(), m.weights).name, method_info(aggregate_methods(), m.aggregate).name,
       method_info(missing_policies(), m.missing).name, c.evidence.standardize ? "true" : "false",
       missing_name(c.evidence.missing), g17(c.evidence.level),
       c.evidence.bootstrap_replicates, c.evidence.parallel_replicates, g17(c.evidence.parallel_quantile),
-      c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap, c.sensitivity.sobol_bootstrap);
+      c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap, c.sensitivity.sobol_bootstrap,
+      c.analyses.coupling ? "true" : "false", c.analyses.coupling_formula, c.analyses.coupling_weights,
+      c.analyses.obstacles ? "true" : "false", c.analyses.obstacles_top);
 }
 
 namespace {
@@ -98,7 +103,7 @@ AppendixConfig read_appendix_config(const std::filesystem::path& path) {
   bool have_spec = false;
   ctx.each_key(doc, "the configuration",
                {"spec", "spec_sha256", "lang", "pstyle", "formats", "seed", "methods", "reliability", "validity",
-                "sensitivity"},
+                "sensitivity", "analyses"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "spec") {
       c.spec = ctx.scalar(v, "spec");
@@ -174,6 +179,28 @@ AppendixConfig read_appendix_config(const std::filesystem::path& path) {
         else if (k == "sobol") c.sensitivity.sobol = integer_in(ctx, w, "sensitivity.sobol", 0, 1 << 24);
         else if (k == "bootstrap") c.sensitivity.bootstrap = integer_in(ctx, w, "sensitivity.bootstrap", 0, 1000000);
         else c.sensitivity.sobol_bootstrap = integer_in(ctx, w, "sensitivity.sobol_bootstrap", 0, 100000);
+      });
+    } else if (key == "analyses") {
+      ctx.each_key(v, "analyses", {"coupling", "obstacles"}, [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+        if (k == "coupling") {
+          ctx.each_key(w, "analyses.coupling", {"enabled", "formula", "weights"},
+                       [&](const std::string& kk, const YAML::Node&, const YAML::Node& x) {
+            if (kk == "enabled") {
+              c.analyses.coupling = ctx.boolean(x, "analyses.coupling.enabled");
+            } else if (kk == "formula") {
+              c.analyses.coupling_formula = ctx.scalar(x, "analyses.coupling.formula");
+              if (c.analyses.coupling_formula != "corrected" && c.analyses.coupling_formula != "traditional")
+                ctx.fail(x, "analyses.coupling.formula must be corrected or traditional");
+            } else {
+              c.analyses.coupling_weights = ctx.scalar(x, "analyses.coupling.weights");
+            }
+          });
+        } else {
+          ctx.each_key(w, "analyses.obstacles", {"enabled", "top"}, [&](const std::string& kk, const YAML::Node&, const YAML::Node& x) {
+            if (kk == "enabled") c.analyses.obstacles = ctx.boolean(x, "analyses.obstacles.enabled");
+            else c.analyses.obstacles_top = integer_in(ctx, x, "analyses.obstacles.top", 1, 1000);
+          });
+        }
       });
     } else {
       ctx.each_key(v, "validity", {"parallel_replicates", "parallel_quantile"},

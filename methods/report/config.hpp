@@ -25,6 +25,16 @@ struct SensitivitySettings {
   int sobol_bootstrap = 1000; ///< bootstrap resamples of the Sobol' indices' CIs (0 = none)
 };
 
+/// The analyses of the built index in the appendix (section "analyses": E1–E4). Both run when
+/// the index is on a bounded score range; otherwise they are left out with a note.
+struct AnalysisSettings {
+  bool coupling = true;                    ///< E1, E2 and the levels figure
+  std::string coupling_formula = "corrected";  ///< corrected | traditional
+  std::string coupling_weights = "equal";  ///< equal | index | ID=W,ID=W,...
+  bool obstacles = true;                   ///< E3, E4 and the frequency figure
+  int obstacles_top = 5;                   ///< top-k obstacles per unit
+};
+
 /// Every setting of an appendix run.
 struct AppendixConfig {
   std::string spec;          ///< spec path (relative paths: to the current folder)
@@ -37,6 +47,7 @@ struct AppendixConfig {
   bool seed_given = false;     ///< read_appendix_config: the file has `seed` (it replaces the spec's)
   EvidenceOptions evidence;  ///< reliability and validity options (seed = index.seed)
   SensitivitySettings sensitivity;  ///< used when the spec has an `uncertainty:` block
+  AnalysisSettings analyses;        ///< coupling coordination and obstacle degree
 };
 
 /// The accepted output formats, in the order they are written.
@@ -49,7 +60,8 @@ struct AppendixConfig {
 /// Reads a YAML file written by appendix_config_yaml(). Keys: spec (required), spec_sha256,
 /// lang, pstyle, formats, seed, methods {normalize {method, range}, weights, aggregate {method,
 /// missing}}, reliability {standardize, missing, level, bootstrap}, validity {parallel_replicates,
-/// parallel_quantile}, sensitivity {replicates, sobol, bootstrap, sobol_bootstrap}; unknown keys
+/// parallel_quantile}, sensitivity {replicates, sobol, bootstrap, sobol_bootstrap}, analyses
+/// {coupling {enabled, formula, weights}, obstacles {enabled, top}}; unknown keys
 /// are errors. Values not given keep their defaults; the
 /// `methods` of the spec are replaced by the file's when present.
 /// @throws InvalidInput with file:line:column for malformed YAML, unknown keys or bad values.

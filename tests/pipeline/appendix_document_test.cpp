@@ -100,9 +100,14 @@ TEST_CASE("appendix document: numbered sections, tables and figures numbered wit
       CHECK(report::heading(*sections[5]) == "6 Robustness and sensitivity");
     }
     check_numbered_within_sections(run.document);
-    // The Delphi tables belong to section 1, the index scores to the last section.
+    // The Delphi tables belong to section 1, the index scores to the results section (the
+    // second last), the coupling and obstacle tables to the last (analyses).
     CHECK(table(run, "D1_delphi_panel").number.rfind("1-", 0) == 0);
-    CHECK(table(run, "index_scores").number.rfind(std::to_string(sections.size()) + "-", 0) == 0);
+    CHECK(sections[sections.size() - 2]->key == "results");
+    CHECK(table(run, "index_scores").number.rfind(std::to_string(sections.size() - 1) + "-", 0) == 0);
+    CHECK(sections.back()->key == "analyses");
+    for (const char* id : {"E1_coupling", "E2_coupling_levels", "E3_obstacles", "E4_obstacle_frequency"})
+      CHECK(table(run, id).number.rfind(std::to_string(sections.size()) + "-", 0) == 0);
     // No reference to a provisional number is left in any text.
     const std::regex provisional(lang == Lang::Zh ? "表[ABD][0-9]" : "Tables? [ABD][0-9]");
     CHECK_FALSE(std::regex_search(md, provisional));

@@ -299,6 +299,10 @@ TEST_CASE("appendix config: YAML round trip and located errors", "[report][confi
   c.evidence.bootstrap_replicates = 250;
   c.evidence.parallel_quantile = 0.9;
   c.sensitivity = {5000, 0, 250, 400};
+  c.analyses.coupling = false;
+  c.analyses.coupling_formula = "traditional";
+  c.analyses.coupling_weights = "system=2,capacity=1,performance=1,feedback=1";
+  c.analyses.obstacles_top = 3;
   const std::string yaml = appendix_config_yaml(c, "0.1.0", "abc");
   const auto dir = std::filesystem::temp_directory_path() / "cikit_config_test";
   std::filesystem::create_directories(dir);
@@ -313,7 +317,18 @@ TEST_CASE("appendix config: YAML round trip and located errors", "[report][confi
   CHECK(back.sensitivity.sobol == 0);
   CHECK(back.sensitivity.bootstrap == 250);
   CHECK(back.sensitivity.sobol_bootstrap == 400);
+  CHECK_FALSE(back.analyses.coupling);
+  CHECK(back.analyses.coupling_formula == "traditional");
+  CHECK(back.analyses.coupling_weights == "system=2,capacity=1,performance=1,feedback=1");
+  CHECK(back.analyses.obstacles);
+  CHECK(back.analyses.obstacles_top == 3);
   CHECK(appendix_config_yaml(back, "0.1.0", "abc") == yaml);
+  {
+    std::ofstream(dir / "bad_formula.yaml") << "spec: x.yaml\nanalyses:\n  coupling: {formula: wang}\n";
+  }
+  CHECK_THROWS_WITH(read_appendix_config(dir / "bad_formula.yaml"),
+                    Catch::Matchers::Contains("bad_formula.yaml:3") &&
+                        Catch::Matchers::Contains("analyses.coupling.formula must be corrected or traditional"));
   {
     std::ofstream(dir / "bad.yaml") << "spec: x.yaml\nreliability:\n  bootstrapp: 3\n";
   }

@@ -30,6 +30,8 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& mcda_weights_messages();
 /// C1–C4 and the importance figure of the statistical-coherence audit.
 [[nodiscard]] const std::vector<Message>& audit_messages();
+/// Coupling coordination and obstacle degree in the appendix (analysis_tables.hpp).
+[[nodiscard]] const std::vector<Message>& analysis_messages();
 /// A15, A16 and the CFA variant of A8 (confirmatory factor analysis).
 [[nodiscard]] const std::vector<Message>& cfa_messages();
 
