@@ -25,6 +25,10 @@ from ._api import (
     appendix,
     audit,
     cfa,
+    coupling,
+    obstacles,
+    CouplingResult,
+    ObstaclesResult,
     check,
     compare,
     delphi,
@@ -41,6 +45,7 @@ __all__ = [
     "Spec", "Result", "IndexResult", "CheckResult",
     "index", "weights", "compare", "check", "reliability", "validity", "delphi", "sensitivity",
     "appendix", "cfa", "audit", "CfaResult", "AuditResult",
+    "coupling", "obstacles", "CouplingResult", "ObstaclesResult",
     "Error", "SpecError", "DataError", "MethodError", "InternalError", "CikitWarning",
     "__version__",
 ]

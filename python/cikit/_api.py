@@ -594,6 +594,110 @@ def audit(spec: Spec | str, *, spearman: bool = False, weak_r: float | None = No
         objective=objective, out=out)), lang))
 
 
+class CouplingResult(Result):
+    """Coupling coordination degree (``cikit coupling``): ``units`` (one row per unit: the
+    subsystem scores ``u_<id>`` on [0, 1], ``c``, ``t``, ``d`` and the coordination ``level``),
+    ``levels`` (units per level) and ``subsystems`` (ids and weights of T). Views of
+    ``to_dict()``; for a panel one row per unit and period (column ``period``)."""
+
+    command = "coupling"
+
+    def __init__(self, doc: "_cikit._Doc", lang: str = "en"):
+        super().__init__(doc)
+        self._lang = lang
+
+    @property
+    def units(self) -> pd.DataFrame:
+        rows = []
+        for p in self.to_dict()["periods"]:
+            for u in p["units"]:
+                row = {"period": p.get("period"), "unit": u["unit"]}
+                row.update({f"u_{k}": v for k, v in u["u"].items()})
+                row.update({k: u[k] for k in ("c", "t", "d", "level")})
+                label = u.get("level_label")
+                row["level_label"] = label.get(self._lang) if label else None
+                rows.append(row)
+        df = pd.DataFrame(rows).replace({None: np.nan})
+        if df["period"].isna().all():
+            return df.drop(columns="period").set_index("unit")
+        return df.set_index(["period", "unit"])
+
+    @property
+    def levels(self) -> pd.DataFrame:
+        rows = []
+        for p in self.to_dict()["periods"]:
+            for b in p["levels"]:
+                rows.append({"period": p.get("period"), "level": b["level"], "label": b["label"][self._lang],
+                             "from": b["from"], "to": b["to"], "units": b["units"], "share": b["share"]})
+        df = pd.DataFrame(rows)
+        return df.drop(columns="period") if df["period"].isna().all() else df
+
+    @property
+    def subsystems(self) -> pd.DataFrame:
+        return pd.DataFrame([{"id": s["id"], "label": s["label"][self._lang], "weight": s["weight"]}
+                             for s in self.to_dict()["subsystems"]]).set_index("id")
+
+    def _summary(self):
+        d = self.to_dict()
+        return [(_tr(self._lang, "formula", "耦合度模型"), d["options"]["formula"]),
+                (_tr(self._lang, "subsystems", "子系统"), ", ".join(s["id"] for s in d["subsystems"]))]
+
+
+class ObstaclesResult(Result):
+    """Obstacle degree (``cikit obstacles``): ``indicators`` (units × indicators, O on [0, 1]),
+    ``groups`` (units × groups), ``top`` (each unit's top-k indicator ids, in order) and
+    ``frequency`` (per indicator: weight, units with it in their top k, share). Views of
+    ``to_dict()``."""
+
+    command = "obstacles"
+
+    def _wide(self, key: str) -> pd.DataFrame:
+        rows = {}
+        for p in self.to_dict()["periods"]:
+            for u in p["units"]:
+                idx = u["unit"] if p.get("period") is None else (p["period"], u["unit"])
+                rows[idx] = {r["id"]: r["obstacle"] for r in u[key]}
+        df = pd.DataFrame.from_dict(rows, orient="index").replace({None: np.nan})
+        df.index.name = "unit"
+        return df
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        return self._wide("indicators")
+
+    @property
+    def groups(self) -> pd.DataFrame:
+        return self._wide("groups")
+
+    @property
+    def top(self) -> dict:
+        return {u["unit"]: list(u["top"]) for p in self.to_dict()["periods"] for u in p["units"]}
+
+    @property
+    def frequency(self) -> pd.DataFrame:
+        p = self.to_dict()["periods"][-1]
+        return pd.DataFrame([{k: r[k] for k in ("id", "weight", "count", "share")} for r in p["frequency"]]).set_index("id")
+
+
+def coupling(spec: Spec | str, *, level: str | None = None, formula: str = "corrected",
+             subsystem_weights: str = "equal", out: str | os.PathLike | None = None, lang: str = "en") -> CouplingResult:
+    """Coupling coordination degree of one level's nodes (``cikit coupling``; default the
+    dimensions): C (``formula`` ``"corrected"``, Wang et al. 2021, or ``"traditional"``), T with
+    ``subsystem_weights`` (``"equal"``, ``"index"`` or ``"ID=W,ID=W,..."``), D = sqrt(C·T) and the
+    ten coordination levels. Needs an index on a bounded score range."""
+    _check_lang(lang)
+    return _finish(CouplingResult(_cikit.coupling(_spec(spec)._h, _opts(
+        level=level, formula=formula, subsystem_weights=subsystem_weights, out=out)), lang))
+
+
+def obstacles(spec: Spec | str, *, level: str | None = None, top: int = 5,
+              out: str | os.PathLike | None = None) -> ObstaclesResult:
+    """Obstacle degree of every indicator and group for every unit (``cikit obstacles``):
+    O = F·I / ΣF·I with F the global weight and I = 1 − the normalised score on [0, 1]; the top
+    ``top`` obstacles per unit and their frequencies."""
+    return _finish(ObstaclesResult(_cikit.obstacles(_spec(spec)._h, _opts(level=level, top=top, out=out))))
+
+
 def _check_lang(lang: str) -> None:
     if lang not in ("en", "zh"):
         raise SpecError(f"lang must be 'zh' or 'en', not {lang!r}")

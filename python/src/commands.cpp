@@ -14,6 +14,8 @@
 #include "methods/core/error.hpp"
 #include "methods/pipeline/appendix.hpp"
 #include "methods/pipeline/audit.hpp"
+#include "methods/pipeline/coupling.hpp"
+#include "methods/pipeline/obstacles.hpp"
 #include "methods/pipeline/cfa.hpp"
 #include "methods/pipeline/check.hpp"
 #include "methods/pipeline/compare.hpp"
@@ -325,6 +327,39 @@ Doc audit(const PySpec& s, const py::dict& o) {
   });
 }
 
+Doc coupling(const PySpec& s, const py::dict& o) {
+  pipeline::CouplingRunOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  po.level = get<std::string>(o, "level", po.level);
+  po.formula = cikit::coupling::parse_formula(get<std::string>(o, "formula", "corrected"));
+  po.weights = get<std::string>(o, "subsystem_weights", po.weights);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::CouplingRun run = pipeline::run_coupling(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), run.warnings, {}, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc obstacles(const PySpec& s, const py::dict& o) {
+  pipeline::ObstaclesRunOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  po.level = get<std::string>(o, "level", po.level);
+  po.top = get<int>(o, "top", po.top);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::ObstaclesRun run = pipeline::run_obstacles(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), run.warnings, {}, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
 Doc appendix(const PySpec& s, const py::dict& o) {
   pipeline::AppendixOptions po;
   po.spec = s.key();
@@ -379,6 +414,8 @@ void bind_commands(py::module_& m) {
   m.def("appendix", &appendix);
   m.def("cfa", &cfa);
   m.def("audit", &audit);
+  m.def("coupling", &coupling);
+  m.def("obstacles", &obstacles);
 }
 
 }  // namespace cikit::python
