@@ -172,13 +172,21 @@ std::vector<std::string> shared_strings(const Archive& zip) {
   return out;
 }
 
-/// "C17" -> column 3, row 17; false if malformed.
+/// "C17" -> column 3, row 17; false if malformed or beyond Excel's sheet (16,384 columns, XFD;
+/// 1,048,576 rows): the accumulation stops there, so a damaged reference cannot overflow.
 bool parse_ref(const char* ref, long& column, long& row) {
+  constexpr long kMaxColumns = 16384, kMaxRows = 1048576;
   column = 0;
   row = 0;
   const char* p = ref;
-  while (*p >= 'A' && *p <= 'Z') column = column * 26 + (*p++ - 'A' + 1);
-  while (*p >= '0' && *p <= '9') row = row * 10 + (*p++ - '0');
+  while (*p >= 'A' && *p <= 'Z') {
+    column = column * 26 + (*p++ - 'A' + 1);
+    if (column > kMaxColumns) return false;
+  }
+  while (*p >= '0' && *p <= '9') {
+    row = row * 10 + (*p++ - '0');
+    if (row > kMaxRows) return false;
+  }
   return *p == '\0' && column > 0 && row > 0;
 }
 
@@ -340,8 +348,19 @@ CsvTable read_xlsx(const fs::path& path, const XlsxOptions& o) {
       std::string text = cell_text(c, sst, file, row, col);
       if (!text.empty()) cells.push_back({col, std::move(text)});
     }
+    // Excel writes cells left to right and rows top to bottom, once each; a damaged or
+    // hand-made sheet may not: order them, and refuse a cell or row given twice.
+    std::stable_sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    for (std::size_t k = 1; k < cells.size(); ++k)
+      if (cells[k].column == cells[k - 1].column)
+        throw InvalidInput("the cell is given twice in the sheet (damaged workbook)", at_cell(file, row, cells[k].column));
     if (!cells.empty()) rows.emplace_back(row, std::move(cells));
   }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t k = 1; k < rows.size(); ++k)
+    if (rows[k].first == rows[k - 1].first)
+      throw InvalidInput(fmt::format("row {} is given twice in the sheet (damaged workbook)", rows[k].first),
+                         at_cell(file, rows[k].first, rows[k].second.front().column));
 
   CsvTable table;
   table.file = file;

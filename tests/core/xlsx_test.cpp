@@ -164,6 +164,21 @@ TEST_CASE("xlsx: bad workbooks get clear errors", "[xlsx][bad-input]") {
   CHECK_THROWS_MATCHES(read_xlsx(dir / "locked.xlsx"), InvalidInput, MessageHas("password-protected"));
   CHECK_THROWS_MATCHES(read_xlsx(dir / "legacy.xls"), InvalidInput, MessageHas("save it as .xlsx"));
   CHECK_THROWS_MATCHES(read_xlsx(dir / "absent.xlsx"), InvalidInput, MessageHas("file not found"));
+  // fuzz_xlsx finding: a cell reference with 59 column letters overflowed the column number
+  // (signed overflow, UBSan); references beyond XFD / row 1,048,576 are now malformed
+  // (tests/data/xlsx_huge_ref.xlsx: cells.xlsx with B2 renamed; reproducer in the fuzz corpus).
+  // fuzz_xlsx finding: cells out of column order made the header span negative (a heap overflow
+  // under ASan). Cells and rows are now ordered, and a cell or row given twice is refused
+  // (tests/data/make_xlsx_cases.py writes both workbooks).
+  const CsvTable un = read_xlsx(std::string(CIKIT_TEST_DATA) + "/xlsx_unordered.xlsx");
+  CHECK(un.header == std::vector<std::string>{"id", "a", "b"});
+  REQUIRE(un.rows.size() == 2);
+  CHECK(un.rows[0] == std::vector<std::string>{"u1", "2", "3"});
+  CHECK(un.rows[1] == std::vector<std::string>{"u2", "5", "6"});
+  CHECK_THROWS_MATCHES(read_xlsx(std::string(CIKIT_TEST_DATA) + "/xlsx_duplicate_cell.xlsx"), InvalidInput,
+                       MessageHas("xlsx_duplicate_cell.xlsx[data]!B2: the cell is given twice"));
+  CHECK_THROWS_MATCHES(read_xlsx(std::string(CIKIT_TEST_DATA) + "/xlsx_huge_ref.xlsx"), InvalidInput,
+                       MessageHas("cell reference 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA2' is malformed"));
   fs::remove_all(dir);
   // A real Excel 97-2003 workbook written by an independent writer (python3-xlwt 1.3.0,
   // validation/core/xlsx/generate_xls.py): refused by name, also when only the sheets are listed.
