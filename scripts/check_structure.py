@@ -25,7 +25,7 @@ LAYERS = [
     ["validity", "delphi"],
     ["reliability", "weighting", "cfa"],
     ["aggregate", "simulate"],
-    ["compare", "audit"],
+    ["compare", "audit", "disparity", "spatial", "density"],
     ["sensitivity"],
     ["report"],
     ["study"],
