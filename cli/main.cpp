@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
   cikit::cli::setup_benchmark_methods(app);
   cikit::cli::setup_audit(app);
   cikit::cli::setup_init(app);
+  cikit::cli::setup_disparity(app);
+  cikit::cli::setup_density(app);
+  cikit::cli::setup_spatial(app);
 
   auto command_name = [&app]() -> std::string {
     for (const auto* sub : app.get_subcommands()) return sub->get_name();

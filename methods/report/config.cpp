@@ -30,6 +30,17 @@ std::string g17(double v) {
 }
 }  // namespace
 
+namespace {
+/// The `analyses:` block, only when an analysis is on (configurations without one print as before).
+std::string analyses_yaml(const AnalysesSettings& a) {
+  if (!a.any()) return "";
+  return fmt::format("analyses:\n  group: \"{}\"\n  density: {}\n  bandwidth: {}\n  coords: \"{}\"\n  lonlat: {}\n"
+                     "  knn: {}\n  band: {}\n",
+                     a.group, a.density ? "true" : "false", a.bandwidth, a.coords, a.lonlat ? "true" : "false", a.knn,
+                     g17(a.band));
+}
+}  // namespace
+
 std::string appendix_config_yaml(const AppendixConfig& c, const std::string& version, const std::string& commit) {
   const IndexConfig& m = c.index;
   std::string formats;
@@ -66,7 +77,8 @@ std::string appendix_config_yaml(const AppendixConfig& c, const std::string& ver
       method_info(missing_policies(), m.missing).name, c.evidence.standardize ? "true" : "false",
       missing_name(c.evidence.missing), g17(c.evidence.level),
       c.evidence.bootstrap_replicates, c.evidence.parallel_replicates, g17(c.evidence.parallel_quantile),
-      c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap, c.sensitivity.sobol_bootstrap);
+      c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap, c.sensitivity.sobol_bootstrap) +
+         analyses_yaml(c.analyses);
 }
 
 namespace {
@@ -89,6 +101,37 @@ double open_unit(const YamlContext& ctx, const YAML::Node& n, const std::string&
 }
 }  // namespace
 
+namespace {
+void read_analyses(const YamlContext& ctx, const YAML::Node& v, AnalysesSettings& a) {
+  ctx.each_key(v, "analyses", {"group", "density", "bandwidth", "coords", "lonlat", "knn", "band"},
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+    const auto flag = [&](const char* what) {
+      const std::string b = ctx.scalar(w, what);
+      if (b != "true" && b != "false") ctx.fail(w, fmt::format("{} must be true or false", what));
+      return b == "true";
+    };
+    if (k == "group") a.group = ctx.scalar(w, "analyses.group");
+    else if (k == "density") a.density = flag("analyses.density");
+    else if (k == "lonlat") a.lonlat = flag("analyses.lonlat");
+    else if (k == "coords") a.coords = ctx.scalar(w, "analyses.coords");
+    else if (k == "knn") a.knn = static_cast<int>(integer_in(ctx, w, "analyses.knn", 0, 100000));
+    else if (k == "band") {
+      const std::string b = ctx.scalar(w, "analyses.band");
+      try {
+        std::size_t used = 0;
+        a.band = std::stod(b, &used);
+        if (used != b.size() || !(a.band >= 0.0)) throw std::invalid_argument("band");
+      } catch (const std::exception&) {
+        ctx.fail(w, "analyses.band must be a distance >= 0");
+      }
+    } else {
+      a.bandwidth = ctx.scalar(w, "analyses.bandwidth");
+      if (a.bandwidth != "nrd0" && a.bandwidth != "SJ") ctx.fail(w, "analyses.bandwidth must be nrd0 or SJ");
+    }
+  });
+}
+}  // namespace
+
 AppendixConfig read_appendix_config(const std::filesystem::path& path) {
   YamlContext ctx;
   ctx.file = path.string();
@@ -98,7 +141,7 @@ AppendixConfig read_appendix_config(const std::filesystem::path& path) {
   bool have_spec = false;
   ctx.each_key(doc, "the configuration",
                {"spec", "spec_sha256", "lang", "pstyle", "formats", "seed", "methods", "reliability", "validity",
-                "sensitivity"},
+                "sensitivity", "analyses"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
     if (key == "spec") {
       c.spec = ctx.scalar(v, "spec");
@@ -175,6 +218,8 @@ AppendixConfig read_appendix_config(const std::filesystem::path& path) {
         else if (k == "bootstrap") c.sensitivity.bootstrap = integer_in(ctx, w, "sensitivity.bootstrap", 0, 1000000);
         else c.sensitivity.sobol_bootstrap = integer_in(ctx, w, "sensitivity.sobol_bootstrap", 0, 100000);
       });
+    } else if (key == "analyses") {
+      read_analyses(ctx, v, c.analyses);
     } else {
       ctx.each_key(v, "validity", {"parallel_replicates", "parallel_quantile"},
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {

@@ -25,6 +25,19 @@ struct SensitivitySettings {
   int sobol_bootstrap = 1000; ///< bootstrap resamples of the Sobol' indices' CIs (0 = none)
 };
 
+/// Analyses of the index over space and distribution (issue 22: tables E1–E6). Each is off
+/// unless the configuration's `analyses:` block names what it needs.
+struct AnalysesSettings {
+  std::string group;               ///< data column of the groups: disparity E1–E3 ("" = off)
+  bool density = false;            ///< kernel density E4 and its figures
+  std::string bandwidth = "nrd0";  ///< nrd0 | SJ
+  std::string coords;              ///< "XCOL,YCOL": Moran's I and LISA E5–E6 ("" = off)
+  bool lonlat = false;             ///< coords are longitude, latitude
+  int knn = 0;                     ///< k nearest neighbours (default 4 when no band is given)
+  double band = 0.0;               ///< distance band instead of knn (0 = none)
+  [[nodiscard]] bool any() const { return !group.empty() || density || !coords.empty(); }
+};
+
 /// Every setting of an appendix run.
 struct AppendixConfig {
   std::string spec;          ///< spec path (relative paths: to the current folder)
@@ -37,6 +50,7 @@ struct AppendixConfig {
   bool seed_given = false;     ///< read_appendix_config: the file has `seed` (it replaces the spec's)
   EvidenceOptions evidence;  ///< reliability and validity options (seed = index.seed)
   SensitivitySettings sensitivity;  ///< used when the spec has an `uncertainty:` block
+  AnalysesSettings analyses;        ///< disparity, density, spatial tables (off by default)
 };
 
 /// The accepted output formats, in the order they are written.
@@ -49,7 +63,8 @@ struct AppendixConfig {
 /// Reads a YAML file written by appendix_config_yaml(). Keys: spec (required), spec_sha256,
 /// lang, pstyle, formats, seed, methods {normalize {method, range}, weights, aggregate {method,
 /// missing}}, reliability {standardize, missing, level, bootstrap}, validity {parallel_replicates,
-/// parallel_quantile}, sensitivity {replicates, sobol, bootstrap, sobol_bootstrap}; unknown keys
+/// parallel_quantile}, sensitivity {replicates, sobol, bootstrap, sobol_bootstrap}, analyses
+/// {group, density, bandwidth, coords, lonlat, knn, band} (printed only when set); unknown keys
 /// are errors. Values not given keep their defaults; the
 /// `methods` of the spec are replaced by the file's when present.
 /// @throws InvalidInput with file:line:column for malformed YAML, unknown keys or bad values.
