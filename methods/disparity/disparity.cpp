@@ -84,7 +84,8 @@ DagumGini dagum_gini(const Eigen::VectorXd& y, const std::vector<std::string>& g
   const double mu = y.mean();
   if (!(mu > 0.0))
     throw DomainError(fmt::format("dagum_gini: the mean of the values is {}, but must be > 0 (the Gini ratio "
-                                  "divides by it)", mu));
+                                  "divides by it; scores centred at 0, such as z-scores, have no Gini: use a "
+                                  "normalisation with positive scores, e.g. minmax)", mu));
   Eigen::Index negatives = 0;
   for (Eigen::Index i = 0; i < y.size(); ++i) negatives += y(i) < 0.0 ? 1 : 0;
   if (negatives > 0)
