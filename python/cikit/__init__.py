@@ -16,6 +16,7 @@ located message; the computation's warnings go through Python's :mod:`warnings` 
 """
 
 from ._api import (
+    AnalysisResult,
     AuditResult,
     CfaResult,
     CheckResult,
@@ -28,9 +29,12 @@ from ._api import (
     check,
     compare,
     delphi,
+    density,
+    disparity,
     index,
     reliability,
     sensitivity,
+    spatial,
     validity,
     weights,
 )
@@ -41,6 +45,7 @@ __all__ = [
     "Spec", "Result", "IndexResult", "CheckResult",
     "index", "weights", "compare", "check", "reliability", "validity", "delphi", "sensitivity",
     "appendix", "cfa", "audit", "CfaResult", "AuditResult",
+    "disparity", "density", "spatial", "AnalysisResult",
     "Error", "SpecError", "DataError", "MethodError", "InternalError", "CikitWarning",
     "__version__",
 ]

@@ -594,6 +594,61 @@ def audit(spec: Spec | str, *, spearman: bool = False, weak_r: float | None = No
         objective=objective, out=out)), lang))
 
 
+class AnalysisResult(Result):
+    """Disparity, density or spatial analysis (``cikit disparity|density|spatial``): the JSON
+    document's ``periods`` list (one entry per period; one with period ``""`` without panel
+    data); ``periods_frame`` flattens the per-period scalars into a DataFrame."""
+
+    def __init__(self, doc: "_cikit._Doc", command: str):
+        super().__init__(doc)
+        self.command = command
+
+    @property
+    def periods(self) -> list[dict]:
+        return self.to_dict()["periods"]
+
+    @property
+    def periods_frame(self) -> pd.DataFrame:
+        rows = [{k: v for k, v in p.items() if not isinstance(v, (list, dict))} for p in self.periods]
+        return pd.DataFrame(rows)
+
+
+def disparity(spec: Spec | str, *, group: str, node: str | None = None, normalize: str | None = None,
+              aggregate: str | None = None, out: str | os.PathLike | None = None) -> AnalysisResult:
+    """Regional disparity (``cikit disparity``): Dagum (1997) Gini decomposition and Theil T/L
+    of the index (or ``node``) scores over the groups of the data column ``group``, per period.
+    Keys per period: gini, gini_within, gini_between, gini_transvariation, theil_t, theil_l,
+    groups, pairs."""
+    return _finish(AnalysisResult(_cikit.disparity(_spec(spec)._h, _opts(
+        group=group, node=node, normalize=normalize, aggregate=aggregate, out=out)), "disparity"))
+
+
+def density(spec: Spec | str, *, node: str | None = None, bw: str = "nrd0", grid: int = 512,
+            normalize: str | None = None, aggregate: str | None = None, out: str | os.PathLike | None = None,
+            lang: str = "en") -> AnalysisResult:
+    """Gaussian kernel density (``cikit density``) of the index (or ``node``) scores per period,
+    bandwidth ``"nrd0"`` or ``"SJ"`` as R, on ``grid`` points; figures in ``lang`` with ``out``."""
+    _check_lang(lang)
+    return _finish(AnalysisResult(_cikit.density(_spec(spec)._h, _opts(
+        node=node, bw=bw, grid=grid, normalize=normalize, aggregate=aggregate, out=out, lang=lang)), "density"))
+
+
+def spatial(spec: Spec | str, *, coords: str | None = None, knn: int | None = None, band: float | None = None,
+            inverse_distance: bool = False, power: float | None = None, lonlat: bool = False,
+            weights: str | os.PathLike | None = None, style: str = "W", permutations: int = 0,
+            seed: int | None = None, threads: int = 0, node: str | None = None, normalize: str | None = None,
+            aggregate: str | None = None, out: str | os.PathLike | None = None) -> AnalysisResult:
+    """Spatial autocorrelation (``cikit spatial``): weights from ``coords`` ("XCOL,YCOL") with
+    ``knn``, ``band`` or ``inverse_distance`` (great-circle km with ``lonlat``), or a ``weights``
+    file; global Moran's I (moran_i, expectation, variance, z, p_value), an optional seeded
+    permutation test, and local Moran's I with quadrants per unit. Results do not depend on
+    ``threads``."""
+    return _finish(AnalysisResult(_cikit.spatial(_spec(spec)._h, _opts(
+        coords=coords, knn=knn, band=band, inverse_distance=inverse_distance, power=power, lonlat=lonlat,
+        weights=weights, style=style, permutations=permutations, seed=seed, threads=threads, node=node,
+        normalize=normalize, aggregate=aggregate, out=out)), "spatial"))
+
+
 def _check_lang(lang: str) -> None:
     if lang not in ("en", "zh"):
         raise SpecError(f"lang must be 'zh' or 'en', not {lang!r}")
