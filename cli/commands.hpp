@@ -21,6 +21,9 @@ void setup_audit(CLI::App& app);
 void setup_init(CLI::App& app);
 void setup_coupling(CLI::App& app);
 void setup_obstacles(CLI::App& app);
+void setup_disparity(CLI::App& app);
+void setup_density(CLI::App& app);
+void setup_spatial(CLI::App& app);
 
 /// Thrown by a subcommand whose analysis ran but found blocking problems it already reported
 /// (e.g. `cikit check` with a constant indicator): exit status 1, no further message.

@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
   cikit::cli::setup_init(app);
   cikit::cli::setup_coupling(app);
   cikit::cli::setup_obstacles(app);
+  cikit::cli::setup_disparity(app);
+  cikit::cli::setup_density(app);
+  cikit::cli::setup_spatial(app);
 
   auto command_name = [&app]() -> std::string {
     for (const auto* sub : app.get_subcommands()) return sub->get_name();

@@ -37,6 +37,7 @@
 #include "methods/pipeline/sensitivity.hpp"
 #include "methods/pipeline/appendix_analyses.hpp"
 #include "methods/pipeline/appendix_audit.hpp"
+#include "methods/pipeline/appendix_spatial.hpp"
 #include "methods/pipeline/appendix_cfa.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
@@ -633,7 +634,11 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
   adjustments_block(b);
+  // The analyses of the index: disparity, density and spatial autocorrelation (E1-E6) when the
+  // configuration names them, then coupling coordination (K1, K2) and obstacle degree (O1, O2).
   open_section(b, "analyses");
+  for (const auto& [warning, note] : append_spatial_blocks(b.blocks, spec, data, r, run.config.analyses, lang))
+    b.left_out(warning, note);
   for (const auto& [warning, note] : append_analysis_blocks(b.blocks, spec, data, r, run.config.analyses, lang))
     b.left_out(warning, note);
   close_section(b);

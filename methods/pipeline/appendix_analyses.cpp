@@ -13,7 +13,7 @@ namespace cikit::pipeline {
 std::vector<std::pair<std::string, std::string>> append_analysis_blocks(std::vector<report::Block>& blocks,
                                                                         const Spec& spec, const Dataset& data,
                                                                         const IndexResult& index,
-                                                                        const report::AnalysisSettings& settings,
+                                                                        const report::AnalysesSettings& settings,
                                                                         Lang lang) {
   std::vector<std::pair<std::string, std::string>> left_out;
   const IndicatorTree& tree = spec.tree;
@@ -37,7 +37,7 @@ std::vector<std::pair<std::string, std::string>> append_analysis_blocks(std::vec
       blocks.emplace_back(report::coupling_levels_table(v, lang));
       blocks.emplace_back(report::coupling_levels_figure(v, lang, "9"));
     } catch (const std::exception& e) {
-      left_out.emplace_back(str_cat("coupling coordination (E1, E2) left out: ", e.what()),
+      left_out.emplace_back(str_cat("coupling coordination (K1, K2) left out: ", e.what()),
                             report::msgf("analysis.omit.coupling", lang, reason(e.what())));
     }
   }
@@ -54,7 +54,7 @@ std::vector<std::pair<std::string, std::string>> append_analysis_blocks(std::vec
       blocks.emplace_back(report::obstacle_frequency_table(v, tree, lang));
       blocks.emplace_back(report::obstacle_frequency_figure(v, tree, lang, "10"));
     } catch (const std::exception& e) {
-      left_out.emplace_back(str_cat("obstacle degree (E3, E4) left out: ", e.what()),
+      left_out.emplace_back(str_cat("obstacle degree (O1, O2) left out: ", e.what()),
                             report::msgf("analysis.omit.obstacles", lang, reason(e.what())));
     }
   }

@@ -1,7 +1,7 @@
 #pragma once
 /// \file appendix_analyses.hpp
 /// The analyses of the built index in `cikit appendix` (section "analyses"): coupling
-/// coordination of the dimensions (E1, E2, a figure) and obstacle degree (E3, E4, a figure),
+/// coordination of the dimensions (K1, K2, a figure) and obstacle degree (O1, O2, a figure),
 /// computed on the index the appendix reports with the settings of AppendixConfig::analyses
 /// (the same code as `cikit coupling` and `cikit obstacles`).
 
@@ -21,6 +21,6 @@ namespace cikit::pipeline {
 /// not on a bounded scale, fewer than 2 dimensions), each as (warning in English, note in `lang`).
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> append_analysis_blocks(
     std::vector<report::Block>& blocks, const Spec& spec, const Dataset& data, const IndexResult& index,
-    const report::AnalysisSettings& settings, Lang lang);
+    const report::AnalysesSettings& settings, Lang lang);
 
 }  // namespace cikit::pipeline

@@ -169,7 +169,7 @@ void analyse_coupling(CouplingRun& run, const IndexResult& index, bool range_sca
                         {"score_range", {cfg.range_lo, cfg.range_hi}},
                         {"bands", "ten equal bands of D, [lo, hi), the last [0.9, 1]"}};
   run.doc["subsystems"] = subsystems;
-  run.doc["periods"] = nlohmann::json::array({{{"period", nullptr}, {"units", units}, {"levels", jb}}});
+  run.doc["periods"] = nlohmann::json::array({{{"period", ""}, {"units", units}, {"levels", jb}}});
   run.doc["warnings"] = run.warnings;
   run.outputs = OutputSet(o.out);
   run.outputs.add("coupling.json", run.doc.dump(2) + "\n");

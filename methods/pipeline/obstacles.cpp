@@ -143,7 +143,7 @@ void analyse_obstacles(ObstaclesRun& run, const IndexResult& index, const Obstac
   run.doc = json_header("obstacles", run.spec);
   run.doc["options"] = {{"level", o.level}, {"top", o.top}, {"score_range", {cfg.range_lo, cfg.range_hi}}};
   run.doc["periods"] =
-      nlohmann::json::array({{{"period", nullptr}, {"units", units}, {"frequency", jf}, {"counted_units", run.counted_units}}});
+      nlohmann::json::array({{{"period", ""}, {"units", units}, {"frequency", jf}, {"counted_units", run.counted_units}}});
   run.doc["warnings"] = run.warnings;
   run.outputs = OutputSet(o.out);
   run.outputs.add("obstacles.json", run.doc.dump(2) + "\n");

@@ -63,7 +63,7 @@ std::vector<int> level_counts(const CouplingView& v) {
 }  // namespace
 
 Table coupling_table(const CouplingView& v, const IndicatorTree& tree, const Dataset& data, Lang lang) {
-  Table t = make_table("E1_coupling", "E1", "analysis.coupling.title", lang);
+  Table t = make_table("K1_coupling", "K1", "analysis.coupling.title", lang);
   t.header = {msg("analysis.col.unit", lang)};
   for (int n : v.nodes) t.header.push_back(label(tree, n, lang));
   t.header.insert(t.header.end(), {"C", "T", "D", msg("analysis.col.level", lang)});
@@ -101,7 +101,7 @@ Table coupling_table(const CouplingView& v, const IndicatorTree& tree, const Dat
 }
 
 Table coupling_levels_table(const CouplingView& v, Lang lang) {
-  Table t = make_table("E2_coupling_levels", "E2", "analysis.levels.title", lang);
+  Table t = make_table("K2_coupling_levels", "K2", "analysis.levels.title", lang);
   t.header = {msg("analysis.col.level", lang), msg("analysis.col.range", lang), msg("analysis.col.units", lang),
               msg("analysis.col.share", lang)};
   const auto& bands = coupling::coordination_bands();
@@ -134,7 +134,7 @@ Figure coupling_levels_figure(const CouplingView& v, Lang lang, const std::strin
 }
 
 Table obstacle_table(const ObstacleView& v, const IndicatorTree& tree, const Dataset& data, Lang lang) {
-  Table t = make_table("E3_obstacles", "E3", "analysis.obstacles.title", lang);
+  Table t = make_table("O1_obstacles", "O1", "analysis.obstacles.title", lang);
   const auto& leaves = tree.leaves();
   t.header = {msg("analysis.col.unit", lang)};
   for (int g : v.groups) t.header.push_back(label(tree, g, lang));
@@ -187,7 +187,7 @@ std::vector<Eigen::Index> by_frequency(const ObstacleView& v) {
 }  // namespace
 
 Table obstacle_frequency_table(const ObstacleView& v, const IndicatorTree& tree, Lang lang) {
-  Table t = make_table("E4_obstacle_frequency", "E4", "analysis.frequency.title", lang);
+  Table t = make_table("O2_obstacle_frequency", "O2", "analysis.frequency.title", lang);
   t.title = msgf("analysis.frequency.title", lang, v.k);
   const auto& leaves = tree.leaves();
   t.header = {msg("analysis.col.indicator", lang), msg("analysis.col.dimension", lang), msg("analysis.col.units", lang),

@@ -1,8 +1,8 @@
 #pragma once
 /// \file analysis_tables.hpp
 /// Appendix tables and figures of the analyses of a built index: coupling coordination
-/// (E1 per unit, E2 distribution over the ten levels, a bar chart of the levels) and obstacle
-/// degree (E3 per unit: the groups' obstacles and the top obstacles; E4 the indicators most often
+/// (K1 per unit, K2 distribution over the ten levels, a bar chart of the levels) and obstacle
+/// degree (O1 per unit: the groups' obstacles and the top obstacles; O2 the indicators most often
 /// among the top obstacles, with a bar chart). Inputs are the library results
 /// (methods/coupling, methods/obstacles); the pipeline computes them (appendix_analyses.cpp).
 

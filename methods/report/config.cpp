@@ -30,6 +30,20 @@ std::string g17(double v) {
 }
 }  // namespace
 
+namespace {
+/// The `analyses:` block, only when an analysis is on (configurations without one print as before).
+std::string analyses_yaml(const AnalysesSettings& a) {
+  if (!a.any() && a.index_defaults()) return "";
+  return fmt::format("analyses:\n  group: \"{}\"\n  density: {}\n  bandwidth: {}\n  coords: \"{}\"\n  lonlat: {}\n"
+                     "  knn: {}\n  band: {}\n"
+                     "  coupling: {{enabled: {}, formula: {}, weights: \"{}\"}}\n"
+                     "  obstacles: {{enabled: {}, top: {}}}\n",
+                     a.group, a.density ? "true" : "false", a.bandwidth, a.coords, a.lonlat ? "true" : "false", a.knn,
+                     g17(a.band), a.coupling ? "true" : "false", a.coupling_formula, a.coupling_weights,
+                     a.obstacles ? "true" : "false", a.obstacles_top);
+}
+}  // namespace
+
 std::string appendix_config_yaml(const AppendixConfig& c, const std::string& version, const std::string& commit) {
   const IndexConfig& m = c.index;
   std::string formats;
@@ -59,19 +73,15 @@ std::string appendix_config_yaml(const AppendixConfig& c, const std::string& ver
       "  replicates: {}\n"
       "  sobol: {}\n"
       "  bootstrap: {}\n"
-      "  sobol_bootstrap: {}\n"
-      "analyses:\n"
-      "  coupling: {{enabled: {}, formula: {}, weights: \"{}\"}}\n"
-      "  obstacles: {{enabled: {}, top: {}}}\n",
+      "  sobol_bootstrap: {}\n",
       version, commit, c.spec, c.spec_sha256, lang_code(c.lang), c.pstyle, formats, m.seed,
       method_info(normalize_methods(), m.normalize).name, g17(m.range_lo), g17(m.range_hi),
       method_info(weight_methods(), m.weights).name, method_info(aggregate_methods(), m.aggregate).name,
       method_info(missing_policies(), m.missing).name, c.evidence.standardize ? "true" : "false",
       missing_name(c.evidence.missing), g17(c.evidence.level),
       c.evidence.bootstrap_replicates, c.evidence.parallel_replicates, g17(c.evidence.parallel_quantile),
-      c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap, c.sensitivity.sobol_bootstrap,
-      c.analyses.coupling ? "true" : "false", c.analyses.coupling_formula, c.analyses.coupling_weights,
-      c.analyses.obstacles ? "true" : "false", c.analyses.obstacles_top);
+      c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap, c.sensitivity.sobol_bootstrap) +
+         analyses_yaml(c.analyses);
 }
 
 namespace {
@@ -91,6 +101,55 @@ double open_unit(const YamlContext& ctx, const YAML::Node& n, const std::string&
   const double v = ctx.number(n, what);
   if (!(v > 0.0 && v < 1.0)) ctx.fail(n, what + " must be between 0 and 1 (exclusive)");
   return v;
+}
+}  // namespace
+
+namespace {
+void read_analyses(const YamlContext& ctx, const YAML::Node& v, AnalysesSettings& a) {
+  ctx.each_key(v, "analyses", {"group", "density", "bandwidth", "coords", "lonlat", "knn", "band", "coupling", "obstacles"},
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
+    const auto flag = [&](const char* what) {
+      const std::string b = ctx.scalar(w, what);
+      if (b != "true" && b != "false") ctx.fail(w, fmt::format("{} must be true or false", what));
+      return b == "true";
+    };
+    if (k == "coupling") {
+      ctx.each_key(w, "analyses.coupling", {"enabled", "formula", "weights"},
+                   [&](const std::string& kk, const YAML::Node&, const YAML::Node& x) {
+        if (kk == "enabled") {
+          a.coupling = ctx.boolean(x, "analyses.coupling.enabled");
+        } else if (kk == "formula") {
+          a.coupling_formula = ctx.scalar(x, "analyses.coupling.formula");
+          if (a.coupling_formula != "corrected" && a.coupling_formula != "traditional")
+            ctx.fail(x, "analyses.coupling.formula must be corrected or traditional");
+        } else {
+          a.coupling_weights = ctx.scalar(x, "analyses.coupling.weights");
+        }
+      });
+    } else if (k == "obstacles") {
+      ctx.each_key(w, "analyses.obstacles", {"enabled", "top"}, [&](const std::string& kk, const YAML::Node&, const YAML::Node& x) {
+        if (kk == "enabled") a.obstacles = ctx.boolean(x, "analyses.obstacles.enabled");
+        else a.obstacles_top = integer_in(ctx, x, "analyses.obstacles.top", 1, 1000);
+      });
+    } else if (k == "group") a.group = ctx.scalar(w, "analyses.group");
+    else if (k == "density") a.density = flag("analyses.density");
+    else if (k == "lonlat") a.lonlat = flag("analyses.lonlat");
+    else if (k == "coords") a.coords = ctx.scalar(w, "analyses.coords");
+    else if (k == "knn") a.knn = static_cast<int>(integer_in(ctx, w, "analyses.knn", 0, 100000));
+    else if (k == "band") {
+      const std::string b = ctx.scalar(w, "analyses.band");
+      try {
+        std::size_t used = 0;
+        a.band = std::stod(b, &used);
+        if (used != b.size() || !(a.band >= 0.0)) throw std::invalid_argument("band");
+      } catch (const std::exception&) {
+        ctx.fail(w, "analyses.band must be a distance >= 0");
+      }
+    } else {
+      a.bandwidth = ctx.scalar(w, "analyses.bandwidth");
+      if (a.bandwidth != "nrd0" && a.bandwidth != "SJ") ctx.fail(w, "analyses.bandwidth must be nrd0 or SJ");
+    }
+  });
 }
 }  // namespace
 
@@ -181,27 +240,7 @@ AppendixConfig read_appendix_config(const std::filesystem::path& path) {
         else c.sensitivity.sobol_bootstrap = integer_in(ctx, w, "sensitivity.sobol_bootstrap", 0, 100000);
       });
     } else if (key == "analyses") {
-      ctx.each_key(v, "analyses", {"coupling", "obstacles"}, [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
-        if (k == "coupling") {
-          ctx.each_key(w, "analyses.coupling", {"enabled", "formula", "weights"},
-                       [&](const std::string& kk, const YAML::Node&, const YAML::Node& x) {
-            if (kk == "enabled") {
-              c.analyses.coupling = ctx.boolean(x, "analyses.coupling.enabled");
-            } else if (kk == "formula") {
-              c.analyses.coupling_formula = ctx.scalar(x, "analyses.coupling.formula");
-              if (c.analyses.coupling_formula != "corrected" && c.analyses.coupling_formula != "traditional")
-                ctx.fail(x, "analyses.coupling.formula must be corrected or traditional");
-            } else {
-              c.analyses.coupling_weights = ctx.scalar(x, "analyses.coupling.weights");
-            }
-          });
-        } else {
-          ctx.each_key(w, "analyses.obstacles", {"enabled", "top"}, [&](const std::string& kk, const YAML::Node&, const YAML::Node& x) {
-            if (kk == "enabled") c.analyses.obstacles = ctx.boolean(x, "analyses.obstacles.enabled");
-            else c.analyses.obstacles_top = integer_in(ctx, x, "analyses.obstacles.top", 1, 1000);
-          });
-        }
-      });
+      read_analyses(ctx, v, c.analyses);
     } else {
       ctx.each_key(v, "validity", {"parallel_replicates", "parallel_quantile"},
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {

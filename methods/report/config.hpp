@@ -25,14 +25,29 @@ struct SensitivitySettings {
   int sobol_bootstrap = 1000; ///< bootstrap resamples of the Sobol' indices' CIs (0 = none)
 };
 
-/// The analyses of the built index in the appendix (section "analyses": E1–E4). Both run when
-/// the index is on a bounded score range; otherwise they are left out with a note.
-struct AnalysisSettings {
-  bool coupling = true;                    ///< E1, E2 and the levels figure
+/// Analyses of the built index in the appendix (section "analyses"). Coupling coordination and
+/// obstacle degree run by default (when the index is on a bounded score range; otherwise they are
+/// left out with a note); disparity, density and spatial autocorrelation are off unless the
+/// configuration's `analyses:` block names what they need (a group column, coordinates).
+struct AnalysesSettings {
+  std::string group;               ///< data column of the groups: disparity ("" = off)
+  bool density = false;            ///< kernel density and its figures
+  std::string bandwidth = "nrd0";  ///< nrd0 | SJ
+  std::string coords;              ///< "XCOL,YCOL": Moran's I and LISA ("" = off)
+  bool lonlat = false;             ///< coords are longitude, latitude
+  int knn = 0;                     ///< k nearest neighbours (default 4 when no band is given)
+  double band = 0.0;               ///< distance band instead of knn (0 = none)
+  bool coupling = true;                        ///< coupling coordination tables and figure
   std::string coupling_formula = "corrected";  ///< corrected | traditional
-  std::string coupling_weights = "equal";  ///< equal | index | ID=W,ID=W,...
-  bool obstacles = true;                   ///< E3, E4 and the frequency figure
-  int obstacles_top = 5;                   ///< top-k obstacles per unit
+  std::string coupling_weights = "equal";      ///< equal | index | ID=W,ID=W,...
+  bool obstacles = true;                       ///< obstacle degree tables and figure
+  int obstacles_top = 5;                       ///< top-k obstacles per unit
+  /// True when disparity, density or the spatial analysis is asked for.
+  [[nodiscard]] bool any() const { return !group.empty() || density || !coords.empty(); }
+  /// True when coupling and obstacles keep their defaults (the block is then printed only if any()).
+  [[nodiscard]] bool index_defaults() const {
+    return coupling && obstacles && coupling_formula == "corrected" && coupling_weights == "equal" && obstacles_top == 5;
+  }
 };
 
 /// Every setting of an appendix run.
@@ -47,7 +62,7 @@ struct AppendixConfig {
   bool seed_given = false;     ///< read_appendix_config: the file has `seed` (it replaces the spec's)
   EvidenceOptions evidence;  ///< reliability and validity options (seed = index.seed)
   SensitivitySettings sensitivity;  ///< used when the spec has an `uncertainty:` block
-  AnalysisSettings analyses;        ///< coupling coordination and obstacle degree
+  AnalysesSettings analyses;        ///< the analyses section (coupling, obstacles on; the others off)
 };
 
 /// The accepted output formats, in the order they are written.
@@ -61,7 +76,8 @@ struct AppendixConfig {
 /// lang, pstyle, formats, seed, methods {normalize {method, range}, weights, aggregate {method,
 /// missing}}, reliability {standardize, missing, level, bootstrap}, validity {parallel_replicates,
 /// parallel_quantile}, sensitivity {replicates, sobol, bootstrap, sobol_bootstrap}, analyses
-/// {coupling {enabled, formula, weights}, obstacles {enabled, top}}; unknown keys
+/// {group, density, bandwidth, coords, lonlat, knn, band, coupling {enabled, formula, weights},
+/// obstacles {enabled, top}} (printed only when not the defaults); unknown keys
 /// are errors. Values not given keep their defaults; the
 /// `methods` of the spec are replaced by the file's when present.
 /// @throws InvalidInput with file:line:column for malformed YAML, unknown keys or bad values.

@@ -1,6 +1,6 @@
 /// \file messages_analyses.cpp
 /// Catalogue entries of the analyses of the built index in the appendix (analysis_tables.hpp):
-/// coupling coordination (E1, E2 and its figure) and obstacle degree (E3, E4 and its figure).
+/// coupling coordination (K1, K2 and its figure) and obstacle degree (O1, O2 and its figure).
 /// Part of the message catalogue (messages.hpp); messages.cpp joins the parts.
 #include "methods/report/detail/message_parts.hpp"
 
@@ -9,7 +9,7 @@ namespace cikit::report_detail {
 const std::vector<Message>& analysis_messages() {
   // clang-format off
   static const std::vector<Message> entries = {
-    {"section.analyses", "Analyses of the index: coupling coordination and obstacle factors", "指数分析：耦合协调与障碍因子"},
+    {"section.analyses", "Analyses of the index", "指数分析"},
     {"analysis.col.unit", "Unit", "单位"},
     {"analysis.col.level", "Coordination level", "协调等级"},
     {"analysis.col.range", "Range of D", "D 区间"},
@@ -18,7 +18,7 @@ const std::vector<Message>& analysis_messages() {
     {"analysis.col.top", "Obstacle {}", "第{}障碍因子"},
     {"analysis.col.indicator", "Indicator", "指标"},
     {"analysis.col.dimension", "Dimension", "维度"},
-    // ---- E1/E2 coupling coordination --------------------------------------------------
+    // ---- K1/K2 coupling coordination --------------------------------------------------
     {"analysis.coupling.title", "Coupling coordination degree of the dimensions", "各维度耦合协调度"},
     {"analysis.coupling.note.corrected",
      "U: dimension scores rescaled to [0, 1]. C: coupling degree, corrected model of Wang et al. (2021), "
@@ -39,7 +39,7 @@ const std::vector<Message>& analysis_messages() {
     {"analysis.levels.note", "Ten equal bands of D, closed on the left ([0.9, 1] closed), from extreme imbalance to high-quality coordination.",
      "按 D 等距划分为十个等级，区间左闭右开（[0.9, 1] 为闭区间）：极度失调……优质协调。"},
     {"analysis.levels.fig", "Units per coordination level", "各耦合协调等级的单位数"},
-    // ---- E3/E4 obstacle degree --------------------------------------------------------
+    // ---- O1/O2 obstacle degree --------------------------------------------------------
     {"analysis.obstacles.title", "Obstacle degree of the dimensions and main obstacle indicators", "各维度障碍度与主要障碍因子"},
     {"analysis.obstacles.note",
      "Obstacle degree O = F·I / ΣF·I: F = the indicator's global weight (factor contribution), I = 1 − its normalised "
@@ -58,11 +58,11 @@ const std::vector<Message>& analysis_messages() {
     {"analysis.frequency.interp", "The most frequent obstacles are {}.", "出现频次最高的障碍因子为{}。"},
     {"analysis.frequency.fig", "Share of units with the indicator among their top {} obstacles", "指标进入前{}位障碍因子的单位占比"},
     {"analysis.frequency.axis", "share of units (top {})", "单位占比（前{}位）"},
-    {"analysis.omit.coupling", "coupling coordination (E1, E2) left out: {}", "未输出耦合协调分析（E1、E2）：{}"},
+    {"analysis.omit.coupling", "coupling coordination (K1, K2) left out: {}", "未输出耦合协调分析（K1、K2）：{}"},
     {"analysis.omit.unbounded", "the index is not on a bounded score range (these analyses need min-max, goalposts or "
      "percentile normalisation and weighted-mean aggregation)",
      "指数得分不在有界区间内（该分析要求极差、目标值或百分位标准化及加权平均合成）"},
-    {"analysis.omit.obstacles", "obstacle degree (E3, E4) left out: {}", "未输出障碍度分析（E3、E4）：{}"},
+    {"analysis.omit.obstacles", "obstacle degree (O1, O2) left out: {}", "未输出障碍度分析（O1、O2）：{}"},
   };
   // clang-format on
   return entries;

@@ -16,6 +16,7 @@ located message; the computation's warnings go through Python's :mod:`warnings` 
 """
 
 from ._api import (
+    AnalysisResult,
     AuditResult,
     CfaResult,
     CheckResult,
@@ -32,9 +33,12 @@ from ._api import (
     check,
     compare,
     delphi,
+    density,
+    disparity,
     index,
     reliability,
     sensitivity,
+    spatial,
     validity,
     weights,
 )
@@ -46,6 +50,7 @@ __all__ = [
     "index", "weights", "compare", "check", "reliability", "validity", "delphi", "sensitivity",
     "appendix", "cfa", "audit", "CfaResult", "AuditResult",
     "coupling", "obstacles", "CouplingResult", "ObstaclesResult",
+    "disparity", "density", "spatial", "AnalysisResult",
     "Error", "SpecError", "DataError", "MethodError", "InternalError", "CikitWarning",
     "__version__",
 ]

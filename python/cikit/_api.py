@@ -618,7 +618,7 @@ class CouplingResult(Result):
                 row["level_label"] = label.get(self._lang) if label else None
                 rows.append(row)
         df = pd.DataFrame(rows).replace({None: np.nan})
-        if df["period"].isna().all():
+        if (df["period"] == "").all():
             return df.drop(columns="period").set_index("unit")
         return df.set_index(["period", "unit"])
 
@@ -630,7 +630,7 @@ class CouplingResult(Result):
                 rows.append({"period": p.get("period"), "level": b["level"], "label": b["label"][self._lang],
                              "from": b["from"], "to": b["to"], "units": b["units"], "share": b["share"]})
         df = pd.DataFrame(rows)
-        return df.drop(columns="period") if df["period"].isna().all() else df
+        return df.drop(columns="period") if (df["period"] == "").all() else df
 
     @property
     def subsystems(self) -> pd.DataFrame:
@@ -655,7 +655,7 @@ class ObstaclesResult(Result):
         rows = {}
         for p in self.to_dict()["periods"]:
             for u in p["units"]:
-                idx = u["unit"] if p.get("period") is None else (p["period"], u["unit"])
+                idx = u["unit"] if not p.get("period") else (p["period"], u["unit"])
                 rows[idx] = {r["id"]: r["obstacle"] for r in u[key]}
         df = pd.DataFrame.from_dict(rows, orient="index").replace({None: np.nan})
         df.index.name = "unit"
@@ -696,6 +696,59 @@ def obstacles(spec: Spec | str, *, level: str | None = None, top: int = 5,
     O = F·I / ΣF·I with F the global weight and I = 1 − the normalised score on [0, 1]; the top
     ``top`` obstacles per unit and their frequencies."""
     return _finish(ObstaclesResult(_cikit.obstacles(_spec(spec)._h, _opts(level=level, top=top, out=out))))
+class AnalysisResult(Result):
+    """Disparity, density or spatial analysis (``cikit disparity|density|spatial``): the JSON
+    document's ``periods`` list (one entry per period; one with period ``""`` without panel
+    data); ``periods_frame`` flattens the per-period scalars into a DataFrame."""
+
+    def __init__(self, doc: "_cikit._Doc", command: str):
+        super().__init__(doc)
+        self.command = command
+
+    @property
+    def periods(self) -> list[dict]:
+        return self.to_dict()["periods"]
+
+    @property
+    def periods_frame(self) -> pd.DataFrame:
+        rows = [{k: v for k, v in p.items() if not isinstance(v, (list, dict))} for p in self.periods]
+        return pd.DataFrame(rows)
+
+
+def disparity(spec: Spec | str, *, group: str, node: str | None = None, normalize: str | None = None,
+              aggregate: str | None = None, out: str | os.PathLike | None = None) -> AnalysisResult:
+    """Regional disparity (``cikit disparity``): Dagum (1997) Gini decomposition and Theil T/L
+    of the index (or ``node``) scores over the groups of the data column ``group``, per period.
+    Keys per period: gini, gini_within, gini_between, gini_transvariation, theil_t, theil_l,
+    groups, pairs."""
+    return _finish(AnalysisResult(_cikit.disparity(_spec(spec)._h, _opts(
+        group=group, node=node, normalize=normalize, aggregate=aggregate, out=out)), "disparity"))
+
+
+def density(spec: Spec | str, *, node: str | None = None, bw: str = "nrd0", grid: int = 512,
+            normalize: str | None = None, aggregate: str | None = None, out: str | os.PathLike | None = None,
+            lang: str = "en") -> AnalysisResult:
+    """Gaussian kernel density (``cikit density``) of the index (or ``node``) scores per period,
+    bandwidth ``"nrd0"`` or ``"SJ"`` as R, on ``grid`` points; figures in ``lang`` with ``out``."""
+    _check_lang(lang)
+    return _finish(AnalysisResult(_cikit.density(_spec(spec)._h, _opts(
+        node=node, bw=bw, grid=grid, normalize=normalize, aggregate=aggregate, out=out, lang=lang)), "density"))
+
+
+def spatial(spec: Spec | str, *, coords: str | None = None, knn: int | None = None, band: float | None = None,
+            inverse_distance: bool = False, power: float | None = None, lonlat: bool = False,
+            weights: str | os.PathLike | None = None, style: str = "W", permutations: int = 0,
+            seed: int | None = None, threads: int = 0, node: str | None = None, normalize: str | None = None,
+            aggregate: str | None = None, out: str | os.PathLike | None = None) -> AnalysisResult:
+    """Spatial autocorrelation (``cikit spatial``): weights from ``coords`` ("XCOL,YCOL") with
+    ``knn``, ``band`` or ``inverse_distance`` (great-circle km with ``lonlat``), or a ``weights``
+    file; global Moran's I (moran_i, expectation, variance, z, p_value), an optional seeded
+    permutation test, and local Moran's I with quadrants per unit. Results do not depend on
+    ``threads``."""
+    return _finish(AnalysisResult(_cikit.spatial(_spec(spec)._h, _opts(
+        coords=coords, knn=knn, band=band, inverse_distance=inverse_distance, power=power, lonlat=lonlat,
+        weights=weights, style=style, permutations=permutations, seed=seed, threads=threads, node=node,
+        normalize=normalize, aggregate=aggregate, out=out)), "spatial"))
 
 
 def _check_lang(lang: str) -> None:

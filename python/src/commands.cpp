@@ -20,9 +20,12 @@
 #include "methods/pipeline/check.hpp"
 #include "methods/pipeline/compare.hpp"
 #include "methods/pipeline/delphi.hpp"
+#include "methods/pipeline/density.hpp"
+#include "methods/pipeline/disparity.hpp"
 #include "methods/pipeline/index.hpp"
 #include "methods/pipeline/reliability.hpp"
 #include "methods/pipeline/sensitivity.hpp"
+#include "methods/pipeline/spatial.hpp"
 #include "methods/pipeline/validity.hpp"
 #include "methods/pipeline/weights.hpp"
 #include "methods/report/compare_tables.hpp"
@@ -385,6 +388,75 @@ Doc appendix(const PySpec& s, const py::dict& o) {
   });
 }
 
+/// The overrides the three analyses take (as their CLI options --normalize, --aggregate).
+pipeline::MethodOverrides analysis_methods(const py::dict& o) {
+  pipeline::MethodOverrides m;
+  m.normalize = get<std::string>(o, "normalize", "");
+  m.aggregate = get<std::string>(o, "aggregate", "");
+  return m;
+}
+
+template <class Run>
+Doc analysis_doc(Run run, double secs) {
+  Doc d{std::move(run.doc), run.warnings, {}, write_files(run.outputs)};
+  d.seconds = secs;
+  return d;
+}
+
+Doc disparity(const PySpec& s, const py::dict& o) {
+  pipeline::DisparityRunOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  po.methods = analysis_methods(o);
+  po.group = get<std::string>(o, "group", "");
+  po.node = get<std::string>(o, "node", "");
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::DisparityRun run = pipeline::run_disparity(po);
+    return analysis_doc(std::move(run), seconds_since(t0));
+  });
+}
+
+Doc density(const PySpec& s, const py::dict& o) {
+  pipeline::DensityRunOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  po.methods = analysis_methods(o);
+  po.node = get<std::string>(o, "node", "");
+  po.bw = get<std::string>(o, "bw", po.bw);
+  po.n = get<int>(o, "grid", po.n);
+  po.lang = lang_of(o);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::DensityRun run = pipeline::run_density(po);
+    return analysis_doc(std::move(run), seconds_since(t0));
+  });
+}
+
+Doc spatial(const PySpec& s, const py::dict& o) {
+  pipeline::SpatialRunOptions po;
+  po.spec = s.key();
+  po.out = get<std::string>(o, "out", "");
+  po.methods = analysis_methods(o);
+  po.node = get<std::string>(o, "node", "");
+  po.coords = get<std::string>(o, "coords", "");
+  po.knn = get<int>(o, "knn", 0);
+  po.band = get<double>(o, "band", 0.0);
+  po.inverse_distance = get<bool>(o, "inverse_distance", false);
+  po.power = get<double>(o, "power", po.power);
+  po.lonlat = get<bool>(o, "lonlat", false);
+  po.weights = get<std::string>(o, "weights", "");
+  po.style = get<std::string>(o, "style", po.style);
+  po.permutations = get<int>(o, "permutations", 0);
+  po.seed = get<std::uint64_t>(o, "seed", po.seed);
+  po.threads = get<int>(o, "threads", 0);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::SpatialRun run = pipeline::run_spatial(po);
+    return analysis_doc(std::move(run), seconds_since(t0));
+  });
+}
+
 }  // namespace
 
 void bind_commands(py::module_& m) {
@@ -416,6 +488,9 @@ void bind_commands(py::module_& m) {
   m.def("audit", &audit);
   m.def("coupling", &coupling);
   m.def("obstacles", &obstacles);
+  m.def("disparity", &disparity);
+  m.def("density", &density);
+  m.def("spatial", &spatial);
 }
 
 }  // namespace cikit::python

@@ -106,7 +106,7 @@ TEST_CASE("appendix document: numbered sections, tables and figures numbered wit
     CHECK(sections[sections.size() - 2]->key == "results");
     CHECK(table(run, "index_scores").number.rfind(std::to_string(sections.size() - 1) + "-", 0) == 0);
     CHECK(sections.back()->key == "analyses");
-    for (const char* id : {"E1_coupling", "E2_coupling_levels", "E3_obstacles", "E4_obstacle_frequency"})
+    for (const char* id : {"K1_coupling", "K2_coupling_levels", "O1_obstacles", "O2_obstacle_frequency"})
       CHECK(table(run, id).number.rfind(std::to_string(sections.size()) + "-", 0) == 0);
     // No reference to a provisional number is left in any text.
     const std::regex provisional(lang == Lang::Zh ? "表[ABD][0-9]" : "Tables? [ABD][0-9]");

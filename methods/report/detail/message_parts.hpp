@@ -34,5 +34,7 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& analysis_messages();
 /// A15, A16 and the CFA variant of A8 (confirmatory factor analysis).
 [[nodiscard]] const std::vector<Message>& cfa_messages();
+/// Disparity, kernel density and spatial autocorrelation (issue 22).
+[[nodiscard]] const std::vector<Message>& spatial_messages();
 
 }  // namespace cikit::report_detail
