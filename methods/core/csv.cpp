@@ -588,26 +588,27 @@ class MissingTokens {
 
 /// Upper bound of the records in text[from, end): lines that hold at least one character
 /// (every record starts at such a line start; a quoted line break only adds extra ones).
+/// A line start is `from` itself or a character after a '\n' or '\r' that is not one of them;
+/// the line ends are found with memchr (vectorised in glibc), 16 MB at a time, and the pages
+/// counted are released.
 [[nodiscard]] std::size_t count_line_starts(std::string_view text, std::size_t from, MappedFile& file,
                                             std::size_t base) {
   constexpr std::size_t kChunk = std::size_t{16} << 20;
-  std::size_t count = 0;
-  bool previous_end = true;
+  const char* const t = text.data();
+  const char* const end = t + text.size();
+  auto is_end = [](char c) { return c == '\n' || c == '\r'; };
+  std::size_t count = (from < text.size() && !is_end(t[from])) ? 1 : 0;
   for (std::size_t lo = from; lo < text.size(); lo += kChunk) {
     const std::size_t hi = std::min(text.size(), lo + kChunk);
-    // A line start: a character that is not a line end after one that is (no carried state
-    // inside the loop, so it vectorises).
-    const char* const t = text.data();
-    std::size_t c = 0;
-    const bool first_end = t[lo] == '\n' || t[lo] == '\r';
-    c += static_cast<std::size_t>(!first_end && previous_end);
-    for (std::size_t i = lo + 1; i < hi; ++i) {
-      const bool end = t[i] == '\n' || t[i] == '\r';
-      const bool before = t[i - 1] == '\n' || t[i - 1] == '\r';
-      c += static_cast<std::size_t>(!end && before);
+    for (const char line_end : {'\n', '\r'}) {
+      const char* p = t + lo;
+      while (p < t + hi) {
+        const void* hit = std::memchr(p, line_end, static_cast<std::size_t>(t + hi - p));
+        if (hit == nullptr) break;
+        p = static_cast<const char*>(hit) + 1;
+        if (p < end && !is_end(*p)) ++count;
+      }
     }
-    previous_end = t[hi - 1] == '\n' || t[hi - 1] == '\r';
-    count += c;
     file.release_before(base + hi);
   }
   return count;
