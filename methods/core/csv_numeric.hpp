@@ -38,6 +38,8 @@
 
 namespace cikit {
 
+struct Spec;
+
 /// What read_csv_numeric reads besides `columns` (unit, names, indicators).
 struct CsvNumericExtra {
   /// Further numeric columns (e.g. denominators), read like indicator columns into `values`.
@@ -63,6 +65,13 @@ struct CsvNumericTable {
                                                               const CsvOptions& options,
                                                               const CsvColumns& columns,
                                                               const CsvNumericExtra& extra = {});
+
+/// load_data (spec.hpp) through read_csv_numeric: the spec's leaf columns as indicators, its
+/// denominator columns as extra numeric columns (divided as load_data does), its
+/// methods.treat.group column as extra text. Returns std::nullopt for a workbook and whenever
+/// read_csv_numeric declines or a group label is empty; load_data then takes the general path,
+/// which reports every error and warning as before.
+[[nodiscard]] std::optional<Dataset> load_data_fast(const Spec& spec);
 
 /// The number reader of the fast path (exposed for tests and benchmarks): true and `value` when
 /// the trimmed cell `s` is a plain number that fast_float reads to a normal double; false

@@ -12,7 +12,7 @@
 #include <optional>
 #include <set>
 
-#include "methods/core/csv_numeric.hpp"
+#include "methods/core/csv_numeric.hpp"  // load_data_fast
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
 #include "methods/core/memory_table.hpp"
@@ -642,46 +642,6 @@ void divide_by_denominator(const Node& n, Eigen::Index column, const Eigen::Vect
                                         n.id, bad.size(), n.denominator, list));
   }
 }
-
-namespace {
-
-/// load_data through the one-pass numeric reader (csv_numeric.hpp): the same Dataset, or
-/// std::nullopt whenever the general path must run (any error, any warning, a workbook).
-std::optional<Dataset> load_data_fast(const Spec& spec) {
-  const auto& d = spec.data;
-  if (is_excel_path(d.file)) return std::nullopt;
-  CsvColumns cols = d.columns;
-  cols.indicators.clear();
-  for (int leaf : spec.tree.leaves()) cols.indicators.push_back(spec.tree.node(leaf).column);
-  CsvNumericExtra extra;
-  for (int leaf : spec.tree.leaves()) {
-    const Node& n = spec.tree.node(leaf);
-    if (!n.denominator.empty()) extra.numeric.push_back(n.denominator);
-  }
-  if (!spec.config.treat.group.empty()) extra.text.push_back(spec.config.treat.group);
-  std::optional<CsvNumericTable> read = read_csv_numeric(d.file, d.csv, cols, extra);
-  if (!read) return std::nullopt;
-  Dataset data = std::move(read->data);
-  if (!spec.config.treat.group.empty()) {
-    for (std::string& label : read->extra_text[0]) {
-      label.erase(0, label.find_first_not_of(' '));
-      label.erase(label.find_last_not_of(' ') + 1);
-      if (label.empty()) return std::nullopt;  // the general path names the unit and line
-    }
-    data.unit_groups = std::move(read->extra_text[0]);
-  }
-  for (std::size_t j = 0; j < spec.tree.leaves().size(); ++j)
-    data.indicator_ids[j] = spec.tree.node(spec.tree.leaves()[j]).id;
-  Eigen::Index e = 0;  // denominators, in leaf order as apply_denominators
-  for (std::size_t j = 0; j < spec.tree.leaves().size(); ++j) {
-    const Node& n = spec.tree.node(spec.tree.leaves()[j]);
-    if (n.denominator.empty()) continue;
-    divide_by_denominator(n, static_cast<Eigen::Index>(j), read->extra_values.col(e++), data);
-  }
-  return data;
-}
-
-}  // namespace
 
 Dataset load_data(const Spec& spec) {
   if (spec.data.memory) return load_memory_data(spec);
