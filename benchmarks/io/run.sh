@@ -2,10 +2,10 @@
 # Reading data (issue 17 items 3 and 4): reproduces benchmarks/RESULTS.md "Performance II:
 # reading data".
 #
-#   benchmarks/io/run.sh [--before OLD_CIKIT] [--parts main,bench,scaling] [--work DIR]
+#   benchmarks/io/run.sh [--cikit CIKIT] [--before OLD_CIKIT] [--parts main,bench,scaling] [--work DIR]
 #
 # main     `cikit check|index|reliability` on a 200,000 x 100 simulated CSV (148 MB, 1 % missing
-#          cells): wall time and peak RSS (/usr/bin/time -v), best of 3; with --before, the same
+#          cells): wall time and peak RSS (/usr/bin/time), best of 3 (one run when over 60 s); with --before, the same
 #          for another binary (the reader before this change) side by side.
 # bench    build/ci-linux/cikit_io_bench (Google Benchmark): number parsers and both readers, MB/s.
 # scaling  check, index, reliability, validity, sensitivity (fixed design: 200 Monte Carlo runs,
@@ -25,6 +25,7 @@ limit=120
 while [ $# -gt 0 ]; do
   case "$1" in
     --before) before="$2"; shift 2 ;;
+    --cikit) cikit="$2"; shift 2 ;;
     --parts) parts="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
@@ -41,13 +42,14 @@ data() {
   echo "$d"
 }
 
-# one BINARY COMMAND DIR -> "seconds kilobytes" of one run (or "timeout"/"failed"), outputs discarded.
+# one BINARY COMMAND DIR [LIMIT] -> "seconds kilobytes" of one run (or "timeout"/"failed"),
+# outputs discarded.
 one() {
-  local bin=$1 cmd=$2 dir=$3 t
+  local bin=$1 cmd=$2 dir=$3 lim=${4:-$limit} t
   t=$(mktemp)
   local extra=()
   [ "$cmd" = sensitivity ] && extra=(--replicates 200 --bootstrap 0 --no-loo)
-  if timeout "$limit" /usr/bin/time -f "%e %M" -o "$t" "$bin" "$cmd" "$dir/spec.yaml" --out "$work/out_$cmd" "${extra[@]}" > /dev/null 2>&1; then
+  if timeout "$lim" /usr/bin/time -f "%e %M" -o "$t" "$bin" "$cmd" "$dir/spec.yaml" --out "$work/out_$cmd" "${extra[@]}" > /dev/null 2>&1; then
     cat "$t"
   else
     [ $? -eq 124 ] && echo timeout || echo failed
@@ -55,13 +57,15 @@ one() {
   rm -f "$t"
 }
 
-# best BINARY COMMAND DIR -> fastest of 3 runs "seconds kilobytes".
+# best BINARY COMMAND DIR -> fastest of 3 runs "seconds kilobytes" (limit 900 s); a command
+# whose first run takes over 60 s is run once ("(1 run)").
 best() {
   local b="" r
-  for _ in 1 2 3; do
-    r=$(one "$@")
+  for k in 1 2 3; do
+    r=$(one "$@" 900)
     case "$r" in timeout|failed) echo "$r"; return ;; esac
     if [ -z "$b" ] || awk -v a="${r%% *}" -v c="${b%% *}" 'BEGIN{exit !(a<c)}'; then b=$r; fi
+    if [ "$k" = 1 ] && awk -v a="${r%% *}" 'BEGIN{exit !(a>60)}'; then echo "$b (1 run)"; return; fi
   done
   echo "$b"
 }
@@ -81,6 +85,7 @@ if [[ $parts == *bench* ]]; then
 fi
 if [[ $parts == *scaling* ]]; then
   echo "## scaling: seconds, peak RSS KB (one run, ${limit} s limit)"
+  : > "$work/scaling.txt"
   for k in 50 500; do
     declare -A stop=()
     for n in 1000 10000 100000 1000000; do
@@ -89,10 +94,12 @@ if [[ $parts == *scaling* ]]; then
       for cmd in check index reliability validity sensitivity; do
         if [ -n "${stop[$cmd]:-}" ]; then echo "k=$k n=$n $cmd skipped"; continue; fi
         r=$(one "$cikit" "$cmd" "$d")
-        echo "k=$k n=$n $cmd $r"
+        echo "k=$k n=$n $cmd $r" | tee -a "$work/scaling.txt"
         case "$r" in timeout|failed) stop[$cmd]=1 ;; esac
       done
     done
     unset stop
   done
+  benchmarks_dir=$(dirname "$0")
+  python3 "$benchmarks_dir/fit_growth.py" "$work/scaling.txt"
 fi
