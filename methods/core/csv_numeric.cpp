@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <omp.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -61,6 +62,13 @@ class MappedFile {
 
   [[nodiscard]] bool ok() const { return data_ != nullptr; }
   [[nodiscard]] std::string_view view() const { return {data_, size_}; }
+  /// Releases the whole pages inside [lo, hi) (thread-safe: no state).
+  void release_range(std::size_t lo, std::size_t hi) const {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t first = (lo + page - 1) / page * page;
+    const std::size_t last = hi / page * page;
+    if (last > first) ::madvise(data_ + first, last - first, MADV_DONTNEED);
+  }
   /// Releases the whole pages before byte `upto` (not yet released).
   void release_before(std::size_t upto) {
     const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
@@ -177,9 +185,10 @@ class MissingTokens {
 /// (every record starts at such a line start; a quoted line break only adds extra ones).
 /// A line start is `from` itself or a character after a '\n' or '\r' that is not one of them;
 /// the line ends are found with memchr (vectorised in glibc), 16 MB at a time, and the pages
-/// counted are released.
+/// counted are released. `any_quote` tells whether a '"' occurs in the range.
 [[nodiscard]] std::size_t count_line_starts(std::string_view text, std::size_t from, MappedFile& file,
-                                            std::size_t base) {
+                                            std::size_t base, bool& any_quote) {
+  any_quote = false;
   constexpr std::size_t kChunk = std::size_t{16} << 20;
   const char* const t = text.data();
   const char* const end = t + text.size();
@@ -196,16 +205,46 @@ class MissingTokens {
         if (p < end && !is_end(*p)) ++count;
       }
     }
+    any_quote = any_quote || std::memchr(t + lo, '"', hi - lo) != nullptr;
     file.release_before(base + hi);
   }
   return count;
 }
 
-/// A cell of a column the caller wants as text.
+/// Records and line breaks in text[lo, hi) of a file without quotes: records are line starts
+/// (a character that is not a line end after one that is; text[lo - 1] must exist), line breaks
+/// are '\n' and lone '\r' (CRLF counts once, as RecordReader counts lines).
+struct BlockCounts {
+  std::size_t records = 0;
+  long lines = 0;
+};
+
+[[nodiscard]] BlockCounts count_block(const char* t, std::size_t lo, std::size_t hi, std::size_t size) {
+  auto is_end = [](char c) { return c == '\n' || c == '\r'; };
+  BlockCounts c;
+  if (lo < hi && !is_end(t[lo]) && is_end(t[lo - 1])) ++c.records;
+  for (const char line_end : {'\n', '\r'}) {
+    const char* p = t + lo;
+    while (p < t + hi) {
+      const void* hit = std::memchr(p, line_end, static_cast<std::size_t>(t + hi - p));
+      if (hit == nullptr) break;
+      const auto i = static_cast<std::size_t>(static_cast<const char*>(hit) - t);
+      p = t + i + 1;
+      if (i + 1 < hi && !is_end(t[i + 1])) ++c.records;
+      if (line_end == '\n' || i + 1 >= size || t[i + 1] != '\n') ++c.lines;
+    }
+  }
+  return c;
+}
+
+/// A cell of a column the caller wants as text: which output vector, and whether trimmed.
 struct TextDestination {
-  std::vector<std::string>* cells;
+  std::size_t index;
   bool trimmed;  ///< trim spaces and tabs (unit ids and names, as table_to_dataset does)
 };
+
+/// Files smaller than this are parsed by one thread (starting threads costs more).
+constexpr std::size_t kMinParallelBytes = std::size_t{4} << 20;
 
 }  // namespace
 
@@ -283,36 +322,40 @@ std::optional<CsvNumericTable> read_csv_numeric(const std::filesystem::path& pat
     if (slot[*c] < 0) slot[*c] = static_cast<long>(n_slots++);
     extra_slot.push_back(static_cast<std::size_t>(slot[*c]));
   }
-  // Text columns.
+  // Text columns: destination 0 = unit ids, then the names asked for, then extra.text.
   std::vector<std::vector<TextDestination>> text_to(width);
+  std::size_t n_text = 0;
   const auto unit_column = column_of(columns.unit);
   if (!unit_column) return std::nullopt;
-  text_to[*unit_column].push_back({&out.data.unit_ids, true});
+  text_to[*unit_column].push_back({n_text++, true});
+  std::optional<std::size_t> zh_dest, en_dest;
   if (!columns.name_zh.empty()) {
     const auto c = column_of(columns.name_zh);
     if (!c) return std::nullopt;
-    text_to[*c].push_back({&out.data.unit_names_zh, true});
+    zh_dest = n_text;
+    text_to[*c].push_back({n_text++, true});
   }
   if (!columns.name_en.empty()) {
     const auto c = column_of(columns.name_en);
     if (!c) return std::nullopt;
-    text_to[*c].push_back({&out.data.unit_names_en, true});
+    en_dest = n_text;
+    text_to[*c].push_back({n_text++, true});
   }
-  out.extra_text.resize(extra.text.size());
-  for (std::size_t e = 0; e < extra.text.size(); ++e) {
-    const auto c = column_of(extra.text[e]);
+  const std::size_t extra_dest = n_text;
+  for (const std::string& name : extra.text) {
+    const auto c = column_of(name);
     if (!c) return std::nullopt;
-    text_to[*c].push_back({&out.extra_text[e], false});
+    text_to[*c].push_back({n_text++, false});
   }
 
-  const std::size_t rows_max = count_line_starts(text, pos, file, base);
+  bool any_quote = false;
+  const std::size_t rows_max = count_line_starts(text, pos, file, base, any_quote);
   if (rows_max == 0) return std::nullopt;  // no data rows: the general reader says so
   // Column-major, uninitialised: pages become resident only as rows are written.
   Eigen::MatrixXd values(static_cast<Eigen::Index>(rows_max), static_cast<Eigen::Index>(n_slots));
   std::vector<double*> column_data(n_slots);
   for (std::size_t s = 0; s < n_slots; ++s) column_data[s] = values.data() + s * rows_max;
-  std::vector<long> row_lines;
-  row_lines.reserve(rows_max);
+  std::vector<long> row_lines(rows_max);
 
   const MissingTokens missing(columns.missing_tokens);
   // Numbers are read in place (before the field's end is known) when no character of a number
@@ -323,102 +366,171 @@ std::optional<CsvNumericTable> read_csv_numeric(const std::filesystem::path& pat
     if (fast_plain_number(trim(token), ignored)) fused = false;
   }
   const char* const t = text.data();
-  const std::size_t size = text.size();
   auto is_line_end = [](char c) { return c == '\n' || c == '\r'; };
   auto is_pad = [delimiter](char c) { return (c == ' ' || c == '\t') && c != delimiter; };
-  auto skip_line_end = [&]() {
-    if (t[pos] == '\r' && pos + 1 < size && t[pos + 1] == '\n') ++pos;
-    ++pos;
-    ++line;
-  };
-  constexpr std::size_t kWindow = std::size_t{16} << 20;  // bytes checked and released at once
-  std::size_t checked = 0;                                // UTF-8 checked up to here
-  std::string quoted;
-  std::size_t n = 0;
-  while (true) {
-    while (pos < size && is_line_end(t[pos])) skip_line_end();
-    if (pos >= size) break;
-    if (pos - checked >= kWindow) {  // a record start follows a line end: an ASCII boundary
-      if (!valid_utf8(text.substr(checked, pos - checked))) return std::nullopt;
-      checked = pos;
-      file.release_before(base + pos);
-    }
-    if (n >= rows_max) return std::nullopt;  // cannot happen (rows_max is an upper bound)
-    row_lines.push_back(line);
-    std::size_t field = 0;
+
+  /// Parses the records in text[begin, size), the first being row `first_row` on file line
+  /// `first_line`; cells of text columns go to `texts`. False when the general reader must run.
+  /// `rows` receives the number of records read.
+  auto parse_range = [&](std::size_t begin, const std::size_t size, std::size_t first_row, long first_line,
+                         std::vector<std::vector<std::string>>& texts, std::size_t& rows) -> bool {
+    std::size_t at = begin;
+    long at_line = first_line;
+    auto skip_line_end = [&]() {
+      if (t[at] == '\r' && at + 1 < size && t[at + 1] == '\n') ++at;
+      ++at;
+      ++at_line;
+    };
+    constexpr std::size_t kWindow = std::size_t{16} << 20;  // bytes checked and released at once
+    std::size_t checked = begin;                            // UTF-8 checked up to here
+    std::string quoted;
+    std::size_t n = first_row;
     while (true) {
-      if (field >= width) return std::nullopt;  // ragged row
-      if (fused && slot[field] >= 0 && text_to[field].empty()) {
-        // A plain number ended by the delimiter, a line end or the end of the text: the cell is
-        // exactly that number (no pads, no quote), so read it in place.
-        double v = 0;
-        const char* q = number_prefix(t + pos, t + size, v);
-        if (q != nullptr && (q == t + size || *q == delimiter || is_line_end(*q))) {
-          column_data[static_cast<std::size_t>(slot[field])][n] = v;
-          pos = static_cast<std::size_t>(q - t);
-          ++field;
-          if (pos >= size) break;
-          if (t[pos] == delimiter) {
-            ++pos;
-            continue;
-          }
-          skip_line_end();
-          break;
-        }
+      while (at < size && is_line_end(t[at])) skip_line_end();
+      if (at >= size) break;
+      if (at - checked >= kWindow) {  // a record start follows a line end: an ASCII boundary
+        if (!valid_utf8(text.substr(checked, at - checked))) return false;
+        file.release_range(base + checked, base + at);
+        checked = at;
       }
-      const std::size_t start = pos;
-      while (pos < size && is_pad(t[pos])) ++pos;
-      std::string_view cell;
-      if (pos < size && t[pos] == '"') {  // quoted field, as RecordReader::read_quoted
-        ++pos;
-        quoted.clear();
-        while (true) {
-          if (pos >= size) return std::nullopt;  // unterminated quote
-          const char c = t[pos];
-          if (c == '"') {
-            if (pos + 1 < size && t[pos + 1] == '"') {
-              quoted += '"';
-              pos += 2;
+      if (n >= rows_max) return false;  // cannot happen (rows_max is an upper bound)
+      row_lines[n] = at_line;
+      std::size_t field = 0;
+      while (true) {
+        if (field >= width) return false;  // ragged row
+        if (fused && slot[field] >= 0 && text_to[field].empty()) {
+          // A plain number ended by the delimiter, a line end or the end of the text: the cell
+          // is exactly that number (no pads, no quote), so read it in place.
+          double v = 0;
+          const char* q = number_prefix(t + at, t + size, v);
+          if (q != nullptr && (q == t + size || *q == delimiter || is_line_end(*q))) {
+            column_data[static_cast<std::size_t>(slot[field])][n] = v;
+            at = static_cast<std::size_t>(q - t);
+            ++field;
+            if (at >= size) break;
+            if (t[at] == delimiter) {
+              ++at;
               continue;
             }
-            ++pos;
+            skip_line_end();
             break;
           }
-          if (is_line_end(c)) {
-            quoted += '\n';
-            skip_line_end();
-            continue;
-          }
-          quoted += c;
-          ++pos;
         }
-        while (pos < size && is_pad(t[pos])) ++pos;
-        if (pos < size && t[pos] != delimiter && !is_line_end(t[pos])) return std::nullopt;
-        cell = quoted;
-      } else {
-        while (pos < size && t[pos] != delimiter && !is_line_end(t[pos])) ++pos;
-        cell = trim(text.substr(start, pos - start));
+        const std::size_t start = at;
+        while (at < size && is_pad(t[at])) ++at;
+        std::string_view cell;
+        if (at < size && t[at] == '"') {  // quoted field, as RecordReader::read_quoted
+          ++at;
+          quoted.clear();
+          while (true) {
+            if (at >= size) return false;  // unterminated quote
+            const char c = t[at];
+            if (c == '"') {
+              if (at + 1 < size && t[at + 1] == '"') {
+                quoted += '"';
+                at += 2;
+                continue;
+              }
+              ++at;
+              break;
+            }
+            if (is_line_end(c)) {
+              quoted += '\n';
+              skip_line_end();
+              continue;
+            }
+            quoted += c;
+            ++at;
+          }
+          while (at < size && is_pad(t[at])) ++at;
+          if (at < size && t[at] != delimiter && !is_line_end(t[at])) return false;
+          cell = quoted;
+        } else {
+          while (at < size && t[at] != delimiter && !is_line_end(t[at])) ++at;
+          cell = trim(text.substr(start, at - start));
+        }
+        if (slot[field] >= 0) {
+          double v = 0;
+          if (!numeric_cell(trim(cell), missing, columns.numbers, v)) return false;
+          column_data[static_cast<std::size_t>(slot[field])][n] = v;
+        }
+        for (const TextDestination& d : text_to[field]) texts[d.index].emplace_back(d.trimmed ? trim(cell) : cell);
+        ++field;
+        if (at >= size) break;
+        if (t[at] == delimiter) {
+          ++at;
+          continue;
+        }
+        skip_line_end();
+        break;
       }
-      if (slot[field] >= 0) {
-        double v = 0;
-        if (!numeric_cell(trim(cell), missing, columns.numbers, v)) return std::nullopt;
-        column_data[static_cast<std::size_t>(slot[field])][n] = v;
-      }
-      for (const TextDestination& d : text_to[field]) d.cells->emplace_back(d.trimmed ? trim(cell) : cell);
-      ++field;
-      if (pos >= size) break;
-      if (t[pos] == delimiter) {
-        ++pos;
-        continue;
-      }
-      skip_line_end();
-      break;
+      if (field != width) return false;  // ragged row
+      ++n;
     }
-    if (field != width) return std::nullopt;  // ragged row
-    ++n;
+    if (!valid_utf8(text.substr(checked, size - checked))) return false;
+    file.release_range(base + checked, base + size);
+    rows = n - first_row;
+    return true;
+  };
+
+  // Row blocks: without any quote every line start is a record start, so the data split at
+  // line starts into one block per thread, each block's first row and file line known from
+  // counts; every cell is parsed by the same code whichever thread reads it, so the result does
+  // not depend on the number of threads. With a quote, one block.
+  const std::size_t size = text.size();
+  std::size_t blocks = 1;
+  if (!any_quote && size - pos >= kMinParallelBytes)
+    blocks = static_cast<std::size_t>(std::max(1, omp_get_max_threads()));
+  std::vector<std::size_t> bound(blocks + 1, size);
+  bound[0] = pos;
+  for (std::size_t b = 1; b < blocks; ++b) {
+    std::size_t k = std::max(bound[b - 1], pos + (size - pos) / blocks * b);
+    while (k < size && !is_line_end(t[k])) ++k;  // to the end of that line,
+    while (k < size && is_line_end(t[k])) ++k;   // then past its line breaks: a line start
+    bound[b] = k;
   }
-  if (!valid_utf8(text.substr(checked))) return std::nullopt;
+  std::vector<std::size_t> first_row(blocks, 0);
+  std::vector<long> first_line(blocks, line);
+  std::vector<BlockCounts> counts(blocks);
+  if (blocks > 1) {
+#pragma omp parallel for schedule(static, 1) num_threads(static_cast<int>(blocks))
+    for (std::size_t b = 0; b < blocks; ++b) counts[b] = count_block(t, bound[b], bound[b + 1], size);
+    for (std::size_t b = 1; b < blocks; ++b) {
+      first_row[b] = first_row[b - 1] + counts[b - 1].records;
+      first_line[b] = first_line[b - 1] + counts[b - 1].lines;
+    }
+  }
+  std::vector<std::vector<std::vector<std::string>>> texts(blocks, std::vector<std::vector<std::string>>(n_text));
+  std::vector<std::size_t> block_rows(blocks, 0);
+  std::vector<char> ok(blocks, 0);
+#pragma omp parallel for schedule(static, 1) num_threads(static_cast<int>(blocks)) if (blocks > 1)
+  for (std::size_t b = 0; b < blocks; ++b) {
+    try {
+      ok[b] = parse_range(bound[b], bound[b + 1], first_row[b], first_line[b], texts[b], block_rows[b]) ? 1 : 0;
+    } catch (...) {  // e.g. bad_alloc: nothing may leave a parallel region; the general reader reports
+      ok[b] = 0;
+    }
+  }
+  std::size_t n = 0;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    if (!ok[b]) return std::nullopt;
+    if (blocks > 1 && block_rows[b] != counts[b].records) return std::nullopt;  // cannot happen without quotes
+    n += block_rows[b];
+  }
   if (n == 0) return std::nullopt;
+  row_lines.resize(n);
+  std::vector<std::vector<std::string>> all_text(n_text);
+  for (std::size_t d = 0; d < n_text; ++d) {
+    all_text[d].reserve(n);
+    for (std::size_t b = 0; b < blocks; ++b)
+      for (std::string& cell : texts[b][d]) all_text[d].push_back(std::move(cell));
+  }
+  texts.clear();
+  out.data.unit_ids = std::move(all_text[0]);
+  if (zh_dest) out.data.unit_names_zh = std::move(all_text[*zh_dest]);
+  if (en_dest) out.data.unit_names_en = std::move(all_text[*en_dest]);
+  out.extra_text.resize(extra.text.size());
+  for (std::size_t e = 0; e < extra.text.size(); ++e) out.extra_text[e] = std::move(all_text[extra_dest + e]);
 
   // Unit ids: none empty, none twice (else the general reader names the lines).
   {
