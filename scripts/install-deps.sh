@@ -13,6 +13,7 @@ pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-d
       libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libxlsxwriter-dev libssl-dev python3
       librsvg2-bin fontconfig fonts-noto-cjk)
 pkgs+=(pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest python3-pip python3-setuptools python3-wheel python3-venv)  # python/ package and its tests
+pkgs+=(libfast-float-dev)  # number parsing of the one-pass CSV reader (methods/core/csv.cpp)
 pkgs+=(libnlopt-dev)  # optimiser of the coherence audit (methods/audit) and CFA
 pkgs+=(libglpk-dev)  # LP solver of benefit of the doubt and BWM (methods/weighting/bod, bwm)
 pkgs+=(clang-14 libclang-rt-14-dev libomp-14-dev)  # the fuzz preset: libFuzzer, ASan/UBSan, OpenMP for clang (docs/robustness.md)

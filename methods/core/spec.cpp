@@ -9,8 +9,10 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "methods/core/csv_numeric.hpp"  // load_data_fast
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
 #include "methods/core/memory_table.hpp"
@@ -648,6 +650,7 @@ Dataset load_data(const Spec& spec) {
     throw InvalidInput(fmt::format("data file '{}' not found (data.file is relative to the spec)",
                                    d.file.string()),
                        d.where);
+  if (std::optional<Dataset> fast = load_data_fast(spec)) return std::move(*fast);
   const CsvTable table = read_table(d.file, d.csv, d.xlsx);
   CsvColumns cols = d.columns;
   cols.indicators.clear();

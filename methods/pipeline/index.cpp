@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 #include "methods/compare/weights_report.hpp"
 #include "methods/pipeline/treatment_view.hpp"
@@ -253,7 +254,7 @@ void build_outputs(IndexRun& run, nlohmann::json methods, const IndexOptions& o)
   const IndexResult& r = run.result;
   const IndexConfig& cfg = run.spec.config;
   const bool want_files = !o.out.empty();
-  const UnitTables u = unit_tables(run, want_files || o.json, want_files || o.csv);
+  UnitTables u = unit_tables(run, want_files || o.json, want_files || o.csv);
   nlohmann::json jnodes;
   const TextTable weights = node_tables(run.spec.tree, r, jnodes);
   nlohmann::json& doc = run.json;
@@ -266,7 +267,7 @@ void build_outputs(IndexRun& run, nlohmann::json methods, const IndexOptions& o)
   doc["nodes"] = jnodes;
   const bool treated = !r.treatment.columns.empty();
   doc["treatment"] = treated ? treatment_json(r.treatment, cfg.treat, run.data) : nlohmann::json(nullptr);
-  doc["units"] = u.units;
+  doc["units"] = std::move(u.units);  // not a copy: the units tree is the largest part of the document
   doc["warnings"] = r.warnings;
   run.files = OutputSet(o.out);
   if (!r.weights.consistency.empty()) {
