@@ -19,6 +19,7 @@ void setup_sensitivity(CLI::App& app);
 void setup_benchmark_methods(CLI::App& app);
 void setup_audit(CLI::App& app);
 void setup_init(CLI::App& app);
+void setup_panel(CLI::App& app);
 
 /// Thrown by a subcommand whose analysis ran but found blocking problems it already reported
 /// (e.g. `cikit check` with a constant indicator): exit status 1, no further message.

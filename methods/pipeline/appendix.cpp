@@ -36,6 +36,7 @@
 #include "methods/report/weights_tables.hpp"
 #include "methods/pipeline/sensitivity.hpp"
 #include "methods/pipeline/appendix_audit.hpp"
+#include "methods/pipeline/appendix_panel.hpp"
 #include "methods/pipeline/appendix_cfa.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
@@ -631,6 +632,8 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   for (const auto& [warning, note] : append_audit_blocks(b.blocks, spec, data, r, lang)) b.left_out(warning, note);
   open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
+  // Panel data (data.time): every period's scores, trends and α after the latest period's results.
+  for (const auto& [warning, note] : append_panel_blocks(b.blocks, spec, lang)) b.left_out(warning, note);
   adjustments_block(b);
   close_section(b);
   const report::Renumbering renumbered = report::number_by_section(run.document);

@@ -34,7 +34,7 @@ const std::vector<Message>& message_catalogue() {
                              &report_detail::sensitivity_messages(), &report_detail::notice_messages(),
                              &report_detail::evidence_messages(),
                              &report_detail::mcda_weights_messages(), &report_detail::audit_messages(),
-                             &report_detail::cfa_messages()})
+                             &report_detail::cfa_messages(), &report_detail::panel_messages()})
       all.insert(all.end(), part->begin(), part->end());
     return all;
   }();

@@ -32,5 +32,7 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& audit_messages();
 /// A15, A16 and the CFA variant of A8 (confirmatory factor analysis).
 [[nodiscard]] const std::vector<Message>& cfa_messages();
+/// Panel data: trajectories, trends, CAGR, per-period reliability (`cikit panel`).
+[[nodiscard]] const std::vector<Message>& panel_messages();
 
 }  // namespace cikit::report_detail
