@@ -54,7 +54,7 @@ void print_panel(const pipeline::PanelRun& run, int rows, Lang lang) {
   });
   for (std::size_t k = 0; k < order.size() && static_cast<int>(k) < rows; ++k) {
     const UnitTrend& tr = run.trends[order[k]];
-    t.rows.push_back({tr.unit, num(tr.first, 2), num(tr.last, 2), num(tr.change, 2),
+    t.rows.push_back({run.unit_names[order[k]].get(lang, tr.unit), num(tr.first, 2), num(tr.last, 2), num(tr.change, 2),
                       std::isnan(tr.cagr) ? "NA" : num(100 * tr.cagr, 2), num(tr.slope, 3), num(tr.p_value, 3),
                       dir_text(tr.direction, lang)});
   }
@@ -67,7 +67,8 @@ void print_panel(const pipeline::PanelRun& run, int rows, Lang lang) {
     const Node& nd = run.spec.tree.node(run.alpha.nodes[k]);
     if (nd.depth > 1) continue;
     std::vector<std::string> row{nd.label.get(lang, nd.id)};
-    for (Eigen::Index p = 0; p < run.alpha.alpha.cols(); ++p) row.push_back(num(run.alpha.alpha(static_cast<Eigen::Index>(k), p), 3));
+    for (Eigen::Index p = 0; p < run.alpha.std_alpha.cols(); ++p)
+      row.push_back(num(run.alpha.std_alpha(static_cast<Eigen::Index>(k), p), 3));
     a.rows.push_back(std::move(row));
   }
   std::cout << a.render();

@@ -454,13 +454,17 @@ PanelAlpha panel_alpha(const PanelData& panel, const IndicatorTree& tree) {
   const auto K = static_cast<Eigen::Index>(a.nodes.size());
   const auto P = static_cast<Eigen::Index>(panel.sections.size());
   a.alpha = Eigen::MatrixXd::Constant(K, P, kNaN);
+  a.std_alpha = Eigen::MatrixXd::Constant(K, P, kNaN);
   a.notes.assign(static_cast<std::size_t>(K), std::vector<std::string>(static_cast<std::size_t>(P)));
   for (Eigen::Index p = 0; p < P; ++p) {
     const std::vector<NodeAlpha> na = alpha_by_node(panel.sections[static_cast<std::size_t>(p)], tree);
     for (const NodeAlpha& n : na) {
       const auto k = std::find(a.nodes.begin(), a.nodes.end(), n.node) - a.nodes.begin();
       if (k >= K) continue;
-      if (n.result) a.alpha(k, p) = n.result->raw_alpha;
+      if (n.result) {
+        a.alpha(k, p) = n.result->raw_alpha;
+        a.std_alpha(k, p) = n.result->std_alpha;
+      }
       else a.notes[static_cast<std::size_t>(k)][static_cast<std::size_t>(p)] = n.error;
     }
   }

@@ -147,12 +147,15 @@ struct TrendOptions {
                                                   const std::vector<std::string>& units,
                                                   const TrendOptions& options = {});
 
-/// Cronbach's alpha (raw alpha, psych) of every inner node in every period: the stability of the
+/// Cronbach's alpha (psych) of every inner node in every period: the stability of the
 /// reliability over time. alpha_by_node() on each period's raw (direction-corrected) indicators.
+/// The standardised alpha (on correlations) is the one to read when the indicators have very
+/// different scales (raw alpha is then dominated by the largest variances), as in `cikit reliability`.
 struct PanelAlpha {
   std::vector<std::string> node_ids;            ///< inner nodes (pre-order, root first)
   std::vector<int> nodes;
-  Eigen::MatrixXd alpha;                        ///< nodes × periods; NaN where not computable
+  Eigen::MatrixXd alpha;                        ///< raw alpha, nodes × periods; NaN where not computable
+  Eigen::MatrixXd std_alpha;                    ///< standardised alpha k r̄/(1 + (k − 1) r̄), same shape
   std::vector<std::vector<std::string>> notes;  ///< per node, per period: why not ("" if computed)
 };
 [[nodiscard]] PanelAlpha panel_alpha(const PanelData& panel, const IndicatorTree& tree);

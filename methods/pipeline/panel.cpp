@@ -71,6 +71,7 @@ PanelRun run_panel(const PanelOptions& o) {
       name_en[u] = d.unit_name(i, "en");
     }
   const auto P = static_cast<Eigen::Index>(pd.periods.size());
+  for (std::size_t u = 0; u < pd.units.size(); ++u) run.unit_names.push_back(Labels{name_zh[u], name_en[u]});
 
   // Wide tables: unit × period.
   std::string scores_csv = "unit_id,name_zh,name_en" + period_header(pd.periods, "");
@@ -121,19 +122,21 @@ PanelRun run_panel(const PanelOptions& o) {
                               num(t.cagr, 10), csv_quote(t.cagr_note), num(t.slope, 10), num(t.intercept, 10),
                               num(t.slope_se, 10), num(t.p_value, 10), num(t.r_squared, 10), t.direction);
   }
-  std::string alpha_csv = "node_id,label_zh,label_en,level" + period_header(pd.periods, "") + "\n";
+  std::string alpha_csv = "node_id,label_zh,label_en,level,period,raw_alpha,std_alpha,note\n";
   nlohmann::json jalpha = nlohmann::json::array();
   for (std::size_t k = 0; k < run.alpha.nodes.size(); ++k) {
     const Node& nd = spec.tree.node(run.alpha.nodes[k]);
-    alpha_csv += fmt::format("{},{},{},{}", csv_quote(nd.id), csv_quote(nd.label.zh), csv_quote(nd.label.en), nd.depth);
-    nlohmann::json per = nlohmann::json::object();
+    nlohmann::json raw = nlohmann::json::object(), std_a = nlohmann::json::object();
     for (Eigen::Index p = 0; p < P; ++p) {
-      const double a = run.alpha.alpha(static_cast<Eigen::Index>(k), p);
-      alpha_csv += "," + num(a, 6);
-      per[pd.periods[static_cast<std::size_t>(p)]] = json_num(a);
+      const auto kk = static_cast<Eigen::Index>(k);
+      const std::string& per = pd.periods[static_cast<std::size_t>(p)];
+      alpha_csv += fmt::format("{},{},{},{},{},{},{},{}\n", csv_quote(nd.id), csv_quote(nd.label.zh), csv_quote(nd.label.en),
+                               nd.depth, csv_quote(per), num(run.alpha.alpha(kk, p), 6), num(run.alpha.std_alpha(kk, p), 6),
+                               csv_quote(run.alpha.notes[k][static_cast<std::size_t>(p)]));
+      raw[per] = json_num(run.alpha.alpha(kk, p));
+      std_a[per] = json_num(run.alpha.std_alpha(kk, p));
     }
-    alpha_csv += "\n";
-    jalpha.push_back({{"node", nd.id}, {"level", nd.depth}, {"alpha", per}});
+    jalpha.push_back({{"node", nd.id}, {"level", nd.depth}, {"raw_alpha", raw}, {"std_alpha", std_a}});
   }
 
   // Figure: the top units of the last period (rank order), small multiples.

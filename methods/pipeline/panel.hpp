@@ -51,6 +51,7 @@ struct PanelRun {
   PanelTrajectories index;          ///< the index (root) over the periods, units × periods
   std::vector<UnitTrend> trends;    ///< per unit (PanelData::units order)
   PanelAlpha alpha;                 ///< Cronbach's α per inner node and period
+  std::vector<Labels> unit_names;   ///< display names per unit (PanelData::units order)
   std::string figure_svg;           ///< small multiples of the top units
   nlohmann::json json;              ///< panel.json
   OutputSet files{""};              ///< scores_wide.csv, ranks_wide.csv, trends.csv, alpha_by_period.csv,

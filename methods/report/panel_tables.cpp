@@ -50,7 +50,7 @@ Table panel_alpha_table(const PanelAlpha& a, const IndicatorTree& tree, const st
   for (std::size_t k = 0; k < a.nodes.size(); ++k) {
     const Node& nd = tree.node(a.nodes[k]);
     std::vector<Cell> row{Cell::txt(nd.label.get(lang, nd.id), nd.depth)};
-    for (Eigen::Index p = 0; p < a.alpha.cols(); ++p) row.push_back(Cell::number(a.alpha(static_cast<Eigen::Index>(k), p), 3));
+    for (Eigen::Index p = 0; p < a.alpha.cols(); ++p) row.push_back(Cell::number(a.std_alpha(static_cast<Eigen::Index>(k), p), 3));
     tb.rows.push_back(std::move(row));
   }
   tb.notes.push_back(msg("panel.alpha.note", lang));

@@ -24,7 +24,7 @@ namespace cikit::report {
 [[nodiscard]] Table panel_trend_table(const std::vector<UnitTrend>& trends, const std::vector<int>& order,
                                       const std::vector<std::string>& names, const std::vector<std::string>& periods,
                                       Lang lang);
-/// P3: raw α of every inner node (indented by level) in every period; NA where not computable.
+/// P3: standardised α of every inner node (indented by level) in every period; NA where not computable.
 [[nodiscard]] Table panel_alpha_table(const PanelAlpha& a, const IndicatorTree& tree,
                                       const std::vector<std::string>& periods, Lang lang);
 

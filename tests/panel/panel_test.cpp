@@ -169,13 +169,10 @@ TEST_CASE("panel: periods sort numerically; labels keep their order of first app
 
 TEST_CASE("panel: a duplicated (unit, period) row is a located error", "[panel][error]") {
   const std::string csv = std::string(kSmall) + "b,2020,9,9,9,9\n";
-  REQUIRE_THROWS_MATCHES(build(scratch("dup", csv).string()), cikit::InvalidInput,
-                         Catch::Matchers::Predicate<cikit::InvalidInput>([](const cikit::InvalidInput& e) {
-                           const std::string m = e.what();
-                           return m.find("panel_data.csv:11") != std::string::npos &&
-                                  m.find("duplicate row for unit 'b' in period '2020'") != std::string::npos &&
-                                  m.find("line 3") != std::string::npos;
-                         }));
+  REQUIRE_THROWS_AS(build(scratch("dup", csv).string()), cikit::InvalidInput);
+  REQUIRE_THROWS_WITH(build(scratch("dup", csv).string()),
+                      Contains("panel_data.csv:11") && Contains("duplicate row for unit 'b' in period '2020'") &&
+                          Contains("already on line 3"));
 }
 
 TEST_CASE("panel: a unit absent from a period is built without it, with a warning naming both", "[panel][error]") {
@@ -196,7 +193,9 @@ TEST_CASE("panel: unknown or missing reference period, rank under reference, pan
       build(scratch("ref", kSmall, "panel: {normalize: pooled, weights: pooled}",
                     "panel: {normalize: reference, reference: 1999}")
                 .string()),
-      cikit::InvalidInput, Catch::Matchers::Message(Catch::Matchers::Contains("panel.reference is '1999', which is not a period")));
+      cikit::InvalidInput, Catch::Matchers::Predicate<cikit::InvalidInput>([](const cikit::InvalidInput& e) {
+        return std::string(e.what()).find("panel.reference is '1999', which is not a period") != std::string::npos;
+      }));
   REQUIRE_THROWS_WITH(build(scratch("noref", kSmall, "panel: {normalize: pooled, weights: pooled}",
                                     "panel: {normalize: reference}")
                                 .string()),
