@@ -36,6 +36,7 @@
 #include "methods/report/weights_tables.hpp"
 #include "methods/pipeline/sensitivity.hpp"
 #include "methods/pipeline/appendix_audit.hpp"
+#include "methods/core/panel_data.hpp"
 #include "methods/pipeline/appendix_panel.hpp"
 #include "methods/pipeline/appendix_cfa.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
@@ -589,7 +590,10 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   const Dataset data = load_data(spec);
   Judgments judgments;
   const WeightInputs inputs = spec_weight_inputs(spec, {cfg.weights}, judgments);
-  const IndexResult r = build_index(data, spec.tree, cfg, inputs);
+  // A panel spec (data.time): the latest period as the panel builds it (pooled or reference
+  // constants and weights), so that its table of scores agrees with table P1.
+  const IndexResult r =
+      is_panel(spec) ? panel_latest_index(spec, inputs) : build_index(data, spec.tree, cfg, inputs);
   const DescribeResult d = describe(data);
   const auto name = [lang](const auto& m) { return std::string(lang == Lang::Zh ? m.zh : m.en); };
   const auto& wm = method_info(weight_methods(), cfg.weights);

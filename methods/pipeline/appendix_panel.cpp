@@ -13,6 +13,11 @@
 
 namespace cikit::pipeline {
 
+IndexResult panel_latest_index(const Spec& spec, const WeightInputs& inputs) {
+  PanelBuild b = build_panel(spec, inputs);
+  return std::move(b.result.results.back());
+}
+
 std::vector<std::pair<std::string, std::string>> append_panel_blocks(std::vector<report::Block>& blocks,
                                                                      const Spec& spec, Lang lang) {
   std::vector<std::pair<std::string, std::string>> left_out;

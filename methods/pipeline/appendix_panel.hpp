@@ -9,10 +9,15 @@
 #include <utility>
 #include <vector>
 
+#include "methods/aggregate/build_index.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/report/render.hpp"
 
 namespace cikit::pipeline {
+
+/// The latest period's index of a panel spec, built with the spec's panel: rules (rows in the
+/// order load_data(spec) returns them). @throws as build_panel.
+[[nodiscard]] IndexResult panel_latest_index(const Spec& spec, const WeightInputs& inputs);
 
 /// Appends the panel blocks when `spec` is a panel (nothing otherwise). Returns the parts left
 /// out, each as (warning in English, note in `lang`).

@@ -307,7 +307,12 @@ void panel_index(IndexRun& run, nlohmann::json methods, const WeightInputs& inpu
   const PanelData& pd = b.data;
   const PanelIndexResult& pr = b.result;
   run.periods = pd.periods;
-  run.warnings = pd.warnings;
+  run.warnings = {fmt::format("panel data (data.time: {}, {} periods {} to {}): the output files hold every period; "
+                              "the printed ranking and the analyses built on this index (e.g. cikit audit) use the "
+                              "latest period, {}",
+                              pd.time_column, pd.periods.size(), pd.periods.front(), pd.periods.back(),
+                              pd.periods.back())};
+  run.warnings.insert(run.warnings.end(), pd.warnings.begin(), pd.warnings.end());
   run.warnings.insert(run.warnings.end(), pr.warnings.begin(), pr.warnings.end());
   const bool want_files = !o.out.empty();
   TextTable scores, normalized, weights;
