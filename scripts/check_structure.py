@@ -25,7 +25,7 @@ LAYERS = [
     ["validity", "delphi"],
     ["reliability", "weighting", "cfa"],
     ["aggregate", "simulate"],
-    ["compare", "audit"],
+    ["compare", "audit", "panel"],
     ["sensitivity"],
     ["report"],
     ["study"],

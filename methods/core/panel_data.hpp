@@ -60,6 +60,11 @@ struct PanelData {
 ///         for any cell; also for data handed over in memory (not supported for panels yet).
 [[nodiscard]] PanelData load_panel_data(const Spec& spec);
 
+/// The indicator columns (tree leaf order), unit groups and denominators of a parsed table, as
+/// load_data builds them (implemented in spec.cpp; used per period by load_panel_data).
+/// @throws InvalidInput as load_data.
+[[nodiscard]] Dataset dataset_from_table(const Spec& spec, const CsvTable& table);
+
 /// The rows of `table` whose period (the spec's data.time column, trimmed) is `period`, e.g. to
 /// read the criterion columns of the latest period. @throws InvalidInput if the column is absent.
 [[nodiscard]] CsvTable panel_period_rows(const Spec& spec, const CsvTable& table, const std::string& period);
