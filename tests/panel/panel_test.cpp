@@ -11,6 +11,7 @@
 #include <map>
 
 #include "methods/core/error.hpp"
+#include "methods/core/fileio.hpp"
 #include "methods/pipeline/example.hpp"
 #include "methods/pipeline/index.hpp"
 #include "methods/pipeline/panel.hpp"
@@ -268,6 +269,9 @@ TEST_CASE("panel: the bundled panel example is deterministic and runs through ci
   REQUIRE(files.size() == 3);
   REQUIRE(files == pipeline::governance_panel_files(cikit::kDefaultSeed));
   REQUIRE_THAT(files[0].second, Contains("SYNTHETIC") && Contains("time: year"));
+  // The committed copies in datasets/governance are what the generator writes.
+  for (const auto& [name, content] : files)
+    REQUIRE(content == cikit::read_file(cikit_test::source_dir() + "/datasets/governance/" + name));
   const fs::path dir = fs::temp_directory_path() / "cikit_panel_test_example";
   fs::remove_all(dir);
   pipeline::ExampleOptions eo;
