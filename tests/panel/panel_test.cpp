@@ -291,3 +291,19 @@ TEST_CASE("panel: the bundled panel example is deterministic and runs through ci
   REQUIRE(run.figure_svg.rfind("<svg", 0) == 0);
   REQUIRE(run.alpha.alpha.cols() == 5);
 }
+
+TEST_CASE("panel: results are identical at 1, 2 and 4 threads", "[panel][property]") {
+  cikit::Spec spec = pipeline::read_spec_with(vdir() + "/case1.yaml");
+  cikit::WeightInputs in;
+  std::vector<pipeline::PanelBuild> runs;
+  for (int threads : {1, 2, 4}) {
+    spec.config.threads = threads;
+    runs.push_back(pipeline::build_panel(spec, in));
+  }
+  for (std::size_t k = 1; k < runs.size(); ++k)
+    for (std::size_t p = 0; p < runs[0].result.results.size(); ++p) {
+      // Bitwise: no random stream and no reduction order depends on the thread count.
+      REQUIRE(cikit_test::same_values(runs[k].result.results[p].scores, runs[0].result.results[p].scores));
+      REQUIRE(runs[k].result.results[p].ranks == runs[0].result.results[p].ranks);
+    }
+}
