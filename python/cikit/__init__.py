@@ -29,6 +29,8 @@ from ._api import (
     compare,
     delphi,
     index,
+    panel,
+    PanelResult,
     reliability,
     sensitivity,
     validity,
@@ -40,7 +42,7 @@ from .errors import CikitWarning, DataError, Error, InternalError, MethodError, 
 __all__ = [
     "Spec", "Result", "IndexResult", "CheckResult",
     "index", "weights", "compare", "check", "reliability", "validity", "delphi", "sensitivity",
-    "appendix", "cfa", "audit", "CfaResult", "AuditResult",
+    "appendix", "cfa", "audit", "CfaResult", "AuditResult", "panel", "PanelResult",
     "Error", "SpecError", "DataError", "MethodError", "InternalError", "CikitWarning",
     "__version__",
 ]
