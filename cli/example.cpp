@@ -17,11 +17,12 @@ struct ExampleCli {
   std::string dir;
   std::string encoding = "utf-8";
   bool force = false;
+  bool panel = false;
 };
 
 void run_example_cli(const ExampleCli& o) {
   namespace fs = std::filesystem;
-  const pipeline::ExampleRun run = pipeline::run_example({o.dir, o.encoding == "gbk", o.force});
+  const pipeline::ExampleRun run = pipeline::run_example({o.dir, o.encoding == "gbk", o.force, o.panel});
   run.files.write();
   std::cout << fmt::format(
       "Wrote the China City Good Governance Index example (SYNTHETIC data) to {}:\n", o.dir);
@@ -29,6 +30,10 @@ void run_example_cli(const ExampleCli& o) {
   std::cout << fmt::format(
       "Next: cikit check {0}/governance.yaml && cikit index {0}/governance.yaml && cikit delphi {0}/governance.yaml\n",
       o.dir);
+  if (o.panel)
+    std::cout << fmt::format("Panel (SYNTHETIC, 2019-2023): cikit index {0}/governance_panel.yaml && cikit panel "
+                             "{0}/governance_panel.yaml\n",
+                             o.dir);
 }
 }  // namespace
 
@@ -44,6 +49,9 @@ void setup_example(CLI::App& app) {
       ->check(CLI::IsMember({"utf-8", "gbk"}))
       ->capture_default_str();
   sub->add_flag("--force", opt->force, "Overwrite existing files");
+  sub->add_flag("--panel", opt->panel,
+                "Also write the panel example: governance_panel.yaml and cities_panel.csv (the same cities over "
+                "2019-2023, with region and approximate coordinates; SYNTHETIC)");
   sub->callback([opt] { run_example_cli(*opt); });
 }
 

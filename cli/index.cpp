@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "methods/report/messages.hpp"
 #include "methods/pipeline/index.hpp"
 #include "methods/pipeline/treatment_view.hpp"
 #include "methods/report/notices.hpp"
@@ -83,6 +84,7 @@ void print_ranking(const pipeline::IndexRun& run, int top, Lang lang) {
 
 void print_table(const pipeline::IndexRun& run, int top, Lang lang) {
   print_summary(run, lang);
+  if (!run.periods.empty()) std::cout << report::msgf("panel.latest", lang, run.periods.back()) << "\n";
   if (!run.result.treatment.columns.empty()) print_treatment(run.result.treatment, lang);
   print_ranking(run, top, lang);
   if (run.range_scale)

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   cikit::cli::setup_reliability(app);
   cikit::cli::setup_cfa(app);
   cikit::cli::setup_index(app);
+  cikit::cli::setup_panel(app);
   cikit::cli::setup_simulate(app);
   cikit::cli::setup_appendix(app);
   cikit::cli::setup_delphi(app);

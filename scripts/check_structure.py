@@ -25,7 +25,7 @@ LAYERS = [
     ["validity", "delphi"],
     ["reliability", "weighting", "cfa"],
     ["aggregate", "simulate"],
-    ["compare", "audit", "coupling", "obstacles", "disparity", "spatial", "density"],
+    ["compare", "audit", "panel", "coupling", "obstacles", "disparity", "spatial", "density"],
     ["sensitivity"],
     ["report"],
     ["study"],

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}; shift || true
 readers=("$@")
-[ ${#readers[@]} -gt 0 ] || readers=(csv spec xlsx judgments delphi number)
+[ ${#readers[@]} -gt 0 ] || readers=(csv csv_numeric spec xlsx judgments delphi number)
 if [ -z "${FUZZ_NO_BUILD:-}" ]; then
   cmake --preset fuzz > /dev/null
   cmake --build --preset fuzz
@@ -19,7 +19,7 @@ fi
 bin=build/fuzz/tests/fuzz
 status=0
 for r in "${readers[@]}"; do
-  case $r in csv|number) dict=tests/fuzz/dict/csv.dict ;; xlsx) dict=tests/fuzz/dict/xml.dict ;; *) dict=tests/fuzz/dict/yaml.dict ;; esac
+  case $r in csv|csv_numeric|number) dict=tests/fuzz/dict/csv.dict ;; xlsx) dict=tests/fuzz/dict/xml.dict ;; *) dict=tests/fuzz/dict/yaml.dict ;; esac
   work=build/fuzz/corpus/$r; findings=build/fuzz/findings/$r; log=build/fuzz/fuzz_$r.log
   mkdir -p "$work" "$findings"
   echo "== fuzz_$r: ${seconds}s"

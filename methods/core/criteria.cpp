@@ -1,5 +1,7 @@
 #include "methods/core/criteria.hpp"
 
+#include "methods/core/panel_data.hpp"
+
 #include <fmt/format.h>
 
 #include <set>
@@ -43,7 +45,8 @@ std::vector<Criterion> parse_criteria(const YamlContext& ctx, const YAML::Node& 
 Dataset load_criteria(const Spec& spec) {
   if (spec.data.memory) return load_memory_criteria(spec);
   const auto& d = spec.data;
-  const CsvTable table = read_table(d.file, d.csv, d.xlsx);
+  CsvTable table = read_table(d.file, d.csv, d.xlsx);
+  if (is_panel(spec)) table = panel_period_rows(spec, table, load_panel_data(spec).periods.back());  // as load_data
   CsvColumns cols = d.columns;
   cols.indicators.clear();
   for (const auto& c : spec.criteria) {

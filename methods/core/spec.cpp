@@ -16,6 +16,8 @@
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
 #include "methods/core/memory_table.hpp"
+#include "methods/core/numbers.hpp"
+#include "methods/core/panel_data.hpp"
 #include "methods/core/sha256.hpp"
 #include "methods/core/yaml_context.hpp"
 
@@ -252,13 +254,20 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, Settin
   });
 }
 
-void parse_data(const Ctx& ctx, const YAML::Node& d, const fs::path& base_dir, DataSpec& data) {
+void parse_data(const Ctx& ctx, const YAML::Node& d, const fs::path& base_dir, DataSpec& data,
+                SettingsStore& settings) {
   data.where = ctx.at(d);
   bool have_file = false, have_unit = false;
   ctx.each_key(d, "data", {"file", "unit", "names", "encoding", "delimiter", "missing", "sheet", "header_row",
-                           "thousands", "percent", "excel_errors"},
+                           "thousands", "percent", "excel_errors", "time"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
-    if (key == "file") {
+    if (key == "time") {
+      // Panel data (methods/core/panel_data.hpp): kept in the settings store.
+      PanelColumns& pc = settings.get_or_create<PanelColumns>(kPanelColumnsBlock);
+      pc.time = ctx.scalar(v, "data.time");
+      if (pc.time.empty()) ctx.fail(v, "data.time is empty (the column holding each row's period, e.g. year)");
+      pc.where = ctx.at(v);
+    } else if (key == "file") {
       data.file_as_written = ctx.scalar(v, "data.file");
       if (data.file_as_written.empty()) ctx.fail(v, "data.file is empty");
       fs::path p(data.file_as_written);
@@ -520,25 +529,6 @@ void parse_delphi_key(const Ctx& ctx, const YAML::Node& v, const fs::path& base_
   spec.delphi_where = ctx.at(file);
 }
 
-/// Divides each indicator with `denominator:` by that data column and multiplies by `scale`
-/// (COINr's Denominate); a missing or zero denominator leaves the value missing, with a warning.
-void apply_denominators(const Spec& spec, const CsvTable& table, Dataset& data) {
-  const auto& leaves = spec.tree.leaves();
-  for (std::size_t j = 0; j < leaves.size(); ++j) {
-    const Node& n = spec.tree.node(leaves[j]);
-    if (n.denominator.empty()) continue;
-    if (std::find(table.header.begin(), table.header.end(), n.denominator) == table.header.end())
-      throw InvalidInput(fmt::format("indicator '{}' names denominator column '{}', which is not in {} (no such header)",
-                                     n.id, n.denominator, table.file),
-                         n.where);
-    CsvColumns cols = spec.data.columns;
-    cols.indicators = {n.denominator};
-    const Dataset den = table_to_dataset(table, cols);
-    data.warnings.insert(data.warnings.end(), den.warnings.begin(), den.warnings.end());
-    divide_by_denominator(n, static_cast<Eigen::Index>(j), den.values.col(0), data);
-  }
-}
-
 }  // namespace
 
 Spec parse_spec(const std::string& text, const std::string& file_label, const fs::path& base_dir) {
@@ -549,14 +539,15 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
   spec.hash = sha256_hex(text);
   YAML::Node tree, index;
   bool have_data = false, have_tree = false, have_index = false;
-  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi", "thresholds", "criteria", "uncertainty", "cfa"},
+  ctx.each_key(doc, "the spec", {"index", "data", "tree", "methods", "judgments", "delphi", "thresholds", "criteria", "uncertainty", "cfa", "panel"},
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
-    if (key == "cfa") {
-      // Owned by the cfa family (methods/cfa/cfa_settings.cpp), registered as a SettingsParser.
-      const auto parsers = settings_parsers("cfa");
+    if (key == "cfa" || key == "panel") {
+      // Owned by the cfa family (methods/cfa/cfa_settings.cpp) and the panel family
+      // (methods/panel/panel_settings.cpp), registered as SettingsParsers.
+      const auto parsers = settings_parsers(key);
       std::set<std::string> allowed;
       for (const SettingsParser* p : parsers) allowed.insert(p->keys.begin(), p->keys.end());
-      ctx.each_key(v, "cfa", allowed, [](const std::string&, const YAML::Node&, const YAML::Node&) {});
+      ctx.each_key(v, key, allowed, [](const std::string&, const YAML::Node&, const YAML::Node&) {});
       for (const SettingsParser* p : parsers) p->parse(ctx, v, spec.config, spec.settings);
     } else if (key == "index") {
       index = v;
@@ -574,7 +565,7 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
         }
       });
     } else if (key == "data") {
-      parse_data(ctx, v, base_dir, spec.data);
+      parse_data(ctx, v, base_dir, spec.data, spec.settings);
       have_data = true;
     } else if (key == "tree") {
       tree = v;
@@ -621,29 +612,19 @@ Spec read_spec(const fs::path& path) {
   return spec;
 }
 
-void divide_by_denominator(const Node& n, Eigen::Index column, const Eigen::VectorXd& denominator, Dataset& data) {
-  std::vector<std::string> bad;
-  for (Eigen::Index i = 0; i < data.n_units(); ++i) {
-    const double d = denominator(i);
-    double& x = data.values(i, column);
-    if (std::isnan(x)) continue;
-    if (std::isnan(d) || !(d < 0 || d > 0)) {
-      bad.push_back(fmt::format("{} ({})", data.unit_ids[static_cast<std::size_t>(i)], std::isnan(d) ? "missing" : "0"));
-      x = std::numeric_limits<double>::quiet_NaN();
-    } else {
-      x = x / (d / n.scale);  // COINr Denominate: x / (denominator / ScaleFactor)
-    }
-  }
-  if (!bad.empty()) {
-    std::string list;
-    for (std::size_t k = 0; k < bad.size(); ++k) list += (k ? ", " : "") + bad[k];
-    data.warnings.push_back(fmt::format("indicator '{}': {} value(s) set to missing because the denominator '{}' is "
-                                        "missing or zero: {}",
-                                        n.id, bad.size(), n.denominator, list));
-  }
-}
-
 Dataset load_data(const Spec& spec) {
+  if (is_panel(spec)) {
+    // A command that works on one cross-section reads the latest period (docs/spec.md).
+    PanelData p = load_panel_data(spec);
+    Dataset latest = std::move(p.sections.back());
+    latest.warnings = p.warnings;
+    latest.warnings.insert(latest.warnings.begin(),
+                           fmt::format("panel data (data.time: {}, {} periods {} to {}): this command uses the latest "
+                                       "period, {} ({} units); `cikit index` and `cikit panel` use every period",
+                                       p.time_column, p.periods.size(), p.periods.front(), p.periods.back(),
+                                       p.periods.back(), latest.n_units()));
+    return latest;
+  }
   if (spec.data.memory) return load_memory_data(spec);
   const auto& d = spec.data;
   if (!fs::exists(d.file))
@@ -652,43 +633,7 @@ Dataset load_data(const Spec& spec) {
                        d.where);
   if (std::optional<Dataset> fast = load_data_fast(spec)) return std::move(*fast);
   const CsvTable table = read_table(d.file, d.csv, d.xlsx);
-  CsvColumns cols = d.columns;
-  cols.indicators.clear();
-  for (int leaf : spec.tree.leaves()) {
-    const Node& n = spec.tree.node(leaf);
-    bool found = false;
-    for (const auto& h : table.header) found = found || h == n.column;
-    if (!found) {
-      const Location& where = n.where;
-      throw InvalidInput(
-          fmt::format("indicator '{}' names data column '{}', which is not in {} (no such header)", n.id,
-                      n.column, table.file),
-          where);
-    }
-    cols.indicators.push_back(n.column);
-  }
-  Dataset data = table_to_dataset(table, cols);
-  if (!spec.config.treat.group.empty()) {
-    const auto it = std::find(table.header.begin(), table.header.end(), spec.config.treat.group);
-    if (it == table.header.end())
-      throw InvalidInput(fmt::format("methods.treat.group names data column '{}', which is not in {} (no such header)",
-                                     spec.config.treat.group, table.file),
-                         d.where);
-    const auto g = static_cast<std::size_t>(it - table.header.begin());
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      std::string label = table.rows[r][g];
-      label.erase(0, label.find_first_not_of(' '));
-      label.erase(label.find_last_not_of(' ') + 1);
-      if (label.empty())
-        throw InvalidInput(fmt::format("{}:{}: unit '{}' has an empty group in column '{}' (methods.treat.group)",
-                                       table.file, table.row_lines[r], data.unit_ids[r], spec.config.treat.group));
-      data.unit_groups.push_back(std::move(label));
-    }
-  }
-  for (std::size_t j = 0; j < spec.tree.leaves().size(); ++j)
-    data.indicator_ids[j] = spec.tree.node(spec.tree.leaves()[j]).id;
-  apply_denominators(spec, table, data);
-  return data;
+  return dataset_from_table(spec, table);
 }
 
 }  // namespace cikit

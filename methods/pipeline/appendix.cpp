@@ -38,6 +38,8 @@
 #include "methods/pipeline/appendix_analyses.hpp"
 #include "methods/pipeline/appendix_audit.hpp"
 #include "methods/pipeline/appendix_spatial.hpp"
+#include "methods/core/panel_data.hpp"
+#include "methods/pipeline/appendix_panel.hpp"
 #include "methods/pipeline/appendix_cfa.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
@@ -590,7 +592,10 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   const Dataset data = load_data(spec);
   Judgments judgments;
   const WeightInputs inputs = spec_weight_inputs(spec, {cfg.weights}, judgments);
-  const IndexResult r = build_index(data, spec.tree, cfg, inputs);
+  // A panel spec (data.time): the latest period as the panel builds it (pooled or reference
+  // constants and weights), so that its table of scores agrees with table P1.
+  const IndexResult r =
+      is_panel(spec) ? panel_latest_index(spec, inputs) : build_index(data, spec.tree, cfg, inputs);
   const DescribeResult d = describe(data);
   const auto name = [lang](const auto& m) { return std::string(lang == Lang::Zh ? m.zh : m.en); };
   const auto& wm = method_info(weight_methods(), cfg.weights);
@@ -633,6 +638,8 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   for (const auto& [warning, note] : append_audit_blocks(b.blocks, spec, data, r, lang)) b.left_out(warning, note);
   open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
+  // Panel data (data.time): every period's scores, trends and α after the latest period's results.
+  for (const auto& [warning, note] : append_panel_blocks(b.blocks, spec, lang)) b.left_out(warning, note);
   adjustments_block(b);
   // The analyses of the index: disparity, density and spatial autocorrelation (E1-E6) when the
   // configuration names them, then coupling coordination (K1, K2) and obstacle degree (O1, O2).

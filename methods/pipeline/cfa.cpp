@@ -1,5 +1,7 @@
 #include "methods/pipeline/cfa.hpp"
 
+#include "methods/core/panel_data.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -200,7 +202,12 @@ std::string g17(double v) { return fmt::format("{:.17g}", v); }
 CfaRun run_cfa(const CfaOptions& o) {
   const Spec spec = read_spec_with(o.spec);
   const Dataset data = load_data(spec);
-  return cfa_of(spec, data, nullptr, o);
+  CfaRun run = cfa_of(spec, data, nullptr, o);
+  if (is_panel(spec) && !data.warnings.empty()) {  // the note that only the latest period is used
+    run.warnings.insert(run.warnings.begin(), data.warnings.front());
+    run.doc["warnings"] = run.warnings;
+  }
+  return run;
 }
 
 CfaRun cfa_of(const Spec& spec_in, const Dataset& data, const IndexResult* index, const CfaOptions& o) {

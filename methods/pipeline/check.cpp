@@ -1,4 +1,6 @@
 #include "methods/pipeline/check.hpp"
+
+#include "methods/core/panel_data.hpp"
 #include "methods/pipeline/common.hpp"
 
 #include <fmt/format.h>
@@ -105,6 +107,25 @@ CheckRun run_check(const CheckOptions& o) {
   run.warnings = data.warnings;  // reading the data (Excel errors, denominators, ...)
   run.warnings.insert(run.warnings.end(), d.warnings.begin(), d.warnings.end());
   run.warnings.insert(run.warnings.end(), run.treated.warnings.begin(), run.treated.warnings.end());
+  if (is_panel(spec)) {
+    // Panel data (data.time): the table describes the latest period (load_data); the counts of
+    // every period follow, in the JSON and as one note per period.
+    const PanelData pd = load_panel_data(spec);
+    nlohmann::json jp = nlohmann::json::array();
+    for (std::size_t p = 0; p < pd.periods.size(); ++p) {
+      const Dataset& sec = pd.sections[p];
+      const Eigen::Index incomplete = (sec.values.array().isNaN().rowwise().any()).count();
+      jp.push_back({{"period", pd.periods[p]},
+                    {"n_units", sec.n_units()},
+                    {"n_missing", sec.n_missing()},
+                    {"n_units_incomplete", incomplete},
+                    {"absent", pd.absent[p]}});
+      run.warnings.push_back(fmt::format("period {}: {} units ({} absent), {} missing values in {} units",
+                                         pd.periods[p], sec.n_units(), pd.absent[p].size(), sec.n_missing(),
+                                         incomplete));
+    }
+    doc["panel"] = {{"time", pd.time_column}, {"n_units", pd.units.size()}, {"periods", jp}};
+  }
   doc["warnings"] = run.warnings;
 
   run.files = OutputSet(o.out);

@@ -37,7 +37,9 @@ std::vector<std::pair<std::string, std::string>> governance_example_files(std::u
 
 ExampleRun run_example(const ExampleOptions& o) {
   namespace fs = std::filesystem;
-  const auto files = governance_example_files(kDefaultSeed, o.gbk, false);
+  auto files = governance_example_files(kDefaultSeed, o.gbk, false);
+  if (o.panel)
+    for (auto& f : governance_panel_files(kDefaultSeed)) files.push_back(std::move(f));
   if (!o.force)
     for (const auto& [name, content] : files)
       if (fs::exists(fs::path(o.dir) / name))

@@ -18,10 +18,17 @@ namespace cikit::pipeline {
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> governance_example_files(
     std::uint64_t seed, bool gbk, bool with_truth);
 
+/// The panel example (methods/pipeline/example_panel.cpp): governance_panel.yaml (the governance
+/// spec with data.time: year and a panel: block), cities_panel.csv (119 cities × 2019–2023, with
+/// region, lon, lat; SYNTHETIC) and PANEL.md. Deterministic for a seed.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> governance_panel_files(std::uint64_t seed);
+
 struct ExampleOptions {
   std::string dir;     ///< folder to write
   bool gbk = false;    ///< cities.csv in GB18030 (as Chinese Excel saves) instead of UTF-8
   bool force = false;  ///< overwrite existing files
+  /// Also write the panel example (governance_panel_files): the governance spec over 2019–2023.
+  bool panel = false;
 };
 
 struct ExampleRun {

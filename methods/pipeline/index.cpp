@@ -1,5 +1,7 @@
 #include "methods/pipeline/index.hpp"
 
+#include "methods/pipeline/panel.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -286,6 +288,96 @@ void build_outputs(IndexRun& run, nlohmann::json methods, const IndexOptions& o)
   }
 }
 
+/// `cikit index` on a panel spec: every period built (methods/panel), outputs in long format
+/// (scores.csv and indicators_normalized.csv with a leading `period` column; index.json with
+/// `periods: [{period, n_units, units}]`); the printed table shows the latest period.
+void panel_index(IndexRun& run, nlohmann::json methods, const WeightInputs& inputs, const IndexOptions& o) {
+  const PanelBuild b = build_panel(run.spec, inputs);
+  const PanelData& pd = b.data;
+  const PanelIndexResult& pr = b.result;
+  run.periods = pd.periods;
+  run.warnings = {fmt::format("panel data (data.time: {}, {} periods {} to {}): the output files hold every period; "
+                              "the printed ranking and the analyses built on this index (e.g. cikit audit) use the "
+                              "latest period, {}",
+                              pd.time_column, pd.periods.size(), pd.periods.front(), pd.periods.back(),
+                              pd.periods.back())};
+  run.warnings.insert(run.warnings.end(), pd.warnings.begin(), pd.warnings.end());
+  run.warnings.insert(run.warnings.end(), pr.warnings.begin(), pr.warnings.end());
+  const bool want_files = !o.out.empty();
+  TextTable scores, normalized, weights;
+  nlohmann::json jperiods = nlohmann::json::array(), jnodes;
+  const std::size_t P = pd.periods.size();
+  for (std::size_t p = 0; p < P; ++p) {
+    IndexRun tmp;
+    tmp.spec = run.spec;
+    tmp.data = pd.sections[p];
+    tmp.result = pr.results[p];
+    tmp.order = rank_order(tmp.result, tmp.data.n_units(), run.spec.tree.root());
+    const UnitTables u = unit_tables(tmp, want_files || o.json, want_files || o.csv);
+    if (p == 0) {
+      scores.header = u.scores.header;
+      scores.header.insert(scores.header.begin(), "period");
+      normalized.header = u.normalized.header;
+      normalized.header.insert(normalized.header.begin(), "period");
+    }
+    for (auto row : u.scores.rows) {
+      row.insert(row.begin(), pd.periods[p]);
+      scores.rows.push_back(std::move(row));
+    }
+    for (auto row : u.normalized.rows) {
+      row.insert(row.begin(), pd.periods[p]);
+      normalized.rows.push_back(std::move(row));
+    }
+    nlohmann::json jn;
+    const TextTable w = node_tables(run.spec.tree, tmp.result, jn);
+    if (p == 0 || !pr.weights_fixed) {
+      if (weights.header.empty()) {
+        weights.header = w.header;
+        weights.header.insert(weights.header.begin(), "period");
+      }
+      for (auto row : w.rows) {
+        row.insert(row.begin(), pr.weights_fixed ? std::string("all") : pd.periods[p]);
+        weights.rows.push_back(std::move(row));
+      }
+    }
+    if (p + 1 == P) jnodes = jn;
+    jperiods.push_back({{"period", pd.periods[p]}, {"n_units", tmp.data.n_units()}, {"units", u.units}});
+  }
+  run.data = pd.sections.back();
+  run.result = pr.results.back();
+  run.order = rank_order(run.result, run.data.n_units(), run.spec.tree.root());
+  run.range_scale = on_range_scale(run.result, run.spec.tree);
+  const PanelSettings& s = pr.settings;
+  nlohmann::json& doc = run.json;
+  doc = json_header("index", run.spec);
+  doc["methods"] = std::move(methods);
+  doc["panel"] = {{"time", pd.time_column},
+                  {"periods", pd.periods},
+                  {"normalize", panel_mode_name(s.normalize)},
+                  {"weights", panel_mode_name(s.weights)},
+                  {"reference", s.reference.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.reference)},
+                  {"weights_fixed", pr.weights_fixed}};
+  doc["n_units"] = pd.units.size();
+  doc["n_indicators"] = run.data.n_indicators();
+  doc["nodes"] = jnodes;  // weights and normalisation constants (fixed ones, or the latest period's)
+  doc["periods"] = jperiods;
+  doc["warnings"] = run.warnings;
+  run.files = OutputSet(o.out);
+  if (!pr.weights.consistency.empty()) {
+    nlohmann::json jc;
+    const TextTable cons = consistency_table(pr.weights, jc);
+    doc["ahp_consistency"] = jc;
+    if (want_files) run.files.add("ahp_consistency.csv", cons.csv());
+  }
+  run.csv = scores.csv();
+  if (want_files) {
+    run.files.add("scores.csv", run.csv);
+    run.files.add("indicators_normalized.csv", normalized.csv());
+    run.files.add("weights.csv", weights.csv());
+    run.files.add("index.json", doc.dump(2) + "\n");
+  }
+}
+
 }  // namespace
 
 bool on_range_scale(const IndexResult& r, const IndicatorTree& tree) {
@@ -321,6 +413,10 @@ IndexRun run_index(const IndexOptions& o) {
                       {"missing_judgments", name_of(method_info(ahp_missing_rules(), inputs.ahp.ahp.missing).name)}};
   }
   if (cfg.weights == WeightMethod::Combined) methods["combined"] = describe_combination(inputs.variants.combined);
+  if (is_panel(spec)) {
+    panel_index(run, std::move(methods), inputs, o);
+    return run;
+  }
   run.data = load_data(spec);
   run.result = build_index(run.data, spec.tree, cfg, inputs);
   run.order = rank_order(run.result, run.data.n_units(), spec.tree.root());

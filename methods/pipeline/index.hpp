@@ -45,6 +45,9 @@ struct IndexRun {
   std::string csv;               ///< scores.csv (header only unless asked for)
   OutputSet files{""};           ///< the files for IndexOptions::out (empty without it)
   std::vector<std::string> warnings;
+  /// Panel specs (data.time): every period, in order; `data`, `result` and `order` then hold the
+  /// latest period, and json/csv/files every period (docs/cli.md "index on panel data").
+  std::vector<std::string> periods;
 };
 
 /// True when every indicator is normalised to [range_lo, range_hi] (minmax, goalposts,

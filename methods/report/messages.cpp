@@ -35,7 +35,7 @@ const std::vector<Message>& message_catalogue() {
                              &report_detail::evidence_messages(),
                              &report_detail::mcda_weights_messages(), &report_detail::audit_messages(),
                              &report_detail::cfa_messages(), &report_detail::analysis_messages(),
-                             &report_detail::spatial_messages()})
+                             &report_detail::spatial_messages(), &report_detail::panel_messages()})
       all.insert(all.end(), part->begin(), part->end());
     return all;
   }();

@@ -142,7 +142,7 @@ std::vector<std::string> localised_warnings(const std::vector<std::string>& warn
   static const std::regex ave(R"(dimension '([^']+)': AVE ([0-9.]+) < ([0-9.]+) \(.*\))");
   static const std::regex halfwidth(
       R"(Monte Carlo: .*?(\d+) index pair\(s\) have a (\d+)% CI half-width above ([0-9.]+).*)");
-  // Reading the data (core/csv.cpp table_to_dataset, core/spec.cpp divide_by_denominator).
+  // Reading the data (core/csv.cpp table_to_dataset, core/data_table.cpp divide_by_denominator).
   static const std::regex excel_errors(
       R"(column '(.*)': (\d+) Excel error value\(s\) read as missing \(data\.excel_errors: missing\): (.*))");
   static const std::regex fullwidth(

@@ -36,6 +36,8 @@ from ._api import (
     density,
     disparity,
     index,
+    panel,
+    PanelResult,
     reliability,
     sensitivity,
     spatial,
@@ -51,6 +53,7 @@ __all__ = [
     "appendix", "cfa", "audit", "CfaResult", "AuditResult",
     "coupling", "obstacles", "CouplingResult", "ObstaclesResult",
     "disparity", "density", "spatial", "AnalysisResult",
+    "appendix", "cfa", "audit", "CfaResult", "AuditResult", "panel", "PanelResult",
     "Error", "SpecError", "DataError", "MethodError", "InternalError", "CikitWarning",
     "__version__",
 ]

@@ -490,6 +490,39 @@ def index(spec: Spec | str, *, normalize: str | None = None, weights: str | None
                                                           random_index=random_index, out=out, lang=lang))))
 
 
+class PanelResult(Result):
+    """Panel data (``cikit panel``): ``trends`` (per unit: first, last, change, cagr, slope,
+    p_value, direction, ...) and ``scores`` (unit x period index scores); ``to_dict()`` is
+    panel.json."""
+
+    command = "panel"
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        units = self.to_dict()["units"]
+        periods = self.to_dict()["panel"]["periods"]
+        return pd.DataFrame([[u["scores"][p] for p in periods] for u in units],
+                            index=pd.Index([u["id"] for u in units], name="unit"), columns=periods, dtype=float)
+
+    @property
+    def trends(self) -> pd.DataFrame:
+        keys = ["first", "last", "change", "cagr", "slope", "intercept", "slope_se", "p_value", "r_squared",
+                "n_periods", "direction", "cagr_note"]
+        units = self.to_dict()["units"]
+        return pd.DataFrame([[u[k] for k in keys] for u in units],
+                            index=pd.Index([u["id"] for u in units], name="unit"), columns=keys)
+
+
+def panel(spec: Spec | str, *, normalize: str | None = None, weights: str | None = None, top: int = 12,
+          out: str | os.PathLike | None = None, lang: str = "en") -> PanelResult:
+    """Panel data (``cikit panel``; the spec names ``data.time``): index trajectories per unit and
+    period, change, CAGR, OLS trends, Cronbach's alpha per period, the small-multiples figure
+    (``top`` units) in ``out``."""
+    _check_lang(lang)
+    return _finish(PanelResult(_cikit.panel(_spec(spec)._h, _opts(normalize=normalize, weights=weights, top=top,
+                                                                   out=out, lang=lang))))
+
+
 def weights(spec: Spec | str, *, methods: Iterable[str] | str | None = None,
             out: str | os.PathLike | None = None) -> Result:
     """Weights of every method the spec allows, or of ``methods`` (``cikit weights``)."""

@@ -23,6 +23,7 @@
 #include "methods/pipeline/density.hpp"
 #include "methods/pipeline/disparity.hpp"
 #include "methods/pipeline/index.hpp"
+#include "methods/pipeline/panel.hpp"
 #include "methods/pipeline/reliability.hpp"
 #include "methods/pipeline/sensitivity.hpp"
 #include "methods/pipeline/spatial.hpp"
@@ -155,6 +156,23 @@ Doc weights(const PySpec& s, const py::dict& o) {
   return run_released([&] {
     const auto t0 = Clock::now();
     pipeline::WeightsRun run = pipeline::run_weights(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.json), run.warnings, {}, write_files(run.files)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
+Doc panel(const PySpec& s, const py::dict& o) {
+  pipeline::PanelOptions po;
+  po.spec = s.key();
+  po.methods = overrides(o);
+  po.out = get<std::string>(o, "out", "");
+  po.top = get<int>(o, "top", 12);
+  po.lang = lang_of(o);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::PanelRun run = pipeline::run_panel(po);
     const double secs = seconds_since(t0);
     Doc d{std::move(run.json), run.warnings, {}, write_files(run.files)};
     d.seconds = secs;
@@ -477,6 +495,7 @@ void bind_commands(py::module_& m) {
       .def_readonly("parent_ids", &IndexDoc::parent_ids);
   m.def("index", &index);
   m.def("weights", &weights);
+  m.def("panel", &panel);
   m.def("compare", &compare);
   m.def("check", &check);
   m.def("reliability", &reliability);

@@ -36,5 +36,7 @@ using report::Message;
 [[nodiscard]] const std::vector<Message>& cfa_messages();
 /// Disparity, kernel density and spatial autocorrelation (issue 22).
 [[nodiscard]] const std::vector<Message>& spatial_messages();
+/// Panel data: trajectories, trends, CAGR, per-period reliability (`cikit panel`).
+[[nodiscard]] const std::vector<Message>& panel_messages();
 
 }  // namespace cikit::report_detail
