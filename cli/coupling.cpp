@@ -3,6 +3,7 @@
 // pipeline::run_coupling().
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -43,6 +44,10 @@ void print_tables(const pipeline::CouplingRun& run, const std::string& formula, 
     t.rows.push_back(std::move(row));
   }
   std::cout << t.render();
+  if (run.doc["periods"].size() > 1)
+    std::cout << trf(lang, "Panel data: the latest period ({}) is shown; every period is in the --out files and --format json.\n",
+                     "面板数据：此处显示最新一期（{}）；各期结果见 --out 输出文件与 --format json。\n",
+                     run.doc["periods"].back()["period"].get<std::string>());
   std::string weights;
   for (Eigen::Index j = 0; j < run.w.size(); ++j)
     weights += fmt::format("{}{} {}", j ? ", " : "", tree.node(run.nodes[static_cast<std::size_t>(j)]).id, num(run.w(j), 3));
@@ -61,12 +66,15 @@ void print_tables(const pipeline::CouplingRun& run, const std::string& formula, 
   d.header = {tr(lang, "Level", "协调等级"), tr(lang, "D range", "D 区间"), tr(lang, "Units", "单位数"),
               tr(lang, "Share", "占比")};
   d.right_align = {false, false, true, true};
-  for (const auto& row : run.bands_csv.rows) {
-    const std::size_t b = static_cast<std::size_t>(&row - run.bands_csv.rows.data());
-    if (row[5] == "0") continue;
+  std::vector<int> counts(bands.size(), 0);
+  int defined = 0;
+  for (int b : run.result.band)
+    if (b >= 0) ++counts[static_cast<std::size_t>(b)], ++defined;
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    if (counts[b] == 0) continue;
     d.rows.push_back({tr(lang, bands[b].en, bands[b].zh), fmt::format("[{:.1f}, {:.1f}{}", bands[b].lo, bands[b].hi,
                                                                     b + 1 == bands.size() ? "]" : ")"),
-                      row[5], num(100.0 * std::stod(row[6]), 1) + "%"});
+                      std::to_string(counts[b]), num(100.0 * counts[b] / std::max(1, defined), 1) + "%"});
   }
   std::cout << "\n" << tr(lang, "Distribution over coordination levels", "耦合协调等级分布") << "\n" << d.render();
 }

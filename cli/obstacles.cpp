@@ -45,6 +45,11 @@ void print_tables(const pipeline::ObstaclesRun& run, int top, Lang lang) {
     g.rows.push_back(std::move(row));
   }
   std::cout << g.render();
+  if (run.doc["periods"].size() > 1)
+    std::cout << trf(lang, "Panel data: the latest period ({}) is shown; every period is in the --out files and --format json.\n",
+                     "面板数据：此处显示最新一期（{}）；各期结果见 --out 输出文件与 --format json。\n",
+                     run.doc["periods"].back()["period"].get<std::string>());
+
   std::cout << tr(lang,
                   "Note: obstacle degree O = F·I / ΣF·I with F = the indicator's global weight and I = 1 − its "
                   "normalised score on [0, 1]; a dimension's obstacle is the sum over its indicators.\n",

@@ -9,6 +9,7 @@
 #include "methods/audit/audit.hpp"
 #include "methods/core/error.hpp"
 #include "methods/pipeline/index.hpp"
+#include "methods/pipeline/panel.hpp"
 
 namespace cikit::pipeline {
 
@@ -184,9 +185,45 @@ CouplingRun run_coupling(const CouplingRunOptions& o) {
   IndexRun index = run_index(io);
   CouplingRun run;
   run.spec = std::move(index.spec);
-  run.data = std::move(index.data);
   run.warnings = index.warnings;
-  analyse_coupling(run, index.result, index.range_scale, o);
+  if (!index.panel) {
+    run.data = std::move(index.data);
+    analyse_coupling(run, index.result, index.range_scale, o);
+    return run;
+  }
+  // Panel data: every period on its own cross-section (the scores are comparable over time under
+  // the panel's pooled or reference normalisation); the run's fields hold the latest period.
+  const PanelBuild& b = *index.panel;
+  std::vector<CouplingRun> per(b.data.periods.size());
+  nlohmann::json periods = nlohmann::json::array();
+  for (std::size_t p = 0; p < per.size(); ++p) {
+    per[p].spec = run.spec;
+    per[p].data = b.data.sections[p];
+    analyse_coupling(per[p], b.result.results[p], on_range_scale(b.result.results[p], run.spec.tree), o);
+    for (const auto& w : per[p].warnings) run.warnings.push_back(fmt::format("period {}: {}", b.data.periods[p], w));
+    nlohmann::json jp = per[p].doc["periods"][0];
+    jp["period"] = b.data.periods[p];
+    periods.push_back(std::move(jp));
+  }
+  std::vector<const TextTable*> units, bands;
+  for (const auto& r : per) units.push_back(&r.units_csv), bands.push_back(&r.bands_csv);
+  const TextTable units_all = stack_periods(b.data.periods, units), bands_all = stack_periods(b.data.periods, bands);
+  CouplingRun& last = per.back();
+  run.data = std::move(last.data);
+  run.nodes = last.nodes;
+  run.u = last.u;
+  run.w = last.w;
+  run.weights_kind = last.weights_kind;
+  run.result = last.result;
+  run.units_csv = units_all;
+  run.bands_csv = bands_all;
+  run.doc = last.doc;
+  run.doc["periods"] = periods;
+  run.doc["warnings"] = run.warnings;
+  run.outputs = OutputSet(o.out);
+  run.outputs.add("coupling.json", run.doc.dump(2) + "\n");
+  run.outputs.add("coupling.csv", run.units_csv.csv());
+  run.outputs.add("coupling_bands.csv", run.bands_csv.csv());
   return run;
 }
 

@@ -51,7 +51,9 @@ struct CouplingRun {
 /// @throws as run_coupling, but for run_index's.
 void analyse_coupling(CouplingRun& run, const IndexResult& index, bool range_scale, const CouplingRunOptions& o);
 
-/// Runs `cikit coupling`.
+/// Runs `cikit coupling`. On a panel spec (data.time) every period is analysed on its own
+/// cross-section: JSON `periods` has one entry per period, the CSV files a leading `period`
+/// column, and the run's other fields hold the latest period.
 /// @throws InvalidInput, DomainError as run_index; InvalidInput for an unknown level, a level
 ///         with fewer than 2 nodes, bad weights, or an index whose scores are not on a bounded
 ///         range (normalisation other than minmax/goalposts/percentile, or TOPSIS/MPI/Copeland

@@ -4,8 +4,11 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
 
 #include "methods/core/memory_table.hpp"
+#include "methods/core/panel_data.hpp"
+#include "methods/pipeline/panel.hpp"
 #include "methods/core/xlsx.hpp"
 
 namespace cikit::pipeline {
@@ -110,19 +113,62 @@ Eigen::VectorXd CrossSection::number_column(const std::string& name, const std::
   return out;
 }
 
-std::vector<CrossSection> analysis_cross_sections(const IndexRun& run) {
-  return analysis_cross_sections(run.spec, run.data, run.result);
+namespace {
+
+/// Rows of the panel file holding `units` in `period` (the long file has one row per unit and
+/// period; reading it checked that every pair occurs once).
+std::vector<std::size_t> panel_rows(const RawColumns& raw, const Spec& spec, const std::string& period,
+                                    const std::vector<std::string>& units) {
+  const PanelColumns* pc = panel_columns(spec);
+  const std::vector<std::string> time = raw.text(pc->time, "data.time");
+  const std::vector<std::string> unit = raw.text(spec.data.columns.unit, "data.unit");
+  std::map<std::string, std::size_t> row_of;
+  for (std::size_t r = 0; r < time.size(); ++r)
+    if (trimmed(time[r]) == period) row_of.emplace(trimmed(unit[r]), r);
+  std::vector<std::size_t> rows;
+  for (const auto& u : units) {
+    const auto it = row_of.find(u);
+    if (it == row_of.end())
+      throw InternalError(fmt::format("cross-sections: unit '{}' of period {} has no row in the data file", u, period));
+    rows.push_back(it->second);
+  }
+  return rows;
 }
 
-std::vector<CrossSection> analysis_cross_sections(const Spec& spec, const Dataset& data, const IndexResult& result) {
+CrossSection section_of(const Spec& spec, const std::string& period, const std::vector<std::string>& units,
+                        const IndexResult& result, std::shared_ptr<const RawColumns> raw) {
   CrossSection cs;
-  cs.units = data.unit_ids;
+  cs.period = period;
+  cs.units = units;
   cs.node_scores = result.scores;
   cs.index = result.scores.col(0);
   for (int k = 0; k < spec.tree.size(); ++k) cs.node_ids.push_back(spec.tree.node(k).id);
-  cs.raw = std::make_shared<const RawColumns>(spec);
-  for (std::size_t i = 0; i < cs.units.size(); ++i) cs.raw_rows.push_back(i);  // data rows are file rows
-  return {std::move(cs)};
+  if (period.empty()) {
+    for (std::size_t i = 0; i < cs.units.size(); ++i) cs.raw_rows.push_back(i);  // data rows are file rows
+  } else {
+    cs.raw_rows = panel_rows(*raw, spec, period, units);
+  }
+  cs.raw = std::move(raw);
+  return cs;
+}
+
+}  // namespace
+
+std::vector<CrossSection> analysis_cross_sections(const IndexRun& run) {
+  if (!run.panel) return analysis_cross_sections(run.spec, run.data, run.result);
+  const PanelBuild& b = *run.panel;
+  auto raw = std::make_shared<const RawColumns>(run.spec);
+  std::vector<CrossSection> out;
+  for (std::size_t p = 0; p < b.data.periods.size(); ++p)
+    out.push_back(section_of(run.spec, b.data.periods[p], b.data.sections[p].unit_ids, b.result.results[p], raw));
+  return out;
+}
+
+std::vector<CrossSection> analysis_cross_sections(const Spec& spec, const Dataset& data, const IndexResult& result) {
+  auto raw = std::make_shared<const RawColumns>(spec);
+  // A panel spec here (the appendix) carries the latest period's rows.
+  const std::string period = is_panel(spec) ? load_panel_data(spec).periods.back() : std::string();
+  return {section_of(spec, period, data.unit_ids, result, std::move(raw))};
 }
 
 Complete complete_values(const Eigen::VectorXd& v) {

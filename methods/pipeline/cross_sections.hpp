@@ -1,9 +1,9 @@
 #pragma once
 /// \file cross_sections.hpp
-/// The cross-sections an analysis of the index works on (disparity, density, spatial): one per
-/// period. Today the data has no time column, so there is exactly one cross-section (period ""),
-/// built from run_index; with panel data (`data.time`) this returns one per period, and the
-/// analyses, which loop over the returned list, report per period unchanged.
+/// The cross-sections an analysis of the index works on (disparity, density, spatial, and the
+/// same rule in coupling and obstacles): one per period. Plain data has one cross-section (period
+/// ""), built from run_index; panel data (`data.time`) one per period, from the panel build the
+/// index run keeps (IndexRun::panel), so the analyses, which loop over the list, report per period.
 
 #include <Eigen/Core>
 #include <memory>
@@ -60,7 +60,9 @@ struct CrossSection {
   [[nodiscard]] Eigen::VectorXd number_column(const std::string& name, const std::string& option) const;
 };
 
-/// The cross-sections of a built index: today exactly one (period ""), every unit of the data.
+/// The cross-sections of a built index: one (period "") for plain data; for a panel spec one per
+/// period (IndexRun::panel), each with that period's units, scores and file rows. The
+/// (spec, data, result) form gives one: the latest period's for a panel spec (the appendix).
 [[nodiscard]] std::vector<CrossSection> analysis_cross_sections(const Spec& spec, const Dataset& data,
                                                                 const IndexResult& result);
 /// The same for a run of the index pipeline.

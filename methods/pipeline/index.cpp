@@ -292,7 +292,9 @@ void build_outputs(IndexRun& run, nlohmann::json methods, const IndexOptions& o)
 /// (scores.csv and indicators_normalized.csv with a leading `period` column; index.json with
 /// `periods: [{period, n_units, units}]`); the printed table shows the latest period.
 void panel_index(IndexRun& run, nlohmann::json methods, const WeightInputs& inputs, const IndexOptions& o) {
-  const PanelBuild b = build_panel(run.spec, inputs);
+  auto built = std::make_shared<const PanelBuild>(build_panel(run.spec, inputs));
+  run.panel = built;
+  const PanelBuild& b = *built;
   const PanelData& pd = b.data;
   const PanelIndexResult& pr = b.result;
   run.periods = pd.periods;

@@ -6,6 +6,7 @@
 
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct IndexOptions {
   bool csv = false;           ///< likewise for the scores CSV (IndexRun::csv)
 };
 
+struct PanelBuild;  // methods/pipeline/panel.hpp
+
 struct IndexRun {
   Spec spec;                     ///< with the overrides applied
   Dataset data;
@@ -48,6 +51,9 @@ struct IndexRun {
   /// Panel specs (data.time): every period, in order; `data`, `result` and `order` then hold the
   /// latest period, and json/csv/files every period (docs/cli.md "index on panel data").
   std::vector<std::string> periods;
+  /// Panel specs: every period's data and index, as the output files hold them (the analyses
+  /// built on this run — disparity, density, spatial, coupling, obstacles — report per period).
+  std::shared_ptr<const PanelBuild> panel;
 };
 
 /// True when every indicator is normalised to [range_lo, range_hi] (minmax, goalposts,

@@ -9,6 +9,7 @@
 #include "methods/core/error.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/pipeline/index.hpp"
+#include "methods/pipeline/panel.hpp"
 
 namespace cikit::pipeline {
 
@@ -89,7 +90,9 @@ void analyse_obstacles(ObstaclesRun& run, const IndexResult& index, const Obstac
   run.counted_units = n - static_cast<Eigen::Index>(run.result.no_shortfall.size());
 
   // Outputs.
-  TextTable ind_csv, grp_csv, top_csv;
+  TextTable& ind_csv = run.indicators_csv;
+  TextTable& grp_csv = run.groups_csv;
+  TextTable& top_csv = run.top_csv;
   ind_csv.header = {"unit"};
   for (int leaf : leaves) ind_csv.header.push_back(tree.node(leaf).id);
   grp_csv.header = {"unit"};
@@ -161,9 +164,54 @@ ObstaclesRun run_obstacles(const ObstaclesRunOptions& o) {
   IndexRun index = run_index(io);
   ObstaclesRun run;
   run.spec = std::move(index.spec);
-  run.data = std::move(index.data);
   run.warnings = index.warnings;
-  analyse_obstacles(run, index.result, o);
+  if (!index.panel) {
+    run.data = std::move(index.data);
+    analyse_obstacles(run, index.result, o);
+    return run;
+  }
+  const PanelBuild& b = *index.panel;
+  std::vector<ObstaclesRun> per(b.data.periods.size());
+  nlohmann::json periods = nlohmann::json::array();
+  for (std::size_t p = 0; p < per.size(); ++p) {
+    per[p].spec = run.spec;
+    per[p].data = b.data.sections[p];
+    analyse_obstacles(per[p], b.result.results[p], o);
+    for (const auto& w : per[p].warnings) run.warnings.push_back(fmt::format("period {}: {}", b.data.periods[p], w));
+    nlohmann::json jp = per[p].doc["periods"][0];
+    jp["period"] = b.data.periods[p];
+    periods.push_back(std::move(jp));
+  }
+  std::vector<const TextTable*> ind, grp, top, freq;
+  for (const auto& r : per) {
+    ind.push_back(&r.indicators_csv);
+    grp.push_back(&r.groups_csv);
+    top.push_back(&r.top_csv);
+    freq.push_back(&r.frequency_csv);
+  }
+  const TextTable ind_all = stack_periods(b.data.periods, ind), grp_all = stack_periods(b.data.periods, grp),
+                  top_all = stack_periods(b.data.periods, top), freq_all = stack_periods(b.data.periods, freq);
+  ObstaclesRun& last = per.back();
+  run.data = std::move(last.data);
+  run.groups = last.groups;
+  run.result = last.result;
+  run.weight = last.weight;
+  run.top = last.top;
+  run.frequency = last.frequency;
+  run.counted_units = last.counted_units;
+  run.indicators_csv = ind_all;
+  run.groups_csv = grp_all;
+  run.top_csv = top_all;
+  run.frequency_csv = freq_all;
+  run.doc = last.doc;
+  run.doc["periods"] = periods;
+  run.doc["warnings"] = run.warnings;
+  run.outputs = OutputSet(o.out);
+  run.outputs.add("obstacles.json", run.doc.dump(2) + "\n");
+  run.outputs.add("obstacles_indicators.csv", run.indicators_csv.csv());
+  run.outputs.add("obstacles_groups.csv", run.groups_csv.csv());
+  run.outputs.add("obstacles_top.csv", run.top_csv.csv());
+  run.outputs.add("obstacles_frequency.csv", run.frequency_csv.csv());
   return run;
 }
 

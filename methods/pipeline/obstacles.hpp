@@ -40,6 +40,9 @@ struct ObstaclesRun {
   Eigen::Index counted_units = 0;    ///< units counted in the frequencies
   std::vector<std::string> warnings;
   nlohmann::json doc;                ///< obstacles.json
+  TextTable indicators_csv;          ///< obstacles_indicators.csv
+  TextTable groups_csv;              ///< obstacles_groups.csv
+  TextTable top_csv;                 ///< obstacles_top.csv
   TextTable frequency_csv;           ///< obstacles_frequency.csv
   OutputSet outputs{""};
 };
@@ -49,7 +52,9 @@ struct ObstaclesRun {
 /// @throws as run_obstacles, but for run_index's.
 void analyse_obstacles(ObstaclesRun& run, const IndexResult& index, const ObstaclesRunOptions& o);
 
-/// Runs `cikit obstacles`.
+/// Runs `cikit obstacles`. On a panel spec every period is analysed on its own cross-section
+/// (JSON `periods`, a leading `period` column in the CSV files); the run's other fields hold the
+/// latest period.
 /// @throws InvalidInput, DomainError as run_index; InvalidInput for an unknown level, the
 ///         indicator level itself, top < 1, or an indicator normalised to an unbounded scale
 ///         (obstacle degrees need scores on [0, 1]: minmax, goalposts or percentile).

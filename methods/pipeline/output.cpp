@@ -109,4 +109,18 @@ void OutputSet::write() const {
   for (const auto& [name, content] : files_) write_file_atomic(std::filesystem::path(dir_) / name, content);
 }
 
+TextTable stack_periods(const std::vector<std::string>& periods, const std::vector<const TextTable*>& tables) {
+  TextTable out;
+  if (tables.empty()) return out;
+  out.header = tables.front()->header;
+  out.header.insert(out.header.begin(), "period");
+  for (std::size_t p = 0; p < tables.size(); ++p)
+    for (const auto& row : tables[p]->rows) {
+      std::vector<std::string> r = row;
+      r.insert(r.begin(), periods[p]);
+      out.rows.push_back(std::move(r));
+    }
+  return out;
+}
+
 }  // namespace cikit::pipeline

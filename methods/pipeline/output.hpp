@@ -30,6 +30,10 @@ struct TextTable {
   [[nodiscard]] std::string csv() const;
 };
 
+/// One table of several periods: a leading `period` column, then each period's rows in order
+/// (all tables have the same header).
+[[nodiscard]] TextTable stack_periods(const std::vector<std::string>& periods, const std::vector<const TextTable*>& tables);
+
 /// Two-language UI strings: tr(lang, "en", "zh").
 [[nodiscard]] inline const char* tr(Lang lang, const char* en, const char* zh) {
   return lang == Lang::Zh ? zh : en;

@@ -98,4 +98,45 @@ if "$cikit" coupling "$spec" --subsystem-weights system=1,nope=2 > /dev/null 2> 
 grep -q "'nope' is not a subsystem" bad3.err || fail "bad weights message: $(cat bad3.err)"
 if "$cikit" obstacles "$spec" --level indicators > /dev/null 2> bad4.err; then fail "indicator level accepted"; fi
 grep -q "above the indicators" bad4.err || fail "indicator level message: $(cat bad4.err)"
+# Panel data (the bundled synthetic panel): every analysis reports each period; coupling is
+# recomputed per period from `cikit index`'s panel JSON; the printed tables (latest period) run.
+"$cikit" example --panel pex > /dev/null 2>&1 || fail "example --panel"
+pspec=pex/governance_panel.yaml
+"$cikit" index "$pspec" --format json > pidx.json 2> /dev/null || fail "panel index"
+"$cikit" coupling "$pspec" --format json > pcp.json 2> /dev/null || fail "panel coupling"
+"$cikit" obstacles "$pspec" --format json -k 3 > pob.json 2> /dev/null || fail "panel obstacles"
+"$cikit" disparity "$pspec" --group region --format json > pdi.json 2> /dev/null || fail "panel disparity"
+"$cikit" spatial "$pspec" --coords lon,lat --lonlat --knn 5 --format json > psp.json 2> /dev/null || fail "panel spatial"
+"$cikit" density "$pspec" --format json > pde.json 2> /dev/null || fail "panel density"
+"$cikit" coupling "$pspec" --lang zh --out pcp > pcp.txt 2> /dev/null || fail "panel coupling table"
+grep -q "面板数据：此处显示最新一期（2023）" pcp.txt || fail "no latest-period note"
+head -1 pcp/coupling.csv | grep -q "^period,unit," || fail "panel coupling.csv has no period column"
+"$cikit" obstacles "$pspec" --out pob > /dev/null 2>&1 || fail "panel obstacles table"
+head -1 pob/obstacles_frequency.csv | grep -q "^period,indicator," || fail "panel frequency csv"
+python3 - <<'PY' || fail "panel values"
+import json, math, itertools
+idx = json.load(open("pidx.json"))
+periods = [p["period"] for p in idx["periods"]]
+assert periods == ["2019", "2020", "2021", "2022", "2023"], periods
+for f in ("pcp.json", "pob.json", "pdi.json", "psp.json", "pde.json"):
+    got = [p["period"] for p in json.load(open(f))["periods"]]
+    assert got == periods, (f, got)
+cp = json.load(open("pcp.json"))
+subs = [s["id"] for s in cp["subsystems"]]
+for ip, cpp in zip(idx["periods"], cp["periods"]):
+    by = {u["unit"]: u for u in cpp["units"]}
+    assert len(by) == len(ip["units"])
+    for u in ip["units"]:
+        vals = [u["scores"][d] for d in subs]
+        if any(v is None for v in vals):
+            continue
+        U = [v / 100.0 for v in vals]
+        m = len(U)
+        first = 1 - sum(abs(a - b) for a, b in itertools.combinations(U, 2)) / (m * (m - 1) / 2)
+        C = math.sqrt(first * math.prod(x / max(U) for x in U) ** (1 / (m - 1)))
+        assert abs(by[u["id"]]["c"] - C) < 1e-12, (ip["period"], u["id"])
+for p in json.load(open("pob.json"))["periods"]:
+    for u in p["units"]:
+        assert abs(sum(i["obstacle"] for i in u["indicators"] if i["obstacle"] is not None) - 1) < 1e-12
+PY
 echo "coupling/obstacles e2e: OK"

@@ -111,6 +111,31 @@ TEST_CASE("panel: reference-period min-max and entropy weights equal the R refer
   REQUIRE(warned);
 }
 
+TEST_CASE("panel: pooled min-max equals COINr 1.1.14's purse with global normalisation", "[panel][reference]") {
+  // validation/panel/coinr_purse.R: Normalise(purse, global = TRUE) (n_minmax to [0, 100]) and
+  // Aggregate(a_amean) with equal weights, written by COINr itself; cikit spec coinr.yaml.
+  const std::string spec = vdir() + "/coinr.yaml";
+  const pipeline::PanelBuild b = build(spec);
+  const cikit::Spec sp = pipeline::read_spec_with(spec);
+  const auto ref = cikit_test::read_table(vdir() + "/ref_coinr_pooled.csv");
+  REQUIRE(ref.size() == 41);
+  const std::vector<std::string> cols{"x1", "x2", "x3", "x4", "A", "B", "index"};
+  for (std::size_t r = 1; r < ref.size(); ++r) {
+    const auto p = static_cast<std::size_t>(std::find(b.data.periods.begin(), b.data.periods.end(), ref[r][0]) -
+                                            b.data.periods.begin());
+    REQUIRE(p < b.data.periods.size());
+    const auto& ids = b.data.sections[p].unit_ids;
+    const auto i = static_cast<Eigen::Index>(std::find(ids.begin(), ids.end(), ref[r][1]) - ids.begin());
+    REQUIRE(i < static_cast<Eigen::Index>(ids.size()));
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+      const int node = cols[k] == "index" ? sp.tree.root() : *sp.tree.find(cols[k]);
+      const double want = cikit_test::ref_number(ref[r][2 + k]);
+      INFO("COINr period " << ref[r][0] << " unit " << ref[r][1] << " " << cols[k]);
+      REQUIRE_THAT(b.result.results[p].scores(i, node), WithinRel(want, 1e-10) || WithinAbs(want, 1e-9));
+    }
+  }
+}
+
 TEST_CASE("panel: reference-period z-scores with equal weights equal the R reference (case 3)", "[panel][reference]") {
   compare_case(3);
 }
