@@ -23,7 +23,7 @@ const std::vector<Message>& analysis_messages() {
     {"analysis.coupling.note.corrected",
      "U: dimension scores rescaled to [0, 1]. C: coupling degree, corrected model of Wang et al. (2021), "
      "C = √{{[1 − Σ|Ui − Uj| / Σk] · [Π(Ui / max U)]^(1/(m−1))}}; T = Σ wi·Ui (weights: {}); D = √(C·T). Units sorted by D.",
-     "U：各维度得分换算到 [0, 1]。C：耦合度，采用王淑佳等（2021）修正模型 C = √{{[1 − Σ|Ui − Uj| / Σk]·[Π(Ui / max U)]^(1/(m−1))}}；"
+     "U：各维度得分换算到 [0, 1]。C：耦合度，采用王淑佳等（2021）修正模型 C = √{{[1 − Σ|Ui − Uj| / Σk] · [Π(Ui / max U)]^(1/(m−1))}}；"
      "T = Σ wi·Ui（权重：{}）；D = √(C·T)。按 D 由高到低排列。"},
     {"analysis.coupling.note.traditional",
      "U: dimension scores rescaled to [0, 1]. C: coupling degree, traditional model C = m·(ΠUi)^(1/m) / ΣUi; "
