@@ -29,10 +29,10 @@ void disparity_part(std::vector<report::Block>& blocks, const std::vector<CrossS
 }
 
 void density_part(std::vector<report::Block>& blocks, const std::vector<CrossSection>& sections,
-                  const report::AnalysesSettings& a, Lang lang) {
+                  const report::AnalysesSettings& a, const std::string& index_label, Lang lang) {
   std::vector<report::DensityPeriodResult> periods;
   for (const auto& cs : sections)
-    periods.push_back({cs.period, cs.node_ids.front(),
+    periods.push_back({cs.period, index_label,
                        density::kernel_density(complete_values(cs.index).values,
                                                {.bandwidth = a.bandwidth == "SJ" ? density::Bandwidth::SJ
                                                                                  : density::Bandwidth::Nrd0})});
@@ -85,7 +85,7 @@ LeftOut append_spatial_blocks(std::vector<report::Block>& blocks, const Spec& sp
   };
   if (!a.group.empty())
     attempt("disparity (E1-E3)", "区域差异（E1–E3）", [&] { disparity_part(blocks, sections, a, lang); });
-  if (a.density) attempt("kernel density (E4)", "核密度估计（E4）", [&] { density_part(blocks, sections, a, lang); });
+  if (a.density) attempt("kernel density (E4)", "核密度估计（E4）", [&] { density_part(blocks, sections, a, spec.tree.node(0).label.get(lang, spec.tree.node(0).id), lang); });
   if (!a.coords.empty())
     attempt("spatial autocorrelation (E5-E6)", "空间自相关（E5–E6）",
             [&] { spatial_part(blocks, sections, a, data, lang); });

@@ -51,7 +51,11 @@ DensityRun run_density(const DensityRunOptions& o) {
   }
   run.doc["periods"] = periods;
   run.doc["warnings"] = run.warnings;
-  const std::string title = report::msgf("density.fig.title", o.lang, run.periods.front().node, o.bw);
+  // The figures name the node by its label in the figure's language (the files keep the id).
+  const std::string& node_id = run.periods.front().node;
+  const auto found = run.spec.tree.find(node_id);
+  const std::string node_label = found ? run.spec.tree.node(*found).label.get(o.lang, node_id) : node_id;
+  const std::string title = report::msgf("density.fig.title", o.lang, node_label, o.bw);
   run.overlay_svg = report::density_overlay_svg(curves, title,
                                                 {report::msg("density.fig.x", o.lang), report::msg("density.fig.y", o.lang)});
   run.ridgeline_svg = report::density_ridgeline_svg(curves, title, report::msg("density.fig.x", o.lang));
