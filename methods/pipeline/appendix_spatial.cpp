@@ -1,5 +1,7 @@
 #include "methods/pipeline/appendix_spatial.hpp"
 
+#include <map>
+
 #include "methods/core/text.hpp"
 #include "methods/pipeline/cross_sections.hpp"
 #include "methods/report/messages.hpp"
@@ -50,11 +52,14 @@ void spatial_part(std::vector<report::Block>& blocks, const std::vector<CrossSec
     const Eigen::VectorXd y = cs.number_column(a.coords.substr(comma + 1), "analyses.coords");
     Eigen::MatrixXd xy(static_cast<Eigen::Index>(c.kept.size()), 2);
     std::vector<std::string> ids, names;
+    std::map<std::string, Eigen::Index> row_of;  // display names from `data` by unit id (periods differ)
+    for (std::size_t r = 0; r < data.unit_ids.size(); ++r) row_of.emplace(data.unit_ids[r], static_cast<Eigen::Index>(r));
     for (std::size_t k = 0; k < c.kept.size(); ++k) {
       const auto i = static_cast<Eigen::Index>(c.kept[k]);
       xy.row(static_cast<Eigen::Index>(k)) << x(i), y(i);
       ids.push_back(cs.units[c.kept[k]]);
-      names.push_back(data.unit_name(i, lang == Lang::Zh ? "zh" : "en"));
+      const auto it = row_of.find(ids.back());
+      names.push_back(it == row_of.end() ? ids.back() : data.unit_name(it->second, lang == Lang::Zh ? "zh" : "en"));
     }
     report::SpatialPeriodResult p;
     p.period = cs.period;

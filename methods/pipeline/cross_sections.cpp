@@ -8,7 +8,9 @@
 
 #include "methods/core/memory_table.hpp"
 #include "methods/core/panel_data.hpp"
+#include "methods/compare/weights_report.hpp"
 #include "methods/pipeline/panel.hpp"
+#include "methods/weighting/judgments.hpp"
 #include "methods/core/xlsx.hpp"
 
 namespace cikit::pipeline {
@@ -166,9 +168,14 @@ std::vector<CrossSection> analysis_cross_sections(const IndexRun& run) {
 
 std::vector<CrossSection> analysis_cross_sections(const Spec& spec, const Dataset& data, const IndexResult& result) {
   auto raw = std::make_shared<const RawColumns>(spec);
-  // A panel spec here (the appendix) carries the latest period's rows.
-  const std::string period = is_panel(spec) ? load_panel_data(spec).periods.back() : std::string();
-  return {section_of(spec, period, data.unit_ids, result, std::move(raw))};
+  if (!is_panel(spec)) return {section_of(spec, "", data.unit_ids, result, std::move(raw))};
+  // A panel spec (the appendix): every period, built as `cikit index` builds them.
+  Judgments judgments;
+  const PanelBuild b = build_panel(spec, spec_weight_inputs(spec, {spec.config.weights}, judgments));
+  std::vector<CrossSection> out;
+  for (std::size_t p = 0; p < b.data.periods.size(); ++p)
+    out.push_back(section_of(spec, b.data.periods[p], b.data.sections[p].unit_ids, b.result.results[p], raw));
+  return out;
 }
 
 Complete complete_values(const Eigen::VectorXd& v) {

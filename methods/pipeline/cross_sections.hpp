@@ -62,7 +62,7 @@ struct CrossSection {
 
 /// The cross-sections of a built index: one (period "") for plain data; for a panel spec one per
 /// period (IndexRun::panel), each with that period's units, scores and file rows. The
-/// (spec, data, result) form gives one: the latest period's for a panel spec (the appendix).
+/// (spec, data, result) form (the appendix) builds the panel itself for a panel spec.
 [[nodiscard]] std::vector<CrossSection> analysis_cross_sections(const Spec& spec, const Dataset& data,
                                                                 const IndexResult& result);
 /// The same for a run of the index pipeline.

@@ -68,6 +68,8 @@ const std::vector<Message>& spatial_messages() {
      "注：随机化假设下的矩（Cliff & Ord 1981），备择假设 I > E[I]；空间权重 {}（{}标准化）；{}个单位。"},
     {"spatial.lisa.note", "Note. Anselin (1995), moments conditional on z_i (spdep localmoran), two-sided p; quadrants by the value and its spatial lag against their means (HH high–high, LL low–low, HL high–low, LH low–high).",
      "注：Anselin（1995），以z_i为条件的矩（spdep localmoran），双侧p值；象限按取值及其空间滞后相对各自均值划分（HH高—高，LL低—低，HL高—低，LH低—高）。"},
+    {"spatial.lisa.latest", "Local indicators of the latest period ({}); cikit spatial gives every period.",
+     "局部指标为最新一期（{}）；各期结果见 cikit spatial。"},
   };
   // clang-format on
   return entries;

@@ -11,6 +11,18 @@ Cell period_cell(const std::string& p) { return Cell::txt(p.empty() ? "—" : p)
 
 }  // namespace
 
+namespace {
+
+/// A catalogue note without its "Note. " / "注：" lead: the CLI prints the sentence as is, the
+/// renderers add the lead to a table's notes themselves.
+std::string bare(std::string s) {
+  for (const std::string lead : {"Note. ", "注："})
+    if (s.rfind(lead, 0) == 0) return s.substr(lead.size());
+  return s;
+}
+
+}  // namespace
+
 std::vector<Table> disparity_tables(const std::vector<DisparityPeriodResult>& periods, const std::string& group_column,
                                     Lang lang) {
   Table e1 = make_table("E1_dagum_gini", "E1", "disparity.e1.title", lang);
@@ -52,9 +64,9 @@ std::vector<Table> disparity_tables(const std::vector<DisparityPeriodResult>& pe
                        Cell::number(t.t_between, 4), Cell::number(t.l, 4), Cell::number(t.l_within, 4),
                        Cell::number(t.l_between, 4)});
   }
-  e1.notes.push_back(msgf("disparity.note", lang, group_column, n));
-  e2.notes.push_back(msgf("disparity.note", lang, group_column, n));
-  e3.notes.push_back(msg("disparity.theil.note", lang));
+  e1.notes.push_back(bare(msgf("disparity.note", lang, group_column, n)));
+  e2.notes.push_back(bare(msgf("disparity.note", lang, group_column, n)));
+  e3.notes.push_back(bare(msg("disparity.theil.note", lang)));
   return {e1, e2, e3};
 }
 
@@ -72,7 +84,7 @@ std::vector<Block> density_blocks(const std::vector<DensityPeriodResult>& period
     curves.push_back({p.period.empty() ? p.node : p.period, p.result.x, p.result.y});
   }
   const auto& r = periods.front().result;
-  e4.notes.push_back(msgf("density.note", lang, r.rule, r.rule, r.x.size()));
+  e4.notes.push_back(bare(msgf("density.note", lang, r.rule, r.rule, r.x.size())));
   const std::string title = msgf("density.fig.title", lang, periods.front().node, r.rule);
   Figure overlay{"E4_density_overlay", "", title,
                  density_overlay_svg(curves, title, {msg("density.fig.x", lang), msg("density.fig.y", lang)}), {}, {}, lang};
@@ -95,6 +107,7 @@ std::vector<Table> spatial_tables(const std::vector<SpatialPeriodResult>& period
                        Cell::number(m.moran_i, 4), Cell::number(m.expectation, 4),
                        Cell::number(m.variance_randomisation, 6), Cell::number(m.z_randomisation, 3),
                        Cell::pvalue(m.p_randomisation)});
+    if (&p != &periods.back()) continue;  // local indicators: the latest period (one row per unit)
     for (std::size_t i = 0; i < p.units.size(); ++i) {
       const auto k = static_cast<Eigen::Index>(i);
       e6.rows.push_back({period_cell(p.period), Cell::txt(p.units[i]), Cell::number(p.local.ii(k), 4),
@@ -103,9 +116,10 @@ std::vector<Table> spatial_tables(const std::vector<SpatialPeriodResult>& period
     }
   }
   if (!periods.empty())
-    e5.notes.push_back(msgf("spatial.note", lang, periods.front().weights.scheme, periods.front().weights.style,
-                            periods.front().units.size()));
-  e6.notes.push_back(msg("spatial.lisa.note", lang));
+    e5.notes.push_back(bare(msgf("spatial.note", lang, periods.front().weights.scheme, periods.front().weights.style,
+                            periods.front().units.size())));
+  e6.notes.push_back(bare(msg("spatial.lisa.note", lang)));
+  if (periods.size() > 1) e6.notes.push_back(msgf("spatial.lisa.latest", lang, periods.back().period));
   return {e5, e6};
 }
 
