@@ -194,17 +194,11 @@ CouplingRun run_coupling(const CouplingRunOptions& o) {
   // Panel data: every period on its own cross-section (the scores are comparable over time under
   // the panel's pooled or reference normalisation); the run's fields hold the latest period.
   const PanelBuild& b = *index.panel;
-  std::vector<CouplingRun> per(b.data.periods.size());
   nlohmann::json periods = nlohmann::json::array();
-  for (std::size_t p = 0; p < per.size(); ++p) {
-    per[p].spec = run.spec;
-    per[p].data = b.data.sections[p];
-    analyse_coupling(per[p], b.result.results[p], on_range_scale(b.result.results[p], run.spec.tree), o);
-    for (const auto& w : per[p].warnings) run.warnings.push_back(fmt::format("period {}: {}", b.data.periods[p], w));
-    nlohmann::json jp = per[p].doc["periods"][0];
-    jp["period"] = b.data.periods[p];
-    periods.push_back(std::move(jp));
-  }
+  std::vector<CouplingRun> per = analyse_each_period<CouplingRun>(
+      run.spec, b,
+      [&](CouplingRun& r, const IndexResult& res) { analyse_coupling(r, res, on_range_scale(res, run.spec.tree), o); },
+      run.warnings, periods);
   std::vector<const TextTable*> units, bands;
   for (const auto& r : per) units.push_back(&r.units_csv), bands.push_back(&r.bands_csv);
   const TextTable units_all = stack_periods(b.data.periods, units), bands_all = stack_periods(b.data.periods, bands);

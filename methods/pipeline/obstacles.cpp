@@ -171,17 +171,10 @@ ObstaclesRun run_obstacles(const ObstaclesRunOptions& o) {
     return run;
   }
   const PanelBuild& b = *index.panel;
-  std::vector<ObstaclesRun> per(b.data.periods.size());
   nlohmann::json periods = nlohmann::json::array();
-  for (std::size_t p = 0; p < per.size(); ++p) {
-    per[p].spec = run.spec;
-    per[p].data = b.data.sections[p];
-    analyse_obstacles(per[p], b.result.results[p], o);
-    for (const auto& w : per[p].warnings) run.warnings.push_back(fmt::format("period {}: {}", b.data.periods[p], w));
-    nlohmann::json jp = per[p].doc["periods"][0];
-    jp["period"] = b.data.periods[p];
-    periods.push_back(std::move(jp));
-  }
+  std::vector<ObstaclesRun> per = analyse_each_period<ObstaclesRun>(
+      run.spec, b, [&](ObstaclesRun& r, const IndexResult& res) { analyse_obstacles(r, res, o); }, run.warnings,
+      periods);
   std::vector<const TextTable*> ind, grp, top, freq;
   for (const auto& r : per) {
     ind.push_back(&r.indicators_csv);

@@ -33,6 +33,26 @@ struct PanelBuild {
 /// or as load_panel_data / build_panel_index.
 [[nodiscard]] PanelBuild build_panel(const Spec& spec, const WeightInputs& inputs);
 
+/// Runs a cross-sectional analysis on every period of a panel build (coupling, obstacles): for
+/// period p, `analyse(run, b.result.results[p])` on a Run holding a copy of `spec` and period p's
+/// data. Each run's warnings are appended to `warnings` led by "period P: ", and its
+/// `doc["periods"][0]`, labelled with the period, to `periods`. Returns the runs, in period order.
+template <class Run, class Analyse>
+[[nodiscard]] std::vector<Run> analyse_each_period(const Spec& spec, const PanelBuild& b, Analyse&& analyse,
+                                                   std::vector<std::string>& warnings, nlohmann::json& periods) {
+  std::vector<Run> runs(b.data.periods.size());
+  for (std::size_t p = 0; p < runs.size(); ++p) {
+    runs[p].spec = spec;
+    runs[p].data = b.data.sections[p];
+    analyse(runs[p], b.result.results[p]);
+    for (const auto& w : runs[p].warnings) warnings.push_back("period " + b.data.periods[p] + ": " + w);
+    nlohmann::json jp = runs[p].doc["periods"][0];
+    jp["period"] = b.data.periods[p];
+    periods.push_back(std::move(jp));
+  }
+  return runs;
+}
+
 /// "pooled", "reference (2019)", "per_period" in words, per language (catalogue panel.mode.*).
 [[nodiscard]] std::string panel_mode_text(const PanelSettings& s, bool weights, Lang lang);
 
