@@ -704,12 +704,20 @@ class ObstaclesResult(Result):
 
     @property
     def top(self) -> dict:
-        return {u["unit"]: list(u["top"]) for p in self.to_dict()["periods"] for u in p["units"]}
+        """Each unit's top-k indicator ids, keyed by unit (by (period, unit) for a panel)."""
+        return {(u["unit"] if not p.get("period") else (p["period"], u["unit"])): list(u["top"])
+                for p in self.to_dict()["periods"] for u in p["units"]}
 
     @property
     def frequency(self) -> pd.DataFrame:
-        p = self.to_dict()["periods"][-1]
-        return pd.DataFrame([{k: r[k] for k in ("id", "weight", "count", "share")} for r in p["frequency"]]).set_index("id")
+        """Per indicator: weight, units with it in their top k and their share (indexed by id, or by
+        (period, id) for a panel)."""
+        rows = [{"period": p.get("period"), **{k: r[k] for k in ("id", "weight", "count", "share")}}
+                for p in self.to_dict()["periods"] for r in p["frequency"]]
+        df = pd.DataFrame(rows)
+        if (df["period"] == "").all():
+            return df.drop(columns="period").set_index("id")
+        return df.set_index(["period", "id"])
 
 
 def coupling(spec: Spec | str, *, level: str | None = None, formula: str = "corrected",

@@ -50,6 +50,22 @@ def test_obstacles_equals_cli_and_views(spec, example, cli):
     assert f["count"].sum() == 3 * len(o)
 
 
+def test_panel_views_keep_every_period(tmp_path, cli):
+    # The bundled synthetic panel (cikit example --panel): every view is keyed by period.
+    import subprocess, os
+    exe = os.environ["CIKIT_EXE"]
+    subprocess.run([exe, "example", "--panel", str(tmp_path / "ex")], check=True, capture_output=True)
+    pspec = cikit.Spec.load(tmp_path / "ex" / "governance_panel.yaml")
+    ob = cikit.obstacles(pspec, top=3)
+    periods = [p["period"] for p in ob.to_dict()["periods"]]
+    assert periods == ["2019", "2020", "2021", "2022", "2023"]
+    assert len(ob.top) == sum(len(p["units"]) for p in ob.to_dict()["periods"])
+    assert set(k[0] for k in ob.top) == set(periods)
+    assert list(ob.frequency.index.names) == ["period", "id"]
+    cp = cikit.coupling(pspec)
+    assert list(cp.units.index.names) == ["period", "unit"] and len(cp.units) == len(ob.top)
+
+
 def test_coupling_obstacles_errors(spec):
     with pytest.raises(cikit.SpecError, match="unknown formula 'wang'"):
         cikit.coupling(spec, formula="wang")
