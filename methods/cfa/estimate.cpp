@@ -29,6 +29,11 @@ void check_data(const MeasurementModel& model, const Eigen::MatrixXd& x, const E
                                    "free parameters",
                                    x.rows(), q));
   for (Eigen::Index i = 0; i < p; ++i)
+    if (std::isinf(s(i, i)))
+      throw InvalidInput(fmt::format("CFA: indicator '{}' has a variance that overflows a double (its values are too "
+                                     "large); rescale the indicator (e.g. divide it by a power of ten)",
+                                     model.indicators[static_cast<std::size_t>(i)]));
+  for (Eigen::Index i = 0; i < p; ++i)
     if (!(s(i, i) > 0))
       throw InvalidInput(fmt::format("CFA: indicator '{}' is constant over the units used (variance 0)",
                                      model.indicators[static_cast<std::size_t>(i)]));

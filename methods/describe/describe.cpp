@@ -39,7 +39,6 @@ IndicatorStats column_stats(const Eigen::Ref<const Eigen::VectorXd>& x, const De
                             Eigen::Index& n_infinite) {
   IndicatorStats s;
   n_infinite = 0;
-  double sum = 0;
   double lo = std::numeric_limits<double>::infinity();
   double hi = -std::numeric_limits<double>::infinity();
   for (Eigen::Index i = 0; i < x.size(); ++i) {
@@ -50,7 +49,6 @@ IndicatorStats column_stats(const Eigen::Ref<const Eigen::VectorXd>& x, const De
     }
     ++s.n;
     if (std::isinf(v)) ++n_infinite;
-    sum += v;
     lo = std::min(lo, v);
     hi = std::max(hi, v);
   }
@@ -67,21 +65,33 @@ IndicatorStats column_stats(const Eigen::Ref<const Eigen::VectorXd>& x, const De
   if (n_infinite > 0) return s;  // moments undefined; describe() warns
 
   const auto n = static_cast<double>(s.n);
+  // The moments are computed on x * 2^-e, with 2^e the power of two at or above max |x|, and
+  // scaled back: multiplying by a power of two is exact, so the results are bit-identical to the
+  // unscaled sums whenever those do not overflow, and values up to DBL_MAX (whose squares and
+  // sums would overflow to inf) still get a finite mean and sd. Skewness and kurtosis are
+  // scale-free.
+  int e = 0;
+  (void)std::frexp(std::max(std::abs(lo), std::abs(hi)), &e);
+  e = std::max(e, -1000);  // 2^-e must stay finite (subnormal inputs are not scaled up further)
+  const double down = std::ldexp(1.0, -e);
   // Pass 1: mean, refined by the mean of the residuals (as R's mean(); Higham 2002, §1.6a
   // and §4.5) so that the deviations below are centred to working precision.
-  double mean = sum / n;
+  double sum_scaled = 0;
+  for (Eigen::Index i = 0; i < x.size(); ++i)
+    if (!std::isnan(x(i))) sum_scaled += x(i) * down;
+  double mean = sum_scaled / n;
   double resid = 0;
   for (Eigen::Index i = 0; i < x.size(); ++i)
-    if (!std::isnan(x(i))) resid += x(i) - mean;
+    if (!std::isnan(x(i))) resid += x(i) * down - mean;
   mean += resid / n;
-  s.mean = mean;
+  s.mean = std::ldexp(mean, e);
 
   // Pass 2: central sums S_k = sum (x - mean)^k (two-pass algorithm; Chan, Golub & LeVeque
-  // 1983, "Algorithms for computing the sample variance", Am. Stat. 37:242).
+  // 1983, "Algorithms for computing the sample variance", Am. Stat. 37:242), on the scaled values.
   double s2 = 0, s3 = 0, s4 = 0;
   for (Eigen::Index i = 0; i < x.size(); ++i) {
     if (std::isnan(x(i))) continue;
-    const double d = x(i) - mean;
+    const double d = x(i) * down - mean;
     const double d2 = d * d;
     s2 += d2;
     s3 += d2 * d;
@@ -92,7 +102,7 @@ IndicatorStats column_stats(const Eigen::Ref<const Eigen::VectorXd>& x, const De
     s.zero_variance = true;  // a single value is constant
     return s;
   }
-  s.sd = std::sqrt(s2 / (n - 1));
+  s.sd = std::ldexp(std::sqrt(s2 / (n - 1)), e);
   // NaN-safe: a NaN sd counts as zero variance.
   if (!(s.sd > options.zero_variance_tol * std::max(1.0, std::abs(s.mean)))) {
     s.zero_variance = true;

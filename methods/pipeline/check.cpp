@@ -22,8 +22,12 @@ std::vector<std::string> data_problems(const Spec& spec, const DescribeResult& d
     const std::string where = fmt::format("{}: indicator '{}' (data column '{}')", leaf.where.to_string(), s.id, leaf.column);
     if (s.all_missing)
       problems.push_back(fmt::format("{}: every value is missing", where));
-    else if (s.zero_variance)
+    else if (s.zero_variance && !(s.min < s.max))
       problems.push_back(fmt::format("{}: constant (all values {}); it cannot be normalised", where, s.min));
+    else if (s.zero_variance)  // values differ, but by less than the zero-variance tolerance
+      problems.push_back(fmt::format("{}: numerically constant (values {} to {}, sd {:.3g} below the zero-variance "
+                                     "tolerance 1e-12 x max(1, |mean|)); it cannot be normalised",
+                                     where, s.min, s.max, s.sd));
   }
   return problems;
 }

@@ -49,9 +49,17 @@ Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, co
   if (lower.size() >= 2) a.var_r = stats::sample_variance(lower);
   a.med_r = stats::median(lower);
   a.sn = k * a.av_r / (1.0 - a.av_r);
-  const Eigen::MatrixXd cc = c * c;
-  a.q = (2.0 * k * k / ((k - 1.0) * (k - 1.0) * (sum_c * sum_c * sum_c))) *
-        (sum_c * (cc.trace() + tr_c * tr_c) - 2.0 * (tr_c * cc.sum()));
+  // Q is scale-free (degree 3 over degree 3 in C): computed on C * 2^-e, 2^e at or above max |C|,
+  // so that C² and (1'C1)³ cannot overflow for large-valued items; a power-of-two scaling is
+  // exact, so the result is bit-identical to the unscaled formula whenever that is finite.
+  int e = 0;
+  (void)std::frexp(c.cwiseAbs().maxCoeff(), &e);
+  e = std::max(e, -1000);  // 2^-e must stay finite
+  const Eigen::MatrixXd cs = c * std::ldexp(1.0, -e);
+  const double sum_s = cs.sum(), tr_s = cs.trace();
+  const Eigen::MatrixXd cc = cs * cs;
+  a.q = (2.0 * k * k / ((k - 1.0) * (k - 1.0) * (sum_s * sum_s * sum_s))) *
+        (sum_s * (cc.trace() + tr_s * tr_s) - 2.0 * (tr_s * cc.sum()));
   return a;
 }
 
@@ -91,7 +99,7 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
 
   const auto n = static_cast<double>(res.n_obs);
   if (have_n) {
-    if (a.q >= 0.0) {
+    if (a.q >= 0.0 && std::isfinite(a.q)) {
       res.ase = std::sqrt(a.q / n);
       const double z = std::abs(o.level - 0.95) <= 1e-12
                            ? o.duhachek_z

@@ -106,6 +106,8 @@ SplitHalfResult from_matrix(const Eigen::MatrixXd& v, const std::vector<std::str
     ++a[static_cast<std::size_t>(i)];
     for (Eigen::Index j = i + 1; j < m; ++j) a[static_cast<std::size_t>(j)] = a[static_cast<std::size_t>(j - 1)] + 1;
   }
+  if (best.empty() || worst.empty())  // every lambda4 NaN: covariances not finite (callers refuse those first)
+    throw DomainError("split_half: lambda4 is undefined for every split (non-finite covariances)");
   res.n_splits = count;
   res.lambda4_max = mx;
   res.lambda4_min = mn;

@@ -64,7 +64,8 @@ Table reliability_table(const Evidence& ev, const IndicatorTree& tree, Lang lang
                           : dash(lang));
     } else {
       row.push_back(Cell::integer(static_cast<long long>(b.positions.size())));
-      for (int k = 0; k < (boot ? 3 : 2) + (z ? 0 : 1); ++k) row.push_back(dash(lang));
+      // n, alpha, [std. alpha], Feldt CI, [BCa CI]: the cells of the branch above
+      for (int k = 0; k < (boot ? 4 : 3) + (z ? 0 : 1); ++k) row.push_back(dash(lang));
       failures.push_back(msgf("a3.note.failed", lang, label, b.alpha_error));
     }
     row.push_back(b.omega ? Cell::number(b.omega->omega_observed, 3) : dash(lang));

@@ -140,6 +140,22 @@ struct PairSums {
 
 }  // namespace
 
+namespace {
+/// Values near the top of the double range (|x| above about 1e154) have squares, hence variances,
+/// that overflow to inf; every statistic built on them would be NaN. Refused, naming the item.
+void require_finite_variances(const Eigen::MatrixXd& c, const std::vector<std::string>& names, const char* fn) {
+  for (Eigen::Index j = 0; j < c.cols(); ++j)
+    if (std::isinf(c(j, j))) {
+      const std::string who = j < static_cast<Eigen::Index>(names.size()) ? names[static_cast<std::size_t>(j)]
+                                                                          : "column " + std::to_string(j + 1);
+      throw DomainError(std::string(fn) + ": item '" + who +
+                            "' has a variance that overflows a double (its values are too large); rescale the "
+                            "indicator (e.g. divide it by a power of ten)",
+                        Location{.indicator = who});
+    }
+}
+}  // namespace
+
 Eigen::MatrixXd pairwise_covariance(const Eigen::MatrixXd& x, Eigen::Index min_pairs,
                                     const std::vector<std::string>& names, const char* fn) {
   const Eigen::Index k = x.cols();
@@ -149,6 +165,7 @@ Eigen::MatrixXd pairwise_covariance(const Eigen::MatrixXd& x, Eigen::Index min_p
     const Eigen::RowVectorXd mean = x.colwise().mean();
     const Eigen::MatrixXd centered = x.rowwise() - mean;
     c = (centered.adjoint() * centered) / static_cast<double>(x.rows() - 1);
+    require_finite_variances(c, names, fn);
     return c;
   }
   const PairSums ps(x);
@@ -160,6 +177,7 @@ Eigen::MatrixXd pairwise_covariance(const Eigen::MatrixXd& x, Eigen::Index min_p
       (void)ps.var(j, i, &suspect);
       c(i, j) = c(j, i) = suspect ? pair_moments(x, i, j).cov : ps.cov(i, j);
     }
+  require_finite_variances(c, names, fn);
   return c;
 }
 

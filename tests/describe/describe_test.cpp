@@ -391,3 +391,30 @@ TEST_CASE("describe: invalid input", "[describe][error]") {
   REQUIRE_THROWS_MATCHES(cikit::describe_column(v.col(0), opt), cikit::InvalidInput,
                          MessageContains("kurt_threshold"));
 }
+
+TEST_CASE("describe_column: values near the top of the double range keep finite moments", "[describe][stress]") {
+  // x = 2^k {1, 2, 3, 4, 10}: the squared deviations overflow a double for 2^k >= 2^512, but the
+  // moments are computed on x * 2^-e and scaled back exactly, so mean = 4·2^k, sd = sqrt(12.5)·2^k
+  // and the scale-free skewness and kurtosis equal the unscaled ones bit for bit.
+  const cikit::IndicatorStats ref = cikit::describe_column(vec({1, 2, 3, 4, 10}));
+  for (const int k : {-1060, -600, 0, 600, 1019}) {
+    const double f = std::ldexp(1.0, k);
+    const cikit::IndicatorStats s = cikit::describe_column(vec({f, 2 * f, 3 * f, 4 * f, 10 * f}));
+    INFO("2^" << k);
+    REQUIRE(std::isfinite(s.mean));
+    REQUIRE(std::isfinite(s.sd));
+    if (k < -1000) continue;  // subnormal inputs (2^-1060) have lost digits: finiteness only
+    REQUIRE_THAT(s.mean, Catch::Matchers::WithinULP(std::ldexp(ref.mean, k), 0));
+    REQUIRE_THAT(s.sd, Catch::Matchers::WithinULP(std::ldexp(ref.sd, k), 0));
+    if (k < 0) {  // sd 2^-600 is below the absolute zero-variance floor 1e-12 x max(1, |mean|)
+      REQUIRE(s.zero_variance);
+      continue;
+    }
+    REQUIRE_THAT(s.skewness, Catch::Matchers::WithinULP(ref.skewness, 0));
+    REQUIRE_THAT(s.kurtosis, Catch::Matchers::WithinULP(ref.kurtosis, 0));
+  }
+  // 1.7e308 and -1.7e308: mean 0, sd finite (their sum and squares would overflow).
+  const cikit::IndicatorStats w = cikit::describe_column(vec({1.7e308, -1.7e308, 1.7e308, -1.7e308}));
+  REQUIRE_THAT(w.mean, Catch::Matchers::WithinULP(0.0, 0));
+  REQUIRE_THAT(w.sd, WithinRel(1.7e308 * std::sqrt(4.0 / 3.0), 1e-15));
+}

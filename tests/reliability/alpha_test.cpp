@@ -781,3 +781,28 @@ TEST_CASE("stats::pinv_symmetric equals the SVD pseudo-inverse (psych::Pinv)", "
     CHECK((a - s).cwiseAbs().maxCoeff() <= 1e-10 * std::max(1.0, a.cwiseAbs().maxCoeff()));
   }
 }
+
+TEST_CASE("alpha: scale-free statistics of large-valued items; overflowing variances are refused",
+          "[reliability][alpha][stress]") {
+  // The bfi-free hand set below, multiplied by 2^400 (variances ~2^800 overflow a double's
+  // squares in Q's C², but not C itself): alpha, std. alpha and ase are scale-free and must
+  // equal the unscaled values (the power-of-two scaling inside Q is exact).
+  Eigen::MatrixXd x(6, 3);
+  x << 1, 2, 2, 2, 3, 3, 3, 3, 5, 4, 5, 4, 5, 4, 6, 6, 6, 5;
+  const auto a = cikit::alpha(x);
+  const auto b = cikit::alpha(x * std::ldexp(1.0, 400));
+  REQUIRE(a.ase.has_value());
+  REQUIRE(b.ase.has_value());
+  REQUIRE_THAT(b.raw_alpha, Catch::Matchers::WithinULP(a.raw_alpha, 0));
+  REQUIRE_THAT(b.std_alpha, Catch::Matchers::WithinULP(a.std_alpha, 0));
+  REQUIRE_THAT(*b.ase, Catch::Matchers::WithinULP(*a.ase, 0));
+  // At 2^520 the variances themselves overflow: a DomainError naming the item, never NaN.
+  cikit::AlphaOptions o;
+  o.item_ids = {"p", "q", "r"};
+  REQUIRE_THROWS_AS(cikit::alpha(x * std::ldexp(1.0, 520), o), cikit::DomainError);
+  try {
+    (void)cikit::alpha(x * std::ldexp(1.0, 520), o);
+  } catch (const cikit::DomainError& e) {
+    REQUIRE(std::string(e.what()).find("item 'p' has a variance that overflows") != std::string::npos);
+  }
+}
