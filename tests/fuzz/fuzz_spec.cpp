@@ -1,7 +1,7 @@
 // libFuzzer target: the spec reader (YAML → validated Spec, with the uncertainty, delphi, cfa and
 // panel blocks and per-node methods; seeds cfa_*.yaml and uncertainty_block.yaml), then the first
-// pipeline step on what it parsed: the methods preflight (no data) and, when the fixture data fit the tree, load_data + preflight on
-// the data. Relative paths resolve against tests/fuzz (tiny.csv).
+// pipeline step on what it parsed: the methods preflight (no data) and, when the fixture data fit
+// the tree, load_data + preflight on the data. Relative paths resolve against tests/fuzz (tiny.csv).
 #include "methods/aggregate/preflight.hpp"
 #include "methods/core/spec.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
