@@ -25,6 +25,7 @@ void setup_disparity(CLI::App& app);
 void setup_density(CLI::App& app);
 void setup_spatial(CLI::App& app);
 void setup_panel(CLI::App& app);
+void setup_dematel(CLI::App& app);
 
 /// Thrown by a subcommand whose analysis ran but found blocking problems it already reported
 /// (e.g. `cikit check` with a constant indicator): exit status 1, no further message.

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   cikit::cli::setup_disparity(app);
   cikit::cli::setup_density(app);
   cikit::cli::setup_spatial(app);
+  cikit::cli::setup_dematel(app);
 
   auto command_name = [&app]() -> std::string {
     for (const auto* sub : app.get_subcommands()) return sub->get_name();

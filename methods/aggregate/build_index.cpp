@@ -144,7 +144,8 @@ AggregateResult aggregate_node(const Eigen::MatrixXd& x, const Eigen::VectorXd& 
     case AggregateMethod::Promethee:
     case AggregateMethod::Copras:
     case AggregateMethod::Edas:
-    case AggregateMethod::Rsr: return aggregate_mcda(how.method, x, w, config, node, warnings);
+    case AggregateMethod::Rsr:
+    case AggregateMethod::Fuzzy: return aggregate_mcda(how.method, x, w, config, node, warnings);
   }
   a.n_missing = missing_children(x);
   return a;

@@ -4,6 +4,7 @@
 
 #include "methods/aggregate/copras.hpp"
 #include "methods/aggregate/edas.hpp"
+#include "methods/aggregate/fuzzy.hpp"
 #include "methods/aggregate/gra.hpp"
 #include "methods/aggregate/promethee.hpp"
 #include "methods/aggregate/rsr.hpp"
@@ -14,7 +15,8 @@ namespace cikit {
 
 bool is_mcda_method(AggregateMethod m) {
   return m == AggregateMethod::Gra || m == AggregateMethod::Vikor || m == AggregateMethod::Promethee ||
-         m == AggregateMethod::Copras || m == AggregateMethod::Edas || m == AggregateMethod::Rsr;
+         m == AggregateMethod::Copras || m == AggregateMethod::Edas || m == AggregateMethod::Rsr ||
+         m == AggregateMethod::Fuzzy;
 }
 
 namespace {
@@ -32,6 +34,40 @@ void take_warnings(const std::vector<std::string>& from, const McdaNode& node, A
                    std::vector<std::string>& to) {
   for (const auto& s : from)
     to.push_back(fmt::format("node '{}' ({}): {}", node.node_id, method_info(aggregate_methods(), m).name, s));
+}
+
+/// The fuzzy options of a node: each child's grade thresholds (its own row, else "default").
+/// @throws InvalidInput naming node and child when the grade table has no grades or no row
+///         for a child (the table does not cover the node's data), or a row of the wrong length.
+FuzzyOptions fuzzy_options(const IndexConfig& config, const McdaNode& node) {
+  const FuzzyParams& f = config.aggregate_params.fuzzy;
+  auto o = columns_of<FuzzyOptions>(config, node);
+  o.op = f.op;
+  o.grade_rule = f.grade;
+  o.node = node.node_id;
+  const auto K = static_cast<Eigen::Index>(f.grades.size());
+  if (K < 2)
+    throw InvalidInput(fmt::format("node '{}' (fuzzy): methods.aggregate.fuzzy.grades must list at least 2 grade "
+                                   "labels, worst to best",
+                                   node.node_id),
+                       Location{.node = node.node_id});
+  o.thresholds.resize(static_cast<Eigen::Index>(node.child_ids.size()), K);
+  for (std::size_t j = 0; j < node.child_ids.size(); ++j) {
+    auto it = f.thresholds.find(node.child_ids[j]);
+    if (it == f.thresholds.end()) it = f.thresholds.find("default");
+    if (it == f.thresholds.end())
+      throw InvalidInput(fmt::format("node '{}' (fuzzy): the grade table has no thresholds for '{}' (add "
+                                     "methods.aggregate.fuzzy.thresholds.{}: [{} values] or a 'default' row)",
+                                     node.node_id, node.child_ids[j], node.child_ids[j], K),
+                         Location{.indicator = node.child_ids[j], .node = node.node_id});
+    if (static_cast<Eigen::Index>(it->second.size()) != K)
+      throw InvalidInput(fmt::format("node '{}' (fuzzy): thresholds of '{}' ('{}' row) has {} values for {} grades",
+                                     node.node_id, node.child_ids[j], it->first, it->second.size(), K),
+                         Location{.indicator = node.child_ids[j], .node = node.node_id});
+    for (Eigen::Index k = 0; k < K; ++k) o.thresholds(static_cast<Eigen::Index>(j), k) = it->second[static_cast<std::size_t>(k)];
+  }
+  if (!f.scores.empty()) o.scores = Eigen::Map<const Eigen::VectorXd>(f.scores.data(), static_cast<Eigen::Index>(f.scores.size()));
+  return o;
 }
 
 }  // namespace
@@ -113,6 +149,18 @@ AggregateResult aggregate_mcda(AggregateMethod m, const Eigen::MatrixXd& x, cons
       d.add("tier", r.tier);
       d.summary = {{"intercept", r.intercept}, {"slope", r.slope}, {"r_squared", r.r_squared},
                    {"tiers", static_cast<double>(p.rsr_tiers)}};
+      break;
+    }
+    case AggregateMethod::Fuzzy: {
+      const FuzzyOptions o = fuzzy_options(config, node);
+      FuzzyResult r = fuzzy_evaluation(x, w, o);
+      take_warnings(r.warnings, node, m, warnings);
+      a.score = r.score;
+      // index JSON units[].details.NODE: {membership: {GRADE: b_k}, grade: index 1..K}
+      const auto& grades = p.fuzzy.grades;
+      for (Eigen::Index k = 0; k < r.membership.cols(); ++k)
+        d.add("membership/" + grades[static_cast<std::size_t>(k)], r.membership.col(k));
+      d.add("grade", r.grade);
       break;
     }
     default: throw InternalError(fmt::format("aggregate_mcda: '{}' is not an MCDA method",

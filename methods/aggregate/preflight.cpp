@@ -212,6 +212,11 @@ std::vector<PreflightIssue> preflight(const IndicatorTree& tree, const IndexConf
         break;
       case AggregateMethod::Gra:
       case AggregateMethod::Rsr: out = ScoreSign::Positive; break;  // grade in (0, 1], RSR >= 1/n
+      case AggregateMethod::Fuzzy:  // weighted-average grade score in [c_1, c_K]
+        out = !config.aggregate_params.fuzzy.scores.empty() && config.aggregate_params.fuzzy.scores.front() <= 0
+                  ? ScoreSign::Any
+                  : ScoreSign::Positive;
+        break;
       case AggregateMethod::Edas:
       case AggregateMethod::Vikor: out = ScoreSign::NonNegative; break;  // AS, 1 - Q in [0, 1]
       case AggregateMethod::Copras: out = ScoreSign::Positive; break;
@@ -223,14 +228,14 @@ std::vector<PreflightIssue> preflight(const IndicatorTree& tree, const IndexConf
     const bool takes_directions = a.method == AggregateMethod::Topsis || a.method == AggregateMethod::Gra ||
                                   a.method == AggregateMethod::Vikor || a.method == AggregateMethod::Promethee ||
                                   a.method == AggregateMethod::Copras || a.method == AggregateMethod::Edas ||
-                                  a.method == AggregateMethod::Rsr;
+                                  a.method == AggregateMethod::Rsr || a.method == AggregateMethod::Fuzzy;
     for (int c : nd.children) {
       const Node& ch = tree.node(c);
       if (!takes_directions && ch.children.empty() && ch.direction == Direction::Negative &&
           leaf_normalize_method(tree, c, config) == NormalizeMethod::None)
         issues.push_back({nd.id, fmt::format("node '{}' uses {} aggregation, which cannot reverse indicator '{}' "
                                              "(direction \"-\", normalize: none keeps its raw values); use an MCDA "
-                                             "method (gra, vikor, promethee, copras, edas, rsr, topsis) or a "
+                                             "method (gra, vikor, promethee, copras, edas, rsr, fuzzy, topsis) or a "
                                              "normalisation",
                                              nd.id, name_of(a.method), ch.id)});
     }

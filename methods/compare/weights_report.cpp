@@ -87,6 +87,9 @@ std::string weight_variant_label(WeightMethod method, const WeightInputs& inputs
     case WeightMethod::Critic:
     case WeightMethod::Bod:
     case WeightMethod::Bwm:
+    case WeightMethod::MaxDeviation:
+    case WeightMethod::MeanDeviation:
+    case WeightMethod::Independence:
       break;
   }
   return {};

@@ -41,6 +41,10 @@ constexpr std::array kWeights{
     // --- mcda-weights (issue 18)
     MethodName<WeightMethod>{WeightMethod::Bod, "bod", "“有利原则”权重（BoD/DEA）", "benefit-of-the-doubt (DEA) weights"},
     MethodName<WeightMethod>{WeightMethod::Bwm, "bwm", "最优最劣法（BWM）", "best-worst method (BWM)"},
+    MethodName<WeightMethod>{WeightMethod::MaxDeviation, "max_deviation", "离差最大化法", "maximising deviation"},
+    MethodName<WeightMethod>{WeightMethod::MeanDeviation, "mean_deviation", "平均差法", "mean-deviation weights"},
+    MethodName<WeightMethod>{WeightMethod::Independence, "independence", "独立性权数法（1 − R²）",
+                             "independence weights (1 − R²)"},
 };
 constexpr std::array kAggregate{
     MethodName<AggregateMethod>{AggregateMethod::Arithmetic, "arithmetic", "加权算术平均",
@@ -62,6 +66,7 @@ constexpr std::array kAggregate{
     MethodName<AggregateMethod>{AggregateMethod::Copras, "copras", "COPRAS（复比例评估法）", "COPRAS significance Q"},
     MethodName<AggregateMethod>{AggregateMethod::Edas, "edas", "EDAS（基于平均解距离法）", "EDAS appraisal score"},
     MethodName<AggregateMethod>{AggregateMethod::Rsr, "rsr", "秩和比法（RSR）", "rank-sum ratio (RSR)"},
+    MethodName<AggregateMethod>{AggregateMethod::Fuzzy, "fuzzy", "模糊综合评价", "fuzzy comprehensive evaluation"},
 };
 constexpr std::array kMissing{
     MethodName<MissingPolicy>{MissingPolicy::Available, "available",
@@ -98,8 +103,22 @@ constexpr std::array kRsr{
     MethodName<RsrRanking>{RsrRanking::Integer, "integer", "整秩 RSR", "integer-rank RSR"},
     MethodName<RsrRanking>{RsrRanking::NonInteger, "noninteger", "非整秩 RSR", "non-integer-rank RSR"},
 };
+constexpr std::array kFuzzyOperator{
+    MethodName<FuzzyOperator>{FuzzyOperator::ProductSum, "product_sum", "M(·,⊕) 加权平均型", "M(·,⊕) weighted average"},
+    MethodName<FuzzyOperator>{FuzzyOperator::MinMax, "min_max", "M(∧,∨) 主因素决定型", "M(∧,∨) main factor decisive"},
+    MethodName<FuzzyOperator>{FuzzyOperator::ProductMax, "product_max", "M(·,∨) 主因素突出型",
+                              "M(·,∨) main factor prominent"},
+    MethodName<FuzzyOperator>{FuzzyOperator::MinSum, "min_sum", "M(∧,⊕) 取小上界和型", "M(∧,⊕) bounded min-sum"},
+};
+constexpr std::array kFuzzyGrade{
+    MethodName<FuzzyGradeRule>{FuzzyGradeRule::MaxMembership, "max_membership", "最大隶属度原则",
+                               "maximum membership"},
+    MethodName<FuzzyGradeRule>{FuzzyGradeRule::Score, "score", "加权平均等级分", "weighted-average grade score"},
+};
 }  // namespace
 
+std::span<const MethodName<FuzzyOperator>> fuzzy_operators() { return kFuzzyOperator; }
+std::span<const MethodName<FuzzyGradeRule>> fuzzy_grade_rules() { return kFuzzyGrade; }
 std::span<const MethodName<PreferenceFunction>> preference_functions() { return kPreference; }
 std::span<const MethodName<RsrRanking>> rsr_rankings() { return kRsr; }
 

@@ -50,13 +50,18 @@ enum class WeightMethod {
   // --- mcda-weights (issue 18): benefit of the doubt, best-worst method.
   Bod,  ///< benefit of the doubt: mean pie share of each child over the units (methods/weighting/bod.hpp)
   Bwm,  ///< Best-Worst Method from the judgments file's `bwm:` vectors (methods/weighting/bwm.hpp)
+  // Objective weights of issue 18 (methods/weighting/deviation.hpp), data-driven like entropy.
+  MaxDeviation,   ///< maximising deviation (Wang 1998), D_j = sum_i sum_k |z_ij - z_kj|
+  MeanDeviation,  ///< mean absolute deviation of the min-max rescaled children
+  Independence,   ///< independence weights, 1 - R_j^2 = 1 / VIF_j of each child on the others
 };
 
 /// True for the weighting methods that need the data (computed per node from the children's scores).
 [[nodiscard]] constexpr bool is_data_driven(WeightMethod m) {
   return m == WeightMethod::Entropy || m == WeightMethod::CV || m == WeightMethod::SD || m == WeightMethod::Critic ||
          m == WeightMethod::Pca || m == WeightMethod::Combined ||  // Combined: computed node by node
-         m == WeightMethod::Bod;
+         m == WeightMethod::Bod || m == WeightMethod::MaxDeviation || m == WeightMethod::MeanDeviation ||
+         m == WeightMethod::Independence;
 }
 
 /// Aggregation of children scores into a parent score.
@@ -79,6 +84,33 @@ enum class AggregateMethod {
   Copras,     ///< COPRAS relative significance Q (Zavadskas et al. 1994; copras.hpp)
   Edas,       ///< EDAS appraisal score AS (Keshavarz Ghorabaee et al. 2015; edas.hpp)
   Rsr,        ///< rank-sum ratio (weighted) RSR (Tian 1988; rsr.hpp)
+  Fuzzy,      ///< fuzzy comprehensive evaluation, score = weighted-average grade score (fuzzy.hpp)
+};
+
+/// Composition operator M(., .) of fuzzy comprehensive evaluation, b_k = (+)_j w_j (.) r_jk.
+enum class FuzzyOperator {
+  ProductSum,  ///< M(., (+)): b_k = min(1, sum_j w_j r_jk) (weighted average; the default)
+  MinMax,      ///< M(^, v): b_k = max_j min(w_j, r_jk) (main factor decisive)
+  ProductMax,  ///< M(., v): b_k = max_j w_j r_jk (main factor prominent)
+  MinSum,      ///< M(^, (+)): b_k = min(1, sum_j min(w_j, r_jk))
+};
+
+/// How fuzzy comprehensive evaluation names each unit's grade (its `score` is always the
+/// weighted-average grade score).
+enum class FuzzyGradeRule {
+  MaxMembership,  ///< the grade of largest membership b_k (ties: the lower grade)
+  Score,          ///< the grade whose score is nearest the weighted-average score (ties: the lower)
+};
+
+/// Fuzzy comprehensive evaluation settings (spec `methods.aggregate.fuzzy`; methods/aggregate/fuzzy.hpp).
+struct FuzzyParams {
+  FuzzyOperator op = FuzzyOperator::ProductSum;
+  FuzzyGradeRule grade = FuzzyGradeRule::MaxMembership;
+  std::vector<std::string> grades;  ///< grade labels, worst to best (K >= 2)
+  std::vector<double> scores;       ///< grade scores, increasing; empty = 1, 2, ..., K
+  /// Characteristic values of the K grades per child id (leaf or group), strictly increasing;
+  /// key "default" serves every child without its own row.
+  std::map<std::string, std::vector<double>> thresholds;
 };
 
 /// PROMETHEE preference function of one criterion (Brans & Vincke 1985 types I-VI).
@@ -156,6 +188,8 @@ struct MethodName {
 [[nodiscard]] std::span<const MethodName<TransformMethod>> transform_methods();
 [[nodiscard]] std::span<const MethodName<PreferenceFunction>> preference_functions();
 [[nodiscard]] std::span<const MethodName<RsrRanking>> rsr_rankings();
+[[nodiscard]] std::span<const MethodName<FuzzyOperator>> fuzzy_operators();
+[[nodiscard]] std::span<const MethodName<FuzzyGradeRule>> fuzzy_grade_rules();
 
 /// Looks a name up in a registry table. Returns false when unknown.
 template <class E>
@@ -229,6 +263,7 @@ struct AggregateParams {
   double vikor_v = 0.5;   ///< VIKOR weight of the group utility S in [0, 1] (methods.aggregate.v)
   RsrRanking rsr = RsrRanking::Integer;  ///< methods.aggregate.rsr: integer | noninteger
   int rsr_tiers = 3;      ///< RSR tiers from probit cut-offs: 3, 4 or 5 (methods.aggregate.tiers)
+  FuzzyParams fuzzy;      ///< fuzzy comprehensive evaluation (methods.aggregate.fuzzy)
 };
 
 /// A node's own aggregation (tree node `aggregate:`), overriding the global method.

@@ -20,6 +20,7 @@
 #include "methods/core/panel_data.hpp"
 #include "methods/core/sha256.hpp"
 #include "methods/core/yaml_context.hpp"
+#include "methods/core/detail/spec_fuzzy.hpp"
 
 namespace cikit {
 
@@ -221,7 +222,7 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, Settin
         return;
       }
       ctx.each_key(v, "methods.aggregate",
-                   {"method", "missing", "power", "zeros", "shift", "topsis", "rho", "v", "rsr", "tiers", "bod"},
+                   {"method", "missing", "power", "zeros", "shift", "topsis", "rho", "v", "rsr", "tiers", "bod", "fuzzy"},
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& w) {
         if (k == "rho" || k == "v" || k == "rsr" || k == "tiers") {
           parse_mcda_key(ctx, k, w, cfg.aggregate_params);
@@ -241,6 +242,8 @@ void parse_methods(const Ctx& ctx, const YAML::Node& m, IndexConfig& cfg, Settin
           if (!(cfg.aggregate_params.shift > 0)) ctx.fail(w, "methods.aggregate.shift must be > 0");
         } else if (k == "bod") {
           parse_bod(ctx, w, cfg.aggregate_params.bod);
+        } else if (k == "fuzzy") {
+          spec_detail::parse_fuzzy(ctx, w, cfg.aggregate_params.fuzzy);
         } else {
           const std::string t = ctx.scalar(w, "methods.aggregate.topsis");
           if (t == "vector") cfg.aggregate_params.topsis = TopsisNorm::Vector;
@@ -596,6 +599,19 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
   root.label = spec.label;
   root.where = ctx.at(index);
   spec.tree = build_tree(ctx, tree, std::move(root), spec.config);
+  // Every row of the fuzzy grade table names a node of the tree (or is the default row).
+  if (const YAML::Node ft = doc["methods"] && doc["methods"].IsMap() && doc["methods"]["aggregate"] &&
+                                    doc["methods"]["aggregate"].IsMap() && doc["methods"]["aggregate"]["fuzzy"]
+                                ? doc["methods"]["aggregate"]["fuzzy"]["thresholds"]
+                                : YAML::Node();
+      ft && ft.IsMap())
+    for (auto it = ft.begin(); it != ft.end(); ++it) {
+      const std::string id = it->first.as<std::string>();
+      if (id != "default" && !spec.tree.find(id))
+        ctx.fail(it->first, fmt::format("methods.aggregate.fuzzy.thresholds: '{}' is not an indicator or group of the "
+                                        "tree",
+                                        id));
+    }
   return spec;
 }
 

@@ -32,7 +32,17 @@ nlohmann::json methods_json(const IndexConfig& cfg) {
       {"power", cfg.aggregate_params.power},
       {"zeros", cfg.aggregate_params.zeros == ZeroPolicy::Shift ? "shift" : "error"},
       {"shift", cfg.aggregate_params.shift},
-      {"topsis", cfg.aggregate_params.topsis == TopsisNorm::MinMax ? "minmax" : "vector"}};
+      {"topsis", cfg.aggregate_params.topsis == TopsisNorm::MinMax ? "minmax" : "vector"},
+      {"rho", cfg.aggregate_params.gra_rho},
+      {"v", cfg.aggregate_params.vikor_v},
+      {"rsr", name_of(method_info(rsr_rankings(), cfg.aggregate_params.rsr).name)},
+      {"tiers", cfg.aggregate_params.rsr_tiers}};
+  if (const FuzzyParams& f = cfg.aggregate_params.fuzzy; !f.grades.empty())
+    methods["aggregate_params"]["fuzzy"] = {{"operator", name_of(method_info(fuzzy_operators(), f.op).name)},
+                                            {"grade", name_of(method_info(fuzzy_grade_rules(), f.grade).name)},
+                                            {"grades", f.grades},
+                                            {"scores", f.scores},
+                                            {"thresholds", f.thresholds}};
   methods["treat"] = treat_config_json(cfg.treat);
   nlohmann::json nover = nlohmann::json::object(), aover = nlohmann::json::object();
   for (const auto& [id, m] : cfg.normalize_by_indicator) nover[id] = name_of(method_info(normalize_methods(), m).name);

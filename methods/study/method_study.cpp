@@ -195,6 +195,18 @@ bool is_core_method(const StudyMethod& m) {
   return norm && agg;
 }
 
+FuzzyParams study_fuzzy_grades(const StudyMethod& m, const StudyOptions& o) {
+  FuzzyParams f;
+  f.grades = {"1", "2", "3", "4", "5"};
+  f.thresholds["default"] =
+      m.normalize == NormalizeMethod::ZScore
+          ? std::vector<double>{-2.0, -1.0, 0.0, 1.0, 2.0}
+          : std::vector<double>{o.range_lo, o.range_lo + 0.25 * (o.range_hi - o.range_lo),
+                                o.range_lo + 0.5 * (o.range_hi - o.range_lo),
+                                o.range_lo + 0.75 * (o.range_hi - o.range_lo), o.range_hi};
+  return f;
+}
+
 std::vector<StudyMethod> study_methods(const StudyOptions& o) {
   std::vector<StudyMethod> out;
   // Defaults: the three normalisations and three means the study was designed around (rank-based,
@@ -272,6 +284,7 @@ StudyResult run_method_study(const std::vector<StudyScenario>& scenarios, const 
         cfg.normalize = m.normalize, cfg.weights = m.weights, cfg.aggregate = m.aggregate;
         cfg.range_lo = opt.range_lo, cfg.range_hi = opt.range_hi;
         cfg.aggregate_params.power = opt.power_order;
+        if (m.aggregate == AggregateMethod::Fuzzy) cfg.aggregate_params.fuzzy = study_fuzzy_grades(m, opt);
         cfg.seed = seed, cfg.threads = 1;
         try {
           score_method(cell, sc, dirty, cfg, inputs, opt, seed, order, opt.stability_all || is_core_method(m));

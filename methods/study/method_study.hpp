@@ -21,6 +21,9 @@
 ///   outlier_shift 100 · mean |rank(clean) − rank(contaminated)| / n (percent of n): each cell
 ///                is contaminated with probability inject_rate, x += inject_shift · sd_j
 ///   seconds      wall time of one build_index() on the clean data (not deterministic)
+/// Fuzzy comprehensive evaluation (aggregation `fuzzy`, only when named) uses five grades with
+/// characteristic values evenly spaced over [range_lo, range_hi] (−2, −1, 0, 1, 2 for z-scores)
+/// for every child (study_fuzzy_grades), operator M(·,⊕).
 /// Weights that do not depend on the data (equal, given = the true weights, ahp from fixed
 /// judgments) have weight_cv = rank_width = 0 exactly, without resampling.
 
@@ -74,6 +77,9 @@ struct StudyOptions {
 /// Whether `m` is in the core set that gets the bootstrap stability metrics by default
 /// (normalisation minmax, zscore or goalposts; arithmetic, geometric or harmonic mean).
 [[nodiscard]] bool is_core_method(const StudyMethod& m);
+
+/// The grade table the study gives fuzzy comprehensive evaluation (see above).
+[[nodiscard]] FuzzyParams study_fuzzy_grades(const StudyMethod& m, const StudyOptions& o);
 
 /// One scenario × method × replicate.
 struct StudyCell {

@@ -9,6 +9,7 @@
 #include "methods/weighting/bod.hpp"
 #include "methods/weighting/objective_common.hpp"
 #include "methods/weighting/combine.hpp"
+#include "methods/weighting/deviation.hpp"
 #include "methods/weighting/entropy.hpp"
 #include "methods/weighting/pca_weights.hpp"
 #include "methods/weighting/variation.hpp"
@@ -155,6 +156,31 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       out.diagnostics.per_node.emplace_back("n_score_1", static_cast<double>((r.score.array() >= 1 - 1e-9).count()));
       units_dropped_notice(out, method, cc.x.rows(), x.rows(), node_id);
       out.diagnostics.per_child = {{"mean_share", r.mean_share}};
+      return out;
+    }
+    case WeightMethod::MaxDeviation: {
+      VariationOptions o;
+      o.ids = ids;
+      const VariationWeights r = max_deviation_weights(x, o);
+      NodeWeights out = take(r, node_id, method, x.rows());
+      out.diagnostics.per_child = {{"deviation", r.score}};
+      return out;
+    }
+    case WeightMethod::MeanDeviation: {
+      VariationOptions o;
+      o.ids = ids;
+      const VariationWeights r = mean_deviation_weights(x, o);
+      NodeWeights out = take(r, node_id, method, x.rows());
+      out.diagnostics.per_child = {{"mean_deviation", r.score}};
+      return out;
+    }
+    case WeightMethod::Independence: {
+      VariationOptions o;
+      o.ids = ids;
+      const VariationWeights r = independence_weights(x, o);
+      NodeWeights out = take(r, node_id, method, x.rows());
+      const Eigen::VectorXd r2 = (1.0 - r.score.array()).matrix();
+      out.diagnostics.per_child = {{"r_squared", r2}, {"one_minus_r_squared", r.score}};
       return out;
     }
     case WeightMethod::Equal:

@@ -98,8 +98,10 @@ VariationWeights independence_weights(const Eigen::MatrixXd& x, const VariationO
   const Eigen::MatrixXd inv = ldlt.solve(Eigen::MatrixXd::Identity(c.cols(), c.cols()));
   r.score.resize(c.cols());
   for (Eigen::Index j = 0; j < c.cols(); ++j) {
-    const double s = 1.0 / inv(j, j);  // 1 - R_j^2
-    if (ldlt.info() != Eigen::Success || !std::isfinite(inv(j, j)) || !(s > 1e-10))
+    const double s = 1.0 / inv(j, j);  // 1 - R_j^2, in (0, 1] for a non-singular C
+    // A singular C (e.g. two children with correlation exactly -1) can leave LDLT with a zero
+    // pivot and inv(j, j) at 0 or negative: 1 - R^2 outside (1e-10, 1 + 1e-8] is singular.
+    if (ldlt.info() != Eigen::Success || !std::isfinite(inv(j, j)) || !(s > 1e-10 && s <= 1 + 1e-8))
       throw DomainError(fmt::format("{}: {} is (almost) an exact linear combination of the other columns "
                                     "(1 - R^2 = {:.3g}); the correlation matrix is singular",
                                     fn, column_label(opt.ids, j), s),

@@ -83,6 +83,9 @@ TreeWeights tree_weights(const IndicatorTree& tree, WeightMethod method, const W
     case WeightMethod::Pca:
     case WeightMethod::Combined:
     case WeightMethod::Bod:
+    case WeightMethod::MaxDeviation:
+    case WeightMethod::MeanDeviation:
+    case WeightMethod::Independence:
       throw InvalidInput(fmt::format("tree_weights: '{}' weights are computed from the data; use the "
                                      "overload with the node scores (data_weights.hpp) or build_index",
                                      method_info(weight_methods(), method).name));

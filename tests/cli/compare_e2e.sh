@@ -19,7 +19,8 @@ python3 - <<'PY' || fail "weights.json"
 import json
 d = json.load(open("w/weights.json"))
 names = [m["method"] for m in d["methods"]]
-assert names == ["equal", "entropy", "cv", "sd", "critic", "pca", "ahp", "combined"], names
+assert names == ["equal", "entropy", "cv", "sd", "critic", "pca", "ahp", "combined", "max_deviation",
+                 "mean_deviation", "independence"], names
 for m in d["methods"]:
     nodes = {n["node_id"]: n for n in m["weights"]}
     kids = {}
@@ -43,6 +44,8 @@ assert comb["variant"] == "game_theory(ahp, entropy)"
 assert any("coefficient:ahp" in x["values"] for x in comb["diagnostics"])
 ent = next(m for m in d["methods"] if m["method"] == "entropy")
 assert all("entropy" in c and "divergence" in c for x in ent["diagnostics"] for c in x["children"])
+ind = next(m for m in d["methods"] if m["method"] == "independence")
+assert all(abs(c["r_squared"] + c["one_minus_r_squared"] - 1) < 1e-12 for x in ind["diagnostics"] for c in x["children"])
 PY
 "$cikit" index "$spec" --format json > index.json || fail "index with the spec's combined weights"
 python3 -c "import json; d = json.load(open('index.json')); assert d['methods']['weights'] == 'combined' and d['methods']['combined'] == 'game_theory(ahp, entropy)'" \
@@ -63,7 +66,7 @@ import json
 d = json.load(open("c1/compare.json"))
 assert d["reference"] == "equal" and d["top_n"] == 10
 S = len(d["schemes"])
-assert S == 8 and len(d["spearman"]) == S and len(d["kendall"][0]) == S
+assert S == 11 and len(d["spearman"]) == S and len(d["kendall"][0]) == S  # 8 + max_deviation, mean_deviation, independence
 for i in range(S):
     assert d["spearman"][i][i] == 1 and d["kendall"][i][i] == 1
 ref = next(s for s in d["schemes"] if s["name"] == "equal")

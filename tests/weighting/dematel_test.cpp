@@ -51,3 +51,18 @@ TEST_CASE("dematel: bad files and matrices name the line", "[weighting][dematel]
   a(0, 0) = 1;
   REQUIRE_THROWS_WITH(cikit::dematel({a}, {"p", "q"}, {"E1"}), Contains("diagonal cell of 'p'"));
 }
+
+TEST_CASE("dematel: Celikbilek (2018) 10-criterion matrix, weights as JMcDM documents them",
+          "[weighting][dematel][reference]") {
+  // validation/weighting/dematel/input_celikbilek.csv: the 10 x 10 direct-influence matrix of
+  // Celikbilek, Cok Kriterli Karar Verme Yontemleri (Nobel, Ankara 2018), as printed in the
+  // docstring of JMcDM's dematel (Julia; same normalisation max(row sums, column sums) and weight
+  // formula), with the weights it prints (numbers only). Base R gives the same to ~1e-16.
+  // Tolerance 1e-12: a 10 x 10 solve.
+  const auto in = cikit::read_dematel(cikit_test::validation_dir() + "/weighting/dematel/input_celikbilek.csv");
+  const auto r = cikit::dematel(in.matrices, in.ids, in.experts);
+  const double want[] = {0.1686568559124561,  0.07991375718719543, 0.14006200243438863, 0.10748052790517183,
+                         0.08789022388276985, 0.12526272598854982, 0.03067915023486491, 0.10489168834828348,
+                         0.092654758940811,   0.06250830916550884};
+  for (Eigen::Index i = 0; i < 10; ++i) REQUIRE_THAT(r.weights(i), WithinAbs(want[i], 1e-12));
+}
