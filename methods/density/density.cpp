@@ -150,7 +150,10 @@ double bw_nrd0(const Eigen::VectorXd& x) {
 double bw_sj(const Eigen::VectorXd& x) {
   check(x, "bw_sj");
   const double n = static_cast<double>(x.size());
-  const auto [d, cnt] = pair_counts(x, 1000);
+  // Not a structured binding: the lambdas below capture d and cnt, which clang before 16 refuses.
+  const auto counts = pair_counts(x, 1000);
+  const double d = counts.first;
+  const std::vector<double>& cnt = counts.second;
   const double scale = std::min(sample_sd(x), iqr(x) / 1.349);
   if (!(scale > 0.0))
     throw DomainError("bw_sj: the sample's scale min(sd, IQR/1.349) is 0 (over half the values are equal); use nrd0");
