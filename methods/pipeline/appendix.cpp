@@ -75,11 +75,52 @@ report::AppendixConfig config_from_options(const AppendixOptions& o) {
   return c;
 }
 
+/// Quick mode: the sizes left at their defaults (options not given, spec values) reduced to
+/// the kQuick* sizes when larger; run.quick_note lists what changed (from -> to).
+void quick_sizes(const AppendixOptions& o, const Spec& spec, report::AppendixConfig& c, cikit::SensitivityOptions& so,
+                 AppendixRun& run) {
+  const AppendixOptions defaults;
+  const Lang lang = c.lang;
+  std::vector<std::string> parts;
+  if (o.bootstrap == defaults.bootstrap && c.evidence.bootstrap_replicates > kQuickAlphaBootstrap) {
+    parts.push_back(msgf("quick.alpha", lang, kQuickAlphaBootstrap, c.evidence.bootstrap_replicates));
+    c.evidence.bootstrap_replicates = kQuickAlphaBootstrap;
+  }
+  if (o.parallel == defaults.parallel && c.evidence.parallel_replicates > kQuickParallel) {
+    parts.push_back(msgf("quick.parallel", lang, kQuickParallel, c.evidence.parallel_replicates));
+    c.evidence.parallel_replicates = kQuickParallel;
+  }
+  if (spec.uncertainty.present) {
+    const bool runs_given = o.replicates > 0 || o.sobol > 0;
+    if (!runs_given && so.replicates > kQuickReplicates) {
+      parts.push_back(msgf("quick.runs", lang, kQuickReplicates, so.replicates));
+      cikit::SensitivityOptions q;
+      apply_design_sizes(q, spec.uncertainty, {kQuickReplicates, -1, -1});
+      so.replicates = q.replicates;
+      so.sobol_n = q.sobol_n;
+    }
+    if (o.sensitivity_bootstrap < 0 && so.bootstrap > kQuickUnitsBootstrap) {
+      parts.push_back(msgf("quick.units", lang, kQuickUnitsBootstrap, so.bootstrap));
+      so.bootstrap = static_cast<int>(kQuickUnitsBootstrap);
+    }
+    if (o.sobol_bootstrap == defaults.sobol_bootstrap && c.sensitivity.sobol_bootstrap > kQuickSobolBootstrap) {
+      parts.push_back(msgf("quick.sobol", lang, kQuickSobolBootstrap, c.sensitivity.sobol_bootstrap));
+      c.sensitivity.sobol_bootstrap = kQuickSobolBootstrap;
+    }
+  }
+  std::string list;
+  for (const auto& p : parts) list += (list.empty() ? "" : (lang == Lang::Zh ? "；" : "; ")) + p;
+  if (list.empty()) list = msg("common.na_dash", lang);
+  run.quick_note = msgf("repro.quick", lang, list);
+}
+
 /// The run's configuration: from the config file, or from the spec and the options. Reads the
 /// spec into run.spec and applies the configuration's methods and seed to it.
 void configure(const AppendixOptions& o, AppendixRun& run) {
   if (!o.config.empty() && !o.spec.empty())
     throw InvalidInput("run_appendix: config cannot be combined with spec (the file holds the whole configuration)");
+  if (!o.config.empty() && o.quick)
+    throw InvalidInput("run_appendix: quick cannot be combined with config (the file holds the resampling sizes)");
   report::AppendixConfig c = o.config.empty() ? config_from_options(o) : report::read_appendix_config(o.config);
   run.spec = read_spec_with(c.spec);
   Spec& spec = run.spec;
@@ -103,6 +144,7 @@ void configure(const AppendixOptions& o, AppendixRun& run) {
   // print_config records what runs.
   cikit::SensitivityOptions so;
   apply_design_sizes(so, spec.uncertainty, {c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap});
+  if (o.quick) quick_sizes(o, spec, c, so, run);
   c.sensitivity.replicates = static_cast<long>(so.replicates);
   c.sensitivity.sobol = static_cast<long>(so.sobol_n);
   c.sensitivity.bootstrap = so.bootstrap;
@@ -462,6 +504,7 @@ void sensitivity_blocks(Build& b) {
   so.sobol_bootstrap = c.sensitivity.sobol_bootstrap;
   so.unit_sobol = false;  // per-unit indices are not part of the appendix
   so.progress = b.o.progress;
+  so.bootstrap_progress = b.o.bootstrap_progress;
   b.stage(msgf("cli.stage.sensitivity", lang, so.replicates, so.bootstrap));
   try {
     run_sensitivity_part(b, so);
@@ -529,22 +572,17 @@ void document_info(Build& b, const std::string& methods_line, bool converted) {
   info.reproducibility.push_back(
       msgf("repro.output", lang, lang_code(lang), info.pstyle == report::PStyle::Apa ? "APA" : "chinese",
            msg(converted ? "repro.figures.pdf" : "repro.figures.none", lang)));
+  if (!b.run.quick_note.empty()) info.reproducibility.push_back(b.run.quick_note);
   info.reproducibility.push_back(msgf("repro.date", lang, utc_now()));
 }
 
-/// Figures as PDF for LaTeX, when rsvg-convert is available (else none, with a notice).
+/// Figures as PDF for LaTeX (rendered in-process by librsvg: report::svg_to_pdf), when the
+/// LaTeX file is asked for.
 std::vector<std::pair<std::string, std::string>> figure_pdfs(Build& b, const std::set<std::string>& formats) {
   std::vector<std::pair<std::string, std::string>> pdfs;
   const auto figures = b.run.document.figures();
   if (figures.empty() || !formats.count("tex")) return pdfs;
-  for (const auto* f : figures) {
-    auto pdf = report::svg_to_pdf(f->svg);
-    if (!pdf) {
-      b.run.notices.push_back(msg("cli.no_rsvg", b.lang));
-      return {};
-    }
-    pdfs.emplace_back(f->id + ".pdf", std::move(*pdf));
-  }
+  for (const auto* f : figures) pdfs.emplace_back(f->id + ".pdf", report::svg_to_pdf(f->svg));
   return pdfs;
 }
 
@@ -588,6 +626,7 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   const Lang lang = run.config.lang;
   const Spec& spec = run.spec;
   const IndexConfig& cfg = spec.config;
+  if (!run.quick_note.empty()) run.notices.push_back(run.quick_note);
 
   const Dataset data = load_data(spec);
   Judgments judgments;
@@ -635,7 +674,9 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   rankings_blocks(b);
   sensitivity_blocks(b);
   // The statistical-coherence audit (C1-C4, its figure) closes the robustness section.
+  b.stage(msg("cli.stage.audit", lang));
   for (const auto& [warning, note] : append_audit_blocks(b.blocks, spec, data, r, lang)) b.left_out(warning, note);
+  b.stage(msg("cli.stage.analyses", lang));
   open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
   // Panel data (data.time): every period's scores, trends and α after the latest period's results.
@@ -653,8 +694,9 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   renumber_adjustments(run.document, renumbered, lang);
   for (auto& block : run.document.blocks)
     if (auto* t = std::get_if<report::Table>(&block)) report::tidy_for_reading(*t);
-  b.stage(msg("cli.stage.write", lang));
+  b.stage(msg("cli.stage.figures", lang));
   auto pdfs = figure_pdfs(b, formats);
+  b.stage(msg("cli.stage.write", lang));
   document_info(b, methods_line, !pdfs.empty());
   run.outputs = OutputSet(o.out);
   render_outputs(run, formats, std::move(pdfs), o.csv_bom);

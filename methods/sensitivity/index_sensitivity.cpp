@@ -196,6 +196,7 @@ IndexBootstrapResult bootstrap_index(const Dataset& data, const IndicatorTree& t
     };
     BootstrapUnitsOptions io = bo;
     io.bca = data_weights;  // BCa of ranks is not reported; its jackknife costs n index builds
+    io.progress = options.progress;
     const BootstrapUnitsResult r = bootstrap_units(n, stat, io);
     out.failures = r.failures;
     for (Eigen::Index s = 0; s < n_w; ++s) out.weights.push_back(interval_row("local_weight", tree.node(static_cast<int>(s) + 1).id, r, s));
@@ -416,6 +417,7 @@ SensitivityAnalysis analyse_sensitivity(const Dataset& data, const IndicatorTree
     bo.seed = options.seed;
     bo.threads = options.threads;
     bo.omega = options.bootstrap_omega;
+    bo.progress = options.bootstrap_progress;
     a.bootstrap = bootstrap_index(data, tree, config, weight_inputs, bo);
   }
   if (options.leave_one_out) a.leave_one_out = leave_one_out(data, tree, config, weight_inputs, options.threads);
