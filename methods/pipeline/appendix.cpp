@@ -43,6 +43,7 @@
 #include "methods/core/panel_data.hpp"
 #include "methods/pipeline/appendix_panel.hpp"
 #include "methods/pipeline/appendix_cfa.hpp"
+#include "methods/pipeline/appendix_parts.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
 
@@ -75,45 +76,6 @@ report::AppendixConfig config_from_options(const AppendixOptions& o) {
   c.evidence.missing = o.missing == "listwise" ? MissingRule::Listwise : MissingRule::Pairwise;
   c.sensitivity = {o.replicates, o.sobol, o.sensitivity_bootstrap, o.sobol_bootstrap};
   return c;
-}
-
-/// Quick mode: the sizes left at their defaults (options not given, spec values) reduced to
-/// the kQuick* sizes when larger; run.quick_note lists what changed (from -> to).
-void quick_sizes(const AppendixOptions& o, const Spec& spec, report::AppendixConfig& c, cikit::SensitivityOptions& so,
-                 AppendixRun& run) {
-  const AppendixOptions defaults;
-  const Lang lang = c.lang;
-  std::vector<std::string> parts;
-  if (o.bootstrap == defaults.bootstrap && c.evidence.bootstrap_replicates > kQuickAlphaBootstrap) {
-    parts.push_back(msgf("quick.alpha", lang, kQuickAlphaBootstrap, c.evidence.bootstrap_replicates));
-    c.evidence.bootstrap_replicates = kQuickAlphaBootstrap;
-  }
-  if (o.parallel == defaults.parallel && c.evidence.parallel_replicates > kQuickParallel) {
-    parts.push_back(msgf("quick.parallel", lang, kQuickParallel, c.evidence.parallel_replicates));
-    c.evidence.parallel_replicates = kQuickParallel;
-  }
-  if (spec.uncertainty.present) {
-    const bool runs_given = o.replicates > 0 || o.sobol > 0;
-    if (!runs_given && so.replicates > kQuickReplicates) {
-      parts.push_back(msgf("quick.runs", lang, kQuickReplicates, so.replicates));
-      cikit::SensitivityOptions q;
-      apply_design_sizes(q, spec.uncertainty, {kQuickReplicates, -1, -1});
-      so.replicates = q.replicates;
-      so.sobol_n = q.sobol_n;
-    }
-    if (o.sensitivity_bootstrap < 0 && so.bootstrap > kQuickUnitsBootstrap) {
-      parts.push_back(msgf("quick.units", lang, kQuickUnitsBootstrap, so.bootstrap));
-      so.bootstrap = static_cast<int>(kQuickUnitsBootstrap);
-    }
-    if (o.sobol_bootstrap == defaults.sobol_bootstrap && c.sensitivity.sobol_bootstrap > kQuickSobolBootstrap) {
-      parts.push_back(msgf("quick.sobol", lang, kQuickSobolBootstrap, c.sensitivity.sobol_bootstrap));
-      c.sensitivity.sobol_bootstrap = kQuickSobolBootstrap;
-    }
-  }
-  std::string list;
-  for (const auto& p : parts) list += (list.empty() ? "" : (lang == Lang::Zh ? "；" : "; ")) + p;
-  if (list.empty()) list = msg("common.na_dash", lang);
-  run.quick_note = msgf("repro.quick", lang, list);
 }
 
 /// The run's configuration: from the config file, or from the spec and the options. Reads the
@@ -593,36 +555,13 @@ void document_info(Build& b, const std::string& methods_line, bool converted) {
   info.reproducibility.push_back(msgf("repro.date", lang, utc_now()));
 }
 
-/// render(figure) for every figure, in parallel (OpenMP; each figure has its own librsvg handle
-/// and cairo surface), results in figure order; the first exception in figure order is
-/// rethrown. The bytes do not depend on the number of threads.
-template <class Render>
-auto each_figure(const std::vector<const report::Figure*>& figures, const Render& render) {
-  using Out = decltype(render(*figures.front()));
-  std::vector<Out> out(figures.size());
-  std::vector<std::exception_ptr> failed(figures.size());
-  const int n = static_cast<int>(figures.size());
-#pragma omp parallel for schedule(dynamic, 1) num_threads(stats::resolve_threads(0))
-  for (int i = 0; i < n; ++i) {
-    try {
-      out[static_cast<std::size_t>(i)] = render(*figures[static_cast<std::size_t>(i)]);
-    } catch (...) {
-      failed[static_cast<std::size_t>(i)] = std::current_exception();
-    }
-  }
-  for (const auto& e : failed)
-    if (e) std::rethrow_exception(e);
-  return out;
-}
-
 /// Figures as PDF for LaTeX (rendered in-process by librsvg: report::svg_to_pdf), when the
 /// LaTeX file is asked for.
 std::vector<std::pair<std::string, std::string>> figure_pdfs(Build& b, const std::set<std::string>& formats) {
   std::vector<std::pair<std::string, std::string>> pdfs;
   const auto figures = b.run.document.figures();
   if (figures.empty() || !formats.count("tex")) return pdfs;
-  const std::vector<std::string> rendered =
-      each_figure(figures, [](const report::Figure& f) { return report::svg_to_pdf(f.svg); });
+  const std::vector<std::string> rendered = figures_as_pdf(figures);
   for (std::size_t i = 0; i < figures.size(); ++i) pdfs.emplace_back(figures[i]->id + ".pdf", rendered[i]);
   return pdfs;
 }
@@ -646,9 +585,7 @@ void render_outputs(AppendixRun& run, const std::set<std::string>& formats,
     for (const auto* f : doc.figures()) out.add(f->id + ".svg", f->svg);
   if (run.docx) {  // native Word: figures as PNG rendered from the SVG (kept next to it and inside)
     const auto figures = doc.figures();
-    const std::vector<report::RasterImage> pngs =
-        figures.empty() ? std::vector<report::RasterImage>{}
-                        : each_figure(figures, [](const report::Figure& f) { return report::svg_to_png(f.svg); });
+    const std::vector<report::RasterImage> pngs = figures_as_png(figures);
     out.add("appendix.docx", report::render_docx(doc, pngs));
   }
 }

@@ -47,8 +47,10 @@ struct FakeTools {
   }
 };
 
-const std::string kChineseSvg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>治理体系</text></svg>";
-const std::string kLatinSvg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>Governance système</text></svg>";
+const std::string kChineseSvg =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"40\"><text y=\"20\">治理体系</text></svg>";
+const std::string kLatinSvg =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"40\"><text y=\"20\">Governance système</text></svg>";
 
 }  // namespace
 
