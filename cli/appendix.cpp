@@ -70,14 +70,19 @@ void run_appendix(const AppendixCliOptions& o) {
   if (o.seed > 0) po.seed = o.seed;
   if (!po.print_config && po.out.empty()) throw CLI::RequiredError("--out");
   // The bar of the Monte Carlo runs lives from their first report to the next stage.
-  std::optional<ProgressBar> bar;
-  po.stage = [&bar](const std::string& s) {
+  std::optional<ProgressBar> bar, boot_bar;
+  po.stage = [&bar, &boot_bar](const std::string& s) {
     bar.reset();
+    boot_bar.reset();
     progress_stage("appendix", s);
   };
   po.progress = [&bar, &po](std::ptrdiff_t done, std::ptrdiff_t total) {
     if (!bar) bar.emplace("cikit appendix: " + report::msg("cli.stage.runs", po.lang));
     (*bar)(done, total);
+  };
+  po.bootstrap_progress = [&boot_bar, &po](std::ptrdiff_t done, std::ptrdiff_t total) {
+    if (!boot_bar) boot_bar.emplace("cikit appendix: " + report::msg("cli.stage.bootstrap", po.lang));
+    (*boot_bar)(done, total);
   };
   const pipeline::AppendixRun run = pipeline::run_appendix(po);
   print_warnings("appendix", run.config_warnings);
@@ -145,15 +150,22 @@ void setup_appendix(CLI::App& app) {
                                  "Bootstrap resamples of the Sobol' indices' CIs (0 = none)")
                      ->check(CLI::Range(0, 100000))
                      ->capture_default_str();
+  auto* quick = sub->add_flag("--quick", r.quick,
+                               fmt::format("Draft in a few seconds: the resampling sizes not given become alpha bootstrap "
+                                           "{}, parallel analysis {}, Monte Carlo runs {}, bootstrap over units {}, "
+                                           "Sobol' CI resamples {}; the appendix and stderr state what was reduced",
+                                           pipeline::kQuickAlphaBootstrap, pipeline::kQuickParallel,
+                                           pipeline::kQuickReplicates, pipeline::kQuickUnitsBootstrap,
+                                           pipeline::kQuickSobolBootstrap));
   add_output_options(*sub, r);
   sub->add_option("--config", r.config, "Run the configuration printed by --print-config (YAML)")
       ->check(CLI::ExistingFile);
   sub->add_flag("--print-config", r.print_config,
                 "Print the effective configuration as YAML (reproduces the run with --config) and exit");
-  sub->callback([opt, sub, formats, pstyle, seed, boot, par, miss, reps, sobol, sboot, soboot] {
+  sub->callback([opt, sub, formats, pstyle, seed, boot, par, miss, reps, sobol, sboot, soboot, quick] {
     opt->given.clear();
     for (const auto* op : {sub->get_option("spec"), sub->get_option("--lang"), formats, pstyle, seed, boot, par, miss,
-                           reps, sobol, sboot, soboot})
+                           reps, sobol, sboot, soboot, quick})
       if (op->count() > 0) opt->given.push_back(op->get_name());
     run_appendix(*opt);
   });

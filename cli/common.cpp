@@ -51,6 +51,11 @@ ProgressBar::~ProgressBar() {
 
 void ProgressBar::operator()(std::ptrdiff_t done, std::ptrdiff_t total) {
   if (!tty_) return;
+  if (done >= total && shown_) {  // the loop is over: erase the bar (the next phase draws its own)
+    std::cerr << "\r" << std::string(72, ' ') << "\r" << std::flush;
+    shown_ = false;
+    return;
+  }
   const auto now = std::chrono::steady_clock::now();
   if (now - start_ < std::chrono::seconds(1)) return;
   if (shown_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;

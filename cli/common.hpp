@@ -57,9 +57,10 @@ std::vector<E> parse_method_list(std::span<const MethodName<E>> table, const std
   return out;
 }
 
-/// Progress bar on stderr for a long loop: drawn only when stderr is a terminal and the loop has
-/// run for more than ~1 s, redrawn at most every 100 ms, erased when destroyed. Pass it (by
-/// reference) as a ProgressCallback: bar(done, total).
+/// Progress bar on stderr for a long loop (the drawing of methods/core/progress.hpp's ProgressFn):
+/// drawn only when stderr is a terminal and the loop has run for more than ~1 s, redrawn at most
+/// every 100 ms, erased when the loop reports done == total or the bar is destroyed. Pass it
+/// (by reference) as a ProgressFn: bar(done, total).
 class ProgressBar {
  public:
   explicit ProgressBar(std::string what);

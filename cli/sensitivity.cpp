@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "methods/pipeline/sensitivity.hpp"
+#include "methods/report/messages.hpp"
 #include "methods/report/notices.hpp"
 #include "methods/sensitivity/sobol_convergence.hpp"
 
@@ -218,8 +219,11 @@ void run_sensitivity(const SensitivityCliOptions& o) {
   if (o.ahp_reject_cr >= 0.0) po.ahp_reject_cr = o.ahp_reject_cr;
   po.leave_one_out = !o.no_loo;
   po.lang = o.common.language();
-  ProgressBar bar("cikit sensitivity: Monte Carlo runs");
+  const Lang bar_lang = o.common.language();
+  ProgressBar bar("cikit sensitivity: " + report::msg("cli.stage.runs", bar_lang));
   po.progress = [&bar](std::ptrdiff_t d, std::ptrdiff_t t) { bar(d, t); };
+  ProgressBar boot_bar("cikit sensitivity: " + report::msg("cli.stage.bootstrap", bar_lang));
+  po.bootstrap_progress = [&boot_bar](std::ptrdiff_t d, std::ptrdiff_t t) { boot_bar(d, t); };
   const pipeline::SensitivityRun run = pipeline::run_sensitivity(po);
   const Lang lang = o.common.language();
   if (o.common.format == "json") std::cout << run.doc.dump(2) << "\n";

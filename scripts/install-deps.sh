@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages cikit needs to build and test, if any are missing, and what the
-# appendix figures need (rsvg-convert for the PDF figures, fontconfig and a CJK font so Chinese
-# labels are drawn as glyphs, not boxes).
+# appendix figures need (fontconfig and a CJK font so Chinese labels are drawn as glyphs, not
+# boxes; rsvg-convert as the reference the in-process PDF figures are tested against).
 # Uses sudo when not root. Idempotent: does nothing (and needs no network) when all are present.
 #   scripts/install-deps.sh           build + test dependencies
 #   scripts/install-deps.sh --with-r  also R and the packages used by validation/ scripts
@@ -17,7 +17,7 @@ pkgs+=(libfast-float-dev)  # number parsing of the one-pass CSV reader (methods/
 pkgs+=(libnlopt-dev)  # optimiser of the coherence audit (methods/audit) and CFA
 pkgs+=(libglpk-dev)  # LP solver of benefit of the doubt and BWM (methods/weighting/bod, bwm)
 pkgs+=(clang-14 libclang-rt-14-dev libomp-14-dev)  # the fuzz preset: libFuzzer, ASan/UBSan, OpenMP for clang (docs/robustness.md)
-pkgs+=(libzip-dev libpugixml-dev librsvg2-dev libcairo2-dev)  # native DOCX: package, XML, figures as PNG
+pkgs+=(libzip-dev libpugixml-dev librsvg2-dev libcairo2-dev)  # native DOCX: package, XML, figures as PNG (and PDF for LaTeX)
 pkgs+=(libzip-dev libpugixml-dev)  # Excel (.xlsx) input: the archive (libzip) and its XML (pugixml)
 for arg in "$@"; do
   case "$arg" in

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,6 +19,7 @@
 #include "methods/core/criteria.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/sha256.hpp"
+#include "methods/stats/numeric.hpp"
 #include "methods/core/text.hpp"
 #include "methods/delphi/delphi_analysis.hpp"
 #include "methods/describe/describe.hpp"
@@ -41,6 +43,7 @@
 #include "methods/core/panel_data.hpp"
 #include "methods/pipeline/appendix_panel.hpp"
 #include "methods/pipeline/appendix_cfa.hpp"
+#include "methods/pipeline/appendix_parts.hpp"
 #include "methods/sensitivity/spec_sensitivity.hpp"
 #include "methods/weighting/judgments.hpp"
 
@@ -80,6 +83,8 @@ report::AppendixConfig config_from_options(const AppendixOptions& o) {
 void configure(const AppendixOptions& o, AppendixRun& run) {
   if (!o.config.empty() && !o.spec.empty())
     throw InvalidInput("run_appendix: config cannot be combined with spec (the file holds the whole configuration)");
+  if (!o.config.empty() && o.quick)
+    throw InvalidInput("run_appendix: quick cannot be combined with config (the file holds the resampling sizes)");
   report::AppendixConfig c = o.config.empty() ? config_from_options(o) : report::read_appendix_config(o.config);
   run.spec = read_spec_with(c.spec);
   Spec& spec = run.spec;
@@ -103,6 +108,7 @@ void configure(const AppendixOptions& o, AppendixRun& run) {
   // print_config records what runs.
   cikit::SensitivityOptions so;
   apply_design_sizes(so, spec.uncertainty, {c.sensitivity.replicates, c.sensitivity.sobol, c.sensitivity.bootstrap});
+  if (o.quick) quick_sizes(o, spec, c, so, run);
   c.sensitivity.replicates = static_cast<long>(so.replicates);
   c.sensitivity.sobol = static_cast<long>(so.sobol_n);
   c.sensitivity.bootstrap = so.bootstrap;
@@ -451,8 +457,23 @@ void run_sensitivity_part(Build& b, const cikit::SensitivityOptions& so) {
   Judgments sens_judgments;
   const WeightInputs sens_inputs =
       spec_weight_inputs(b.spec, uncertainty_weight_methods(cfg.weights, b.spec.uncertainty), sens_judgments);
-  const SensitivityAnalysis sa = analyse_sensitivity(b.data, b.spec.tree, cfg, sens_inputs,
-                                                     uncertainty_inputs(b.spec.uncertainty, b.spec.tree), so);
+  // The bootstrap over units runs below, not inside analyse_sensitivity: A12 reports only its
+  // rank intervals, so the per-node alpha/KMO intervals (23 % of the bootstrap's time on the
+  // example) are not computed. Same replicates (stream (seed, Bootstrap, b)), same ranks.
+  cikit::SensitivityOptions without_bootstrap = so;
+  without_bootstrap.bootstrap = 0;
+  SensitivityAnalysis sa = analyse_sensitivity(b.data, b.spec.tree, cfg, sens_inputs,
+                                               uncertainty_inputs(b.spec.uncertainty, b.spec.tree), without_bootstrap);
+  if (so.bootstrap > 0) {
+    IndexBootstrapOptions bo;
+    bo.replicates = so.bootstrap;
+    bo.seed = so.seed;
+    bo.threads = so.threads;
+    bo.reliability = false;
+    bo.omega = false;
+    bo.progress = so.bootstrap_progress;
+    sa.bootstrap = bootstrap_index(b.data, b.spec.tree, cfg, sens_inputs, bo);
+  }
   b.run.warnings.insert(b.run.warnings.end(), sa.warnings.begin(), sa.warnings.end());
   b.adjustments->insert(b.adjustments->end(), sa.notices.begin(), sa.notices.end());
   if (sa.monte_carlo) {
@@ -489,6 +510,7 @@ void sensitivity_blocks(Build& b) {
   so.sobol_bootstrap = c.sensitivity.sobol_bootstrap;
   so.unit_sobol = false;  // per-unit indices are not part of the appendix
   so.progress = b.o.progress;
+  so.bootstrap_progress = b.o.bootstrap_progress;
   b.stage(msgf("cli.stage.sensitivity", lang, so.replicates, so.bootstrap));
   try {
     run_sensitivity_part(b, so);
@@ -556,22 +578,18 @@ void document_info(Build& b, const std::string& methods_line, bool converted) {
   info.reproducibility.push_back(
       msgf("repro.output", lang, lang_code(lang), info.pstyle == report::PStyle::Apa ? "APA" : "chinese",
            msg(converted ? "repro.figures.pdf" : "repro.figures.none", lang)));
+  if (!b.run.quick_note.empty()) info.reproducibility.push_back(b.run.quick_note);
   info.reproducibility.push_back(msgf("repro.date", lang, utc_now()));
 }
 
-/// Figures as PDF for LaTeX, when rsvg-convert is available (else none, with a notice).
+/// Figures as PDF for LaTeX (rendered in-process by librsvg: report::svg_to_pdf), when the
+/// LaTeX file is asked for.
 std::vector<std::pair<std::string, std::string>> figure_pdfs(Build& b, const std::set<std::string>& formats) {
   std::vector<std::pair<std::string, std::string>> pdfs;
   const auto figures = b.run.document.figures();
   if (figures.empty() || !formats.count("tex")) return pdfs;
-  for (const auto* f : figures) {
-    auto pdf = report::svg_to_pdf(f->svg);
-    if (!pdf) {
-      b.run.notices.push_back(msg("cli.no_rsvg", b.lang));
-      return {};
-    }
-    pdfs.emplace_back(f->id + ".pdf", std::move(*pdf));
-  }
+  const std::vector<std::string> rendered = figures_as_pdf(figures);
+  for (std::size_t i = 0; i < figures.size(); ++i) pdfs.emplace_back(figures[i]->id + ".pdf", rendered[i]);
   return pdfs;
 }
 
@@ -593,8 +611,8 @@ void render_outputs(AppendixRun& run, const std::set<std::string>& formats,
   if (formats.count("svg") || formats.count("md") || run.docx)
     for (const auto* f : doc.figures()) out.add(f->id + ".svg", f->svg);
   if (run.docx) {  // native Word: figures as PNG rendered from the SVG (kept next to it and inside)
-    std::vector<report::RasterImage> pngs;
-    for (const auto* f : doc.figures()) pngs.push_back(report::svg_to_png(f->svg));
+    const auto figures = doc.figures();
+    const std::vector<report::RasterImage> pngs = figures_as_png(figures);
     out.add("appendix.docx", report::render_docx(doc, pngs));
   }
 }
@@ -615,6 +633,7 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   const Lang lang = run.config.lang;
   const Spec& spec = run.spec;
   const IndexConfig& cfg = spec.config;
+  if (!run.quick_note.empty()) run.notices.push_back(run.quick_note);
 
   const Dataset data = load_data(spec);
   Judgments judgments;
@@ -662,7 +681,9 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   rankings_blocks(b);
   sensitivity_blocks(b);
   // The statistical-coherence audit (C1-C4, its figure) closes the robustness section.
+  b.stage(msg("cli.stage.audit", lang));
   for (const auto& [warning, note] : append_audit_blocks(b.blocks, spec, data, r, lang)) b.left_out(warning, note);
+  b.stage(msg("cli.stage.analyses", lang));
   open_section(b, "results");
   b.blocks.emplace_back(noted(b, report::index_table(data, spec.tree, r, methods_line, lang)));
   // Panel data (data.time): every period's scores, trends and α after the latest period's results.
@@ -680,8 +701,9 @@ AppendixRun run_appendix(const AppendixOptions& o) {
   renumber_adjustments(run.document, renumbered, lang);
   for (auto& block : run.document.blocks)
     if (auto* t = std::get_if<report::Table>(&block)) report::tidy_for_reading(*t);
-  b.stage(msg("cli.stage.write", lang));
+  b.stage(msg("cli.stage.figures", lang));
   auto pdfs = figure_pdfs(b, formats);
+  b.stage(msg("cli.stage.write", lang));
   document_info(b, methods_line, !pdfs.empty());
   run.outputs = OutputSet(o.out);
   render_outputs(run, formats, std::move(pdfs), o.csv_bom);

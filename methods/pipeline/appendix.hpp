@@ -21,6 +21,14 @@
 
 namespace cikit::pipeline {
 
+/// The sizes of the quick mode (AppendixOptions::quick): a draft in a few seconds, not a
+/// publication (percentile intervals from 200 resamples are coarse).
+inline constexpr int kQuickAlphaBootstrap = 200;     ///< alpha CIs (default 1000)
+inline constexpr int kQuickParallel = 50;            ///< parallel-analysis data sets (default 100)
+inline constexpr long kQuickReplicates = 2000;       ///< Monte Carlo runs (A12-A13; default: spec, else 10000)
+inline constexpr long kQuickUnitsBootstrap = 200;    ///< bootstrap over units (default: spec, else 1000)
+inline constexpr int kQuickSobolBootstrap = 200;     ///< resamples of the Sobol' CIs (default 1000)
+
 /// What `cikit appendix` takes (plain data; no front-end types). With `config` set, the file
 /// holds the whole configuration and the analysis options below are not used.
 struct AppendixOptions {
@@ -39,6 +47,10 @@ struct AppendixOptions {
   long sensitivity_bootstrap = -1;    ///< bootstrap resamples over units (-1 = spec, else 1000; 0 = none)
   int sobol_bootstrap = 1000;         ///< bootstrap resamples of the Sobol' indices' CIs (0 = none)
   bool print_config = false;          ///< only resolve the configuration (AppendixRun::config_yaml)
+  /// Quick mode: the resampling sizes left at their defaults (bootstrap, parallel, replicates,
+  /// sobol, sensitivity_bootstrap, sobol_bootstrap) become the kQuick* sizes below, and the
+  /// appendix and AppendixRun::quick_note say so. Not with `config` (the file holds the sizes).
+  bool quick = false;
   /// Start every CSV file with a UTF-8 byte-order mark, so that Excel on Chinese Windows reads
   /// it as UTF-8 (an output option: also applies with `config`).
   bool csv_bom = true;
@@ -46,6 +58,8 @@ struct AppendixOptions {
   std::function<void(const std::string& stage)> stage;
   /// Progress of the Monte Carlo runs (done, total); optional, never affects the results.
   std::function<void(std::ptrdiff_t done, std::ptrdiff_t total)> progress;
+  /// Progress of the bootstrap over units of A12 (done, B); optional, never affects the results.
+  std::function<void(std::ptrdiff_t done, std::ptrdiff_t total)> bootstrap_progress;
 };
 
 /// What it produces.
@@ -54,7 +68,9 @@ struct AppendixRun {
   report::AppendixConfig config;             ///< the effective configuration (lang, formats, sizes resolved)
   std::string config_yaml;                   ///< with print_config: the configuration as YAML (nothing else is run)
   std::vector<std::string> config_warnings;  ///< about the configuration (a changed spec)
-  std::vector<std::string> notices;          ///< localised notes for the user (no PDF converter)
+  std::vector<std::string> notices;          ///< localised notes for the user (the quick mode, the design)
+  /// With AppendixOptions::quick: what it reduced, localised (also in the reproducibility block).
+  std::string quick_note;
   std::vector<std::string> warnings;         ///< the index's, parts left out and the analyses' warnings (English)
   std::vector<std::string> warnings_shown;   ///< the same in the appendix's language (for stderr)
   std::vector<Notice> adjustments;           ///< what the pipeline changed or chose (noted, and table B2)

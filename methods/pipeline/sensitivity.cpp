@@ -155,6 +155,7 @@ SensitivityRun run_sensitivity(const SensitivityOptions& o) {
   so.leave_one_out = o.leave_one_out;
   so.bootstrap_omega = o.bootstrap_omega;
   so.progress = o.progress;
+  so.bootstrap_progress = o.bootstrap_progress;
 
   // The weighting methods this analysis can use: the nominal one, the block's set, and AHP when
   // its judgments are perturbed; the spec's variants (entropy/PCA/AHP options, combinations) apply.

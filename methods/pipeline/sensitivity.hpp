@@ -55,6 +55,8 @@ struct SensitivityOptions {
   double sobol_tolerance = kSobolTolerance;
   /// Progress of the Monte Carlo runs (done, total); optional, never affects the results.
   std::function<void(std::ptrdiff_t done, std::ptrdiff_t total)> progress;
+  /// Progress of the bootstrap over units (done, B); optional, never affects the results.
+  std::function<void(std::ptrdiff_t done, std::ptrdiff_t total)> bootstrap_progress;
 };
 
 /// What it produces.

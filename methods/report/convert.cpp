@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <fmt/format.h>
 
 #include "methods/core/error.hpp"
@@ -94,31 +96,29 @@ bool has_cjk(std::string_view utf8) {
 }
 
 std::optional<bool> cjk_font_installed() {
-  if (!tool_on_path("fc-list")) return std::nullopt;
-  TempDir dir;
-  const fs::path out = dir.path / "fonts.txt";
-  // fc-list's output goes to a file (run_tool discards or inherits standard output).
-  const int rc = run_tool({"sh", "-c", "fc-list :lang=zh family > \"$0\"", out.string()}, true);
-  if (rc != 0) return std::nullopt;
-  std::error_code ec;
-  return fs::exists(out, ec) && fs::file_size(out, ec) > 0;
-}
-
-std::optional<std::string> svg_to_pdf(const std::string& svg) {
-  if (!tool_on_path("rsvg-convert")) return std::nullopt;
-  if (has_cjk(svg) && cjk_font_installed() == false)
-    throw InvalidInput(
-        "figures: the figure text is Chinese but no CJK font is installed (`fc-list :lang=zh` finds none), so "
-        "rsvg-convert would draw empty boxes; install one (Debian: apt-get install fonts-noto-cjk, or run "
-        "scripts/install-deps.sh) and run again");
-  TempDir dir;
-  write_file_atomic(dir.path / "in.svg", svg);
-  // SOURCE_DATE_EPOCH fixes cairo's /CreationDate, so the PDF is byte-identical on every run
-  // (the appendix's own date line records the run).
-  const int rc = run_tool({"rsvg-convert", "-f", "pdf", "-o", (dir.path / "out.pdf").string(), (dir.path / "in.svg").string()},
-                          true, {"SOURCE_DATE_EPOCH=0"});
-  if (rc != 0) throw InternalError(fmt::format("rsvg-convert failed (exit status {}) on a figure", rc));
-  return read_file(dir.path / "out.pdf");
+  // One fc-list run per PATH per process: the installed fonts do not change while the appendix
+  // is written, and an appendix checks before every figure (twice: PDF and PNG), which cost 32
+  // shell + fc-list processes (~0.1 s each). Keyed by PATH so a changed PATH asks again.
+  static std::mutex mutex;
+  static std::map<std::string, std::optional<bool>> known;
+  const char* path_env = std::getenv("PATH");
+  const std::string key = path_env != nullptr ? path_env : "";
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (const auto it = known.find(key); it != known.end()) return it->second;
+  }
+  std::optional<bool> found;
+  if (tool_on_path("fc-list")) {
+    TempDir dir;
+    const fs::path out = dir.path / "fonts.txt";
+    // fc-list's output goes to a file (run_tool discards or inherits standard output).
+    const int rc = run_tool({"sh", "-c", "fc-list :lang=zh family > \"$0\"", out.string()}, true);
+    std::error_code ec;
+    if (rc == 0) found = fs::exists(out, ec) && fs::file_size(out, ec) > 0;
+  }
+  const std::lock_guard<std::mutex> lock(mutex);
+  known[key] = found;
+  return found;
 }
 
 }  // namespace cikit::report

@@ -50,8 +50,8 @@ struct DocumentInfo {
   std::vector<std::string> omitted;
   Lang lang = Lang::En;
   PStyle pstyle = PStyle::Chinese;
-  /// LaTeX: true when <id>.pdf files of the figures are written next to the .tex (converted
-  /// by rsvg-convert); false puts a note in place of each figure.
+  /// LaTeX: true when <id>.pdf files of the figures are written next to the .tex (rendered
+  /// by librsvg: convert.hpp svg_to_pdf); false puts a note in place of each figure.
   bool latex_figures = false;
 };
 

@@ -11,6 +11,7 @@
 #include "methods/core/error.hpp"
 #include "methods/reliability/alpha.hpp"
 #include "methods/reliability/omega.hpp"
+#include "methods/sensitivity/detail/fast_index.hpp"
 #include "methods/stats/numeric.hpp"
 #include "methods/validity/factorability.hpp"
 
@@ -149,7 +150,32 @@ Eigen::VectorXi score_all(const Dataset& data, const IndicatorTree& tree, const 
   for (int i = 1; i < tree.size(); ++i) nodes[static_cast<std::size_t>(i)].weight = fit.weights.local(i);
   cfg.normalize = NormalizeMethod::Goalposts;
   cfg.weights = WeightMethod::Given;
-  return build_index(data, IndicatorTree(std::move(nodes)), cfg, {}, RankScope::IndexOnly).ranks.col(0);
+  IndicatorTree scored(std::move(nodes));
+  // Weighted means everywhere (and no treatment, no reference unit): build_index's steps that
+  // matter here (pre-flight, normalisation, aggregation, ranks) without the rest (weights'
+  // bookkeeping, per-node copies and messages): the same ranks (sensitivity_detail::
+  // index_from_leaf_scores); anything it would reject goes to build_index for its message.
+  if (!treatment_requested(cfg.treat) && cfg.reference_unit.empty() && sensitivity_detail::means_only(scored, cfg)) {
+    require_preflight(scored, cfg, data.values, data.unit_ids);
+    NormalizeOptions nopt;
+    nopt.method = cfg.normalize;
+    nopt.range_lo = cfg.range_lo;
+    nopt.range_hi = cfg.range_hi;
+    nopt.cap_at_target = cfg.cap_at_target;
+    nopt.unit_ids = data.unit_ids;
+    std::vector<ColumnInfo> columns = leaf_columns(scored);
+    std::vector<int> leaf_col(static_cast<std::size_t>(scored.size()), -1);
+    for (std::size_t j = 0; j < leaves.size(); ++j) {
+      columns[j].method = leaf_normalize_method(scored, leaves[j], cfg);
+      leaf_col[static_cast<std::size_t>(leaves[j])] = static_cast<int>(j);
+    }
+    const NormalizeResult nr = normalize(data.values, columns, nopt);
+    thread_local sensitivity_detail::RunScratch scratch;
+    Eigen::VectorXi ranks;
+    if (sensitivity_detail::index_from_leaf_scores(scored, nr.values, leaf_col, fit.weights.local, cfg, scratch, ranks))
+      return ranks;
+  }
+  return build_index(data, scored, cfg, {}, RankScope::IndexOnly).ranks.col(0);
 }
 
 NodeStatisticInterval interval_row(std::string stat, std::string node, const BootstrapUnitsResult& r, Eigen::Index s) {
@@ -196,6 +222,7 @@ IndexBootstrapResult bootstrap_index(const Dataset& data, const IndicatorTree& t
     };
     BootstrapUnitsOptions io = bo;
     io.bca = data_weights;  // BCa of ranks is not reported; its jackknife costs n index builds
+    io.progress = options.progress;
     const BootstrapUnitsResult r = bootstrap_units(n, stat, io);
     out.failures = r.failures;
     for (Eigen::Index s = 0; s < n_w; ++s) out.weights.push_back(interval_row("local_weight", tree.node(static_cast<int>(s) + 1).id, r, s));
@@ -416,6 +443,7 @@ SensitivityAnalysis analyse_sensitivity(const Dataset& data, const IndicatorTree
     bo.seed = options.seed;
     bo.threads = options.threads;
     bo.omega = options.bootstrap_omega;
+    bo.progress = options.bootstrap_progress;
     a.bootstrap = bootstrap_index(data, tree, config, weight_inputs, bo);
   }
   if (options.leave_one_out) a.leave_one_out = leave_one_out(data, tree, config, weight_inputs, options.threads);

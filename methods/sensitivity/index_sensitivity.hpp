@@ -14,6 +14,7 @@
 
 #include "methods/aggregate/build_index.hpp"
 #include "methods/core/dataset.hpp"
+#include "methods/core/progress.hpp"
 #include "methods/core/registry.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/core/uncertainty_block.hpp"
@@ -49,6 +50,9 @@ struct IndexBootstrapOptions {
   /// about 100× an alpha (≈ 10 s of CPU for B = 1000 on the example's four 14-indicator
   /// dimensions, far more for large nodes).
   bool omega = false;
+  /// Optional: (resamples done, B) of the index part (the statistics per node report none);
+  /// never affects the results.
+  ProgressFn progress;
 };
 
 /// One bootstrapped statistic of one node.
@@ -156,6 +160,7 @@ struct SensitivityOptions {
   std::uint64_t seed = kDefaultSeed;
   int threads = 0;
   ProgressCallback progress;  ///< Monte Carlo runs
+  ProgressFn bootstrap_progress;  ///< bootstrap over units (IndexBootstrapOptions::progress)
 };
 
 /// Base size N for a target number of runs R and k inputs: the smallest power of 2 with

@@ -8,13 +8,16 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <limits>
 #include <cmath>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "methods/core/cancel.hpp"
+#include "methods/aggregate/preflight.hpp"
 #include "methods/core/error.hpp"
+#include "methods/sensitivity/detail/fast_index.hpp"
 #include "methods/sensitivity/detail/uncertain_input.hpp"
 #include "methods/stats/numeric.hpp"
 #include "methods/weighting/ahp.hpp"
@@ -22,7 +25,10 @@
 
 namespace cikit {
 
+using sensitivity_detail::index_from_leaf_scores;
 using sensitivity_detail::is_weight_kind;
+using sensitivity_detail::means_only;
+using sensitivity_detail::RunScratch;
 using sensitivity_detail::spec_error;
 
 namespace {
@@ -230,6 +236,20 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
   // local weights are kept (the base of a weight perturbation).
   const std::size_t n_combos = variants.size() * nimp * nn * nw * na;
   std::vector<Eigen::VectorXd> base_local(n_combos);
+  // What a run reuses (computed once here; see ranks_of): without a weight or judgment
+  // perturbation a run is its combination's build, so its ranks; with one, the normalised
+  // indicators of its (exclusion, imputation, normalisation), which the weights and the
+  // aggregation do not change.
+  const bool perturbs = i_noise >= 0 || i_ahp >= 0;
+  std::vector<Eigen::VectorXi> combo_ranks(n_combos);
+  std::vector<char> combo_means(n_combos, 0);
+  std::vector<Eigen::MatrixXd> leaf_scores(perturbs ? variants.size() * nimp * nn : 0);
+  std::vector<std::vector<int>> leaf_col(variants.size());  // per variant: node -> leaf column (-1: inner)
+  for (std::size_t e = 0; e < variants.size(); ++e) {
+    const IndicatorTree& t = variants[e].tree;
+    leaf_col[e].assign(static_cast<std::size_t>(t.size()), -1);
+    for (std::size_t j = 0; j < t.leaves().size(); ++j) leaf_col[e][static_cast<std::size_t>(t.leaves()[j])] = static_cast<int>(j);
+  }
   std::vector<std::string> failed(n_combos);
   std::vector<std::optional<InvalidInput>> cr_failed(n_combos);
   {
@@ -258,6 +278,14 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
         continue;
       }
       base_local[static_cast<std::size_t>(c)] = r.weights.local;
+      combo_ranks[static_cast<std::size_t>(c)] = r.ranks.col(0);
+      combo_means[static_cast<std::size_t>(c)] = means_only(variants[e].tree, cfg) ? 1 : 0;
+      if (perturbs && wi == 0 && ai == 0) {
+        const auto& lv = variants[e].tree.leaves();
+        Eigen::MatrixXd& ls = leaf_scores[(e * nimp + ii) * nn + ni];
+        ls.resize(r.scores.rows(), static_cast<Eigen::Index>(lv.size()));
+        for (std::size_t j = 0; j < lv.size(); ++j) ls.col(static_cast<Eigen::Index>(j)) = r.scores.col(lv[j]);
+      }
       if (i_ahp >= 0 && cfg.weights == WeightMethod::Ahp && e == 0) {
         const double lim = spec.inputs[static_cast<std::size_t>(i_ahp)].reject_cr;
         for (const auto& cc : r.weights.consistency)
@@ -291,7 +319,8 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
     const Variant& var = variants[e];
     IndexConfig cfg = config_of(ii, ni, wi, ai);
     const bool perturb_ahp = i_ahp >= 0 && cfg.weights == WeightMethod::Ahp;
-    if (!perturb_ahp && i_noise < 0) return build_index(var.data, var.tree, cfg, inputs_of(var), RankScope::IndexOnly).ranks.col(0);
+    // Nothing perturbed: the run is its combination's pre-flight build (same inputs, same ranks).
+    if (!perturb_ahp && i_noise < 0) return combo_ranks[combo(e, ii, ni, wi, ai)];
     Eigen::VectorXd local = base_local[combo(e, ii, ni, wi, ai)];
     if (perturb_ahp) {
       const UncertainInput& in = spec.inputs[static_cast<std::size_t>(i_ahp)];
@@ -329,6 +358,14 @@ MonteCarloResult run_uncertainty(const Dataset& data, const IndicatorTree& tree,
       const Eigen::VectorXd w = perturbed_weights(in.kind, bw, groups, in.percent, in.concentration, u);
       for (int i = 1; i <= m; ++i) local(i) = w(i - 1);
     }
+    if (combo_means[combo(e, ii, ni, wi, ai)] != 0) {
+      thread_local RunScratch scratch;
+      Eigen::VectorXi ranks;
+      if (index_from_leaf_scores(var.tree, leaf_scores[(e * nimp + ii) * nn + ni], leaf_col[e], local, cfg, scratch,
+                                 ranks))
+        return ranks;
+    }
+    // Other aggregations (or a value the fast path leaves to build_index's checks and messages).
     std::vector<Node> nodes = var.tree.nodes();
     for (int i = 1; i < var.tree.size(); ++i) nodes[static_cast<std::size_t>(i)].weight = local(i);
     cfg.weights = WeightMethod::Given;

@@ -62,6 +62,7 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
   r.replicates.resize(nrep, m);
   std::vector<std::string> why(static_cast<std::size_t>(nrep));
   const int nt = resolve_threads(options.threads);
+  ProgressCounter progress(options.progress, nrep);
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 8)
   for (int b = 0; b < nrep; ++b) {
     if (cancel_requested()) continue;  // stop between replicates (methods/core/cancel.hpp)
@@ -75,8 +76,10 @@ BootstrapUnitsResult run(Eigen::Index n, const UnitRowsStatistic& stat, int nrep
       r.replicates.row(b).setConstant(kNaN);
       why[static_cast<std::size_t>(b)] = std::move(w);
     }
+    progress.step(omp_get_thread_num() == 0);
   }
   throw_if_cancelled();
+  progress.finish();
   for (int b = 0; b < nrep; ++b)
     if (!why[static_cast<std::size_t>(b)].empty()) r.failures.emplace_back(b, why[static_cast<std::size_t>(b)]);
   if (!r.failures.empty())

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "methods/core/progress.hpp"
 #include "methods/core/random.hpp"
 
 namespace cikit {
@@ -34,6 +35,7 @@ struct BootstrapUnitsOptions {
   PercentileRule percentile = PercentileRule::Type7;
   bool bca = true;         ///< BCa needs n more evaluations (jackknife over units)
   int threads = 0;         ///< OpenMP threads; 0 = default. Results never depend on it.
+  ProgressFn progress;     ///< optional: (replicates done, B); never affects the results
 };
 
 /// Intervals of one statistic.

@@ -585,10 +585,14 @@ def sensitivity(spec: Spec | str, *, replicates: int | None = None, sobol: int |
 
 
 def appendix(spec: Spec | str, out: str | os.PathLike, *, lang: str = "en", formats: Iterable[str] | None = None,
-             seed: int | None = None, bootstrap: int | None = None, replicates: int | None = None) -> Result:
-    """Writes the methodology appendix to ``out`` (``cikit appendix``)."""
+             seed: int | None = None, bootstrap: int | None = None, replicates: int | None = None,
+             quick: bool = False) -> Result:
+    """Writes the methodology appendix to ``out`` (``cikit appendix``). ``quick``: the
+    resampling sizes not given are reduced (``cikit appendix --quick``); the appendix and the
+    result's notes state what was reduced."""
     return _finish(AppendixResult(_cikit.appendix(_spec(spec)._h, _opts(
-        out=out, lang=lang, formats=_list(formats), seed=seed, bootstrap=bootstrap, replicates=replicates))))
+        out=out, lang=lang, formats=_list(formats), seed=seed, bootstrap=bootstrap, replicates=replicates,
+        quick=quick))))
 
 
 def cfa(spec: Spec | str, *, observed: str | None = None, level: int | None = None,

@@ -391,6 +391,7 @@ Doc appendix(const PySpec& s, const py::dict& o) {
   if (o.contains("seed") && !o["seed"].is_none()) po.seed = o["seed"].cast<std::uint64_t>();
   po.bootstrap = get<int>(o, "bootstrap", po.bootstrap);
   po.replicates = get<long>(o, "replicates", po.replicates);
+  po.quick = get<bool>(o, "quick", po.quick);
   return run_released([&] {
     const auto t0 = Clock::now();
     pipeline::AppendixRun run = pipeline::run_appendix(po);

@@ -53,8 +53,8 @@ TEST_CASE("run_appendix: the output set holds every table and figure", "[pipelin
   REQUIRE_FALSE(run.xlsx);
   REQUIRE_FALSE(run.docx);
   REQUIRE(run.outputs.dir() == "appendix-not-written");
-  // Stages: evidence, weights, sensitivity, write.
-  REQUIRE(stages.size() == 4);
+  // Stages: evidence, weights, sensitivity, audit, results and analyses, figures, write.
+  REQUIRE(stages.size() == 7);
   REQUIRE(run.config.sensitivity.replicates == 64);
   REQUIRE(run.config.evidence.parallel_replicates == 10);
   REQUIRE(run.document.info.lang == cikit::Lang::En);

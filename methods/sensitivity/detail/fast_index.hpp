@@ -1,0 +1,117 @@
+#pragma once
+/// \file detail/fast_index.hpp
+/// Private helper of methods/sensitivity (uncertainty.cpp: the Monte Carlo runs;
+/// index_sensitivity.cpp: scoring every unit under a bootstrap resample's model): the index
+/// ranks from normalised indicators and given local weights, for trees aggregated by weighted
+/// means, with build_index's arithmetic and no per-run allocation. Not part of the public API.
+
+#include <Eigen/Core>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "methods/aggregate/aggregate.hpp"
+#include "methods/aggregate/build_index.hpp"
+#include "methods/aggregate/preflight.hpp"
+#include "methods/core/tree.hpp"
+
+namespace cikit::sensitivity_detail {
+
+/// True if every inner node of `tree` is aggregated by a weighted mean (arithmetic, geometric,
+/// harmonic, power) under `cfg`: the methods the fast path of a run (index_from_leaf_scores)
+/// reproduces.
+inline bool means_only(const IndicatorTree& tree, const IndexConfig& cfg) {
+  for (int i : tree.inner_postorder()) {
+    const AggregateMethod m = node_aggregate(tree, i, cfg).method;
+    if (m != AggregateMethod::Arithmetic && m != AggregateMethod::Geometric && m != AggregateMethod::Harmonic &&
+        m != AggregateMethod::Power)
+      return false;
+  }
+  return true;
+}
+
+/// Scratch memory of one thread's runs (reused from run to run: no allocation per run).
+struct RunScratch {
+  Eigen::MatrixXd inner;  ///< units x nodes: the inner nodes' scores (leaf columns unused)
+  Eigen::ArrayXd num, den;
+};
+
+/// The index ranks of one run from the normalised (and treated) indicators `leaf_scores`
+/// (units x leaves, leaf order of `tree`), the local weights `local` (by node; renormalised per
+/// parent as weights "given" are: w_c / sum of the siblings' w) and the aggregation of `cfg`,
+/// which must be a weighted mean at every inner node (means_only). The same arithmetic, in the
+/// same order per unit, as build_index with those weights given (weighted_arithmetic,
+/// weighted_geometric/harmonic/power_mean, rank_descending), so the ranks are identical; it
+/// skips what a run does not change (pre-flight, treatment, normalisation, the weights' and
+/// aggregation's checks and messages, ranks of the other nodes) and allocates nothing but the
+/// result. Returns false, leaving `ranks` unspecified, when a value would make build_index
+/// throw (a missing score under missing: error, a negative or zero score under a geometric,
+/// harmonic or power mean, a weight that is negative or not finite, a group whose weights sum
+/// to 0): the caller then runs build_index, which reports it with its location.
+inline bool index_from_leaf_scores(const IndicatorTree& tree, const Eigen::MatrixXd& leaf_scores,
+                            const std::vector<int>& leaf_col, const Eigen::VectorXd& local, const IndexConfig& cfg,
+                            RunScratch& s, Eigen::VectorXi& ranks) {
+  const Eigen::Index n = leaf_scores.rows();
+  if (s.inner.rows() != n || s.inner.cols() < tree.size()) s.inner.resize(n, tree.size());
+  s.num.resize(n);
+  s.den.resize(n);
+  const bool shift_zero = cfg.aggregate_params.zeros == ZeroPolicy::Shift;
+  const double shift = shift_zero ? cfg.aggregate_params.shift : 0.0;
+  if (shift_zero && !(shift > 0 && std::isfinite(shift))) return false;
+  const auto column = [&](int node) -> const double* {
+    const int j = leaf_col[static_cast<std::size_t>(node)];
+    return j >= 0 ? leaf_scores.col(j).data() : s.inner.col(node).data();
+  };
+  for (int i : tree.inner_postorder()) {
+    const std::vector<int>& ch = tree.node(i).children;
+    double sum = 0;  // given_tree_weights: each child's weight over the sum of its siblings'
+    for (int c : ch) sum += local(c);
+    if (!(sum > 0)) return false;
+    const NodeAggregate how = node_aggregate(tree, i, cfg);
+    const bool arithmetic = how.method == AggregateMethod::Arithmetic;
+    const double r = how.method == AggregateMethod::Geometric  ? 0.0
+                     : how.method == AggregateMethod::Harmonic ? -1.0
+                                                               : how.power;
+    if (!arithmetic && !std::isfinite(r)) return false;
+    const bool zero_matters = !(r > 0);
+    s.num.setZero();
+    s.den.setZero();
+    for (int c : ch) {
+      const double w = local(c) / sum;
+      if (!(w >= 0) || !std::isfinite(w)) return false;
+      const double* x = column(c);
+      for (Eigen::Index u = 0; u < n; ++u) {
+        const double v = x[u];
+        if (std::isnan(v)) {
+          if (cfg.missing == MissingPolicy::Error) return false;
+          continue;
+        }
+        if (arithmetic) {  // weighted_arithmetic
+          s.num(u) += w * v;
+          s.den(u) += w;
+          continue;
+        }
+        // power_mean (means.cpp)
+        if (!std::isfinite(v) || v < 0) return false;
+        if (zero_matters && !(v > 0) && !shift_zero && w > 0) return false;
+        const double y = v + shift;
+        if (w > 0) s.num(u) += w * ((r < 0 || r > 0) ? std::pow(y, r) : std::log(y));
+        s.den(u) += w;
+      }
+    }
+    double* out = s.inner.col(i).data();
+    for (Eigen::Index u = 0; u < n; ++u) {
+      if (!(s.den(u) > 0)) {
+        out[u] = std::numeric_limits<double>::quiet_NaN();
+        continue;
+      }
+      const double m = s.num(u) / s.den(u);
+      out[u] = arithmetic ? m : ((r < 0 || r > 0) ? std::pow(m, 1.0 / r) : std::exp(m)) - shift;
+    }
+  }
+  ranks = rank_descending(s.inner.col(tree.root()));
+  return true;
+}
+
+}  // namespace cikit::sensitivity_detail
