@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <optional>
+#include <string>
 
 #include "methods/cfa/fiml.hpp"
 #include "methods/cfa/optimise.hpp"
@@ -381,10 +383,19 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   const Eigen::MatrixXd jac = fiml_jacobian(fit);
   const Eigen::MatrixXd info = fiml_observed_information(fit, pats, jac);
   const bool robust = options.estimator == Estimator::MLR;
-  const FimlH1Information h1i = fiml_h1_information(pats, fit.mean, fit.s, robust);
+  // MLR needs the h1 information for its scaled test (an error if it is singular); under ML it
+  // serves only the FIML-corrected robust indices, which are then left out with a warning (as
+  // lavaan gives NA).
+  std::optional<FimlH1Information> h1i;
+  try {
+    h1i = fiml_h1_information(pats, fit.mean, fit.s, robust);
+  } catch (const DomainError& e) {
+    if (robust) throw;
+    fit.warnings.push_back(std::string("robust CFI/TLI/RMSEA (FIML-corrected) not computed: ") + e.what());
+  }
   double scaling = kNaN, scaling_null = kNaN, trace = kNaN;
   if (robust) {
-    const RobustResult rr = mlr_fiml(fit, pats, jac, info, h1i);
+    const RobustResult rr = mlr_fiml(fit, pats, jac, info, *h1i);
     fit.vcov = rr.vcov;
     scaling = rr.scaling;
     scaling_null = rr.scaling_null;
@@ -398,7 +409,13 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
                         "(the model is not identified by these data)");
     fit.vcov = ldlt.solve(Eigen::MatrixXd::Identity(q + p, q + p));
   }
-  fit.fiml_c = fiml_corrected(fit, pats, jac, h1i, robust);
+  if (h1i) {
+    try {
+      fit.fiml_c = fiml_corrected(fit, pats, jac, *h1i, robust);
+    } catch (const DomainError& e) {
+      fit.warnings.push_back(std::string("robust CFI/TLI/RMSEA (FIML-corrected) not computed: ") + e.what());
+    }
+  }
   fill_estimates(fit);
   fit.fit = fit_measures(fit, scaling, scaling_null, trace);
   warn_solution(fit);
