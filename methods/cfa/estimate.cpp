@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <optional>
+#include <string>
 
 #include "methods/cfa/fiml.hpp"
 #include "methods/cfa/optimise.hpp"
@@ -304,6 +306,8 @@ CfaFit fit_cfa(const MeasurementModel& model, const Eigen::MatrixXd& x, const Es
     scaling = rr.scaling;
     scaling_null = rr.scaling_null;
     trace = rr.trace_ugamma;
+    fit.trace_h1 = rr.trace_h1;
+    fit.trace_h0 = rr.trace_h0;
   }
   fill_estimates(fit);
   fit.fit = fit_measures(fit, scaling, scaling_null, trace);
@@ -313,8 +317,6 @@ CfaFit fit_cfa(const MeasurementModel& model, const Eigen::MatrixXd& x, const Es
 
 CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, const EstimateOptions& options) {
   validate_model(model);
-  if (options.estimator != Estimator::ML)
-    throw InvalidInput("CFA: missing = fiml is implemented for estimator ML only (not MLR)");
   CfaFit fit;
   fit.model = model;
   fit.estimator = options.estimator;
@@ -346,7 +348,6 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   const double n = fit.n;
   const std::vector<Parameter> freep = free_parameters(fit.table);
   // Objective -logL/N over (theta, nu); scaling matrix: complete-data expected information.
-  // with_hessian = false: the gradient only (the observed-information differences below).
   auto evaluate = [&](const Eigen::VectorXd& th, bool deriv, bool with_hessian) {
     Evaluation e;
     const ModelMatrices mm = model_matrices(fit.table, th.head(q));
@@ -381,39 +382,47 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   const Eigen::VectorXd sd = fit.mm.lat_cov.diagonal().cwiseAbs().cwiseSqrt().cwiseInverse();
   fit.latent_correlation = sd.asDiagonal() * fit.mm.lat_cov * sd.asDiagonal();
   fit.r2 = (1.0 - fit.mm.theta.diagonal().array() / fit.mm.sigma.diagonal().array()).matrix();
-  // Observed information per unit: Hessian of -logL/N by central differences of the analytic
-  // gradient, gradient only (no expected information). lavaan's lav_model_hessian uses the
-  // 5-point rule; the 2-point rule's truncation error (h^2/6 times the third derivative, ~1e-13)
-  // is below the round-off both share (~eps/h ~ 1e-10 relative), at half the cost. This is most
-  // of the FIML run time (2 (q + p) gradient evaluations): the columns run in parallel, each
-  // written by its index, so the result does not depend on the number of threads.
-  Eigen::MatrixXd hess(q + p, q + p);
-  const double h = 1e-6;
-  std::vector<char> column_ok(static_cast<std::size_t>(q + p), 1);
-#pragma omp parallel for schedule(dynamic, 1)
-  for (Eigen::Index j = 0; j < q + p; ++j) {
-    Eigen::VectorXd col = Eigen::VectorXd::Zero(q + p);
-    const double weights[2] = {-1.0, 1.0};
-    const double steps[2] = {-h, h};
-    for (int k = 0; k < 2; ++k) {
-      Eigen::VectorXd th = r.x;
-      th(j) += steps[k];
-      const Evaluation e = evaluate(th, true, false);
-      if (!e.ok) {
-        column_ok[static_cast<std::size_t>(j)] = 0;
-        break;
-      }
-      col += weights[k] * e.gradient;
-    }
-    hess.col(j) = col / (2.0 * h);
+  // Observed information per unit, analytic (robust.hpp, fiml_observed_information); the h1
+  // (saturated) information of the EM moments for the Yuan–Bentler trace and the FIML-corrected
+  // robust indices.
+  const Eigen::MatrixXd jac = fiml_jacobian(fit);
+  const Eigen::MatrixXd info = fiml_observed_information(fit, pats, jac);
+  const bool robust = options.estimator == Estimator::MLR;
+  // MLR needs the h1 information for its scaled test (an error if it is singular); under ML it
+  // serves only the FIML-corrected robust indices, which are then left out with a warning (as
+  // lavaan gives NA).
+  std::optional<FimlH1Information> h1i;
+  try {
+    h1i = fiml_h1_information(pats, fit.mean, fit.s, robust);
+  } catch (const DomainError& e) {
+    if (robust) throw;
+    fit.warnings.push_back(std::string("robust CFI/TLI/RMSEA (FIML-corrected) not computed: ") + e.what());
   }
-  for (const char ok : column_ok)
-    if (!ok) throw DomainError("CFA (FIML): the model-implied covariance is not positive definite near the estimate");
-  hess = 0.5 * (hess + hess.transpose()).eval();
-  fit.vcov = (n * hess).ldlt().solve(Eigen::MatrixXd::Identity(q + p, q + p));
+  double scaling = kNaN, scaling_null = kNaN, trace = kNaN;
+  if (robust) {
+    const RobustResult rr = mlr_fiml(fit, pats, jac, info, *h1i);
+    fit.vcov = rr.vcov;
+    scaling = rr.scaling;
+    scaling_null = rr.scaling_null;
+    trace = rr.trace_ugamma;
+    fit.trace_h1 = rr.trace_h1;
+    fit.trace_h0 = rr.trace_h0;
+  } else {
+    Eigen::LDLT<Eigen::MatrixXd> ldlt(n * info);
+    if (ldlt.info() != Eigen::Success || !(ldlt.vectorD().minCoeff() > 0))
+      throw DomainError("CFA (FIML): the observed information matrix is not positive definite at the estimate "
+                        "(the model is not identified by these data)");
+    fit.vcov = ldlt.solve(Eigen::MatrixXd::Identity(q + p, q + p));
+  }
+  if (h1i) {
+    try {
+      fit.fiml_c = fiml_corrected(fit, pats, jac, *h1i, robust);
+    } catch (const DomainError& e) {
+      fit.warnings.push_back(std::string("robust CFI/TLI/RMSEA (FIML-corrected) not computed: ") + e.what());
+    }
+  }
   fill_estimates(fit);
-  fit.fit = fit_measures(fit, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
-                         std::numeric_limits<double>::quiet_NaN());
+  fit.fit = fit_measures(fit, scaling, scaling_null, trace);
   warn_solution(fit);
   return fit;
 }

@@ -14,6 +14,7 @@
 /// References: Bollen (1989) ch. 4 and 7; Jöreskog (1969), Psychometrika 34:183;
 /// Yuan & Bentler (2000), Sociol. Methodol. 30:165, doi:10.1111/0081-1750.00078.
 #include <Eigen/Core>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -65,6 +66,22 @@ struct CfaFit {
   Eigen::MatrixXd latent_correlation; ///< m x m
   std::vector<std::string> warnings;  ///< Heywood cases, non-PD latent covariance, non-convergence
 
+  /// MLR: the two halves of the Yuan–Bentler trace, tr(B1 A1^{-1}) (h1) and tr(B0 E^{-1}) (h0);
+  /// lavaan reports them over ndat and npar as scaling.factor.h1 / .h0. NaN for ML.
+  double trace_h1 = std::numeric_limits<double>::quiet_NaN();
+  double trace_h0 = std::numeric_limits<double>::quiet_NaN();
+  /// FIML only: the "FIML-corrected" statistics behind lavaan's robust CFI/TLI/RMSEA with
+  /// missing data (lav_fit_fiml_corrected; Zhang & Savalei 2023): the complete-data ML
+  /// statistic of the model (and of the independence model) at the EM moments, its df, and the
+  /// correction factor c = k / df (version V3 with MLR, V6 with ML; docs/methods.md). NaN when
+  /// not computed (complete data).
+  struct FimlCorrected {
+    double x2 = std::numeric_limits<double>::quiet_NaN(), df = std::numeric_limits<double>::quiet_NaN(),
+           c = std::numeric_limits<double>::quiet_NaN();
+    double x2_null = std::numeric_limits<double>::quiet_NaN(), df_null = std::numeric_limits<double>::quiet_NaN(),
+           c_null = std::numeric_limits<double>::quiet_NaN();
+  } fiml_c;
+
   /// The value of fit measure `name`; NaN if absent.
   [[nodiscard]] double measure(const std::string& name) const;
 };
@@ -77,11 +94,17 @@ struct CfaFit {
 /// FIML (lavaan missing = "ml", meanstructure with free intercepts) on the rows of x (NaN =
 /// missing; rows with every value missing are dropped). Minimises -logL/N by Fisher scoring
 /// with the analytic FIML gradient (methods/cfa/fiml.hpp) and the complete-data expected
-/// information at the current Sigma as the scaling matrix; SEs from the observed information
-/// (2-point central differences of the analytic gradient; lavaan, whose default with missing =
-/// "ml" is the observed information too, uses 5 points: the same to round-off).
+/// information at the current Sigma as the scaling matrix. SEs from the observed information
+/// (lavaan's default with missing = "ml"), computed analytically: with J = d(mu, vech Sigma) /
+/// d(theta, nu) and H the exact Hessian of logL in (mu, vech Sigma) (fiml_hessian),
+///   d2 logL / d(theta, nu)^2 = J' H J + [sum_ij G_ij d2 Sigma_ij / dtheta dtheta'],
+/// G the gradient matrix of logL in Sigma (robust.hpp, fiml_observed_information).
+/// estimator ML: vcov = (-Hessian)^{-1}. estimator MLR (lavaan estimator = "MLR", missing =
+/// "ml"): Huber–White sandwich with the casewise scores at the model-implied moments and the
+/// Yuan–Bentler (Mplus) scaled chi-square with the h1 information of the EM moments (mlr_fiml).
 /// chisq = 2 (logL_H1 - logL), H1 by EM; baseline = independence with free means and
-/// variances (its ML estimates are the available-case means and ML variances).
+/// variances (its ML estimates are the available-case means and ML variances). The robust
+/// CFI/TLI/RMSEA are lavaan's FIML-corrected ones (fiml_c above).
 [[nodiscard]] CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x,
                                   const EstimateOptions& options = {});
 

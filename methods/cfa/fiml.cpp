@@ -387,27 +387,34 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
       for (Index k = 0; k < po; ++k)
         h(ix(o[static_cast<std::size_t>(k)]), col) -= n * cij * (s(k, i) * v(j) + s(k, j) * v(i));
     }
-    for (std::size_t x = 0; x < pairs.size(); ++x) {
-      const auto [i, j, cx] = pairs[x];
+    // vech-vech block, one column per pair x = (i, j): over the pairs y = (k, l) in vech order
+    // (l outer, k >= l inner, contiguous per l) the term above is
+    //   a_j[k] s_i[l] + s_i[k] a_j[l] + a_i[k] s_j[l] + s_j[k] a_i[l]   (a_j = column j of A),
+    // four contiguous axpys per l; the whole column is written (both triangles of the block).
+    VectorXd col(static_cast<Index>(pairs.size()));
+    for (const auto& [i, j, cx] : pairs) {
       const double cij = i == j ? 0.5 : 1.0;
-      for (std::size_t y = 0; y <= x; ++y) {
-        const auto [k, l, cy] = pairs[y];
-        const double ckl = k == l ? 0.5 : 1.0;
-        const double t = a(j, k) * s(l, i) + a(j, l) * s(k, i) + a(i, k) * s(l, j) + a(i, l) * s(k, j);
-        h(cx, cy) -= 0.5 * n * cij * ckl * t;
+      const auto ai = a.col(i), aj = a.col(j), si = s.col(i), sj = s.col(j);
+      Index y = 0;
+      for (Index l = 0; l < po; ++l) {
+        const Index len = po - l;
+        col.segment(y, len) = aj.segment(l, len) * si(l) + si.segment(l, len) * aj(l) +
+                              ai.segment(l, len) * sj(l) + sj.segment(l, len) * ai(l);
+        col(y) *= 0.5;  // c_kl = 1/2 on the diagonal (k = l)
+        y += len;
       }
+      const double f = -0.5 * n * cij;
+      for (std::size_t yy = 0; yy < pairs.size(); ++yy) h(pairs[yy][2], cx) += f * col(static_cast<Index>(yy));
     }
   }
-  // The mu-vech block was filled above the diagonal (rows mu, columns vech), the vech block in
-  // whichever triangle its pattern order gave; mirror into a full symmetric matrix.
+  // The mu-vech block was filled above the diagonal (rows mu, columns vech); the mu and vech
+  // blocks in full. Mirror into a symmetric matrix.
   const Index m = h.rows();
   MatrixXd sym = h;
   for (Index j = 0; j < m; ++j)
     for (Index i = j + 1; i < m; ++i) {
-      // Exactly one of h(i, j), h(j, i) was written (the other is 0) except within the mu block,
-      // which is symmetric already.
-      const bool mu_block = i < ix(p) && j < ix(p);
-      const double val = mu_block ? h(i, j) : h(i, j) + h(j, i);
+      const bool same_block = (i < ix(p)) == (j < ix(p));
+      const double val = same_block ? 0.5 * (h(i, j) + h(j, i)) : h(i, j) + h(j, i);
       sym(i, j) = val;
       sym(j, i) = val;
     }

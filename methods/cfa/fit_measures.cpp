@@ -51,6 +51,12 @@ double tli(double x2, double df, double x2n, double dfn, double c = 1, double cn
   return 1.0;
 }
 
+/// lavaan's lav_fit_rni with c.hat: 1 - (X2 - c df) / (X2_null - c_null df_null).
+double cfi_free_rni(double x2, double df, double x2n, double dfn, double c, double cn) {
+  const double t1 = x2 - c * df, t2 = x2n - cn * dfn;
+  return std::abs(t2) > 0 ? 1.0 - t1 / t2 : 1.0;
+}
+
 double rmsea(double x2, double df, double n, double c = 1) {
   if (!(df > 0)) return 0.0;
   return std::sqrt(std::max((x2 / n) / df - c / n, 0.0));
@@ -101,6 +107,13 @@ std::vector<Measure> fit_measures(const CfaFit& fit, double scaling, double scal
   const double x2n = fit.fiml ? 2.0 * (fit.logl_h1 - fit.logl_baseline) : n * (s.diagonal().array().log().sum() - log_det_s);
   const double dfn = static_cast<double>(p * (p - 1) / 2);
   const bool robust = std::isfinite(scaling);
+  // Robust CFI/TLI/RMSEA: complete data from (chisq, scaling); FIML from lavaan's FIML-corrected
+  // statistics (with ML too, as lavaan: version V6), fiml_corrected in robust.hpp.
+  const auto& fc = fit.fiml_c;
+  const bool fiml_robust = fit.fiml && std::isfinite(fc.c);
+  const bool any_robust = robust || fiml_robust;
+  const double x3 = fiml_robust ? fc.x2 : x2, c3 = fiml_robust ? fc.c : scaling;
+  const double x3n = fiml_robust ? fc.x2_null : x2n, c3n = fiml_robust ? fc.c_null : scaling_null;
 
   m.emplace_back("npar", q);
   m.emplace_back("fmin", fit.fmin);
@@ -128,8 +141,10 @@ std::vector<Measure> fit_measures(const CfaFit& fit, double scaling, double scal
   if (robust) {
     m.emplace_back("cfi.scaled", cfi(x2s, df, x2ns, dfn));
     m.emplace_back("tli.scaled", tli(x2s, df, x2ns, dfn));
-    m.emplace_back("cfi.robust", cfi(x2, df, x2n, dfn, scaling, scaling_null, true));
-    m.emplace_back("tli.robust", tli(x2, df, x2n, dfn, scaling, scaling_null, true));
+  }
+  if (any_robust) {
+    m.emplace_back("cfi.robust", cfi(x3, df, x3n, dfn, c3, c3n, true));
+    m.emplace_back("tli.robust", tli(x3, df, x3n, dfn, c3, c3n, true));
   }
   m.emplace_back("nnfi", tli(x2, df, x2n, dfn));
   {
@@ -144,9 +159,10 @@ std::vector<Measure> fit_measures(const CfaFit& fit, double scaling, double scal
     const double t1 = x2 - df, t2 = x2n - dfn;
     return std::abs(t2) > 0 ? 1.0 - t1 / t2 : 1.0;
   }());
-  if (robust) {
-    m.emplace_back("nnfi.scaled", tli(x2s, df, x2ns, dfn));
-    m.emplace_back("nnfi.robust", tli(x2, df, x2n, dfn, scaling, scaling_null, true));
+  if (robust) m.emplace_back("nnfi.scaled", tli(x2s, df, x2ns, dfn));
+  if (any_robust) {
+    m.emplace_back("nnfi.robust", tli(x3, df, x3n, dfn, c3, c3n, true));
+    m.emplace_back("rni.robust", cfi_free_rni(x3, df, x3n, dfn, c3, c3n));
   }
   // Log-likelihoods (likelihood = "normal": S with divisor N).
   Eigen::LLT<Eigen::MatrixXd> llt(sg);
@@ -161,6 +177,12 @@ std::vector<Measure> fit_measures(const CfaFit& fit, double scaling, double scal
   m.emplace_back("bic", -2 * logl + q * std::log(n));
   m.emplace_back("ntotal", n);
   m.emplace_back("bic2", -2 * logl + q * std::log((n + 2) / 24));
+  if (robust && std::isfinite(fit.trace_h1)) {
+    // lavaan: tr(B1 A1^{-1}) / ndat and tr(B0 E^{-1}) / npar (ndat, npar with the means under FIML).
+    const double ndat = pstar + (fit.fiml ? static_cast<double>(p) : 0.0);
+    m.emplace_back("scaling.factor.h1", fit.trace_h1 / ndat);
+    m.emplace_back("scaling.factor.h0", fit.trace_h0 / q);
+  }
   // RMSEA.
   m.emplace_back("rmsea", rmsea(x2, df, n));
   const auto ci = rmsea_ci(x2, df, n, 1.0, 0.90);
@@ -178,12 +200,15 @@ std::vector<Measure> fit_measures(const CfaFit& fit, double scaling, double scal
     m.emplace_back("rmsea.ci.upper.scaled", cis.second);
     m.emplace_back("rmsea.pvalue.scaled", closefit(x2, trace_ugamma, n, 1.0, 0.05));
     m.emplace_back("rmsea.notclose.pvalue.scaled", notclosefit(x2, trace_ugamma, n, 1.0, 0.08));
-    m.emplace_back("rmsea.robust", rmsea(x2, df, n, scaling));
-    const auto cir = rmsea_ci(x2s, df, n, scaling, 0.90);
+  }
+  if (any_robust) {
+    const double x3s = x3 / c3;
+    m.emplace_back("rmsea.robust", rmsea(x3, df, n, c3));
+    const auto cir = rmsea_ci(x3s, df, n, c3, 0.90);
     m.emplace_back("rmsea.ci.lower.robust", cir.first);
     m.emplace_back("rmsea.ci.upper.robust", cir.second);
-    m.emplace_back("rmsea.pvalue.robust", closefit(x2s, df, n, scaling, 0.05));
-    m.emplace_back("rmsea.notclose.pvalue.robust", notclosefit(x2s, df, n, scaling, 0.08));
+    m.emplace_back("rmsea.pvalue.robust", closefit(x3s, df, n, c3, 0.05));
+    m.emplace_back("rmsea.notclose.pvalue.robust", notclosefit(x3s, df, n, c3, 0.08));
   }
   // RMR / SRMR (Bentler: residuals scaled by the sample SDs; lavaan's default srmr).
   double rmr = 0, srmr = 0;

@@ -19,6 +19,7 @@
 #include <Eigen/Core>
 
 #include "methods/cfa/estimate.hpp"
+#include "methods/cfa/fiml.hpp"
 
 namespace cikit::cfa {
 
@@ -27,11 +28,71 @@ struct RobustResult {
   double scaling = 0;       ///< Yuan–Bentler scaling factor of the model
   double scaling_null = 0;  ///< of the independence baseline
   double trace_ugamma = 0;
+  double trace_h1 = 0;      ///< tr(B1 A1^{-1})
+  double trace_h0 = 0;      ///< tr(B0 E^{-1})
 };
 
 /// MLR of a converged fit on its complete data x. @throws DomainError if an information matrix
 /// is singular.
 [[nodiscard]] RobustResult mlr(const CfaFit& fit, const Eigen::MatrixXd& x, double log_det_s);
+
+// --- FIML (missing = "ml"): parameters (theta, nu), h1 coordinates (mu, vech Sigma) ---
+
+/// J = d(mu, vech Sigma) / d(theta, nu) at the fit: (p + p*) x (q + p); rows mu then vech
+/// (column-major lower triangle, fiml.hpp), columns the free parameters then the intercepts
+/// (d mu / d nu = I). lavaan's Delta.
+[[nodiscard]] Eigen::MatrixXd fiml_jacobian(const CfaFit& fit);
+
+/// The observed information per unit of a FIML fit, -(1/N) d2 logL / d(theta, nu)^2, analytic:
+///   J' H J + S,  S_ab = sum_ij G_ij d2 Sigma_ij / dtheta_a dtheta_b  (theta block only),
+/// H = fiml_hessian at the model-implied (nu, Sigma(theta)), G the FIML gradient matrix there
+/// (d logL = tr(G dSigma)). S is the Jacobian of theta -> tr(G dSigma/dtheta) with G held fixed:
+/// a function of the model matrices alone (no pass over the data), differenced centrally with
+/// step 1e-4 max(1, |theta_b|); every CFA Sigma(theta) is a polynomial whose dSigma/dtheta is
+/// quadratic in theta for first-order models, where the central difference is exact up to
+/// round-off (second-order models: truncation ~1e-8 relative of S). lavaan computes the whole
+/// matrix by 5-point differences of the gradient (lav_model_hessian).
+/// @throws DomainError if Sigma(theta) is not positive definite.
+[[nodiscard]] Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats,
+                                                        const Eigen::MatrixXd& jac);
+
+/// The h1 (saturated) information of the EM moments (mu_h1, Sigma_h1) per unit: observed,
+/// A1 = -(1/N) fiml_hessian, and first order, B1 = (1/N) sum_i s_i s_i' of the casewise scores.
+struct FimlH1Information {
+  Eigen::MatrixXd a1, a1_inv, b1;
+};
+[[nodiscard]] FimlH1Information fiml_h1_information(const MissingPatterns& pats, const Eigen::VectorXd& mu_h1,
+                                                    const Eigen::MatrixXd& sigma_h1, bool first_order);
+
+/// MLR with missing = "ml", as lavaan 0.6-14 (se = "robust.huber.white", information =
+/// "observed" (Hessian), information.meat = "first.order", h1.information.meat =
+/// "structured", test = "yuan.bentler.mplus"):
+/// - E = fiml_observed_information; B0 = (1/N) sum_i (J's_i)(J's_i)', s_i the casewise scores at
+///   the model-implied (nu, Sigma(theta)); vcov = E^{-1} B0 E^{-1} / N;
+/// - trace(U Gamma) = tr(B1 A1^{-1}) - tr(B0 E^{-1}) with the unstructured h1 information of the
+///   EM moments (fiml_h1_information), c = trace / df;
+/// - baseline: the independence model (free means and variances; estimates the available-case
+///   means m_j and ML variances v_j, n_j observed values): its E is diagonal, so
+///   tr(B0 E^{-1}) = sum_j [1 + (1/(2 n_j)) sum_{i obs} (z_ij^2 - 1)^2], z_ij^2 = (y_ij - m_j)^2 / v_j,
+///   and c0 = (tr(B1 A1^{-1}) - that) / (p(p-1)/2).
+/// Reference: Yuan & Bentler (2000), Sociol. Methodol. 30:165; Savalei & Rosseel (2022),
+/// Struct. Equ. Modeling 29:163 (lavaan's computations for incomplete data).
+[[nodiscard]] RobustResult mlr_fiml(const CfaFit& fit, const MissingPatterns& pats, const Eigen::MatrixXd& jac,
+                                    const Eigen::MatrixXd& e, const FimlH1Information& h1);
+
+/// lavaan's FIML-corrected statistics (lav_fit_fiml_corrected) for robust CFI/TLI/RMSEA with
+/// missing data (Zhang & Savalei 2023, "New computations for RMSEA and CFI following FIML and
+/// TS estimation with missing data", Psychol. Methods 28:263, doi:10.1037/met0000445).
+/// With the EM moments (mu~, S~), Wm = A1, Jm = B1, Wc = complete-data information at
+/// (mu~, S~) = blockdiag(S~^{-1}, D'(S~^{-1} (x) S~^{-1})D / 2), Delta = J and
+/// E = Delta' Wm Delta: U = Wm - Wm Delta E^{-1} Delta' Wm,
+///   V3 (MLR): k = tr(U Wm^{-1} Wc Wm^{-1} U Gamma), Gamma = Wm^{-1} Jm Wm^{-1};
+///   V6 (ML):  k = tr(Wc Wm^{-1} U Wm^{-1});
+/// x2 = N [log|Sigma| + tr(S~ Sigma^{-1}) - log|S~| - p + (mu~ - nu)' Sigma^{-1} (mu~ - nu)] at
+/// the FIML estimates, c = k / df. The same for the independence model (Delta selects the means
+/// and variances; estimates the available-case means and variances).
+[[nodiscard]] CfaFit::FimlCorrected fiml_corrected(const CfaFit& fit, const MissingPatterns& pats,
+                                                   const Eigen::MatrixXd& jac, const FimlH1Information& h1, bool v3);
 
 /// Casewise scores d logl_i / d vech(Sigma) (n x p(p+1)/2, vech column-major lower triangle,
 /// off-diagonal elements counted once as unique parameters) at (mu, sigma).

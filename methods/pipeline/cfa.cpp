@@ -222,9 +222,6 @@ CfaRun cfa_of(const Spec& spec_in, const Dataset& data, const IndexResult* index
     throw InvalidInput(fmt::format("cfa: estimator '{}' (accepted: ml, mlr)", run.estimator));
   if (run.observed != "indicators" && run.observed != "node_scores")
     throw InvalidInput(fmt::format("cfa: observed '{}' (accepted: indicators, node_scores)", run.observed));
-  if (run.missing == "fiml" && run.estimator == "mlr")
-    throw InvalidInput("cfa: --missing fiml with --estimator mlr (robust FIML) is not yet available; use --estimator ml "
-                       "with --missing fiml, or --missing listwise with mlr");
   if (run.missing != "listwise" && run.missing != "fiml") throw InvalidInput(fmt::format("cfa: missing '{}' (accepted: listwise, fiml)", run.missing));
   if (o.top_mi < 0) throw InvalidInput(fmt::format("cfa: mi (modification indices to report) is {}, but must be >= 0", o.top_mi));
   if (o.level && *o.level < 1) throw InvalidInput(fmt::format("cfa: level is {}, but must be >= 1 (1 = the groups below the index)", *o.level));

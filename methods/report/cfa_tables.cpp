@@ -114,6 +114,7 @@ Table cfa_fit_table(const CfaTablesInput& in, Lang lang) {
   for (const auto& id : judged_ids()) rules.push_back(vt.rule(id).describe(lang));
   t.notes.push_back(msgf("cfa.a15.note.rules", lang, joined(rules, lang)));
   if (robust) t.notes.push_back(msg("cfa.a15.note.robust", lang));
+  if (robust && f.fiml) t.notes.push_back(msg("cfa.a15.note.robust_fiml", lang));
   if (!valid) {
     t.interpretation.push_back(msgf("cfa.interp.invalid", lang, joined(bad, lang)));
     return t;

@@ -39,6 +39,9 @@ const std::vector<Message>& cfa_messages() {
     {"cfa.a15.note.robust",
      "Verdicts under MLR use the scaled χ² and the robust CFI, TLI and RMSEA (Brosseau-Liard, Savalei & Li 2012; Savalei 2018).",
      "MLR下的评价依据校正χ²及稳健CFI、TLI、RMSEA（Brosseau-Liard, Savalei & Li 2012；Savalei 2018）。"},
+    {"cfa.a15.note.robust_fiml",
+     "With FIML the scaled χ² is the Yuan–Bentler statistic with the saturated model's information from the EM moments (Yuan & Bentler 2000), and the robust CFI, TLI and RMSEA are the FIML-corrected ones of Zhang & Savalei (2023), as lavaan 0.6 computes them.",
+     "FIML下的校正χ²为Yuan-Bentler统计量，饱和模型信息矩阵取自EM估计的矩（Yuan & Bentler 2000）；稳健CFI、TLI、RMSEA为Zhang & Savalei（2023）的FIML校正值，与lavaan 0.6的计算一致。"},
     {"cfa.sep", "; ", "；"},
     // ---- inadmissible solutions -------------------------------------------------------
     {"cfa.bad.not_converged", "the estimation did not converge ({} iterations)", "估计未收敛（{}次迭代）"},

@@ -133,9 +133,17 @@ def test_cfa_unknown_indicator_in_yaml_file(hs_files, tmp_path):
         cikit.cfa(tmp_path / "bad.yaml")
 
 
+def test_cfa_robust_fiml(hs_files):
+    # Robust FIML (MLR with missing = "fiml"); on complete data FIML's estimates and chi-square
+    # equal listwise ML's, and the scaled statistic and FIML-corrected robust indices exist.
+    r = cikit.cfa(hs_files, estimator="mlr", missing="fiml")
+    ml = cikit.cfa(hs_files)
+    assert _rel_close(r.fit["chisq"], ml.fit["chisq"], 1e-6, 1e-12)
+    assert r.fit["chisq_scaled"] > 0 and r.fit["chisq_scaling_factor"] > 0
+    assert 0 < r.fit["cfi_robust"] <= 1 and r.fit["rmsea_robust"] >= 0
+
+
 def test_cfa_option_errors(hs_files):
-    with pytest.raises(cikit.SpecError, match="not yet available"):
-        cikit.cfa(hs_files, estimator="mlr", missing="fiml")
     with pytest.raises(cikit.SpecError, match="estimator 'gls'"):
         cikit.cfa(hs_files, estimator="gls")
     with pytest.raises(cikit.SpecError, match="mi .* is -1, but must be >= 0"):
