@@ -9,6 +9,7 @@
 
 #include "methods/core/numbers.hpp"
 #include "methods/core/spec.hpp"
+#include "methods/core/path_exists.hpp"
 
 namespace cikit {
 
@@ -39,7 +40,7 @@ PanelData load_panel_data(const Spec& spec) {
                        "file and name it in data.file",
                        pc->where);
   const auto& d = spec.data;
-  if (!fs::exists(d.file))
+  if (!path_exists(d.file))
     throw InvalidInput(fmt::format("data file '{}' not found (data.file is relative to the spec)", d.file.string()),
                        d.where);
   const CsvTable table = read_table(d.file, d.csv, d.xlsx);

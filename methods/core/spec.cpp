@@ -21,6 +21,7 @@
 #include "methods/core/sha256.hpp"
 #include "methods/core/yaml_context.hpp"
 #include "methods/core/detail/spec_fuzzy.hpp"
+#include "methods/core/path_exists.hpp"
 
 namespace cikit {
 
@@ -617,12 +618,12 @@ Spec parse_spec(const std::string& text, const std::string& file_label, const fs
 
 Spec read_spec(const fs::path& path) {
   const std::string label = path.string();
-  if (!fs::exists(path)) throw InvalidInput(fmt::format("spec file '{}' not found", label));
+  if (!path_exists(path)) throw InvalidInput(fmt::format("spec file '{}' not found", label));
   const std::string bytes = read_file(path);
   const DecodedText text = decode_text(bytes, "auto", label);
   Spec spec = parse_spec(text.utf8, label, path.parent_path());
   spec.hash = sha256_hex(bytes);  // of the file as stored, whatever its encoding
-  if (!spec.judgments.empty() && !fs::exists(spec.judgments))
+  if (!spec.judgments.empty() && !path_exists(spec.judgments))
     throw InvalidInput(fmt::format("judgments file '{}' not found", spec.judgments.string()),
                        spec.judgments_where);
   return spec;
@@ -643,7 +644,7 @@ Dataset load_data(const Spec& spec) {
   }
   if (spec.data.memory) return load_memory_data(spec);
   const auto& d = spec.data;
-  if (!fs::exists(d.file))
+  if (!path_exists(d.file))
     throw InvalidInput(fmt::format("data file '{}' not found (data.file is relative to the spec)",
                                    d.file.string()),
                        d.where);

@@ -15,6 +15,7 @@
 #include "methods/core/encoding.hpp"
 #include "methods/core/error.hpp"
 #include "methods/core/fileio.hpp"
+#include "methods/core/path_exists.hpp"
 
 namespace cikit {
 
@@ -256,7 +257,7 @@ DelphiInput parse_delphi(const std::string& text, const std::string& file_label,
     const std::string s = ctx.scalar(v, what);
     if (s.empty()) ctx.fail(v, fmt::format("{} is empty", what));
     const fs::path p = fs::path(s).is_absolute() ? fs::path(s) : base_dir / s;
-    if (!fs::exists(p)) ctx.fail(v, fmt::format("{} file '{}' not found (paths are relative to the Delphi file)", what,
+    if (!path_exists(p)) ctx.fail(v, fmt::format("{} file '{}' not found (paths are relative to the Delphi file)", what,
                                                 p.string()));
     return p.string();
   };
@@ -399,7 +400,7 @@ DelphiInput parse_delphi(const std::string& text, const std::string& file_label,
 
 DelphiInput read_delphi(const fs::path& path, const IndicatorTree& tree) {
   const std::string label = path.string();
-  if (!fs::exists(path)) throw InvalidInput(fmt::format("Delphi file '{}' not found", label));
+  if (!path_exists(path)) throw InvalidInput(fmt::format("Delphi file '{}' not found", label));
   const DecodedText text = decode_text(read_file(path), "auto", label);
   return parse_delphi(text.utf8, label, path.parent_path(), tree);
 }

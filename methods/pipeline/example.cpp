@@ -11,6 +11,7 @@
 #include "methods/core/spec.hpp"
 #include "methods/delphi/delphi_analysis.hpp"
 #include "methods/simulate/simulate.hpp"
+#include "methods/core/path_exists.hpp"
 
 namespace cikit::pipeline {
 
@@ -42,7 +43,7 @@ ExampleRun run_example(const ExampleOptions& o) {
     for (auto& f : governance_panel_files(kDefaultSeed)) files.push_back(std::move(f));
   if (!o.force)
     for (const auto& [name, content] : files)
-      if (fs::exists(fs::path(o.dir) / name))
+      if (path_exists(fs::path(o.dir) / name))
         throw InvalidInput(fmt::format("'{}' exists; use --force to overwrite", (fs::path(o.dir) / name).string()));
   ExampleRun run;
   run.files = OutputSet(o.dir);

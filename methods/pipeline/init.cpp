@@ -11,6 +11,7 @@
 #include "methods/core/error.hpp"
 #include "methods/core/numbers.hpp"
 #include "methods/core/xlsx.hpp"
+#include "methods/core/path_exists.hpp"
 
 namespace cikit::pipeline {
 
@@ -104,7 +105,7 @@ std::string prefix_of(const std::string& name) {
 
 InitRun run_init(const InitOptions& o) {
   const fs::path data(o.data), out(o.out);
-  if (!o.force && fs::exists(out))
+  if (!o.force && path_exists(out))
     throw InvalidInput(fmt::format("{} exists (use --force to overwrite it)", o.out));
   CsvOptions csv;
   csv.encoding = o.encoding;

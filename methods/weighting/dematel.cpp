@@ -10,6 +10,7 @@
 #include "methods/core/encoding.hpp"
 #include "methods/core/fileio.hpp"
 #include "methods/core/error.hpp"
+#include "methods/core/path_exists.hpp"
 
 namespace cikit {
 
@@ -136,7 +137,7 @@ DematelInput parse_dematel(const std::string& text, const std::string& label) {
 
 DematelInput read_dematel(const std::filesystem::path& path) {
   const std::string label = path.string();
-  if (!std::filesystem::exists(path)) throw InvalidInput(fmt::format("dematel: file '{}' not found", label));
+  if (!path_exists(path)) throw InvalidInput(fmt::format("dematel: file '{}' not found", label));
   return parse_dematel(decode_text(read_file(path), "auto", label).utf8, label);
 }
 

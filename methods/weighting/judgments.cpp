@@ -18,6 +18,7 @@
 #include "methods/core/fileio.hpp"
 #include "methods/weighting/ahp.hpp"
 #include "methods/weighting/detail/bwm_parse.hpp"
+#include "methods/core/path_exists.hpp"
 
 namespace cikit {
 
@@ -235,8 +236,11 @@ double parse_judgment(const std::string& text, const Location& where) {
   const std::string den = slash == std::string::npos ? "" : text.substr(slash + 1);
   if (!is_plain_number(num) || (slash != std::string::npos && !is_plain_number(den)))
     bad("write a positive number (3, 0.5) or a fraction of two (1/3), without sign, exponent or spaces");
-  const double a = std::stod(num);
-  const double b = slash == std::string::npos ? 1.0 : std::stod(den);
+  // strtod, not std::stod: a numeral beyond the double range (fuzz_number: a 300-digit
+  // denominator) gives HUGE_VAL or 0 here instead of a std::out_of_range escaping the reader.
+  const double a = std::strtod(num.c_str(), nullptr);
+  const double b = slash == std::string::npos ? 1.0 : std::strtod(den.c_str(), nullptr);
+  if (!std::isfinite(a) || !std::isfinite(b)) bad("a number is too large");
   if (!(b > 0)) bad("the denominator is 0");
   const double v = a / b;
   if (!(v > 0) || !std::isfinite(v)) bad("judgments must be positive");
@@ -333,7 +337,7 @@ Judgments parse_judgments(const std::string& text, const std::string& file_label
 
 Judgments read_judgments(const fs::path& path, const IndicatorTree& tree) {
   const std::string label = path.string();
-  if (!fs::exists(path)) throw InvalidInput(fmt::format("judgments file '{}' not found", label));
+  if (!path_exists(path)) throw InvalidInput(fmt::format("judgments file '{}' not found", label));
   const DecodedText text = decode_text(read_file(path), "auto", label);
   return parse_judgments(text.utf8, label, tree);
 }

@@ -3,6 +3,7 @@
 
 #include "methods/core/error.hpp"
 #include "methods/core/spec.hpp"
+#include "methods/core/path_exists.hpp"
 
 using cikit::InvalidInput;
 using cikit::parse_spec;
@@ -173,4 +174,14 @@ TEST_CASE("spec: located errors", "[core][spec][error]") {
   }
   SECTION("empty document") { REQUIRE_THROWS_WITH(parse(""), Contains("spec is empty")); }
   SECTION("not found") { REQUIRE_THROWS_WITH(cikit::read_spec("/nonexistent/x.yaml"), Contains("not found")); }
+}
+
+TEST_CASE("path_exists: a name the OS cannot look up counts as absent, never throws", "[core][spec][fuzz]") {
+  // fuzz_delphi (2026-12-06) found std::filesystem::exists throwing filesystem_error
+  // ("File name too long") on a 300-byte data-file name; readers now report "not found".
+  const std::string long_name(5000, 'x');
+  CHECK_FALSE(cikit::path_exists(std::filesystem::path("/tmp") / long_name));
+  CHECK_FALSE(cikit::path_exists("/nonexistent/" + long_name + "/y.csv"));
+  CHECK(cikit::path_exists("/"));
+  REQUIRE_THROWS_WITH(cikit::read_spec("/tmp/" + long_name + ".yaml"), Contains("not found"));
 }

@@ -228,3 +228,14 @@ TEST_CASE("judgments: errors name file:line:column, node and expert", "[weightin
     REQUIRE_THROWS_WITH(cikit::read_judgments("/nonexistent/j.yaml", tree()), Contains("not found"));
   }
 }
+
+TEST_CASE("parse_judgment: numerals beyond the double range are refused, not thrown as out_of_range",
+          "[weighting][judgments][fuzz]") {
+  // fuzz_number (2026-12-06): std::stod threw std::out_of_range on a 300-digit denominator.
+  const std::string huge(400, '7');
+  REQUIRE_THROWS_WITH(cikit::parse_judgment("1/" + huge), Contains("too large"));
+  REQUIRE_THROWS_WITH(cikit::parse_judgment(huge), Contains("too large"));
+  // an underflowing numeral is 0: not positive
+  REQUIRE_THROWS_AS(cikit::parse_judgment("0." + std::string(400, '0') + "1"), cikit::InvalidInput);
+  CHECK_THAT(cikit::parse_judgment("1/3"), WithinAbs(1.0 / 3.0, 1e-16));
+}
