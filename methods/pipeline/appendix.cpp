@@ -319,31 +319,6 @@ std::optional<report::Evidence> compute_evidence(Build& b) {
 /// then the expert consultation that screened it (Delphi tables D1-D3). The construction story
 /// (proposed system -> each round's deletions and modifications -> final system) opens the
 /// section, before A1.
-/// A1's notes on the weighting and aggregation methods of issue 18 the spec selects: one
-/// sentence each with its reference (message keys method.weights.NAME, method.aggregate.NAME).
-void add_method_notes(const Spec& spec, report::Table& t, Lang lang) {
-  const IndexConfig& cfg = spec.config;
-  const std::string wkey = fmt::format("method.weights.{}", method_info(weight_methods(), cfg.weights).name);
-  if (report::has_msg(wkey)) t.notes.push_back(report::msg(wkey, lang));
-  std::vector<AggregateMethod> used{cfg.aggregate};
-  for (const auto& [id, a] : cfg.aggregate_by_node)
-    if (std::find(used.begin(), used.end(), a.method) == used.end()) used.push_back(a.method);
-  const AggregateParams& p = cfg.aggregate_params;
-  const auto name = [lang](const auto& m) { return std::string(lang == Lang::Zh ? m.zh : m.en); };
-  for (AggregateMethod m : used) {
-    const std::string key = fmt::format("method.aggregate.{}", method_info(aggregate_methods(), m).name);
-    if (!report::has_msg(key)) continue;
-    if (m == AggregateMethod::Gra) t.notes.push_back(report::msgf(key, lang, p.gra_rho));
-    else if (m == AggregateMethod::Vikor) t.notes.push_back(report::msgf(key, lang, p.vikor_v));
-    else if (m == AggregateMethod::Fuzzy) {
-      std::string grades;
-      for (const auto& g : p.fuzzy.grades) grades += (grades.empty() ? "" : lang == Lang::Zh ? "、" : ", ") + g;
-      t.notes.push_back(report::msgf(key, lang, grades, name(method_info(fuzzy_operators(), p.fuzzy.op)),
-                                     name(method_info(fuzzy_grade_rules(), p.fuzzy.grade))));
-    } else t.notes.push_back(report::msg(key, lang));
-  }
-}
-
 void construction_blocks(Build& b, const IndexResult& r, const std::string& weight_method) {
   if (b.spec.delphi.empty()) {
     b.blocks.emplace_back(noted(b, report::indicator_system_table(b.spec.tree, r.weights, weight_method, b.lang)));

@@ -1,5 +1,8 @@
 #include "methods/pipeline/appendix_parts.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <exception>
 
 #include "methods/report/convert.hpp"
@@ -85,6 +88,31 @@ std::vector<std::string> figures_as_pdf(const std::vector<const report::Figure*>
 std::vector<report::RasterImage> figures_as_png(const std::vector<const report::Figure*>& figures) {
   if (figures.empty()) return {};
   return each_figure(figures, [](const report::Figure& f) { return report::svg_to_png(f.svg); });
+}
+
+/// A1's notes on the weighting and aggregation methods of issue 18 the spec selects: one
+/// sentence each with its reference (message keys method.weights.NAME, method.aggregate.NAME).
+void add_method_notes(const Spec& spec, report::Table& t, Lang lang) {
+  const IndexConfig& cfg = spec.config;
+  const std::string wkey = fmt::format("method.weights.{}", method_info(weight_methods(), cfg.weights).name);
+  if (report::has_msg(wkey)) t.notes.push_back(report::msg(wkey, lang));
+  std::vector<AggregateMethod> used{cfg.aggregate};
+  for (const auto& [id, a] : cfg.aggregate_by_node)
+    if (std::find(used.begin(), used.end(), a.method) == used.end()) used.push_back(a.method);
+  const AggregateParams& p = cfg.aggregate_params;
+  const auto name = [lang](const auto& m) { return std::string(lang == Lang::Zh ? m.zh : m.en); };
+  for (AggregateMethod m : used) {
+    const std::string key = fmt::format("method.aggregate.{}", method_info(aggregate_methods(), m).name);
+    if (!report::has_msg(key)) continue;
+    if (m == AggregateMethod::Gra) t.notes.push_back(report::msgf(key, lang, p.gra_rho));
+    else if (m == AggregateMethod::Vikor) t.notes.push_back(report::msgf(key, lang, p.vikor_v));
+    else if (m == AggregateMethod::Fuzzy) {
+      std::string grades;
+      for (const auto& g : p.fuzzy.grades) grades += (grades.empty() ? "" : lang == Lang::Zh ? "、" : ", ") + g;
+      t.notes.push_back(report::msgf(key, lang, grades, name(method_info(fuzzy_operators(), p.fuzzy.op)),
+                                     name(method_info(fuzzy_grade_rules(), p.fuzzy.grade))));
+    } else t.notes.push_back(report::msg(key, lang));
+  }
 }
 
 }  // namespace cikit::pipeline

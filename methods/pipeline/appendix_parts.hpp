@@ -1,7 +1,7 @@
 #pragma once
 /// \file appendix_parts.hpp
-/// Parts of `cikit appendix` (appendix.cpp) kept apart: the sizes of the quick mode and the
-/// figures rendered as PDF and PNG in parallel. Private to methods/pipeline.
+/// Parts of `cikit appendix` (appendix.cpp) kept apart: the sizes of the quick mode, the
+/// figures rendered as PDF and PNG in parallel, and A1's method notes. Private to methods/pipeline.
 
 #include <string>
 #include <vector>
@@ -26,5 +26,9 @@ void quick_sizes(const AppendixOptions& o, const Spec& spec, report::AppendixCon
 /// rethrown.
 [[nodiscard]] std::vector<std::string> figures_as_pdf(const std::vector<const report::Figure*>& figures);
 [[nodiscard]] std::vector<report::RasterImage> figures_as_png(const std::vector<const report::Figure*>& figures);
+
+/// A1's notes on the weighting and aggregation methods of issue 18 the spec selects: one
+/// sentence each with its reference (message keys method.weights.NAME, method.aggregate.NAME).
+void add_method_notes(const Spec& spec, report::Table& t, Lang lang);
 
 }  // namespace cikit::pipeline
