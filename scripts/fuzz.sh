@@ -34,7 +34,8 @@ run_one() {
     "${timer[@]}" "$bin/fuzz_$r" "$work" "tests/fuzz/corpus/$r" -dict="$dict" -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings/" > "$log" 2>&1 || rc=$?
   rm -rf "$scratch"
-  {
+  local summary
+  summary=$({
     echo "== fuzz_$r: ${seconds}s"
     grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added|stat::peak_rss_mb)|(INITED|DONE) +cov:" "$log" | tail -n 6 || true
     cat "$log.cpu" 2>/dev/null || true
@@ -42,7 +43,8 @@ run_one() {
       echo "fuzz_$r: FINDING (exit $rc), see $log and $findings/"
       grep -m3 -E "ERROR: |runtime error|SUMMARY" "$log" || true
     fi
-  }
+  })
+  echo "$summary"  # one write per target, so parallel targets do not interleave their lines
   return "$rc"
 }
 status=0
