@@ -71,6 +71,22 @@ NodeWeights take(const Result& r, const std::string& node_id, WeightMethod metho
   return out;
 }
 
+using PerChild = std::vector<std::pair<std::string, Eigen::VectorXd>>;
+
+/// The weightings whose result is a VariationWeights (CV, SD, CRITIC, maximising deviation,
+/// mean deviation, independence): the same options, the same take(); `diagnostics` gives the
+/// per-child diagnostics of each.
+template <class Fn, class Diagnostics>
+NodeWeights variation_method(Fn weights_of, Diagnostics diagnostics, const Eigen::MatrixXd& x,
+                             const std::vector<std::string>& ids, const std::string& node_id, WeightMethod method) {
+  VariationOptions o;
+  o.ids = ids;
+  const VariationWeights r = weights_of(x, o);
+  NodeWeights out = take(r, node_id, method, x.rows());
+  out.diagnostics.per_child = diagnostics(r);
+  return out;
+}
+
 NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::vector<std::string>& ids,
                     const std::string& node_id, const WeightVariants& v) {
   switch (method) {
@@ -85,32 +101,28 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       out.diagnostics.per_child = {{"entropy", r.entropy}, {"divergence", r.divergence}};
       return out;
     }
-    case WeightMethod::CV: {
-      VariationOptions o;
-      o.ids = ids;
-      const VariationWeights r = cv_weights(x, o);
-      NodeWeights out = take(r, node_id, method, x.rows());
-      out.diagnostics.per_child = {{"mean", r.mean}, {"sd", r.sd}, {"cv", r.score}};
-      return out;
-    }
-    case WeightMethod::SD: {
-      VariationOptions o;
-      o.ids = ids;
-      const VariationWeights r = sd_weights(x, o);
-      NodeWeights out = take(r, node_id, method, x.rows());
-      out.diagnostics.per_child = {{"sd", r.sd}};
-      return out;
-    }
-    case WeightMethod::Critic: {
-      VariationOptions o;
-      o.ids = ids;
-      const VariationWeights r = critic_weights(x, o);
-      NodeWeights out = take(r, node_id, method, x.rows());
-      const Eigen::VectorXd conflict =
-          (1.0 - r.correlation.array()).matrix().colwise().sum().transpose();
-      out.diagnostics.per_child = {{"sd", r.sd}, {"conflict", conflict}, {"information", r.score}};
-      return out;
-    }
+    case WeightMethod::CV:
+      return variation_method(
+          [](const Eigen::MatrixXd& m, const VariationOptions& o) { return cv_weights(m, o); },
+          [](const VariationWeights& r) -> PerChild {
+            return {{"mean", r.mean}, {"sd", r.sd}, {"cv", r.score}};
+          },
+          x, ids, node_id, method);
+    case WeightMethod::SD:
+      return variation_method(
+          [](const Eigen::MatrixXd& m, const VariationOptions& o) { return sd_weights(m, o); },
+          [](const VariationWeights& r) -> PerChild {
+            return {{"sd", r.sd}};
+          },
+          x, ids, node_id, method);
+    case WeightMethod::Critic:
+      return variation_method(
+          [](const Eigen::MatrixXd& m, const VariationOptions& o) { return critic_weights(m, o); },
+          [](const VariationWeights& r) -> PerChild {
+            const Eigen::VectorXd conflict = (1.0 - r.correlation.array()).matrix().colwise().sum().transpose();
+            return {{"sd", r.sd}, {"conflict", conflict}, {"information", r.score}};
+          },
+          x, ids, node_id, method);
     case WeightMethod::Pca: {
       if (v.pca == PcaVariant::Pc1) {
         Pc1Options o;
@@ -158,31 +170,28 @@ NodeWeights compute(WeightMethod method, const Eigen::MatrixXd& x, const std::ve
       out.diagnostics.per_child = {{"mean_share", r.mean_share}};
       return out;
     }
-    case WeightMethod::MaxDeviation: {
-      VariationOptions o;
-      o.ids = ids;
-      const VariationWeights r = max_deviation_weights(x, o);
-      NodeWeights out = take(r, node_id, method, x.rows());
-      out.diagnostics.per_child = {{"deviation", r.score}};
-      return out;
-    }
-    case WeightMethod::MeanDeviation: {
-      VariationOptions o;
-      o.ids = ids;
-      const VariationWeights r = mean_deviation_weights(x, o);
-      NodeWeights out = take(r, node_id, method, x.rows());
-      out.diagnostics.per_child = {{"mean_deviation", r.score}};
-      return out;
-    }
-    case WeightMethod::Independence: {
-      VariationOptions o;
-      o.ids = ids;
-      const VariationWeights r = independence_weights(x, o);
-      NodeWeights out = take(r, node_id, method, x.rows());
-      const Eigen::VectorXd r2 = (1.0 - r.score.array()).matrix();
-      out.diagnostics.per_child = {{"r_squared", r2}, {"one_minus_r_squared", r.score}};
-      return out;
-    }
+    case WeightMethod::MaxDeviation:
+      return variation_method(
+          [](const Eigen::MatrixXd& m, const VariationOptions& o) { return max_deviation_weights(m, o); },
+          [](const VariationWeights& r) -> PerChild {
+            return {{"deviation", r.score}};
+          },
+          x, ids, node_id, method);
+    case WeightMethod::MeanDeviation:
+      return variation_method(
+          [](const Eigen::MatrixXd& m, const VariationOptions& o) { return mean_deviation_weights(m, o); },
+          [](const VariationWeights& r) -> PerChild {
+            return {{"mean_deviation", r.score}};
+          },
+          x, ids, node_id, method);
+    case WeightMethod::Independence:
+      return variation_method(
+          [](const Eigen::MatrixXd& m, const VariationOptions& o) { return independence_weights(m, o); },
+          [](const VariationWeights& r) -> PerChild {
+            const Eigen::VectorXd r2 = (1.0 - r.score.array()).matrix();
+            return {{"r_squared", r2}, {"one_minus_r_squared", r.score}};
+          },
+          x, ids, node_id, method);
     case WeightMethod::Equal:
     case WeightMethod::Given:
     case WeightMethod::Ahp:
