@@ -83,6 +83,20 @@ void warn_solution(CfaFit& fit) {
                                        fit.iterations));
 }
 
+/// The Yuan–Bentler scaling factors of a robust (MLR) fit, for fit_measures.
+struct Scaling {
+  double model = kNaN, null = kNaN, trace = kNaN;
+};
+
+/// Takes a robust result (complete data or FIML) into the fit: the sandwich covariance of the
+/// estimates and the h1/h0 traces; returns the scaling factors.
+Scaling take_robust(CfaFit& fit, const RobustResult& rr) {
+  fit.vcov = rr.vcov;
+  fit.trace_h1 = rr.trace_h1;
+  fit.trace_h0 = rr.trace_h0;
+  return {rr.scaling, rr.scaling_null, rr.trace_ugamma};
+}
+
 }  // namespace
 
 double CfaFit::measure(const std::string& name) const {
@@ -296,21 +310,15 @@ CfaFit fit_cfa(const MeasurementModel& model, const Eigen::MatrixXd& x, const Es
   fit.latent_correlation = sd.asDiagonal() * fit.mm.lat_cov * sd.asDiagonal();
   fit.r2 = (1.0 - fit.mm.theta.diagonal().array() / fit.mm.sigma.diagonal().array()).matrix();
 
-  double scaling = kNaN, scaling_null = kNaN, trace = kNaN;
+  Scaling sc;  // NaN unless the estimator is robust
   const MlValue at = ml_discrepancy(fit.table, fit.theta, fit.s, log_det_s, true);
   if (options.estimator == Estimator::ML) {
     fit.vcov = (0.5 * fit.n * at.hessian).ldlt().solve(Eigen::MatrixXd::Identity(q, q));
   } else {
-    const RobustResult rr = mlr(fit, x, log_det_s);
-    fit.vcov = rr.vcov;
-    scaling = rr.scaling;
-    scaling_null = rr.scaling_null;
-    trace = rr.trace_ugamma;
-    fit.trace_h1 = rr.trace_h1;
-    fit.trace_h0 = rr.trace_h0;
+    sc = take_robust(fit, mlr(fit, x, log_det_s));
   }
   fill_estimates(fit);
-  fit.fit = fit_measures(fit, scaling, scaling_null, trace);
+  fit.fit = fit_measures(fit, sc.model, sc.null, sc.trace);
   warn_solution(fit);
   return fit;
 }
@@ -398,15 +406,9 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
     if (robust) throw;
     fit.warnings.push_back(std::string("robust CFI/TLI/RMSEA (FIML-corrected) not computed: ") + e.what());
   }
-  double scaling = kNaN, scaling_null = kNaN, trace = kNaN;
+  Scaling sc;  // NaN unless the estimator is robust
   if (robust) {
-    const RobustResult rr = mlr_fiml(fit, pats, jac, info, *h1i);
-    fit.vcov = rr.vcov;
-    scaling = rr.scaling;
-    scaling_null = rr.scaling_null;
-    trace = rr.trace_ugamma;
-    fit.trace_h1 = rr.trace_h1;
-    fit.trace_h0 = rr.trace_h0;
+    sc = take_robust(fit, mlr_fiml(fit, pats, jac, info, *h1i));
   } else {
     Eigen::LDLT<Eigen::MatrixXd> ldlt(n * info);
     if (ldlt.info() != Eigen::Success || !(ldlt.vectorD().minCoeff() > 0))
@@ -422,7 +424,7 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
     }
   }
   fill_estimates(fit);
-  fit.fit = fit_measures(fit, scaling, scaling_null, trace);
+  fit.fit = fit_measures(fit, sc.model, sc.null, sc.trace);
   warn_solution(fit);
   return fit;
 }
