@@ -9,6 +9,9 @@
 #include "methods/core/error.hpp"
 
 int main(int argc, char** argv) {
+  // First, so that a SIGINT/SIGTERM arriving while the command line is set up is already
+  // caught and stops the run cleanly (docs/robustness.md).
+  cikit::install_cancel_handlers();
   CLI::App app{
       "cikit " CIKIT_VERSION " - build and validate composite indicator systems.\n"
       "Start with `cikit example DIR`, then `cikit check DIR/governance.yaml` and "
@@ -48,7 +51,6 @@ int main(int argc, char** argv) {
     const std::string c = command_name();
     return c.empty() ? std::string("cikit: ") : "cikit " + c + ": ";
   };
-  cikit::install_cancel_handlers();  // SIGINT/SIGTERM stop a run cleanly (docs/robustness.md)
   try {
     try {
       app.parse(argc, argv);

@@ -35,12 +35,30 @@ check_dir() {
 }
 temporaries() { find "$1" -maxdepth 1 -name '.*.tmp-*' | wc -l; }
 
+# wait_for_handlers PID: returns once PID has SIGINT (bit 2) and SIGTERM (bit 15) handlers
+# installed, or has exited (at most ~5 s).
+wait_for_handlers() {
+  local i caught
+  for i in $(seq 1 500); do
+    kill -0 "$1" 2>/dev/null || return 0
+    # (before exec the pid is still a forked bash, whose own handlers do not count)
+    case "$(readlink "/proc/$1/exe" 2>/dev/null)" in *cikit*) ;; *) sleep 0.005; continue ;; esac
+    caught=$(awk '/^SigCgt:/ {print $2}' "/proc/$1/status" 2>/dev/null) || return 0
+    [ -n "$caught" ] || return 0
+    (( (16#$caught & 0x4002) == 0x4002 )) && return 0
+    sleep 0.01
+  done
+}
 # run_killed NAME SIGNAL DELAY_MS PREFILL ARGS...: starts cikit ARGS --out NAME, sends SIGNAL after DELAY_MS.
 run_killed() {
   local name=$1 sig=$2 delay=$3 prefill=$4; shift 4
   rm -rf "$name"; mkdir -p "$name"
   [ "$prefill" = 1 ] && cp -r "ref_$ARGS_KIND"/. "$name"/
   "$cikit" "$@" --out "$name" > "$name.log" 2>&1 & local pid=$!
+  # Count the delay from the moment cikit catches SIGINT and SIGTERM (SigCgt in /proc): a signal
+  # that arrives while the dynamic loader is still mapping libraries cannot be caught by any
+  # program, and a loaded CI machine can spend tens of ms there.
+  [ "$sig" = KILL ] || wait_for_handlers "$pid"
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   local t0; t0=$(date +%s%N)
   kill "-$sig" "$pid" 2>/dev/null || true
