@@ -38,6 +38,17 @@ extern "C" void on_alarm(int) {
   if (sig != 0) hard_stop(sig);
 }
 
+/// SIGBUS: a memory-mapped input (the numeric CSV reader maps its file) was truncated or became
+/// unreadable while it was being read, e.g. another program rewrote the file. Nothing can be
+/// recovered at that point; say what happened, remove the temporaries and exit 1 (a data error)
+/// instead of dying with "Bus error".
+extern "C" void on_bus_error(int) {
+  remove_registered_temporaries();
+  write_stderr("cikit: error: an input file was truncated or became unreadable while it was being read "
+               "(SIGBUS; was it rewritten by another program?); no partial output written\n");
+  ::_exit(1);
+}
+
 }  // namespace
 
 Cancelled::Cancelled(int signal)
@@ -55,6 +66,9 @@ void install_cancel_handlers() {
     ::sigaction(SIGTERM, &sa, nullptr);
     sa.sa_handler = on_alarm;
     ::sigaction(SIGALRM, &sa, nullptr);
+    sa.sa_flags = 0;
+    sa.sa_handler = on_bus_error;
+    ::sigaction(SIGBUS, &sa, nullptr);
     return true;
   }();
   (void)installed;

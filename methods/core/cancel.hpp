@@ -29,7 +29,9 @@ class Cancelled : public std::runtime_error {
   int signal_;
 };
 
-/// Installs the SIGINT/SIGTERM handlers (once per process; front ends call it at start).
+/// Installs the SIGINT/SIGTERM handlers (once per process; front ends call it at start), and a
+/// SIGBUS handler: a memory-mapped input file truncated while it is read ends the run with a
+/// one-line error, its temporaries removed, and exit status 1 (instead of "Bus error").
 void install_cancel_handlers();
 /// True once a stop was requested. Cheap (one relaxed atomic load): call it per replicate.
 [[nodiscard]] bool cancel_requested() noexcept;
