@@ -7,8 +7,22 @@
 # target found something.
 # usage: scripts/fuzz.sh [SECONDS] [READER...]      (builds the `fuzz` preset first)
 #   FUZZ_JOBS=N  run N targets at a time (default 1)
+#   FUZZ_CPU_SECONDS=C  campaign mode: run each target in SECONDS-long segments until the CPU
+#       seconds it has got in all its runs so far (the ledger) reach C. On a shared machine wall
+#       time overstates a campaign; the ledger build/fuzz/ledger/<reader>.tsv records every run
+#       (UTC start, commit, wall s, user s, sys s, executions, cov, ft, exit status) and
+#       `scripts/fuzz.sh --ledger` prints the totals per target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --ledger ]; then
+  printf '%-12s %5s %10s %12s %8s %6s %6s %s\n' target runs wall_s cpu_s execs cov ft findings
+  for f in build/fuzz/ledger/*.tsv; do
+    [ -e "$f" ] || continue
+    awk -F'\t' -v t="$(basename "$f" .tsv)" '{n++; w+=$3; c+=$4+$5; e+=$6; if($7>cov)cov=$7; if($8>ft)ft=$8; if($9!=0)bad++}
+      END{printf "%-12s %5d %10d %12.0f %8.2e %6d %6d %d\n", t, n, w, c, e, cov, ft, bad}' "$f"
+  done
+  exit 0
+fi
 seconds=${1:-60}; shift || true
 readers=("$@")
 [ ${#readers[@]} -gt 0 ] || readers=(csv csv_numeric spec xlsx judgments delphi number)
@@ -28,12 +42,22 @@ run_one() {
   # -timeout: an input taking over 10 s is a hang; -rss_limit_mb: 2 GB is a leak or blow-up.
   # detect_leaks: LeakSanitizer on (the default with ASan, stated for clarity).
   rc=0; scratch=$(mktemp -d)
+  local start start_s; start=$(date -u +%Y-%m-%dT%H:%M:%S); start_s=$(date +%s)
   # CPU seconds the target got (it shares the machine; wall time alone overstates a campaign).
   local timer=(); [ -x /usr/bin/time ] && timer=(/usr/bin/time -o "$log.cpu" -f "stat::cpu_seconds: %U user + %S sys")
   TMPDIR=$scratch ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "${timer[@]}" "$bin/fuzz_$r" "$work" "tests/fuzz/corpus/$r" -dict="$dict" -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings/" > "$log" 2>&1 || rc=$?
   rm -rf "$scratch"
+  # The ledger line of this run.
+  mkdir -p build/fuzz/ledger
+  local cpu_u cpu_s execs cov ft
+  read -r cpu_u cpu_s < <(sed -n 's/^stat::cpu_seconds: \([0-9.]*\) user + \([0-9.]*\) sys.*/\1 \2/p' "$log.cpu" 2>/dev/null || true)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  cov=$(grep -oE "(DONE|INITED|NEW|REDUCE|pulse) +cov: [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+$" || true)
+  ft=$(grep -oE " ft: [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+$" || true)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$start" "$(git rev-parse --short HEAD 2>/dev/null || echo -)" \
+    "$(( $(date +%s) - start_s ))" "${cpu_u:-0}" "${cpu_s:-0}" "${execs:-0}" "${cov:-0}" "${ft:-0}" "$rc" >> "build/fuzz/ledger/$r.tsv"
   local summary
   summary=$({
     echo "== fuzz_$r: ${seconds}s"
@@ -47,15 +71,27 @@ run_one() {
   echo "$summary"  # one write per target, so parallel targets do not interleave their lines
   return "$rc"
 }
+# ledger_cpu READER: the CPU seconds READER has got in all its ledgered runs.
+ledger_cpu() { awk -F'\t' '{c+=$4+$5} END{printf "%d", c}' "build/fuzz/ledger/$1.tsv" 2>/dev/null || echo 0; }
+# campaign READER: run_one until the ledger reaches FUZZ_CPU_SECONDS (or a finding).
+campaign() {
+  local r=$1 have
+  while :; do
+    have=$(ledger_cpu "$r"); have=${have:-0}
+    if [ "$have" -ge "$FUZZ_CPU_SECONDS" ]; then echo "== fuzz_$r: ${have} CPU s in the ledger (>= ${FUZZ_CPU_SECONDS}): done"; return 0; fi
+    run_one "$r" || return 1
+  done
+}
+runner=run_one; [ -n "${FUZZ_CPU_SECONDS:-}" ] && runner=campaign
 status=0
 pids=()
 for r in "${readers[@]}"; do
   if [ "$jobs" -le 1 ]; then
-    run_one "$r" || status=1
+    $runner "$r" || status=1
   else
     # at most $jobs targets at a time
     while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || status=1; done
-    run_one "$r" &
+    $runner "$r" &
     pids+=($!)
   fi
 done

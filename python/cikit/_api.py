@@ -568,6 +568,37 @@ def delphi(spec: Spec | str, *, permutations: int | None = None, seed: int | Non
         permutations=permutations, seed=seed, threads=threads, out=out))))
 
 
+class DematelResult(Result):
+    """DEMATEL (``cikit dematel``): ``criteria_frame`` has one row per criterion (D, R,
+    prominence D + R, relation D − R, cause/effect group, weight); ``total`` is the
+    total-relation matrix T as a DataFrame with the criteria as index and columns."""
+
+    command = "dematel"
+
+    @property
+    def criteria_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.to_dict()["per_criterion"]).set_index("id")
+
+    @property
+    def total(self) -> pd.DataFrame:
+        d = self.to_dict()
+        return pd.DataFrame(d["total"], index=d["criteria"], columns=d["criteria"])
+
+    @property
+    def weights(self) -> pd.Series:
+        return self.criteria_frame["weight"]
+
+
+def dematel(file: str | os.PathLike, *, out: str | os.PathLike | None = None, lang: str = "en") -> DematelResult:
+    """DEMATEL from the experts' direct-influence matrices in ``file`` (CSV: expert, criterion,
+    one column per criterion; docs/spec.md "DEMATEL file"; experts averaged), as ``cikit
+    dematel FILE``: total-relation matrix, D, R, D + R, D − R, cause/effect groups and weights.
+    With ``out``: dematel.json, dematel.csv, dematel_total.csv and the cause/effect diagram
+    dematel.svg (labels in ``lang``)."""
+    _check_lang(lang)
+    return _finish(DematelResult(_cikit.dematel(os.fspath(file), _opts(out=out, lang=lang))))
+
+
 def sensitivity(spec: Spec | str, *, replicates: int | None = None, sobol: int | None = None,
                 bootstrap: int | None = None, sobol_bootstrap: int | None = None, seed: int | None = None,
                 threads: int = 0, impute: Iterable[str] | str | None = None,

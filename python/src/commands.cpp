@@ -20,6 +20,7 @@
 #include "methods/pipeline/check.hpp"
 #include "methods/pipeline/compare.hpp"
 #include "methods/pipeline/delphi.hpp"
+#include "methods/pipeline/dematel.hpp"
 #include "methods/pipeline/density.hpp"
 #include "methods/pipeline/disparity.hpp"
 #include "methods/pipeline/index.hpp"
@@ -272,6 +273,22 @@ Doc delphi(const PySpec& s, const py::dict& o) {
   });
 }
 
+/// `cikit dematel FILE`: not spec-based; the experts' direct-influence CSV is the input.
+Doc dematel(const std::string& file, const py::dict& o) {
+  pipeline::DematelRunOptions po;
+  po.file = file;
+  po.out = get<std::string>(o, "out", "");
+  po.lang = lang_of(o);
+  return run_released([&] {
+    const auto t0 = Clock::now();
+    pipeline::DematelRun run = pipeline::run_dematel(po);
+    const double secs = seconds_since(t0);
+    Doc d{std::move(run.doc), {}, {}, write_files(run.outputs)};
+    d.seconds = secs;
+    return d;
+  });
+}
+
 Doc sensitivity(const PySpec& s, const py::dict& o) {
   pipeline::SensitivityOptions po;
   po.spec = s.key();
@@ -502,6 +519,7 @@ void bind_commands(py::module_& m) {
   m.def("reliability", &reliability);
   m.def("validity", &validity);
   m.def("delphi", &delphi);
+  m.def("dematel", &dematel);
   m.def("sensitivity", &sensitivity);
   m.def("appendix", &appendix);
   m.def("cfa", &cfa);

@@ -167,3 +167,27 @@ def test_data_warnings_reach_every_command():
         cikit.sensitivity(spec, normalize=["minmax", "zscore"], replicates=64, bootstrap=0, leave_one_out=False)
     with pytest.warns(cikit.CikitWarning, match="数据列“s1”：1个含全角数字"):
         cikit.check(spec, lang="zh")
+
+
+def test_dematel_equals_cli_and_writes_files(cli, tmp_path):
+    """cikit.dematel(FILE) is `cikit dematel FILE`: the same document, frames read off it, and
+    the four files with ``out``; a malformed file raises DataError naming file and line."""
+    f = SOURCE / "tests" / "cli" / "cases" / "dematel.csv"
+    r = cikit.dematel(f, out=tmp_path / "d", lang="zh")
+    want = cli("dematel", str(f))
+    got = r.to_dict()
+    assert got["file"]["sha256"] == want["file"]["sha256"]
+    for d in (got, want):
+        d.pop("file")
+    _same(got, want)
+    frame = r.criteria_frame
+    assert list(frame.index) == want["criteria"]
+    assert abs(r.weights.sum() - 1.0) < 1e-12
+    for row in want["per_criterion"]:
+        assert frame.loc[row["id"], "prominence"] == row["prominence"]
+        assert frame.loc[row["id"], "group"] == row["group"]
+    assert r.total.loc["c1", "c2"] == want["total"][0][1]
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == [
+        "dematel.csv", "dematel.json", "dematel.svg", "dematel_total.csv"]
+    with pytest.raises(cikit.DataError, match=r"dematel_diagonal.csv:3"):
+        cikit.dematel(SOURCE / "tests" / "cli" / "cases" / "dematel_diagonal.csv")
