@@ -47,6 +47,39 @@ std::string period_list(const PanelData& panel) {
   return s;
 }
 
+/// True for the aggregations whose score of a unit depends on the other units of the same
+/// cross-section (an ideal/anti-ideal, reference sequence, flows or ranks taken over the units):
+/// TOPSIS, Copeland, BoD, GRA, VIKOR, PROMETHEE, COPRAS, EDAS and RSR. Built period by period,
+/// their scores measure a unit against that period's units, not against a fixed scale.
+bool relative_aggregation(AggregateMethod m) {
+  switch (m) {
+    case AggregateMethod::Topsis:
+    case AggregateMethod::Copeland:
+    case AggregateMethod::Bod:
+    case AggregateMethod::Gra:
+    case AggregateMethod::Vikor:
+    case AggregateMethod::Promethee:
+    case AggregateMethod::Copras:
+    case AggregateMethod::Edas:
+    case AggregateMethod::Rsr: return true;
+    default: return false;
+  }
+}
+
+/// The inner nodes (preorder) aggregated by a relative method, as "id (method)".
+std::string relative_nodes(const IndicatorTree& tree, const IndexConfig& config) {
+  std::string s;
+  for (int i : tree.preorder()) {
+    const Node& n = tree.node(i);
+    if (n.children.empty()) continue;
+    AggregateMethod m = config.aggregate;
+    if (const auto it = config.aggregate_by_node.find(n.id); it != config.aggregate_by_node.end()) m = it->second.method;
+    if (relative_aggregation(m))
+      s += fmt::format("{}{} ({})", s.empty() ? "" : ", ", n.id, method_info(aggregate_methods(), m).name);
+  }
+  return s;
+}
+
 Dataset with_values(const Dataset& d, Eigen::MatrixXd values) {
   Dataset out = d;
   out.values = std::move(values);
@@ -344,6 +377,14 @@ PanelIndexResult build_panel_index(const PanelData& panel, const IndicatorTree& 
     out.results.push_back(std::move(r));
   }
   if (!fixed_tree) out.weights = out.results.front().weights;
+  if (P > 1)
+    if (const std::string rel = relative_nodes(tree, config); !rel.empty())
+      out.warnings.push_back(fmt::format(
+          "panel: nodes aggregated relative to the units of each period ({}): the ideal, reference or flows "
+          "come from that period's cross-section, so a score measures a unit against the other units of its "
+          "own period and its change over time also reflects theirs; arithmetic, geometric or power means "
+          "keep one scale across periods",
+          rel));
   if (data_driven && settings.weights == PanelWeights::PerPeriod)
     out.warnings.push_back(fmt::format(
         "panel.weights: per_period: the data-driven weights ({}) are computed in every period, so they change from "

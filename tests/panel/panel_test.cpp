@@ -332,3 +332,19 @@ TEST_CASE("panel: results are identical at 1, 2 and 4 threads", "[panel][propert
       REQUIRE(runs[k].result.results[p].ranks == runs[0].result.results[p].ranks);
     }
 }
+
+TEST_CASE("panel: a relative aggregation (TOPSIS, VIKOR, ...) built per period is warned about, an absolute one is not",
+          "[panel][error]") {
+  const auto warned = [](const pipeline::PanelBuild& b) {
+    for (const auto& w : b.result.warnings)
+      if (w.find("relative to the units of each period") != std::string::npos) return w;
+    return std::string();
+  };
+  const pipeline::PanelBuild topsis =
+      build(scratch("topsis", kSmall, "aggregate: arithmetic", "aggregate: topsis").string());
+  const std::string w = warned(topsis);
+  REQUIRE_FALSE(w.empty());
+  CHECK(w.find("idx (topsis)") != std::string::npos);
+  CHECK(w.find("A (topsis)") != std::string::npos);
+  CHECK(warned(build(scratch("arith", kSmall).string())).empty());
+}
