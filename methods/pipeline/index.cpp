@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
+#include <type_traits>
 #include <utility>
 
 #include "methods/compare/weights_report.hpp"
@@ -64,16 +66,64 @@ std::string weights_yaml(const Spec& spec, const nlohmann::json& methods) {
                      c.rule == CombineRule::Linear ? fmt::format(", alpha: {}", c.alpha) : "");
 }
 
+/// A number as YAML reads it back exactly (shortest round-trip form).
+std::string yaml_num(double x) { return fmt::format("{}", x); }
+
+/// A list of strings or numbers as a YAML flow sequence.
+template <class T>
+std::string yaml_list(const std::vector<T>& v) {
+  std::string s;
+  for (const T& x : v) {
+    if constexpr (std::is_same_v<T, std::string>) s += (s.empty() ? "" : ", ") + nlohmann::json(x).dump();
+    else s += (s.empty() ? "" : ", ") + yaml_num(x);
+  }
+  return "[" + s + "]";
+}
+
+/// The `methods.aggregate` mapping of the printed configuration: method and missing, plus the
+/// parameters of every aggregation the build uses (globally or at a node), so that the printed
+/// block, pasted into a spec, builds the same index.
+std::string aggregate_yaml(const IndexConfig& cfg, const nlohmann::json& methods) {
+  std::set<AggregateMethod> used{cfg.aggregate};
+  for (const auto& [id, a] : cfg.aggregate_by_node) used.insert(a.method);
+  const AggregateParams& p = cfg.aggregate_params;
+  std::string y = fmt::format("{{method: {}, missing: {}", methods["aggregate"].get<std::string>(),
+                              methods["missing"].get<std::string>());
+  if (used.count(AggregateMethod::Power) != 0) y += ", power: " + yaml_num(p.power);
+  if (used.count(AggregateMethod::Geometric) != 0 || used.count(AggregateMethod::Harmonic) != 0 ||
+      used.count(AggregateMethod::Power) != 0) {
+    y += fmt::format(", zeros: {}", p.zeros == ZeroPolicy::Shift ? "shift" : "error");
+    if (p.zeros == ZeroPolicy::Shift) y += ", shift: " + yaml_num(p.shift);
+  }
+  if (used.count(AggregateMethod::Topsis) != 0)
+    y += fmt::format(", topsis: {}", p.topsis == TopsisNorm::MinMax ? "minmax" : "vector");
+  if (used.count(AggregateMethod::Gra) != 0) y += ", rho: " + yaml_num(p.gra_rho);
+  if (used.count(AggregateMethod::Vikor) != 0) y += ", v: " + yaml_num(p.vikor_v);
+  if (used.count(AggregateMethod::Rsr) != 0)
+    y += fmt::format(", rsr: {}, tiers: {}", method_info(rsr_rankings(), p.rsr).name, p.rsr_tiers);
+  if (used.count(AggregateMethod::Bod) != 0)
+    y += fmt::format(", bod: {{share_min: {}, share_max: {}, robust_m: {}, robust_b: {}}}", yaml_num(p.bod.share_min),
+                     yaml_num(p.bod.share_max), p.bod.robust_m, p.bod.robust_b);
+  if (used.count(AggregateMethod::Fuzzy) != 0 && !p.fuzzy.grades.empty()) {
+    std::string th;
+    for (const auto& [id, t] : p.fuzzy.thresholds) th += (th.empty() ? "" : ", ") + id + ": " + yaml_list(t);
+    y += fmt::format(", fuzzy: {{grades: {}, {}operator: {}, grade: {}, thresholds: {{{}}}}}", yaml_list(p.fuzzy.grades),
+                     p.fuzzy.scores.empty() ? std::string() : "scores: " + yaml_list(p.fuzzy.scores) + ", ",
+                     method_info(fuzzy_operators(), p.fuzzy.op).name, method_info(fuzzy_grade_rules(), p.fuzzy.grade).name,
+                     th);
+  }
+  return y + "}";
+}
+
 /// The effective configuration as YAML (`cikit index --print-config`).
 std::string config_yaml(const Spec& spec, const nlohmann::json& methods, const AhpOverrides& ahp) {
   const IndexConfig& cfg = spec.config;
   std::string y = fmt::format(
       "# effective configuration of `cikit index {}` (cikit {}, spec SHA-256 {})\nmethods:\n"
-      "  normalize: {{method: {}, range: [{}, {}]}}\n  weights: {}\n  aggregate: {{method: {}, missing: {}}}\n"
+      "  normalize: {{method: {}, range: [{}, {}]}}\n  weights: {}\n  aggregate: {}\n"
       "  seed: {}\n",
       spec.path, CIKIT_VERSION, spec.hash, methods["normalize"].get<std::string>(), cfg.range_lo, cfg.range_hi,
-      weights_yaml(spec, methods), methods["aggregate"].get<std::string>(), methods["missing"].get<std::string>(),
-      cfg.seed);
+      weights_yaml(spec, methods), aggregate_yaml(cfg, methods), cfg.seed);
   y += fmt::format("  # normalize: {{reference: {}, cap: {}}}\n  # aggregate: {{power: {}, zeros: {}, shift: {}, "
                    "topsis: {}}}\n  treat: {}\n",
                    cfg.reference_unit.empty() ? "~" : cfg.reference_unit, cfg.cap_at_target,

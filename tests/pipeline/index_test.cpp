@@ -4,6 +4,9 @@
 #include "methods/pipeline/index.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "methods/compare/weights_report.hpp"
 #include "methods/core/error.hpp"
@@ -97,7 +100,69 @@ TEST_CASE("index pipeline: config_only resolves the configuration without data",
   o.methods.aggregate = "geometric";
   const pipeline::IndexRun run = pipeline::run_index(o);
   REQUIRE(run.config_yaml.rfind("# effective configuration of `cikit index " + governance_spec() + "`", 0) == 0);
-  REQUIRE(run.config_yaml.find("  aggregate: {method: geometric, missing: available}\n") != std::string::npos);
+  REQUIRE(run.config_yaml.find("  aggregate: {method: geometric, missing: available, zeros: error}\n") !=
+          std::string::npos);
   REQUIRE(run.data.n_units() == 0);
   REQUIRE(run.files.files().empty());
+}
+
+TEST_CASE("index pipeline: the printed aggregate block carries every used method's parameters and reads back",
+          "[pipeline][index]") {
+  // A copy of the governance example whose methods.aggregate is `given`; --print-config's
+  // `aggregate:` line, pasted back in place of it, must give the same AggregateParams.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "cikit_print_config_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(fs::path(governance_spec()).parent_path())) fs::copy(e.path(), dir / e.path().filename());
+  std::stringstream text;
+  text << std::ifstream(governance_spec()).rdbuf();
+  const std::string original = text.str();
+  const auto with_aggregate = [&](const std::string& line) {
+    std::string t = original;
+    const auto at = t.find("  aggregate: arithmetic\n");
+    REQUIRE(at != std::string::npos);
+    t.replace(at, std::string("  aggregate: arithmetic\n").size(), "  aggregate: " + line + "\n");
+    std::ofstream(dir / "governance.yaml") << t;
+    return (dir / "governance.yaml").string();
+  };
+  const std::vector<std::string> given = {
+      "{method: vikor, v: 0.3}",
+      "{method: gra, rho: 0.7}",
+      "{method: rsr, rsr: noninteger, tiers: 4}",
+      "{method: power, power: 0.5, zeros: shift, shift: 0.25}",
+      "{method: topsis, topsis: minmax}",
+      "{method: bod, bod: {share_min: 0.05, share_max: 0.6}}",
+      "{method: fuzzy, fuzzy: {grades: [poor, fair, good], scores: [1, 3, 5], operator: min_max, grade: score, "
+      "thresholds: {default: [20, 50, 80], party_org_coverage: [10, 40, 90]}}}"};
+  for (const std::string& g : given) {
+    INFO(g);
+    const pipeline::IndexRun first = pipeline::run_index({.spec = with_aggregate(g), .config_only = true});
+    const std::string& y = first.config_yaml;
+    const auto at = y.find("\n  aggregate: ");
+    REQUIRE(at != std::string::npos);
+    const auto from = at + std::string("\n  aggregate: ").size();
+    const std::string printed = y.substr(from, y.find('\n', from) - from);
+    const cikit::Spec a = pipeline::read_spec_with(with_aggregate(g));
+    const cikit::Spec b = pipeline::read_spec_with(with_aggregate(printed));
+    const cikit::AggregateParams& p = a.config.aggregate_params;
+    const cikit::AggregateParams& q = b.config.aggregate_params;
+    CHECK(a.config.aggregate == b.config.aggregate);
+    CHECK(p.vikor_v == Approx(q.vikor_v).margin(0));
+    CHECK(p.gra_rho == Approx(q.gra_rho).margin(0));
+    CHECK(p.rsr == q.rsr);
+    CHECK(p.rsr_tiers == q.rsr_tiers);
+    CHECK(p.power == Approx(q.power).margin(0));
+    CHECK(p.zeros == q.zeros);
+    CHECK(p.shift == Approx(q.shift).margin(0));
+    CHECK(p.topsis == q.topsis);
+    CHECK(p.bod.share_min == Approx(q.bod.share_min).margin(0));
+    CHECK(p.bod.share_max == Approx(q.bod.share_max).margin(0));
+    CHECK(p.fuzzy.grades == q.fuzzy.grades);
+    CHECK(p.fuzzy.scores == q.fuzzy.scores);
+    CHECK(p.fuzzy.op == q.fuzzy.op);
+    CHECK(p.fuzzy.grade == q.fuzzy.grade);
+    CHECK(p.fuzzy.thresholds == q.fuzzy.thresholds);
+  }
+  fs::remove_all(dir);
 }
