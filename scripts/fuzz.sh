@@ -7,6 +7,9 @@
 # target found something.
 # usage: scripts/fuzz.sh [SECONDS] [READER...]      (builds the `fuzz` preset first)
 #   FUZZ_JOBS=N  run N targets at a time (default 1)
+#   FUZZ_BUILD_DIR=D  the build folder whose tests/fuzz/fuzz_<reader> to run (default build/fuzz;
+#       scripts/sanitize.sh uses build/asan); working corpora, findings, logs and the ledger go
+#       under D as well
 #   FUZZ_CPU_SECONDS=C  campaign mode: run each target in SECONDS-long segments until the CPU
 #       seconds it has got in all its runs so far (the ledger) reach C. On a shared machine wall
 #       time overstates a campaign; the ledger build/fuzz/ledger/<reader>.tsv records every run
@@ -16,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = --ledger ]; then
   printf '%-12s %5s %10s %12s %8s %6s %6s %s\n' target runs wall_s cpu_s execs cov ft findings
-  for f in build/fuzz/ledger/*.tsv; do
+  for f in "${FUZZ_BUILD_DIR:-build/fuzz}"/ledger/*.tsv; do
     [ -e "$f" ] || continue
     awk -F'\t' -v t="$(basename "$f" .tsv)" '{n++; w+=$3; c+=$4+$5; e+=$6; if($7>cov)cov=$7; if($8>ft)ft=$8; if($9!=0)bad++}
       END{printf "%-12s %5d %10d %12.0f %8.2e %6d %6d %d\n", t, n, w, c, e, cov, ft, bad}' "$f"
@@ -30,14 +33,15 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
   cmake --preset fuzz > /dev/null
   cmake --build --preset fuzz
 fi
-bin=build/fuzz/tests/fuzz
+bdir=${FUZZ_BUILD_DIR:-build/fuzz}
+bin=$bdir/tests/fuzz
 jobs=${FUZZ_JOBS:-1}
 # One target: runs it, then prints its summary (after it ends, so parallel runs do not interleave)
 # and returns non-zero on a finding.
 run_one() {
   local r=$1 dict work findings log rc scratch
   case $r in csv|csv_numeric|number) dict=tests/fuzz/dict/csv.dict ;; xlsx) dict=tests/fuzz/dict/xml.dict ;; *) dict=tests/fuzz/dict/yaml.dict ;; esac
-  work=build/fuzz/corpus/$r; findings=build/fuzz/findings/$r; log=build/fuzz/fuzz_$r.log
+  work=$bdir/corpus/$r; findings=$bdir/findings/$r; log=$bdir/fuzz_$r.log
   mkdir -p "$work" "$findings"
   # -timeout: an input taking over 10 s is a hang; -rss_limit_mb: 2 GB is a leak or blow-up.
   # detect_leaks: LeakSanitizer on (the default with ASan, stated for clarity).
@@ -50,14 +54,14 @@ run_one() {
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings/" > "$log" 2>&1 || rc=$?
   rm -rf "$scratch"
   # The ledger line of this run.
-  mkdir -p build/fuzz/ledger
+  mkdir -p "$bdir/ledger"
   local cpu_u cpu_s execs cov ft
   read -r cpu_u cpu_s < <(sed -n 's/^stat::cpu_seconds: \([0-9.]*\) user + \([0-9.]*\) sys.*/\1 \2/p' "$log.cpu" 2>/dev/null || true)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   cov=$(grep -oE "(DONE|INITED|NEW|REDUCE|pulse) +cov: [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+$" || true)
   ft=$(grep -oE " ft: [0-9]+" "$log" | tail -n 1 | grep -oE "[0-9]+$" || true)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$start" "$(git rev-parse --short HEAD 2>/dev/null || echo -)" \
-    "$(( $(date +%s) - start_s ))" "${cpu_u:-0}" "${cpu_s:-0}" "${execs:-0}" "${cov:-0}" "${ft:-0}" "$rc" >> "build/fuzz/ledger/$r.tsv"
+    "$(( $(date +%s) - start_s ))" "${cpu_u:-0}" "${cpu_s:-0}" "${execs:-0}" "${cov:-0}" "${ft:-0}" "$rc" >> "$bdir/ledger/$r.tsv"
   local summary
   summary=$({
     echo "== fuzz_$r: ${seconds}s"
@@ -72,7 +76,7 @@ run_one() {
   return "$rc"
 }
 # ledger_cpu READER: the CPU seconds READER has got in all its ledgered runs.
-ledger_cpu() { awk -F'\t' '{c+=$4+$5} END{printf "%d", c}' "build/fuzz/ledger/$1.tsv" 2>/dev/null || echo 0; }
+ledger_cpu() { awk -F'\t' '{c+=$4+$5} END{printf "%d", c}' "$bdir/ledger/$1.tsv" 2>/dev/null || echo 0; }
 # campaign READER: run_one until the ledger reaches FUZZ_CPU_SECONDS (or a finding).
 campaign() {
   local r=$1 have
