@@ -2,11 +2,13 @@
 //   exit 0: success; 1: data error (bad input file, degenerate data); 2: usage error;
 //   3: internal error (a bug: please report).
 #include <iostream>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "cli/suggest.hpp"
 #include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
+#include "methods/stats/gemm.hpp"
 
 int main(int argc, char** argv) {
   // First, so that a SIGINT/SIGTERM arriving while the command line is set up is already
@@ -17,7 +19,10 @@ int main(int argc, char** argv) {
       "Start with `cikit example DIR`, then `cikit check DIR/governance.yaml` and "
       "`cikit index DIR/governance.yaml`.",
       "cikit"};
-  app.set_version_flag("--version", "cikit " CIKIT_VERSION);
+  // One line (scripts read the version as its second word); the BLAS behind the bootstrap
+  // kernels' products is named because it decides their last bits (methods/stats/gemm.hpp).
+  app.set_version_flag("--version", std::string("cikit " CIKIT_VERSION " (matrix products: ") +
+                                        cikit::stats::gemm_backend() + ")");
   app.require_subcommand(1);
   app.fallthrough(false);
   cikit::cli::setup_example(app);
