@@ -854,10 +854,57 @@ TEST_CASE("alpha: G6 if dropped from one inverse (Schur complement) equals psych
         const double ref = 1.0 - (static_cast<double>(k - 1) - cikit::stats::smc(ri, tol).sum()) / ri.sum();
         REQUIRE_THAT(res.alpha_drop[static_cast<std::size_t>(i)].g6_smc, WithinAbs(ref, 1e-12));
         worst = std::max(worst, std::abs(res.alpha_drop[static_cast<std::size_t>(i)].g6_smc - ref));
+        // The median r without item i comes from one sorted list (alpha_matrices.cpp): the same
+        // bits as the median of the reduced list.
+        std::vector<double> lower;
+        for (Eigen::Index b = 0; b < k - 1; ++b)
+          for (Eigen::Index a = b + 1; a < k - 1; ++a) lower.push_back(ri(a, b));
+        const double med = cikit::stats::median(lower);
+        REQUIRE(std::memcmp(&res.alpha_drop[static_cast<std::size_t>(i)].median_r, &med, sizeof(double)) == 0);
       }
     }
   REQUIRE(downdated >= 3);  // both routes were exercised
   REQUIRE(per_item >= 1);
   std::printf("[deviation] G6 if dropped, Schur complement vs per-item pseudo-inverse: max |diff| %.3g (%d + %d blocks)\n",
               worst, downdated, per_item);
+}
+
+TEST_CASE("alpha: median r if dropped and the Duhachek se on tied Likert data equal the direct formulas",
+          "[reliability][alpha][property]") {
+  // Integer responses 1..5 (k = 4, 5, 8: odd and even numbers of remaining pairs) give tied
+  // correlations; the medians if dropped must still be stats::median of each reduced list, bit
+  // for bit. The Duhachek Q uses tr(C²) and 1ᵀC²1 without forming C²: against the product formula
+  // on the same C (Duhachek & Iacobucci 2004, as psych), to 1e-12 relative.
+  for (const Eigen::Index k : {4, 5, 8}) {
+    auto g = cikit::make_stream(77, cikit::StreamTag::Simulate, static_cast<std::uint64_t>(k));
+    Eigen::MatrixXd x(60, k);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      const double f = cikit::standard_normal(g);
+      for (Eigen::Index j = 0; j < k; ++j)
+        x(i, j) = std::clamp(std::round(3.0 + f + cikit::standard_normal(g)), 1.0, 5.0);
+    }
+    INFO("k = " << k);
+    const AlphaResult res = cikit::alpha(x);
+    const Eigen::MatrixXd& r = res.correlation;
+    for (Eigen::Index i = 0; i < k; ++i) {
+      std::vector<Eigen::Index> keep;
+      for (Eigen::Index j = 0; j < k; ++j)
+        if (j != i) keep.push_back(j);
+      const Eigen::MatrixXd ri = r(keep, keep);
+      std::vector<double> lower;
+      for (Eigen::Index b = 0; b < k - 1; ++b)
+        for (Eigen::Index a = b + 1; a < k - 1; ++a) lower.push_back(ri(a, b));
+      const double med = cikit::stats::median(lower);
+      REQUIRE(std::memcmp(&res.alpha_drop[static_cast<std::size_t>(i)].median_r, &med, sizeof(double)) == 0);
+      // Duhachek's Q of C without item i, by the product formula; alpha_se = sqrt(Q / n).
+      const Eigen::MatrixXd ci = res.covariance(keep, keep);
+      const double kk = static_cast<double>(k - 1), sum = ci.sum(), tr = ci.trace();
+      const Eigen::MatrixXd cc = ci * ci;
+      const double q = (2.0 * kk * kk / ((kk - 1.0) * (kk - 1.0) * sum * sum * sum)) *
+                       (sum * (cc.trace() + tr * tr) - 2.0 * (tr * cc.sum()));
+      REQUIRE(res.alpha_drop[static_cast<std::size_t>(i)].alpha_se.has_value());
+      REQUIRE_THAT(*res.alpha_drop[static_cast<std::size_t>(i)].alpha_se,
+                   WithinRel(std::sqrt(q / static_cast<double>(x.rows())), 1e-12));
+    }
+  }
 }
