@@ -127,10 +127,11 @@ FaResult fa_minres_correlation(const Eigen::MatrixXd& r, const FaOptions& option
       Eigen::MatrixXd h(nf, nf);
       // The Hessian's columns (2 gradient evaluations each, a p × p eigen-decomposition apiece:
       // the whole cost of a fit at large p) in parallel: column a depends only on psi and a, so
-      // the bits are the same at any thread count. Not nested inside an enclosing team.
+      // the bits are the same at any thread count. Only outside every parallel region (also a
+      // one-thread one: --threads 1 stays one thread).
       Eigen::Index failed_at = nf;  // the first failing column, so the message is thread-invariant
       std::string failure;
-#pragma omp parallel for schedule(dynamic, 1) if (nf >= kParallelHessianMin && !omp_in_parallel())
+#pragma omp parallel for schedule(dynamic, 1) if (nf >= kParallelHessianMin && omp_get_level() == 0)
       for (Eigen::Index a = 0; a < nf; ++a) {
         try {
           Eigen::VectorXd up = psi, dn = psi;
