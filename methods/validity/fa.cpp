@@ -127,8 +127,9 @@ FaResult fa_minres_correlation(const Eigen::MatrixXd& r, const FaOptions& option
       Eigen::MatrixXd h(nf, nf);
       // The Hessian's columns (2 gradient evaluations each, a p × p eigen-decomposition apiece:
       // the whole cost of a fit at large p) in parallel: column a depends only on psi and a, so
-      // the bits are the same at any thread count. Only outside every parallel region (also a
-      // one-thread one: --threads 1 stays one thread).
+      // the bits are the same at any thread count. Only outside every parallel region (a one-
+      // thread region of a caller included, e.g. a bootstrap at --threads 1); at the top level
+      // the default team (OMP_NUM_THREADS), as the alpha bootstrap's.
       Eigen::Index failed_at = nf;  // the first failing column, so the message is thread-invariant
       std::string failure;
 #pragma omp parallel for schedule(dynamic, 1) if (nf >= kParallelHessianMin && omp_get_level() == 0)
