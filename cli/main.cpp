@@ -2,22 +2,33 @@
 //   exit 0: success; 1: data error (bad input file, degenerate data); 2: usage error;
 //   3: internal error (a bug: please report).
 #include <iostream>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "cli/suggest.hpp"
 #include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
+#include "methods/stats/gemm.hpp"
+
+namespace {
+
+/// `cikit --version`: one line (scripts read the version as its second word); the BLAS behind
+/// the bootstrap kernels' products is named because it decides their last bits
+/// (methods/stats/gemm.hpp).
+std::string version_line() {
+  return std::string("cikit " CIKIT_VERSION " (matrix products: ") + cikit::stats::gemm_backend() + ")";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  // First, so that a SIGINT/SIGTERM arriving while the command line is set up is already
-  // caught and stops the run cleanly (docs/robustness.md).
-  cikit::install_cancel_handlers();
+  cikit::install_cancel_handlers();  // first: a signal during set-up stops cleanly too (docs/robustness.md)
   CLI::App app{
       "cikit " CIKIT_VERSION " - build and validate composite indicator systems.\n"
       "Start with `cikit example DIR`, then `cikit check DIR/governance.yaml` and "
       "`cikit index DIR/governance.yaml`.",
       "cikit"};
-  app.set_version_flag("--version", "cikit " CIKIT_VERSION);
+  app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
   app.fallthrough(false);
   cikit::cli::setup_example(app);

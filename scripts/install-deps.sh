@@ -15,6 +15,7 @@ pkgs=(build-essential cmake ninja-build pkg-config libeigen3-dev libboost-math-d
 pkgs+=(pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest python3-pip python3-setuptools python3-wheel python3-venv)  # python/ package and its tests
 pkgs+=(libfast-float-dev)  # number parsing of the one-pass CSV reader (methods/core/csv.cpp)
 pkgs+=(libnlopt-dev)  # optimiser of the coherence audit (methods/audit) and CFA
+pkgs+=(libopenblas-openmp-dev)  # matrix products of the bootstrap kernels (methods/stats/gemm.cpp; optional: Eigen without it). The OpenMP build shares cikit's OpenMP runtime
 pkgs+=(libglpk-dev)  # LP solver of benefit of the doubt and BWM (methods/weighting/bod, bwm)
 pkgs+=(clang-14 libclang-rt-14-dev libomp-14-dev)  # the fuzz preset: libFuzzer, ASan/UBSan, OpenMP for clang (docs/robustness.md)
 pkgs+=(libzip-dev libpugixml-dev librsvg2-dev libcairo2-dev)  # native DOCX: package, XML, figures as PNG (and PDF for LaTeX)

@@ -11,6 +11,7 @@
 #include "methods/aggregate/build_index.hpp"
 #include "methods/reliability/alpha.hpp"
 #include "methods/stats/bootstrap_units.hpp"
+#include "methods/stats/matrix.hpp"
 #include "methods/simulate/scenario.hpp"
 #include "methods/validity/correlation.hpp"
 #include "methods/validity/factorability.hpp"
@@ -64,6 +65,31 @@ void BM_alpha_bootstrap1000(benchmark::State& s) {
   cikit::AlphaOptions o;
   o.bootstrap_replicates = 1000;
   for (auto _ : s) benchmark::DoNotOptimize(cikit::alpha(x, o));
+}
+// Issue 17 item 4 (k⁴ growth of reliability): alpha() without bootstrap on wide blocks, and
+// the G6-if-dropped step as computed before the Schur-complement route (one pseudo-inverse of
+// every k − 1 submatrix, stats::smc), so before ≈ BM_alpha_wide + BM_g6_drop_per_item.
+void BM_alpha_wide(benchmark::State& s) {
+  const auto& x = system_of(s.range(0), s.range(1)).sim.data.values;
+  cikit::AlphaOptions o;
+  o.bootstrap_replicates = 0;
+  for (auto _ : s) benchmark::DoNotOptimize(cikit::alpha(x, o));
+}
+void BM_g6_drop_per_item(benchmark::State& s) {
+  const auto& x = system_of(s.range(0), s.range(1)).sim.data.values;
+  const Eigen::MatrixXd r = cikit::alpha(x).correlation;
+  const Eigen::Index k = r.cols();
+  for (auto _ : s) {
+    double g = 0.0;
+    for (Eigen::Index i = 0; i < k; ++i) {
+      std::vector<Eigen::Index> keep;
+      for (Eigen::Index j = 0; j < k; ++j)
+        if (j != i) keep.push_back(j);
+      const Eigen::MatrixXd ri = r(keep, keep);
+      g += cikit::stats::smc(ri, cikit::AlphaOptions{}.pinv_tol).sum();
+    }
+    benchmark::DoNotOptimize(g);
+  }
 }
 void BM_kmo(benchmark::State& s) {
   const auto& x = system_of(s.range(0), s.range(1)).sim.data.values;
@@ -135,8 +161,20 @@ void alpha_bootstrap_sizes(benchmark::internal::Benchmark* b) {
   b->ArgNames({"n", "p", "threads"})->Setup(setup)->Unit(benchmark::kMillisecond)->UseRealTime();
 }
 
+void wide_sizes(benchmark::internal::Benchmark* b) {
+  for (long p : {100L, 250L, 500L}) b->Args({1000L, p, 1L});
+  b->ArgNames({"n", "p", "threads"})->Setup(setup)->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+// The per-item route at k = 500 would take ~10² s per iteration here: 100 and 250 only.
+void wide_sizes_per_item(benchmark::internal::Benchmark* b) {
+  for (long p : {100L, 250L}) b->Args({1000L, p, 1L});
+  b->ArgNames({"n", "p", "threads"})->Setup(setup)->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+
 }  // namespace
 
+BENCHMARK(BM_alpha_wide)->Apply(wide_sizes);
+BENCHMARK(BM_g6_drop_per_item)->Apply(wide_sizes_per_item);
 BENCHMARK(BM_correlation)->Apply(sizes);
 BENCHMARK(BM_alpha)->Apply(sizes);
 BENCHMARK(BM_alpha_bootstrap200)->Apply(sizes);

@@ -15,7 +15,7 @@ if [ ! -x "$speed" ]; then
   echo "benchmarks/speed: $speed not built (Google Benchmark missing?); skipped" >&2
   exit 0
 fi
-"$speed" --benchmark_filter=-BM_alpha_bootstrap1000 --benchmark_min_time="${MIN_TIME:-0.2}" --benchmark_format=csv > "$work/cikit.csv" 2> "$work/speed.log"
+"$speed" --benchmark_filter='-BM_alpha_bootstrap1000|BM_alpha_wide|BM_g6_drop_per_item' --benchmark_min_time="${MIN_TIME:-0.2}" --benchmark_format=csv > "$work/cikit.csv" 2> "$work/speed.log"
 have_r=0
 if command -v Rscript > /dev/null && Rscript -e 'library(psych)' > /dev/null 2>&1; then
   have_r=1

@@ -5,6 +5,8 @@
 /// finite-result postcondition.
 #include "methods/reliability/detail/alpha_matrices.hpp"
 
+#include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <boost/math/distributions/fisher_f.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
@@ -29,7 +31,80 @@ struct Alpha1 {
   double med_r = 0.0;
 };
 
-Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, const std::string& what) {
+/// Below this reciprocal condition number of R (λ_min / max|λ|) the smc of the item-dropped
+/// matrices are computed by one pseudo-inverse each, as psych does; at or above it by the
+/// rank-one downdate of R⁻¹ (dropped_item_smc). Both routes carry rounding errors of order
+/// eps·cond(R); at rcond ≥ 1e-4 they agree to ≤ 1e-13 in smc and G6 (tests/reliability,
+/// alpha_test.cpp, "G6 if dropped": k = 5 … 100), far inside the 1e-12 the results promise.
+constexpr double kDowndateMinRcond = 1e-4;
+
+/// smc_j of R without item i for every pair (j ≠ i), from one inverse A = R⁻¹ instead of k
+/// pseudo-inverses: the inverse of R with row and column i removed is the Schur complement
+///   (R₋ᵢ)⁻¹ = A₋ᵢ,₋ᵢ − A₋ᵢ,ᵢ Aᵢ,₋ᵢ / Aᵢᵢ,  so  diag_j = A_jj − A_ji² / A_ii,
+/// and smc_j = 1 − 1/diag_j, clipped to [0, 1] as stats::smc. Valid when R is well conditioned
+/// (rcond ≥ kDowndateMinRcond > pinv tolerance): by Cauchy interlacing λ_min(R₋ᵢ) ≥ λ_min(R), so
+/// the pseudo-inverse of every R₋ᵢ truncates nothing and equals its inverse. Returns the k × k
+/// matrix M with M(j, i) = smc_j of R₋ᵢ (M(i, i) unused), or nothing when R is not that well
+/// conditioned (the caller then takes psych's route). O(k³) for the eigen-decomposition plus
+/// O(k²), instead of O(k⁴) for k decompositions (benchmarks/RESULTS.md, k = 500).
+/// Reference: Golub & Van Loan (2013), Matrix Computations, 4th ed., §2.1.4 (Schur complements)
+/// and §8.1.2 (interlacing).
+std::optional<Eigen::MatrixXd> dropped_item_smc(const Eigen::MatrixXd& r, double tol) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(r);
+  if (es.info() != Eigen::Success) return std::nullopt;
+  const Eigen::VectorXd& l = es.eigenvalues();
+  const double top = l.cwiseAbs().maxCoeff();
+  if (!(l.minCoeff() >= std::max(kDowndateMinRcond, tol) * top)) return std::nullopt;
+  const Eigen::MatrixXd a = es.eigenvectors() * l.cwiseInverse().asDiagonal() * es.eigenvectors().transpose();
+  const Eigen::Index k = r.cols();
+  Eigen::MatrixXd m = Eigen::MatrixXd::Zero(k, k);
+  for (Eigen::Index i = 0; i < k; ++i)
+    for (Eigen::Index j = 0; j < k; ++j) {
+      if (j == i) continue;
+      double v = 1.0 - 1.0 / (a(j, j) - a(j, i) * a(j, i) / a(i, i));
+      if (std::isnan(v)) v = 1.0;  // as stats::smc (psych: "smcs were set to 1.0")
+      m(j, i) = std::clamp(v, 0.0, 1.0);
+    }
+  return m;
+}
+
+/// Median of the off-diagonal correlations of R without item i, for every item i: one sort of
+/// the k(k−1)/2 values, then one pass per item over the sorted values that skips the pairs
+/// containing i. These are the same order statistics stats::median takes from the reduced list,
+/// so the same bits, in O(k² log k + k³) in all instead of O(k³ log k). k ≥ 3.
+std::vector<double> dropped_item_medians(const Eigen::MatrixXd& r) {
+  struct Entry {
+    double v;
+    Eigen::Index a, b;
+  };
+  const Eigen::Index k = r.cols();
+  std::vector<Entry> e;
+  e.reserve(static_cast<std::size_t>(k * (k - 1) / 2));
+  for (Eigen::Index j = 0; j < k; ++j)
+    for (Eigen::Index i = j + 1; i < k; ++i) e.push_back({r(i, j), i, j});
+  std::sort(e.begin(), e.end(), [](const Entry& x, const Entry& y) { return x.v < y.v; });
+  const std::size_t m = static_cast<std::size_t>((k - 1) * (k - 2) / 2);  // pairs left without one item
+  const std::size_t lo = (m - 1) / 2, hi = m / 2;                        // stats::median's middle
+  std::vector<double> out(static_cast<std::size_t>(k));
+  for (Eigen::Index item = 0; item < k; ++item) {
+    std::size_t pos = 0;
+    double v_lo = 0.0, v_hi = 0.0;
+    for (const Entry& x : e) {
+      if (x.a == item || x.b == item) continue;
+      if (pos == lo) v_lo = x.v;
+      if (pos == hi) {
+        v_hi = x.v;
+        break;
+      }
+      ++pos;
+    }
+    out[static_cast<std::size_t>(item)] = m % 2 == 1 ? v_hi : (v_lo + v_hi) / 2.0;
+  }
+  return out;
+}
+
+Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, const std::string& what,
+              const Eigen::VectorXd* smc_given = nullptr, const double* median_given = nullptr) {
   const auto k = static_cast<double>(c.cols());
   Alpha1 a;
   const double sum_c = c.sum();
@@ -41,13 +116,13 @@ Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, co
   a.raw = (1.0 - tr_c / sum_c) * (k / (k - 1.0));
   const double sum_r = r.sum();
   a.std_ = (1.0 - k / sum_r) * (k / (k - 1.0));
-  a.g6 = 1.0 - (k - stats::smc(r, tol).sum()) / sum_r;
+  a.g6 = 1.0 - (k - (smc_given != nullptr ? smc_given->sum() : stats::smc(r, tol).sum())) / sum_r;
   a.av_r = (sum_r - k) / (k * (k - 1.0));
   std::vector<double> lower;
   for (Eigen::Index j = 0; j < r.cols(); ++j)
     for (Eigen::Index i = j + 1; i < r.rows(); ++i) lower.push_back(r(i, j));
   if (lower.size() >= 2) a.var_r = stats::sample_variance(lower);
-  a.med_r = stats::median(lower);
+  a.med_r = median_given != nullptr ? *median_given : stats::median(lower);
   a.sn = k * a.av_r / (1.0 - a.av_r);
   // Q is scale-free (degree 3 over degree 3 in C): computed on C * 2^-e, 2^e at or above max |C|,
   // so that C² and (1'C1)³ cannot overflow for large-valued items; a power-of-two scaling is
@@ -57,9 +132,13 @@ Alpha1 alpha1(const Eigen::MatrixXd& c, const Eigen::MatrixXd& r, double tol, co
   e = std::max(e, -1000);  // 2^-e must stay finite
   const Eigen::MatrixXd cs = c * std::ldexp(1.0, -e);
   const double sum_s = cs.sum(), tr_s = cs.trace();
-  const Eigen::MatrixXd cc = cs * cs;
+  // tr(C²) and 1ᵀC²1 without forming C² (O(k²), not O(k³) per call; C is symmetric):
+  // tr(C²) = Σ_ab C_ab C_ba, 1ᵀC²1 = (1ᵀC)(C1). They differ from the product's sums by
+  // rounding only (≤ 1e-15 relative in tests/reliability).
+  const double tr_cc = cs.cwiseProduct(cs.transpose()).sum();
+  const double sum_cc = cs.colwise().sum().dot(cs.rowwise().sum().transpose());
   a.q = (2.0 * k * k / ((k - 1.0) * (k - 1.0) * (sum_s * sum_s * sum_s))) *
-        (sum_s * (cc.trace() + tr_s * tr_s) - 2.0 * (tr_s * cc.sum()));
+        (sum_s * (tr_cc + tr_s * tr_s) - 2.0 * (tr_s * sum_cc));
   return a;
 }
 
@@ -119,6 +198,8 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
 
   // alpha.drop
   const bool se_column = have_n && res.n_obs > k;
+  const std::optional<Eigen::MatrixXd> drop_smc = k > 2 ? dropped_item_smc(r, tol) : std::nullopt;
+  const std::vector<double> drop_median = k > 2 ? dropped_item_medians(r) : std::vector<double>{};
   for (Eigen::Index i = 0; i < k; ++i) {
     AlphaDropRow row;
     row.item = res.items[static_cast<std::size_t>(i)];
@@ -128,7 +209,10 @@ void fill_from_matrices(AlphaResult& res, const AlphaOptions& o, bool have_n) {
         if (j != i) keep.push_back(j);
       const Eigen::MatrixXd ci = c(keep, keep);
       const Eigen::MatrixXd ri = r(keep, keep);
-      const Alpha1 d = alpha1(ci, ri, tol, std::string(" without '") + row.item + "'");
+      Eigen::VectorXd smc_i;
+      if (drop_smc) smc_i = drop_smc->col(i)(keep);
+      const Alpha1 d = alpha1(ci, ri, tol, std::string(" without '") + row.item + "'", drop_smc ? &smc_i : nullptr,
+                              &drop_median[static_cast<std::size_t>(i)]);
       row.raw_alpha = d.raw;
       row.std_alpha = d.std_;
       row.g6_smc = d.g6;

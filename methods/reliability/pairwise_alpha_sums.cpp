@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "methods/core/random.hpp"
+#include "methods/stats/gemm.hpp"
 #include "methods/stats/matrix.hpp"
 
 namespace cikit::reliability_detail {
@@ -44,6 +45,9 @@ PairwiseAlphaSums::PairwiseAlphaSums(const Eigen::MatrixXd& x)
       missing_.push_back(std::move(miss));
     }
   }
+  z_incomplete_.resize(k_, static_cast<Eigen::Index>(incomplete_.size()));
+  for (std::size_t p = 0; p < incomplete_.size(); ++p)
+    z_incomplete_.col(static_cast<Eigen::Index>(p)) = z_.row(incomplete_[p]).transpose();
   if (static_cast<double>(n_) * static_cast<double>(w_) * 8.0 <= kCacheBytes) {
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> q(n_, w_);
     for (Eigen::Index i = 0; i < n_; ++i) fill_q_row(z_, i, k_, q.row(i).data());
@@ -52,24 +56,25 @@ PairwiseAlphaSums::PairwiseAlphaSums(const Eigen::MatrixXd& x)
 }
 
 void PairwiseAlphaSums::accumulate_product(Workspace& ws, int count) const {
-  const auto counts = ws.counts.leftCols(count);
-  if (q_.size() > 0) {
-    ws.product.topRows(count).noalias() = counts.transpose() * q_;
+  // product (w × count) = Qᵀ · counts: column r holds replicate r's sums, contiguous.
+  if (q_.size() > 0) {  // one BLAS product (OpenBLAS when built with it: stats/gemm.hpp)
+    stats::gemm_tn(w_, count, n_, q_.data(), q_.outerStride(), ws.counts.data(), ws.counts.outerStride(),
+                   ws.product.data(), ws.product.outerStride());
     return;
   }
-  ws.product.topRows(count).setZero();
+  ws.product.leftCols(count).setZero();
   Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> q;
   for (Eigen::Index r0 = 0; r0 < n_; r0 += kChunkRows) {
     const Eigen::Index len = std::min(kChunkRows, n_ - r0);
     q.resize(len, w_);
     for (Eigen::Index i = 0; i < len; ++i) fill_q_row(z_, r0 + i, k_, q.row(i).data());
-    ws.product.topRows(count).noalias() += counts.middleRows(r0, len).transpose() * q;
+    ws.product.leftCols(count).noalias() += q.transpose() * ws.counts.middleRows(r0, len).leftCols(count);
   }
 }
 
 void PairwiseAlphaSums::replicates(std::uint64_t seed, int b0, int count, double* out, Workspace& ws) const {
   ws.counts.resize(n_, kBlock);
-  ws.product.resize(kBlock, w_);
+  ws.product.resize(w_, kBlock);
   ws.varied.assign(static_cast<std::size_t>(kBlock), 0);
   const auto nu = static_cast<std::uint64_t>(n_);
   for (int r = 0; r < count; ++r) {
@@ -105,15 +110,16 @@ void PairwiseAlphaSums::replicates(std::uint64_t seed, int b0, int count, double
       const Eigen::Index i = incomplete_[p];
       const double c = ws.counts(i, r);
       if (!(c > 0.0)) continue;
+      const double* zi = z_incomplete_.col(static_cast<Eigen::Index>(p)).data();  // z̃ of row i, contiguous
       for (Eigen::Index b : missing_[p]) {
         ws.u[b] += c;
-        for (Eigen::Index a = 0; a < k_; ++a) ws.t(a, b) += c * z_(i, a);
+        double* tb = ws.t.col(b).data();
+        for (Eigen::Index a = 0; a < k_; ++a) tb[a] += c * zi[a];
         for (Eigen::Index a : missing_[p]) ws.v(a, b) += c;
       }
     }
-    const double* s = ws.product.row(r).data();  // row of a column-major matrix: stride kBlock
-    const Eigen::Index stride = kBlock;
-    const auto s_tilde = [&](Eigen::Index a) { return s[a * stride]; };
+    const double* s = ws.product.col(r).data();  // replicate r's S̃ (first k) and P (the pairs)
+    const auto s_tilde = [&](Eigen::Index a) { return s[a]; };
     double tr = 0.0;
     double sum = 0.0;
     bool ok = true;
@@ -127,7 +133,7 @@ void PairwiseAlphaSums::replicates(std::uint64_t seed, int b0, int count, double
         }
         const double sa = s_tilde(a) - ws.t(a, b);
         const double sb = s_tilde(b) - ws.t(b, a);
-        const double cab = (s[col * stride] - sa * sb / m) / (m - 1.0);
+        const double cab = (s[col] - sa * sb / m) / (m - 1.0);
         if (a == b) {
           tr += cab;
           sum += cab;

@@ -75,6 +75,9 @@ Eigen::VectorXd raw_alpha_jackknife(const Eigen::MatrixXd& x) {
       }
     }
   const auto kd = static_cast<double>(k);
+  // Each leave-one-out value depends only on the shared sums and its own row: the same bits at
+  // any thread count.
+#pragma omp parallel for schedule(static)
   for (Eigen::Index r = 0; r < n; ++r) {
     double tr = 0.0;
     double sum = 0.0;

@@ -6,6 +6,8 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
+#include <omp.h>
+#include <string>
 
 #include "methods/core/error.hpp"
 #include "methods/validity/pca.hpp"
@@ -17,6 +19,9 @@ namespace {
 /// Finite-difference step for the Hessian of G (central differences of the analytic gradient;
 /// error O(h^2) ~ 1e-12 relative, far below what Newton needs).
 constexpr double kHessianStep = 1e-6;
+/// Free coordinates from which the Hessian's columns are computed in parallel (below it a
+/// fit is cheap and a thread team costs more than it saves).
+constexpr Eigen::Index kParallelHessianMin = 8;
 /// Armijo sufficient-decrease constant and the smallest step tried.
 constexpr double kArmijo = 1e-4;
 constexpr double kMinStep = 1e-12;
@@ -120,14 +125,31 @@ FaResult fa_minres_correlation(const Eigen::MatrixXd& r, const FaOptions& option
     if (!free.empty()) {
       const auto nf = static_cast<Eigen::Index>(free.size());
       Eigen::MatrixXd h(nf, nf);
+      // The Hessian's columns (2 gradient evaluations each, a p × p eigen-decomposition apiece:
+      // the whole cost of a fit at large p) in parallel: column a depends only on psi and a, so
+      // the bits are the same at any thread count. Only outside every parallel region (a one-
+      // thread region of a caller included, e.g. a bootstrap at --threads 1); at the top level
+      // the default team (OMP_NUM_THREADS), as the alpha bootstrap's.
+      Eigen::Index failed_at = nf;  // the first failing column, so the message is thread-invariant
+      std::string failure;
+#pragma omp parallel for schedule(dynamic, 1) if (nf >= kParallelHessianMin && omp_get_level() == 0)
       for (Eigen::Index a = 0; a < nf; ++a) {
-        Eigen::VectorXd up = psi, dn = psi;
-        up(free[static_cast<std::size_t>(a)]) += kHessianStep;
-        dn(free[static_cast<std::size_t>(a)]) -= kHessianStep;
-        const Eigen::VectorXd gu = evaluate(r, up, m, false).grad, gd = evaluate(r, dn, m, false).grad;
-        for (Eigen::Index b = 0; b < nf; ++b)
-          h(b, a) = (gu(free[static_cast<std::size_t>(b)]) - gd(free[static_cast<std::size_t>(b)])) / (2 * kHessianStep);
+        try {
+          Eigen::VectorXd up = psi, dn = psi;
+          up(free[static_cast<std::size_t>(a)]) += kHessianStep;
+          dn(free[static_cast<std::size_t>(a)]) -= kHessianStep;
+          const Eigen::VectorXd gu = evaluate(r, up, m, false).grad, gd = evaluate(r, dn, m, false).grad;
+          for (Eigen::Index b = 0; b < nf; ++b)
+            h(b, a) = (gu(free[static_cast<std::size_t>(b)]) - gd(free[static_cast<std::size_t>(b)])) / (2 * kHessianStep);
+        } catch (const std::exception& e) {  // evaluate's InternalError; rethrown below, outside the team
+#pragma omp critical(cikit_fa_hessian)
+          if (a < failed_at) {
+            failed_at = a;
+            failure = e.what();
+          }
+        }
       }
+      if (failed_at < nf) throw InternalError(failure);
       h = 0.5 * (h + h.transpose()).eval();
       Eigen::VectorXd gf(nf);
       for (Eigen::Index a = 0; a < nf; ++a) gf(a) = cur.grad(free[static_cast<std::size_t>(a)]);

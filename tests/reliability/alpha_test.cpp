@@ -488,21 +488,28 @@ TEST_CASE("bootstrap with missing values: the blocked pairwise sums equal raw_al
     AlphaOptions o;
     o.bootstrap_replicates = 70;
     o.seed = 9;
-    std::vector<Eigen::VectorXd> runs;
+    std::vector<Eigen::VectorXd> runs, jacks;
     for (const int threads : {1, 2, 8}) {
       omp_set_num_threads(threads);
       try {
-        runs.push_back(cikit::alpha(x, o).bootstrap.value_or(cikit::AlphaBootstrap{}).values);
+        const cikit::AlphaBootstrap bs = cikit::alpha(x, o).bootstrap.value_or(cikit::AlphaBootstrap{});
+        runs.push_back(bs.values);
+        jacks.push_back(bs.jackknife);  // the leave-one-out loop is parallel over rows too
       } catch (const cikit::DomainError&) {
         // the tiny block's full-sample alpha may itself be undefined; test the kernel's replicates below
         runs.clear();
+        jacks.clear();
         break;
       }
     }
     omp_set_num_threads(1);
-    for (std::size_t r = 1; r < runs.size(); ++r)
+    for (std::size_t r = 1; r < runs.size(); ++r) {
       for (Eigen::Index b = 0; b < runs[0].size(); ++b)
         REQUIRE(std::memcmp(&runs[r][b], &runs[0][b], sizeof(double)) == 0);
+      REQUIRE(jacks[r].size() == jacks[0].size());
+      for (Eigen::Index i = 0; i < jacks[0].size(); ++i)
+        REQUIRE(std::memcmp(&jacks[r][i], &jacks[0][i], sizeof(double)) == 0);
+    }
     // The kernel itself, block by block, against the materialised resamples.
     const cikit::reliability_detail::PairwiseAlphaSums kernel(x);
     cikit::reliability_detail::PairwiseAlphaSums::Workspace ws;
@@ -804,5 +811,100 @@ TEST_CASE("alpha: scale-free statistics of large-valued items; overflowing varia
     (void)cikit::alpha(x * std::ldexp(1.0, 520), o);
   } catch (const cikit::DomainError& e) {
     REQUIRE(std::string(e.what()).find("item 'p' has a variance that overflows") != std::string::npos);
+  }
+}
+
+TEST_CASE("alpha: G6 if dropped from one inverse (Schur complement) equals psych's pseudo-inverse per item",
+          "[reliability][alpha][property]") {
+  // alpha_drop's G6 takes the smc of R without item i from one inverse of R when R is well
+  // conditioned (rcond >= 1e-4, alpha_matrices.cpp) and from one pseudo-inverse per item (psych's
+  // smc(R[-i, -i])) otherwise. Reference: the per-item route, recomputed here from R. Data: one
+  // factor plus a second factor on every third item plus noise of decreasing size, so rcond runs
+  // from ~1e-2 (downdate) to ~1e-9 (pseudo-inverse route, which must be taken), k = 5, 25, 60.
+  // Tolerance 1e-12: the promise of the results; the two routes' rounding is eps * cond(R)
+  // (observed <= 1e-13 at rcond >= 1e-4 when this was written).
+  double worst = 0.0;
+  int downdated = 0, per_item = 0;
+  for (const Eigen::Index k : {5, 25, 60})
+    for (const double noise : {1.0, 0.3, 0.1, 0.03, 0.01, 1e-3, 1e-4}) {
+      auto g = cikit::make_stream(31, cikit::StreamTag::Simulate, static_cast<std::uint64_t>(k));
+      const Eigen::Index n = 4 * k + 50;
+      Eigen::MatrixXd x(n, k);
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const double f = cikit::standard_normal(g), h = cikit::standard_normal(g);
+        for (Eigen::Index j = 0; j < k; ++j)
+          x(i, j) = f + (j % 3 == 0 ? h : 0.0) + noise * cikit::standard_normal(g);
+      }
+      INFO("k = " << k << ", noise = " << noise);
+      AlphaResult res;
+      try {
+        res = cikit::alpha(x);
+      } catch (const cikit::DomainError&) {
+        continue;  // nearly collinear items may be refused as perfectly correlated: not this test's subject
+      }
+      const Eigen::MatrixXd& r = res.correlation;
+      const double tol = AlphaOptions{}.pinv_tol;
+      (res.rcond >= 1e-4 ? downdated : per_item) += 1;
+      REQUIRE(res.alpha_drop.size() == static_cast<std::size_t>(k));
+      for (Eigen::Index i = 0; i < k; ++i) {
+        std::vector<Eigen::Index> keep;
+        for (Eigen::Index j = 0; j < k; ++j)
+          if (j != i) keep.push_back(j);
+        const Eigen::MatrixXd ri = r(keep, keep);
+        const double ref = 1.0 - (static_cast<double>(k - 1) - cikit::stats::smc(ri, tol).sum()) / ri.sum();
+        REQUIRE_THAT(res.alpha_drop[static_cast<std::size_t>(i)].g6_smc, WithinAbs(ref, 1e-12));
+        worst = std::max(worst, std::abs(res.alpha_drop[static_cast<std::size_t>(i)].g6_smc - ref));
+        // The median r without item i comes from one sorted list (alpha_matrices.cpp): the same
+        // bits as the median of the reduced list.
+        std::vector<double> lower;
+        for (Eigen::Index b = 0; b < k - 1; ++b)
+          for (Eigen::Index a = b + 1; a < k - 1; ++a) lower.push_back(ri(a, b));
+        const double med = cikit::stats::median(lower);
+        REQUIRE(std::memcmp(&res.alpha_drop[static_cast<std::size_t>(i)].median_r, &med, sizeof(double)) == 0);
+      }
+    }
+  REQUIRE(downdated >= 3);  // both routes were exercised
+  REQUIRE(per_item >= 1);
+  std::printf("[deviation] G6 if dropped, Schur complement vs per-item pseudo-inverse: max |diff| %.3g (%d + %d blocks)\n",
+              worst, downdated, per_item);
+}
+
+TEST_CASE("alpha: median r if dropped and the Duhachek se on tied Likert data equal the direct formulas",
+          "[reliability][alpha][property]") {
+  // Integer responses 1..5 (k = 4, 5, 8: odd and even numbers of remaining pairs) give tied
+  // correlations; the medians if dropped must still be stats::median of each reduced list, bit
+  // for bit. The Duhachek Q uses tr(C²) and 1ᵀC²1 without forming C²: against the product formula
+  // on the same C (Duhachek & Iacobucci 2004, as psych), to 1e-12 relative.
+  for (const Eigen::Index k : {4, 5, 8}) {
+    auto g = cikit::make_stream(77, cikit::StreamTag::Simulate, static_cast<std::uint64_t>(k));
+    Eigen::MatrixXd x(60, k);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      const double f = cikit::standard_normal(g);
+      for (Eigen::Index j = 0; j < k; ++j)
+        x(i, j) = std::clamp(std::round(3.0 + f + cikit::standard_normal(g)), 1.0, 5.0);
+    }
+    INFO("k = " << k);
+    const AlphaResult res = cikit::alpha(x);
+    const Eigen::MatrixXd& r = res.correlation;
+    for (Eigen::Index i = 0; i < k; ++i) {
+      std::vector<Eigen::Index> keep;
+      for (Eigen::Index j = 0; j < k; ++j)
+        if (j != i) keep.push_back(j);
+      const Eigen::MatrixXd ri = r(keep, keep);
+      std::vector<double> lower;
+      for (Eigen::Index b = 0; b < k - 1; ++b)
+        for (Eigen::Index a = b + 1; a < k - 1; ++a) lower.push_back(ri(a, b));
+      const double med = cikit::stats::median(lower);
+      REQUIRE(std::memcmp(&res.alpha_drop[static_cast<std::size_t>(i)].median_r, &med, sizeof(double)) == 0);
+      // Duhachek's Q of C without item i, by the product formula; alpha_se = sqrt(Q / n).
+      const Eigen::MatrixXd ci = res.covariance(keep, keep);
+      const double kk = static_cast<double>(k - 1), sum = ci.sum(), tr = ci.trace();
+      const Eigen::MatrixXd cc = ci * ci;
+      const double q = (2.0 * kk * kk / ((kk - 1.0) * (kk - 1.0) * sum * sum * sum)) *
+                       (sum * (cc.trace() + tr * tr) - 2.0 * (tr * cc.sum()));
+      REQUIRE(res.alpha_drop[static_cast<std::size_t>(i)].alpha_se.has_value());
+      REQUIRE_THAT(*res.alpha_drop[static_cast<std::size_t>(i)].alpha_se,
+                   WithinRel(std::sqrt(q / static_cast<double>(x.rows())), 1e-12));
+    }
   }
 }

@@ -17,7 +17,8 @@
 /// the same C as stats::pairwise_covariance on the materialised resample, up to rounding
 /// (one-pass sums of data centred by the full sample's means; tests/reliability:
 /// |difference| ≤ 1e-12). raw alpha = (1 − tr C / ΣC) k / (k − 1).
-/// S̃ and P of a block of R replicates are one matrix product, counts (R × n) times
+/// S̃ and P of a block of R replicates are one matrix product (stats::gemm_tn: OpenBLAS when the
+/// build found it, else Eigen), Qᵀ times counts (n × R), with
 /// Q = [z̃_i, z̃_ia z̃_ib (a ≤ b)] (n × (k + k(k+1)/2)); u, v and T come from the incomplete
 /// rows only (their missing items), O(#incomplete · #missing · k) per replicate.
 /// Cost: 2·n·(k + k(k+1)/2) flops per replicate for the product (k = 25, n = 2,800:
@@ -33,7 +34,10 @@ namespace cikit::reliability_detail {
 class PairwiseAlphaSums {
  public:
   /// Replicates per block (one matrix product). Fixed: results never depend on the thread count.
-  static constexpr int kBlock = 32;
+  /// 64: the product then runs at ~32 GFLOP/s per core with OpenBLAS on the bfi shape (87 % of
+  /// its large square dgemm here), against 26 at 32 (Q is packed once per block; measured
+  /// 2026-12-06, benchmarks/RESULTS.md); counts take n·64·8 bytes per thread (1.4 MB on bfi).
+  static constexpr int kBlock = 64;
 
   /// x: n × k (k >= 2, n >= 2), NaN = missing.
   explicit PairwiseAlphaSums(const Eigen::MatrixXd& x);
@@ -41,7 +45,7 @@ class PairwiseAlphaSums {
   /// Per-thread scratch (counts, product, pair sums).
   struct Workspace {
     Eigen::MatrixXd counts;   // n × R multiplicities
-    Eigen::MatrixXd product;  // R × w
+    Eigen::MatrixXd product;  // w × R (column r: replicate r's sums)
     Eigen::MatrixXd q_chunk;  // rows of Q when Q is not cached
     Eigen::MatrixXd t, v;     // k × k
     Eigen::VectorXd u;        // k
@@ -60,6 +64,7 @@ class PairwiseAlphaSums {
   Eigen::MatrixXd z_;        // n × k, centred, 0 where missing
   Eigen::MatrixXd q_;        // n × w when cached (n·w·8 bytes ≤ kCacheBytes), else empty
   std::vector<Eigen::Index> incomplete_;          // rows with a missing value
+  Eigen::MatrixXd z_incomplete_;                  // k × #incomplete: z̃ of those rows, one per column
   std::vector<std::vector<Eigen::Index>> missing_;  // their missing items
 };
 
