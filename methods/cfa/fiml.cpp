@@ -421,6 +421,73 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
   return sym;
 }
 
+MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const VectorXd& mu, const MatrixXd& sigma,
+                                 const SigmaBasis& d) {
+  check_moments("fiml_hessian_structured", pats, mu, sigma);
+  const int p = pats.p;
+  const Index q = d.alpha.size(), nb = d.basis.cols();
+  if (d.basis.rows() != ix(p) || static_cast<Index>(d.x.size()) != q || static_cast<Index>(d.y.size()) != q)
+    throw InvalidInput("fiml_hessian_structured: the basis has " + std::to_string(d.basis.rows()) +
+                       " rows and " + std::to_string(d.x.size()) + "/" + std::to_string(d.y.size()) + "/" +
+                       std::to_string(q) + " x/y/alpha entries, but must have p = " + std::to_string(p) +
+                       " rows and one entry per parameter");
+  for (Index a = 0; a < q; ++a) {
+    const int xa = d.x[static_cast<std::size_t>(a)], ya = d.y[static_cast<std::size_t>(a)];
+    if (xa < 0 || ix(xa) >= nb || ya < 0 || ix(ya) >= nb)
+      throw InvalidInput("fiml_hessian_structured: parameter " + std::to_string(a + 1) +
+                         " names a basis column outside 1.." + std::to_string(nb));
+  }
+  Eigen::LLT<MatrixXd> full, sub;
+  if (!full_factor(sigma, full)) throw_not_pd("fiml_hessian_structured");
+  MatrixXd h = MatrixXd::Zero(q + ix(p), q + ix(p));  // lower triangle filled, mirrored at the end
+  MatrixXd bo, sb, ab, gs, ga;
+  for (const auto& pat : pats.patterns) {
+    bool is_full = false;
+    if (!factor_pattern(pat, sigma, sub, is_full)) throw_not_pd("fiml_hessian_structured");
+    const auto& o = pat.observed;
+    const Index po = ix(static_cast<int>(o.size()));
+    const double n = static_cast<double>(pat.count);
+    const MatrixXd s = chol_inverse(is_full ? full : sub);
+    const VectorXd dev = pat.mean - gather(mu, o);
+    const VectorXd v = s * dev;
+    // A = S (2 W - Sigma_oo) S = 2 S C S + 2 v v' - S, W = C + dev dev'.
+    MatrixXd a = -s;
+    if (pat.root.rows() > 0) {
+      const MatrixXd rs = pat.root * s;  // root' root = C
+      a.noalias() += 2.0 * rs.transpose() * rs;
+    }
+    a.noalias() += 2.0 * v * v.transpose();
+    bo.resize(po, nb);
+    for (Index r = 0; r < po; ++r) bo.row(r) = d.basis.row(ix(o[static_cast<std::size_t>(r)]));
+    sb.noalias() = s * bo;
+    ab.noalias() = a * bo;
+    gs.noalias() = bo.transpose() * sb;
+    ga.noalias() = bo.transpose() * ab;
+    const VectorXd bv = bo.transpose() * v;
+    for (Index b = 0; b < q; ++b) {
+      const int xb = d.x[static_cast<std::size_t>(b)], yb = d.y[static_cast<std::size_t>(b)];
+      const double fb = -0.5 * n * d.alpha(b);
+      for (Index a2 = b; a2 < q; ++a2) {
+        const int xa = d.x[static_cast<std::size_t>(a2)], ya = d.y[static_cast<std::size_t>(a2)];
+        const double t = ga(ya, xb) * gs(yb, xa) + ga(ya, yb) * gs(xb, xa) + ga(xa, xb) * gs(yb, ya) +
+                         ga(xa, yb) * gs(xb, ya);
+        h(a2, b) += fb * d.alpha(a2) * t;
+      }
+    }
+    for (Index l = 0; l < po; ++l) {
+      const Index gl = q + ix(o[static_cast<std::size_t>(l)]);
+      for (Index k = l; k < po; ++k) h(q + ix(o[static_cast<std::size_t>(k)]), gl) -= n * s(k, l);
+      // (mu_l, theta_b) sits below the diagonal: row q + o_l, column b.
+      for (Index b = 0; b < q; ++b) {
+        const int xb = d.x[static_cast<std::size_t>(b)], yb = d.y[static_cast<std::size_t>(b)];
+        h(gl, b) -= n * d.alpha(b) * (sb(l, xb) * bv(yb) + sb(l, yb) * bv(xb));
+      }
+    }
+  }
+  h.triangularView<Eigen::StrictlyUpper>() = h.transpose();
+  return h;
+}
+
 SaturatedFit em_saturated(const MissingPatterns& pats, double tol, int max_iter) {
   if (!(tol > 0)) throw InvalidInput("em_saturated: tol is " + std::to_string(tol) + ", but must be > 0");
   if (max_iter < 1)

@@ -6,6 +6,7 @@
 #include "methods/core/error.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace cikit::cfa {
@@ -168,14 +169,38 @@ Eigen::MatrixXd fiml_jacobian(const CfaFit& fit) {
   return j;
 }
 
-Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats, const Eigen::MatrixXd& jac) {
+SigmaBasis sigma_basis(const SigmaDerivatives& d) {
+  SigmaBasis out;
+  const Eigen::Index p = d.x.rows(), q = d.x.cols();
+  out.alpha = d.alpha;
+  std::vector<Eigen::VectorXd> cols;
+  // Index of column c among the distinct basis vectors (bitwise equality: the same vector of
+  // the model matrices, e.g. e_i or a column of Lambda A, is shared by several parameters).
+  auto find = [&](const Eigen::VectorXd& c) {
+    for (std::size_t k = 0; k < cols.size(); ++k)
+      if (std::memcmp(cols[k].data(), c.data(), sizeof(double) * static_cast<std::size_t>(p)) == 0)
+        return static_cast<int>(k);
+    cols.push_back(c);
+    return static_cast<int>(cols.size() - 1);
+  };
+  for (Eigen::Index a = 0; a < q; ++a) {
+    out.x.push_back(find(d.x.col(a)));
+    out.y.push_back(find(d.y.col(a)));
+  }
+  out.basis.resize(p, static_cast<Eigen::Index>(cols.size()));
+  for (std::size_t k = 0; k < cols.size(); ++k) out.basis.col(static_cast<Eigen::Index>(k)) = cols[k];
+  return out;
+}
+
+Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats) {
   const Eigen::Index q = fit.theta.size();
   const auto g = try_fiml_loglik(pats, fit.nu, fit.mm.sigma, true);
   if (!g) throw DomainError("CFA (FIML): the model-implied covariance is not positive definite at the estimate");
-  const Eigen::MatrixXd h = fiml_hessian(pats, fit.nu, fit.mm.sigma);
-  Eigen::MatrixXd info = -sandwich(sparse(jac), h);
-  // S: Jacobian of theta -> tr(G dSigma/dtheta) with G fixed (model matrices only).
   const std::vector<Parameter> freep = free_list(fit.table);
+  // J'HJ per missing-data pattern in (theta, nu) directly (fiml.hpp, fiml_hessian_structured).
+  Eigen::MatrixXd info =
+      -fiml_hessian_structured(pats, fit.nu, fit.mm.sigma, sigma_basis(sigma_derivatives(fit.table, fit.mm, freep)));
+  // S: Jacobian of theta -> tr(G dSigma/dtheta) with G fixed (model matrices only).
   Eigen::MatrixXd s(q, q);
   for (Eigen::Index b = 0; b < q; ++b) {
     const double step = 1e-4 * std::max(1.0, std::abs(fit.theta(b)));
