@@ -390,13 +390,17 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
     // vech-vech block, one column per pair x = (i, j): over the pairs y = (k, l) in vech order
     // (l outer, k >= l inner, contiguous per l) the term above is
     //   a_j[k] s_i[l] + s_i[k] a_j[l] + a_i[k] s_j[l] + s_j[k] a_i[l]   (a_j = column j of A),
-    // four contiguous axpys per l; the whole column is written (both triangles of the block).
+    // four contiguous axpys per l. Local vech order is global vech order restricted to the
+    // pattern, so only the pairs y >= x (l >= j) are computed: the lower triangle of the block.
     VectorXd col(static_cast<Index>(pairs.size()));
-    for (const auto& [i, j, cx] : pairs) {
+    Index first_of_j = 0;  // local vech index of the pair (j, j)
+    for (std::size_t xx = 0; xx < pairs.size(); ++xx) {
+      const auto& [i, j, cx] = pairs[xx];
+      if (xx > 0 && j != pairs[xx - 1][1]) first_of_j = static_cast<Index>(xx);
       const double cij = i == j ? 0.5 : 1.0;
       const auto ai = a.col(i), aj = a.col(j), si = s.col(i), sj = s.col(j);
-      Index y = 0;
-      for (Index l = 0; l < po; ++l) {
+      Index y = first_of_j;
+      for (Index l = j; l < po; ++l) {
         const Index len = po - l;
         col.segment(y, len) = aj.segment(l, len) * si(l) + si.segment(l, len) * aj(l) +
                               ai.segment(l, len) * sj(l) + sj.segment(l, len) * ai(l);
@@ -404,21 +408,16 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
         y += len;
       }
       const double f = -0.5 * n * cij;
-      for (std::size_t yy = 0; yy < pairs.size(); ++yy) h(pairs[yy][2], cx) += f * col(static_cast<Index>(yy));
+      for (std::size_t yy = xx; yy < pairs.size(); ++yy) h(pairs[yy][2], cx) += f * col(static_cast<Index>(yy));
     }
   }
-  // The mu-vech block was filled above the diagonal (rows mu, columns vech); the mu and vech
-  // blocks in full. Mirror into a symmetric matrix.
+  // The mu-vech block was filled above the diagonal (rows mu, columns vech); the mu block in
+  // full and the vech block below its diagonal. Mirror into a symmetric matrix.
   const Index m = h.rows();
-  MatrixXd sym = h;
-  for (Index j = 0; j < m; ++j)
-    for (Index i = j + 1; i < m; ++i) {
-      const bool same_block = (i < ix(p)) == (j < ix(p));
-      const double val = same_block ? 0.5 * (h(i, j) + h(j, i)) : h(i, j) + h(j, i);
-      sym(i, j) = val;
-      sym(j, i) = val;
-    }
-  return sym;
+  for (Index j = 0; j < ix(p); ++j)
+    for (Index i = ix(p); i < m; ++i) h(i, j) = h(j, i);
+  h.triangularView<Eigen::StrictlyUpper>() = h.transpose();
+  return h;
 }
 
 MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const VectorXd& mu, const MatrixXd& sigma,

@@ -217,13 +217,46 @@ Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatter
   return 0.5 * (info + info.transpose());
 }
 
+Eigen::MatrixXd complete_information_root(const Eigen::MatrixXd& sigma) {
+  const Eigen::Index p = sigma.rows(), ps = p * (p + 1) / 2;
+  const Eigen::MatrixXd v = sigma.llt().solve(Eigen::MatrixXd::Identity(p, p));
+  Eigen::LLT<Eigen::MatrixXd> llt(v);
+  if (llt.info() != Eigen::Success) throw DomainError("CFA (FIML): the EM covariance matrix is not positive definite");
+  const Eigen::MatrixXd r = llt.matrixL();  // V = r r'; column k is r_k
+  Eigen::MatrixXd k = Eigen::MatrixXd::Zero(p + ps, p + ps);
+  k.topLeftCorner(p, p) = r;
+  const double s2 = std::sqrt(2.0);
+  Eigen::Index col = p;
+  for (Eigen::Index l = 0; l < p; ++l)
+    for (Eigen::Index kk = l; kk < p; ++kk, ++col) {
+      Eigen::Index row = p;
+      for (Eigen::Index j = 0; j < p; ++j)
+        for (Eigen::Index i = j; i < p; ++i, ++row) {
+          double val;
+          if (kk == l) val = i == j ? r(i, kk) * r(i, kk) / s2 : s2 * r(i, kk) * r(j, kk);
+          else val = i == j ? r(i, kk) * r(i, l) : r(i, kk) * r(j, l) + r(i, l) * r(j, kk);
+          k(row, col) = val;
+        }
+    }
+  return k;
+}
+
 FimlH1Information fiml_h1_information(const MissingPatterns& pats, const Eigen::VectorXd& mu_h1,
                                       const Eigen::MatrixXd& sigma_h1, bool first_order) {
   FimlH1Information out;
   const double n = n_units(pats);
   out.a1 = -fiml_hessian(pats, mu_h1, sigma_h1) / n;
+  if (!first_order) {
+    // ML: only tr(Wc A1^-1) is needed (fiml_corrected, V6): ||L^-1 K||_F^2 with A1 = L L' and
+    // Wc = K K' (complete_information_root): n^3/3 + n^3 flops instead of the inverse's ~2.3 n^3.
+    Eigen::LLT<Eigen::MatrixXd> llt(out.a1);
+    if (llt.info() != Eigen::Success || !(llt.matrixLLT().diagonal().minCoeff() > 0))
+      throw DomainError("CFA (FIML): the h1 (saturated) information matrix of the EM moments is not positive definite");
+    out.tr_wc_a1_inv = llt.matrixL().solve(complete_information_root(sigma_h1)).squaredNorm();
+    return out;
+  }
   out.a1_inv = inverse_chol(out.a1, "h1 (saturated) information matrix of the EM moments");
-  if (first_order) {
+  {
     const Eigen::MatrixXd sc = fiml_casewise_scores(pats, mu_h1, sigma_h1);
     out.b1 = Eigen::MatrixXd::Zero(sc.cols(), sc.cols());
     out.b1.selfadjointView<Eigen::Lower>().rankUpdate(sc.transpose(), 1.0 / n);
@@ -292,7 +325,7 @@ CfaFit::FimlCorrected fiml_corrected(const CfaFit& fit, const MissingPatterns& p
   const Eigen::MatrixXd& wm = h1.a1;
   const Eigen::MatrixXd& wm_inv = h1.a1_inv;
   // P = Wm^-1 U Wm^-1 = Wm^-1 - Delta E^-1 Delta', E = Delta' Wm Delta.
-  const double tr_wc_wminv = wc.cwiseProduct(wm_inv).sum();
+  const double tr_wc_wminv = wm_inv.size() > 0 ? wc.cwiseProduct(wm_inv).sum() : h1.tr_wc_a1_inv;
   auto correction = [&](const Eigen::MatrixXd& delta_dense) {
     const SparseJ delta = sparse(delta_dense);
     const Eigen::MatrixXd e = sandwich(delta, wm);

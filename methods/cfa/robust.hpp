@@ -64,9 +64,20 @@ struct RobustResult {
 
 /// The h1 (saturated) information of the EM moments (mu_h1, Sigma_h1) per unit: observed,
 /// A1 = -(1/N) fiml_hessian, and first order, B1 = (1/N) sum_i s_i s_i' of the casewise scores.
+/// With first_order (MLR): a1, a1_inv and b1. Without (ML, where only the FIML-corrected V6
+/// statistic uses it): a1 and tr(Wc A1^-1) (Wc: complete-data information at the EM moments,
+/// fiml_corrected), from the Cholesky factor of A1; a1_inv and b1 are left empty.
 struct FimlH1Information {
   Eigen::MatrixXd a1, a1_inv, b1;
+  double tr_wc_a1_inv = 0;
 };
+
+/// K with K K' = Wc, the complete-data information per unit at (mu, Sigma) in (mu, vech Sigma):
+/// Wc = blockdiag(V, D'(V (x) V)D / 2), V = Sigma^-1 = r r' (Cholesky). K = blockdiag(r,
+/// D'(r (x) r)D (D'D)^{-1/2} / sqrt 2): column (k, l) of the vech block is vech of
+/// (r_k r_l' + r_l r_k') with off-diagonal entries doubled, scaled by 1/2 (k != l) or 1/sqrt 2
+/// (k = l), since (r (x) r) commutes with the symmetriser D D^+ (Magnus & Neudecker 1988, ch. 3).
+[[nodiscard]] Eigen::MatrixXd complete_information_root(const Eigen::MatrixXd& sigma);
 [[nodiscard]] FimlH1Information fiml_h1_information(const MissingPatterns& pats, const Eigen::VectorXd& mu_h1,
                                                     const Eigen::MatrixXd& sigma_h1, bool first_order);
 
