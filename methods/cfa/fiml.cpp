@@ -13,6 +13,7 @@
 #include <numbers>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "methods/core/error.hpp"
 
@@ -392,6 +393,13 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
     //   a_j[k] s_i[l] + s_i[k] a_j[l] + a_i[k] s_j[l] + s_j[k] a_i[l]   (a_j = column j of A),
     // four contiguous axpys per l. Local vech order is global vech order restricted to the
     // pattern, so only the pairs y >= x (l >= j) are computed: the lower triangle of the block.
+    // Runs {first local pair, length} whose global vech indices are consecutive (one run for the
+    // complete pattern; a break at each missing variable otherwise).
+    std::vector<std::pair<Index, Index>> runs;
+    for (std::size_t yy = 0; yy < pairs.size(); ++yy) {
+      if (yy > 0 && pairs[yy][2] == pairs[yy - 1][2] + 1) ++runs.back().second;
+      else runs.emplace_back(static_cast<Index>(yy), 1);
+    }
     VectorXd col(static_cast<Index>(pairs.size()));
     Index first_of_j = 0;  // local vech index of the pair (j, j)
     for (std::size_t xx = 0; xx < pairs.size(); ++xx) {
@@ -408,7 +416,13 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
         y += len;
       }
       const double f = -0.5 * n * cij;
-      for (std::size_t yy = xx; yy < pairs.size(); ++yy) h(pairs[yy][2], cx) += f * col(static_cast<Index>(yy));
+      // Scatter y >= x into column cx along the runs of consecutive global indices.
+      for (const auto& [y0, len] : runs) {
+        const Index start = std::max(y0, static_cast<Index>(xx));
+        const Index end = y0 + len;
+        if (start >= end) continue;
+        h.col(cx).segment(pairs[static_cast<std::size_t>(start)][2], end - start) += f * col.segment(start, end - start);
+      }
     }
   }
   // The mu-vech block was filled above the diagonal (rows mu, columns vech); the mu block in

@@ -5,6 +5,7 @@
 
 #include "methods/core/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -252,7 +253,20 @@ FimlH1Information fiml_h1_information(const MissingPatterns& pats, const Eigen::
     Eigen::LLT<Eigen::MatrixXd> llt(out.a1);
     if (llt.info() != Eigen::Success || !(llt.matrixLLT().diagonal().minCoeff() > 0))
       throw DomainError("CFA (FIML): the h1 (saturated) information matrix of the EM moments is not positive definite");
-    out.tr_wc_a1_inv = llt.matrixL().solve(complete_information_root(sigma_h1)).squaredNorm();
+    // K is lower triangular (blockdiag of the lower Cholesky factor r and a vech block whose
+    // column (k, l) is zero above row (k, l)), so L^-1 K is too: each block of columns starting
+    // at c0 needs only the trailing system L[c0:, c0:] (~n^3/3 flops instead of n^3).
+    const Eigen::MatrixXd k = complete_information_root(sigma_h1);
+    const Eigen::Index m = k.rows();
+    constexpr Eigen::Index kBlock = 64;  // columns per triangular solve (a cache-sized panel)
+    double tr = 0;
+    for (Eigen::Index c0 = 0; c0 < m; c0 += kBlock) {
+      const Eigen::Index nb = std::min(kBlock, m - c0), rest = m - c0;
+      Eigen::MatrixXd z = k.block(c0, c0, rest, nb);
+      llt.matrixLLT().bottomRightCorner(rest, rest).triangularView<Eigen::Lower>().solveInPlace(z);
+      tr += z.squaredNorm();
+    }
+    out.tr_wc_a1_inv = tr;
     return out;
   }
   out.a1_inv = inverse_chol(out.a1, "h1 (saturated) information matrix of the EM moments");
