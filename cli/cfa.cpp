@@ -5,6 +5,7 @@
 #include <cmath>
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -32,28 +33,39 @@ TextTable fit_table(const pipeline::CfaRun& run, Lang lang) {
   TextTable t;
   t.header = {tr(lang, "Index", "指标"), tr(lang, "Value", "值"), tr(lang, "Verdict", "评价")};
   t.right_align = {false, true, false};
+  // Verdicts as A15 and the JSON fit_verdicts: under MLR on the scaled chi-square per df and the
+  // robust CFI, TLI and RMSEA; SRMR always.
+  const bool robust = run.estimator == "mlr";
+  auto judged = [&](const char* id, double v) { return robust ? std::string() : verdict_text(vt.judge(id, v), lang); };
   const double cd = f.measure("chisq") / f.measure("df");
   t.rows.push_back({"χ²", num(f.measure("chisq"), 3), ""});
   t.rows.push_back({"df", num(f.measure("df"), 0), ""});
   t.rows.push_back({"p", num(f.measure("pvalue"), 4), ""});
-  t.rows.push_back({"χ²/df", num(cd, 3), verdict_text(vt.judge("chisq_df", cd), lang)});
-  t.rows.push_back({"CFI", num(f.measure("cfi"), 3), verdict_text(vt.judge("cfi", f.measure("cfi")), lang)});
-  t.rows.push_back({"TLI", num(f.measure("tli"), 3), verdict_text(vt.judge("tli", f.measure("tli")), lang)});
+  t.rows.push_back({"χ²/df", num(cd, 3), judged("chisq_df", cd)});
+  t.rows.push_back({"CFI", num(f.measure("cfi"), 3), judged("cfi", f.measure("cfi"))});
+  t.rows.push_back({"TLI", num(f.measure("tli"), 3), judged("tli", f.measure("tli"))});
   t.rows.push_back({"NFI", num(f.measure("nfi"), 3), ""});
   t.rows.push_back({"IFI", num(f.measure("ifi"), 3), ""});
-  t.rows.push_back({"RMSEA", num(f.measure("rmsea"), 3), verdict_text(vt.judge("rmsea", f.measure("rmsea")), lang)});
+  t.rows.push_back({"RMSEA", num(f.measure("rmsea"), 3), judged("rmsea", f.measure("rmsea"))});
   t.rows.push_back({tr(lang, "RMSEA 90% CI", "RMSEA 90% 置信区间"),
                     fmt::format("[{}, {}]", num(f.measure("rmsea.ci.lower"), 3), num(f.measure("rmsea.ci.upper"), 3)), ""});
   t.rows.push_back({tr(lang, "p(close fit)", "p(近似拟合)"), num(f.measure("rmsea.pvalue"), 3), ""});
   t.rows.push_back({"SRMR", num(f.measure("srmr"), 3), verdict_text(vt.judge("srmr", f.measure("srmr")), lang)});
-  if (run.estimator == "ml") {
+  if (!robust && !f.fiml) {  // GFI/AGFI: complete-data ML only (lavaan gives NA with FIML)
     t.rows.push_back({"GFI", num(f.measure("gfi"), 3), ""});
     t.rows.push_back({"AGFI", num(f.measure("agfi"), 3), ""});
-  } else {
+  }
+  if (robust) {
+    const double csd = f.measure("chisq.scaled") / f.measure("df");
     t.rows.push_back({tr(lang, "χ² scaled (Yuan-Bentler)", "校正χ²（Yuan-Bentler）"), num(f.measure("chisq.scaled"), 3), ""});
     t.rows.push_back({tr(lang, "scaling factor", "校正因子"), num(f.measure("chisq.scaling.factor"), 4), ""});
-    for (const char* k : {"cfi.robust", "tli.robust", "rmsea.robust", "cfi.scaled"})
-      t.rows.push_back({k, num(f.measure(k), 3), ""});
+    t.rows.push_back({tr(lang, "χ² scaled/df", "校正χ²/df"), num(csd, 3), verdict_text(vt.judge("chisq_df", csd), lang)});
+    for (const auto& [k, label] : {std::pair{"cfi", "CFI"}, std::pair{"tli", "TLI"}, std::pair{"rmsea", "RMSEA"}}) {
+      const std::string name = std::string(k) + ".robust";
+      t.rows.push_back({std::string(label) + tr(lang, " (robust)", "（稳健）"), num(f.measure(name), 3),
+                        verdict_text(vt.judge(k, f.measure(name)), lang)});
+    }
+    t.rows.push_back({tr(lang, "CFI (scaled)", "CFI（校正）"), num(f.measure("cfi.scaled"), 3), ""});
   }
   t.rows.push_back({"AIC", num(f.measure("aic"), 2), ""});
   t.rows.push_back({"BIC", num(f.measure("bic"), 2), ""});
@@ -150,19 +162,27 @@ void setup_cfa(CLI::App& app) {
       "modification indices.");
   add_common_options(*sub, opt->common);
   sub->add_option("--observed", opt->observed,
-                  "What the factors are measured by: indicators (default; the tree's indicators, oriented by "
-                  "direction) or node_scores (parcels: each factor's observed variables are the index's scores of "
+                  "What the factors are measured by: indicators (the tree's indicators, oriented by direction; "
+                  "default unless the spec's cfa.observed says otherwise) or node_scores (parcels: each factor's observed variables are the index's scores of "
                   "the nodes one level below it, normalised and aggregated as `cikit index` builds them; use it when "
                   "the indicator-level model has more free parameters than units or a group with one indicator)")
       ->check(CLI::IsMember({"indicators", "node_scores"}));
   sub->add_option("--level", opt->level,
-                  "Tree level whose groups are the factors (default: the indicators' parents; with --observed "
-                  "node_scores: 1, the dimensions)")
+                  "Tree level whose groups are the factors (default: the spec's cfa.level, else the indicators' "
+                  "parents; with --observed node_scores: 1, the dimensions)")
       ->check(CLI::Range(1, 100));
-  sub->add_flag("--second-order", opt->second_order, "Add the next level up as second-order factor(s)");
-  sub->add_option("--estimator", opt->estimator, "ml (default) or mlr (robust SEs, Yuan-Bentler scaled chi-square)")
+  sub->add_flag("--second-order", opt->second_order,
+                "Add the next level up as second-order factor(s) (for a two-level tree: one general factor); also "
+                "the spec's cfa.second_order");
+  sub->add_option("--estimator", opt->estimator,
+                  "ml (maximum likelihood) or mlr (Huber-White robust SEs, Yuan-Bentler scaled chi-square, robust "
+                  "CFI/TLI/RMSEA, which the verdicts then judge); default: the spec's cfa.estimator, else ml")
       ->check(CLI::IsMember({"ml", "mlr"}));
-  sub->add_option("--missing", opt->missing, "listwise (default) or fiml")->check(CLI::IsMember({"listwise", "fiml"}));
+  sub->add_option("--missing", opt->missing,
+                  "listwise (drop units with a missing value in the model's variables) or fiml (full-information ML "
+                  "on every unit with an observed value, lavaan missing = \"ml\"); default: the spec's cfa.missing, "
+                  "else listwise")
+      ->check(CLI::IsMember({"listwise", "fiml"}));
   sub->add_option("--mi", opt->top_mi, "Modification indices to report (largest first)")
       ->check(CLI::Range(0, 100000))
       ->capture_default_str();

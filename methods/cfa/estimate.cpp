@@ -394,7 +394,7 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   // (saturated) information of the EM moments for the Yuan–Bentler trace and the FIML-corrected
   // robust indices.
   const Eigen::MatrixXd jac = fiml_jacobian(fit);
-  const Eigen::MatrixXd info = fiml_observed_information(fit, pats, jac);
+  const Eigen::MatrixXd info = fiml_observed_information(fit, pats);
   const bool robust = options.estimator == Estimator::MLR;
   // MLR needs the h1 information for its scaled test (an error if it is singular); under ML it
   // serves only the FIML-corrected robust indices, which are then left out with a warning (as

@@ -13,6 +13,7 @@
 #include <numbers>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "methods/core/error.hpp"
 
@@ -390,13 +391,24 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
     // vech-vech block, one column per pair x = (i, j): over the pairs y = (k, l) in vech order
     // (l outer, k >= l inner, contiguous per l) the term above is
     //   a_j[k] s_i[l] + s_i[k] a_j[l] + a_i[k] s_j[l] + s_j[k] a_i[l]   (a_j = column j of A),
-    // four contiguous axpys per l; the whole column is written (both triangles of the block).
+    // four contiguous axpys per l. Local vech order is global vech order restricted to the
+    // pattern, so only the pairs y >= x (l >= j) are computed: the lower triangle of the block.
+    // Runs {first local pair, length} whose global vech indices are consecutive (one run for the
+    // complete pattern; a break at each missing variable otherwise).
+    std::vector<std::pair<Index, Index>> runs;
+    for (std::size_t yy = 0; yy < pairs.size(); ++yy) {
+      if (yy > 0 && pairs[yy][2] == pairs[yy - 1][2] + 1) ++runs.back().second;
+      else runs.emplace_back(static_cast<Index>(yy), 1);
+    }
     VectorXd col(static_cast<Index>(pairs.size()));
-    for (const auto& [i, j, cx] : pairs) {
+    Index first_of_j = 0;  // local vech index of the pair (j, j)
+    for (std::size_t xx = 0; xx < pairs.size(); ++xx) {
+      const auto& [i, j, cx] = pairs[xx];
+      if (xx > 0 && j != pairs[xx - 1][1]) first_of_j = static_cast<Index>(xx);
       const double cij = i == j ? 0.5 : 1.0;
       const auto ai = a.col(i), aj = a.col(j), si = s.col(i), sj = s.col(j);
-      Index y = 0;
-      for (Index l = 0; l < po; ++l) {
+      Index y = first_of_j;
+      for (Index l = j; l < po; ++l) {
         const Index len = po - l;
         col.segment(y, len) = aj.segment(l, len) * si(l) + si.segment(l, len) * aj(l) +
                               ai.segment(l, len) * sj(l) + sj.segment(l, len) * ai(l);
@@ -404,21 +416,89 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
         y += len;
       }
       const double f = -0.5 * n * cij;
-      for (std::size_t yy = 0; yy < pairs.size(); ++yy) h(pairs[yy][2], cx) += f * col(static_cast<Index>(yy));
+      // Scatter y >= x into column cx along the runs of consecutive global indices.
+      for (const auto& [y0, len] : runs) {
+        const Index start = std::max(y0, static_cast<Index>(xx));
+        const Index end = y0 + len;
+        if (start >= end) continue;
+        h.col(cx).segment(pairs[static_cast<std::size_t>(start)][2], end - start) += f * col.segment(start, end - start);
+      }
     }
   }
-  // The mu-vech block was filled above the diagonal (rows mu, columns vech); the mu and vech
-  // blocks in full. Mirror into a symmetric matrix.
+  // The mu-vech block was filled above the diagonal (rows mu, columns vech); the mu block in
+  // full and the vech block below its diagonal. Mirror into a symmetric matrix.
   const Index m = h.rows();
-  MatrixXd sym = h;
-  for (Index j = 0; j < m; ++j)
-    for (Index i = j + 1; i < m; ++i) {
-      const bool same_block = (i < ix(p)) == (j < ix(p));
-      const double val = same_block ? 0.5 * (h(i, j) + h(j, i)) : h(i, j) + h(j, i);
-      sym(i, j) = val;
-      sym(j, i) = val;
+  for (Index j = 0; j < ix(p); ++j)
+    for (Index i = ix(p); i < m; ++i) h(i, j) = h(j, i);
+  h.triangularView<Eigen::StrictlyUpper>() = h.transpose();
+  return h;
+}
+
+MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const VectorXd& mu, const MatrixXd& sigma,
+                                 const SigmaBasis& d) {
+  check_moments("fiml_hessian_structured", pats, mu, sigma);
+  const int p = pats.p;
+  const Index q = d.alpha.size(), nb = d.basis.cols();
+  if (d.basis.rows() != ix(p) || static_cast<Index>(d.x.size()) != q || static_cast<Index>(d.y.size()) != q)
+    throw InvalidInput("fiml_hessian_structured: the basis has " + std::to_string(d.basis.rows()) +
+                       " rows and " + std::to_string(d.x.size()) + "/" + std::to_string(d.y.size()) + "/" +
+                       std::to_string(q) + " x/y/alpha entries, but must have p = " + std::to_string(p) +
+                       " rows and one entry per parameter");
+  for (Index a = 0; a < q; ++a) {
+    const int xa = d.x[static_cast<std::size_t>(a)], ya = d.y[static_cast<std::size_t>(a)];
+    if (xa < 0 || ix(xa) >= nb || ya < 0 || ix(ya) >= nb)
+      throw InvalidInput("fiml_hessian_structured: parameter " + std::to_string(a + 1) +
+                         " names a basis column outside 1.." + std::to_string(nb));
+  }
+  Eigen::LLT<MatrixXd> full, sub;
+  if (!full_factor(sigma, full)) throw_not_pd("fiml_hessian_structured");
+  MatrixXd h = MatrixXd::Zero(q + ix(p), q + ix(p));  // lower triangle filled, mirrored at the end
+  MatrixXd bo, sb, ab, gs, ga;
+  for (const auto& pat : pats.patterns) {
+    bool is_full = false;
+    if (!factor_pattern(pat, sigma, sub, is_full)) throw_not_pd("fiml_hessian_structured");
+    const auto& o = pat.observed;
+    const Index po = ix(static_cast<int>(o.size()));
+    const double n = static_cast<double>(pat.count);
+    const MatrixXd s = chol_inverse(is_full ? full : sub);
+    const VectorXd dev = pat.mean - gather(mu, o);
+    const VectorXd v = s * dev;
+    // A = S (2 W - Sigma_oo) S = 2 S C S + 2 v v' - S, W = C + dev dev'.
+    MatrixXd a = -s;
+    if (pat.root.rows() > 0) {
+      const MatrixXd rs = pat.root * s;  // root' root = C
+      a.noalias() += 2.0 * rs.transpose() * rs;
     }
-  return sym;
+    a.noalias() += 2.0 * v * v.transpose();
+    bo.resize(po, nb);
+    for (Index r = 0; r < po; ++r) bo.row(r) = d.basis.row(ix(o[static_cast<std::size_t>(r)]));
+    sb.noalias() = s * bo;
+    ab.noalias() = a * bo;
+    gs.noalias() = bo.transpose() * sb;
+    ga.noalias() = bo.transpose() * ab;
+    const VectorXd bv = bo.transpose() * v;
+    for (Index b = 0; b < q; ++b) {
+      const int xb = d.x[static_cast<std::size_t>(b)], yb = d.y[static_cast<std::size_t>(b)];
+      const double fb = -0.5 * n * d.alpha(b);
+      for (Index a2 = b; a2 < q; ++a2) {
+        const int xa = d.x[static_cast<std::size_t>(a2)], ya = d.y[static_cast<std::size_t>(a2)];
+        const double t = ga(ya, xb) * gs(yb, xa) + ga(ya, yb) * gs(xb, xa) + ga(xa, xb) * gs(yb, ya) +
+                         ga(xa, yb) * gs(xb, ya);
+        h(a2, b) += fb * d.alpha(a2) * t;
+      }
+    }
+    for (Index l = 0; l < po; ++l) {
+      const Index gl = q + ix(o[static_cast<std::size_t>(l)]);
+      for (Index k = l; k < po; ++k) h(q + ix(o[static_cast<std::size_t>(k)]), gl) -= n * s(k, l);
+      // (mu_l, theta_b) sits below the diagonal: row q + o_l, column b.
+      for (Index b = 0; b < q; ++b) {
+        const int xb = d.x[static_cast<std::size_t>(b)], yb = d.y[static_cast<std::size_t>(b)];
+        h(gl, b) -= n * d.alpha(b) * (sb(l, xb) * bv(yb) + sb(l, yb) * bv(xb));
+      }
+    }
+  }
+  h.triangularView<Eigen::StrictlyUpper>() = h.transpose();
+  return h;
 }
 
 SaturatedFit em_saturated(const MissingPatterns& pats, double tol, int max_iter) {

@@ -143,6 +143,35 @@ Eigen::MatrixXd fiml_casewise_scores(const MissingPatterns& pats, const Eigen::V
 Eigen::MatrixXd fiml_hessian(const MissingPatterns& pats, const Eigen::VectorXd& mu,
                              const Eigen::MatrixXd& sigma);
 
+/// Derivatives of Sigma with respect to structural parameters theta_a (a = 0..q-1), each of
+/// rank 2 over a shared basis (p x nb, columns b_k):
+///   dSigma / dtheta_a = alpha_a (b_{x_a} b_{y_a}' + b_{y_a} b_{x_a}').
+/// Every CFA parameter has this form (model.hpp, SigmaDerivatives) with few distinct vectors:
+/// the unit vectors e_i and the columns of Lambda A and Lambda A Psi A'.
+struct SigmaBasis {
+  Eigen::MatrixXd basis;     ///< p x nb
+  std::vector<int> x, y;     ///< per parameter: its two basis columns
+  Eigen::VectorXd alpha;     ///< per parameter
+};
+
+/// J' H J, the Hessian of logL with respect to (theta, mu) when Sigma = Sigma(theta) and mu is
+/// free ((q + p) x (q + p), theta first), without the 350-square (mu, vech Sigma) matrix H of
+/// fiml_hessian: per pattern, with S = Sigma_oo^-1, A = S (2 W_o - Sigma_oo) S and v = S (ybar_o - mu_o)
+/// (embedded in p x p / p zeros) and dSigma_a as in SigmaBasis,
+///   theta-theta: -n_o/2 tr(dSigma_a A dSigma_b S)
+///              = -n_o/2 alpha_a alpha_b [(y_a'A x_b)(y_b'S x_a) + (y_a'A y_b)(x_b'S x_a)
+///                                      + (x_a'A x_b)(y_b'S y_a) + (x_a'A y_b)(x_b'S y_a)],
+///   mu-mu:       -n_o S,
+///   mu_k-theta_a: -n_o alpha_a e_k' S (x_a (y_a'v) + y_a (x_a'v)),
+/// the bilinear forms from the Gram matrices B_o'S B_o and B_o'A B_o of the basis rows o.
+/// The same as fiml_jacobian' fiml_hessian fiml_jacobian (the second-derivative term of
+/// Sigma(theta) is not included). Cost per pattern O(p_o^3 + p_o^2 nb + p_o nb^2 + q^2) instead
+/// of O(p_o^4): ~23 MFLOP on bfi (87 patterns, p = 25, q = 60, nb = 35) against ~70 MFLOP for
+/// fiml_hessian and its sandwich. Errors as fiml_loglik; a basis with p rows and indices in range
+/// (InvalidInput).
+Eigen::MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const Eigen::VectorXd& mu,
+                                        const Eigen::MatrixXd& sigma, const SigmaBasis& d);
+
 /// vech index of (i, j), i >= j, in a p x p matrix (column-major lower triangle).
 inline int vech_index(int i, int j, int p) { return j * p - j * (j - 1) / 2 + (i - j); }
 

@@ -5,7 +5,9 @@
 
 #include "methods/core/error.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace cikit::cfa {
@@ -168,14 +170,38 @@ Eigen::MatrixXd fiml_jacobian(const CfaFit& fit) {
   return j;
 }
 
-Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats, const Eigen::MatrixXd& jac) {
+SigmaBasis sigma_basis(const SigmaDerivatives& d) {
+  SigmaBasis out;
+  const Eigen::Index p = d.x.rows(), q = d.x.cols();
+  out.alpha = d.alpha;
+  std::vector<Eigen::VectorXd> cols;
+  // Index of column c among the distinct basis vectors (bitwise equality: the same vector of
+  // the model matrices, e.g. e_i or a column of Lambda A, is shared by several parameters).
+  auto find = [&](const Eigen::VectorXd& c) {
+    for (std::size_t k = 0; k < cols.size(); ++k)
+      if (std::memcmp(cols[k].data(), c.data(), sizeof(double) * static_cast<std::size_t>(p)) == 0)
+        return static_cast<int>(k);
+    cols.push_back(c);
+    return static_cast<int>(cols.size() - 1);
+  };
+  for (Eigen::Index a = 0; a < q; ++a) {
+    out.x.push_back(find(d.x.col(a)));
+    out.y.push_back(find(d.y.col(a)));
+  }
+  out.basis.resize(p, static_cast<Eigen::Index>(cols.size()));
+  for (std::size_t k = 0; k < cols.size(); ++k) out.basis.col(static_cast<Eigen::Index>(k)) = cols[k];
+  return out;
+}
+
+Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats) {
   const Eigen::Index q = fit.theta.size();
   const auto g = try_fiml_loglik(pats, fit.nu, fit.mm.sigma, true);
   if (!g) throw DomainError("CFA (FIML): the model-implied covariance is not positive definite at the estimate");
-  const Eigen::MatrixXd h = fiml_hessian(pats, fit.nu, fit.mm.sigma);
-  Eigen::MatrixXd info = -sandwich(sparse(jac), h);
-  // S: Jacobian of theta -> tr(G dSigma/dtheta) with G fixed (model matrices only).
   const std::vector<Parameter> freep = free_list(fit.table);
+  // J'HJ per missing-data pattern in (theta, nu) directly (fiml.hpp, fiml_hessian_structured).
+  Eigen::MatrixXd info =
+      -fiml_hessian_structured(pats, fit.nu, fit.mm.sigma, sigma_basis(sigma_derivatives(fit.table, fit.mm, freep)));
+  // S: Jacobian of theta -> tr(G dSigma/dtheta) with G fixed (model matrices only).
   Eigen::MatrixXd s(q, q);
   for (Eigen::Index b = 0; b < q; ++b) {
     const double step = 1e-4 * std::max(1.0, std::abs(fit.theta(b)));
@@ -192,13 +218,59 @@ Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatter
   return 0.5 * (info + info.transpose());
 }
 
+Eigen::MatrixXd complete_information_root(const Eigen::MatrixXd& sigma) {
+  const Eigen::Index p = sigma.rows(), ps = p * (p + 1) / 2;
+  const Eigen::MatrixXd v = sigma.llt().solve(Eigen::MatrixXd::Identity(p, p));
+  Eigen::LLT<Eigen::MatrixXd> llt(v);
+  if (llt.info() != Eigen::Success) throw DomainError("CFA (FIML): the EM covariance matrix is not positive definite");
+  const Eigen::MatrixXd r = llt.matrixL();  // V = r r'; column k is r_k
+  Eigen::MatrixXd k = Eigen::MatrixXd::Zero(p + ps, p + ps);
+  k.topLeftCorner(p, p) = r;
+  const double s2 = std::sqrt(2.0);
+  Eigen::Index col = p;
+  for (Eigen::Index l = 0; l < p; ++l)
+    for (Eigen::Index kk = l; kk < p; ++kk, ++col) {
+      Eigen::Index row = p;
+      for (Eigen::Index j = 0; j < p; ++j)
+        for (Eigen::Index i = j; i < p; ++i, ++row) {
+          double val;
+          if (kk == l) val = i == j ? r(i, kk) * r(i, kk) / s2 : s2 * r(i, kk) * r(j, kk);
+          else val = i == j ? r(i, kk) * r(i, l) : r(i, kk) * r(j, l) + r(i, l) * r(j, kk);
+          k(row, col) = val;
+        }
+    }
+  return k;
+}
+
 FimlH1Information fiml_h1_information(const MissingPatterns& pats, const Eigen::VectorXd& mu_h1,
                                       const Eigen::MatrixXd& sigma_h1, bool first_order) {
   FimlH1Information out;
   const double n = n_units(pats);
   out.a1 = -fiml_hessian(pats, mu_h1, sigma_h1) / n;
+  if (!first_order) {
+    // ML: only tr(Wc A1^-1) is needed (fiml_corrected, V6): ||L^-1 K||_F^2 with A1 = L L' and
+    // Wc = K K' (complete_information_root): n^3/3 + n^3 flops instead of the inverse's ~2.3 n^3.
+    Eigen::LLT<Eigen::MatrixXd> llt(out.a1);
+    if (llt.info() != Eigen::Success || !(llt.matrixLLT().diagonal().minCoeff() > 0))
+      throw DomainError("CFA (FIML): the h1 (saturated) information matrix of the EM moments is not positive definite");
+    // K is lower triangular (blockdiag of the lower Cholesky factor r and a vech block whose
+    // column (k, l) is zero above row (k, l)), so L^-1 K is too: each block of columns starting
+    // at c0 needs only the trailing system L[c0:, c0:] (~n^3/3 flops instead of n^3).
+    const Eigen::MatrixXd k = complete_information_root(sigma_h1);
+    const Eigen::Index m = k.rows();
+    constexpr Eigen::Index kBlock = 64;  // columns per triangular solve (a cache-sized panel)
+    double tr = 0;
+    for (Eigen::Index c0 = 0; c0 < m; c0 += kBlock) {
+      const Eigen::Index nb = std::min(kBlock, m - c0), rest = m - c0;
+      Eigen::MatrixXd z = k.block(c0, c0, rest, nb);
+      llt.matrixLLT().bottomRightCorner(rest, rest).triangularView<Eigen::Lower>().solveInPlace(z);
+      tr += z.squaredNorm();
+    }
+    out.tr_wc_a1_inv = tr;
+    return out;
+  }
   out.a1_inv = inverse_chol(out.a1, "h1 (saturated) information matrix of the EM moments");
-  if (first_order) {
+  {
     const Eigen::MatrixXd sc = fiml_casewise_scores(pats, mu_h1, sigma_h1);
     out.b1 = Eigen::MatrixXd::Zero(sc.cols(), sc.cols());
     out.b1.selfadjointView<Eigen::Lower>().rankUpdate(sc.transpose(), 1.0 / n);
@@ -267,7 +339,7 @@ CfaFit::FimlCorrected fiml_corrected(const CfaFit& fit, const MissingPatterns& p
   const Eigen::MatrixXd& wm = h1.a1;
   const Eigen::MatrixXd& wm_inv = h1.a1_inv;
   // P = Wm^-1 U Wm^-1 = Wm^-1 - Delta E^-1 Delta', E = Delta' Wm Delta.
-  const double tr_wc_wminv = wc.cwiseProduct(wm_inv).sum();
+  const double tr_wc_wminv = wm_inv.size() > 0 ? wc.cwiseProduct(wm_inv).sum() : h1.tr_wc_a1_inv;
   auto correction = [&](const Eigen::MatrixXd& delta_dense) {
     const SparseJ delta = sparse(delta_dense);
     const Eigen::MatrixXd e = sandwich(delta, wm);

@@ -45,22 +45,39 @@ struct RobustResult {
 
 /// The observed information per unit of a FIML fit, -(1/N) d2 logL / d(theta, nu)^2, analytic:
 ///   J' H J + S,  S_ab = sum_ij G_ij d2 Sigma_ij / dtheta_a dtheta_b  (theta block only),
-/// H = fiml_hessian at the model-implied (nu, Sigma(theta)), G the FIML gradient matrix there
-/// (d logL = tr(G dSigma)). S is the Jacobian of theta -> tr(G dSigma/dtheta) with G held fixed:
+/// H the Hessian of logL in (mu, vech Sigma) at the model-implied (nu, Sigma(theta)), J = d(mu,
+/// vech Sigma) / d(theta, nu), G the FIML gradient matrix there (d logL = tr(G dSigma)). J'HJ is
+/// accumulated per missing-data pattern in (theta, nu) directly (fiml_hessian_structured, with
+/// the rank-2 derivatives of Sigma(theta) over their distinct vectors, sigma_basis), never
+/// forming the (p + p*)-square H. S is the Jacobian of theta -> tr(G dSigma/dtheta) with G held fixed:
 /// a function of the model matrices alone (no pass over the data), differenced centrally with
 /// step 1e-4 max(1, |theta_b|); every CFA Sigma(theta) is a polynomial whose dSigma/dtheta is
 /// quadratic in theta for first-order models, where the central difference is exact up to
 /// round-off (second-order models: truncation ~1e-8 relative of S). lavaan computes the whole
 /// matrix by 5-point differences of the gradient (lav_model_hessian).
 /// @throws DomainError if Sigma(theta) is not positive definite.
-[[nodiscard]] Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats,
-                                                        const Eigen::MatrixXd& jac);
+[[nodiscard]] Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats);
+
+/// The rank-2 derivatives of Sigma over their distinct vectors (fiml.hpp, SigmaBasis): columns of
+/// d.x and d.y that are bitwise equal share one basis column.
+[[nodiscard]] SigmaBasis sigma_basis(const SigmaDerivatives& d);
 
 /// The h1 (saturated) information of the EM moments (mu_h1, Sigma_h1) per unit: observed,
 /// A1 = -(1/N) fiml_hessian, and first order, B1 = (1/N) sum_i s_i s_i' of the casewise scores.
+/// With first_order (MLR): a1, a1_inv and b1. Without (ML, where only the FIML-corrected V6
+/// statistic uses it): a1 and tr(Wc A1^-1) (Wc: complete-data information at the EM moments,
+/// fiml_corrected), from the Cholesky factor of A1; a1_inv and b1 are left empty.
 struct FimlH1Information {
   Eigen::MatrixXd a1, a1_inv, b1;
+  double tr_wc_a1_inv = 0;
 };
+
+/// K with K K' = Wc, the complete-data information per unit at (mu, Sigma) in (mu, vech Sigma):
+/// Wc = blockdiag(V, D'(V (x) V)D / 2), V = Sigma^-1 = r r' (Cholesky). K = blockdiag(r,
+/// D'(r (x) r)D (D'D)^{-1/2} / sqrt 2): column (k, l) of the vech block is vech of
+/// (r_k r_l' + r_l r_k') with off-diagonal entries doubled, scaled by 1/2 (k != l) or 1/sqrt 2
+/// (k = l), since (r (x) r) commutes with the symmetriser D D^+ (Magnus & Neudecker 1988, ch. 3).
+[[nodiscard]] Eigen::MatrixXd complete_information_root(const Eigen::MatrixXd& sigma);
 [[nodiscard]] FimlH1Information fiml_h1_information(const MissingPatterns& pats, const Eigen::VectorXd& mu_h1,
                                                     const Eigen::MatrixXd& sigma_h1, bool first_order);
 

@@ -64,9 +64,26 @@ std::vector<std::pair<std::string, std::string>> append_cfa_blocks(std::vector<r
   }
   std::optional<CfaRun> run;
   std::vector<std::string> why_en, why;
+  std::string fiml_note;
   for (const auto& c : candidates) {
     try {
       run = cfa_of(spec, data, &index, c);
+      // Listwise deletion by default; when it leaves units out and the spec does not fix the
+      // missing-data treatment, the same model by FIML (every unit with an observed value) is
+      // shown instead, if it converges: more units, and no bias under MAR (Enders & Bandalos 2001).
+      if (!s.missing && run->missing == "listwise" && run->n_used < run->n_units) {
+        CfaOptions f = c;
+        f.missing = "fiml";
+        try {
+          CfaRun fr = cfa_of(spec, data, &index, f);
+          if (fr.fit.converged && fr.n_used > run->n_used) {
+            fiml_note = report::msgf("cfa.model.fiml_instead", lang, run->n_used, run->n_units, fr.n_used);
+            run = std::move(fr);
+          }
+        } catch (const InvalidInput&) {  // keep the listwise fit
+        } catch (const DomainError&) {
+        }
+      }
       break;
     } catch (const InvalidInput& e) {
       why_en.emplace_back(e.what());
@@ -104,7 +121,9 @@ std::vector<std::pair<std::string, std::string>> append_cfa_blocks(std::vector<r
   in.fornell_larcker = run->fornell_larcker;
   in.verdicts = &spec.thresholds;
   in.model_note = model_note(*run, s, lang);
-  if (!why.empty()) in.model_note += " " + report::msgf("cfa.model.fallback", lang, why.front());
+  const std::string gap = lang == Lang::Zh ? "" : " ";  // between sentences (none after "。")
+  if (!why.empty()) in.model_note += gap + report::msgf("cfa.model.fallback", lang, why.front());
+  if (!fiml_note.empty()) in.model_note += gap + fiml_note;
   // The run's warnings in the document's language: an inadmissible or unconverged solution (the
   // tables say so too); listwise deletion is stated in A15's note (N of all units).
   if (const auto bad = report::cfa_inadmissible(in, lang); !bad.empty()) {

@@ -5,8 +5,10 @@
 /// index the appendix reports (pipeline/cfa.hpp cfa_of). The model is the spec's `cfa:` block;
 /// without one, the indicator-level model, and when that is not estimable (a group with one
 /// indicator, more free parameters than units) the parcel model (observed = node_scores, the
-/// dimensions as factors), saying so under the tables. When no model is estimable the tables
-/// are left out and the document says why, in its language.
+/// dimensions as factors), saying so under the tables. Missing values: the spec's cfa.missing;
+/// when unset and listwise deletion would leave units out, the same model by FIML (all units
+/// with an observed value) is shown if it converges, the note giving both N. When no model is
+/// estimable the tables are left out and the document says why, in its language.
 
 #include <string>
 #include <utility>

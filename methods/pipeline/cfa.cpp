@@ -321,10 +321,25 @@ CfaRun cfa_of(const Spec& spec_in, const Dataset& data, const IndexResult* index
   run.fit_csv.header = {"measure", "value", "verdict"};
   nlohmann::json jf = nlohmann::json::object();
   const double chisq_df = fit.measure("chisq") / fit.measure("df");
+  // The judged values, as A15 (report/cfa_tables.cpp): under MLR the scaled chi-square per df and
+  // the robust CFI, TLI and RMSEA (SRMR has no robust version); `name` is a fitMeasures name.
+  const bool robust = run.estimator == "mlr";
+  const double chisq_scaled_df = fit.measure("chisq.scaled") / fit.measure("df");
+  auto judged_id = [&](const std::string& name) -> std::string {
+    if (name == "srmr") return name;
+    if (robust) {
+      for (const char* k : {"cfi", "tli", "rmsea"})
+        if (name == std::string(k) + ".robust") return k;
+      return name == "chisq_scaled_df" ? "chisq_df" : "";
+    }
+    return name == "cfi" || name == "tli" || name == "rmsea" || name == "chisq_df" ? name : "";
+  };
   auto verdict_of = [&](const std::string& name) -> std::optional<ValueVerdict> {
-    if (name == "cfi" || name == "tli" || name == "rmsea" || name == "srmr") return vt.judge(name, fit.measure(name));
-    if (name == "chisq_df") return vt.judge("chisq_df", chisq_df);
-    return std::nullopt;
+    const std::string id = judged_id(name);
+    if (id.empty()) return std::nullopt;
+    if (name == "chisq_df") return vt.judge(id, chisq_df);
+    if (name == "chisq_scaled_df") return vt.judge(id, chisq_scaled_df);
+    return vt.judge(id, fit.measure(name));
   };
   for (const auto& [name, value] : fit.fit) {
     std::string key = name;
@@ -335,8 +350,18 @@ CfaRun cfa_of(const Spec& spec_in, const Dataset& data, const IndexResult* index
   }
   jf["chisq_df"] = json_num(chisq_df);
   run.fit_csv.rows.push_back({"chisq_df", g17(chisq_df), verdict_of("chisq_df") ? std::string(verdict_of("chisq_df")->id()) : ""});
+  if (robust) {
+    jf["chisq_scaled_df"] = json_num(chisq_scaled_df);
+    const auto v = verdict_of("chisq_scaled_df");
+    run.fit_csv.rows.push_back({"chisq_scaled_df", g17(chisq_scaled_df), v ? std::string(v->id()) : ""});
+  }
   nlohmann::json jv = nlohmann::json::object();
-  for (const char* k : {"chisq_df", "cfi", "tli", "rmsea", "srmr"}) jv[k] = json_verdict(verdict_of(k));
+  for (const char* k : {"chisq_df", "cfi", "tli", "rmsea", "srmr"}) {
+    const std::string name = !robust || std::string(k) == "srmr" ? std::string(k)
+                              : std::string(k) == "chisq_df" ? std::string("chisq_scaled_df")
+                                                             : std::string(k) + ".robust";
+    jv[k] = json_verdict(verdict_of(name));
+  }
   run.estimates_csv.header = {"lhs", "op", "rhs", "free", "est", "se", "z", "pvalue", "std_lv", "std_all"};
   nlohmann::json jl = nlohmann::json::array(), jp = nlohmann::json::array();
   for (const auto& e : fit.estimates) {

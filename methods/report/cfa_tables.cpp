@@ -33,6 +33,7 @@ double judged_value(const CfaTablesInput& in, const std::string& id) {
   const cfa::CfaFit& f = *in.fit;
   const bool robust = in.estimator == "mlr";
   if (id == "chisq_df") return (robust ? f.measure("chisq.scaled") : f.measure("chisq")) / f.measure("df");
+  if (id == "srmr") return f.measure("srmr");  // no scaled/robust version: the same under ML and MLR
   return f.measure(robust ? id + ".robust" : id);
 }
 

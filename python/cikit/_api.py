@@ -269,7 +269,8 @@ def _square(rows: list, labels: list) -> pd.DataFrame:
 class CfaResult(Result):
     """Confirmatory factor analysis (``cikit cfa``): ``fit`` (the fit indices as a Series:
     chisq, df, pvalue, cfi, tli, rmsea, srmr, ...; empty when the fit did not converge),
-    ``fit_verdicts`` (one row per judged index: value, verdict level, rule), ``loadings``
+    ``fit_verdicts`` (one row per judged index: the judged value (under mlr the scaled χ²/df and
+    the robust CFI/TLI/RMSEA, as A15), verdict level, rule), ``loadings``
     (factor, indicator, est, se, z, pvalue, std_all, r2), ``parameters`` (the other
     estimates), ``validity`` (CR, AVE, Fornell-Larcker per factor), ``latent_correlation``,
     ``fornell_larcker``, ``htmt`` and ``modification_indices`` as DataFrames. All are views of
@@ -295,7 +296,14 @@ class CfaResult(Result):
         d = self.to_dict()
         f, v = d["fit"] or {}, d["fit_verdicts"] or {}
         lang = self._lang
-        rows = [{"measure": k, "value": f.get(k),
+        robust = (d.get("options") or {}).get("estimator") == "mlr"
+
+        def judged(k: str) -> str:  # under MLR the verdicts judge the scaled/robust values (as A15)
+            if not robust or k == "srmr":
+                return k
+            return "chisq_scaled_df" if k == "chisq_df" else k + "_robust"
+
+        rows = [{"measure": k, "value": f.get(judged(k)),
                  "verdict": (x or {}).get("level"),
                  "label": ((x or {}).get("label") or {}).get(lang),
                  "rule": (x or {}).get("rule")} for k, x in v.items()]

@@ -141,6 +141,10 @@ def test_cfa_robust_fiml(hs_files):
     assert _rel_close(r.fit["chisq"], ml.fit["chisq"], 1e-6, 1e-12)
     assert r.fit["chisq_scaled"] > 0 and r.fit["chisq_scaling_factor"] > 0
     assert 0 < r.fit["cfi_robust"] <= 1 and r.fit["rmsea_robust"] >= 0
+    # under MLR the verdicts judge the scaled chi-square per df and the robust indices (as A15)
+    v = r.fit_verdicts
+    assert v.loc["cfi", "value"] == r.fit["cfi_robust"] and v.loc["rmsea", "value"] == r.fit["rmsea_robust"]
+    assert v.loc["chisq_df", "value"] == r.fit["chisq_scaled_df"] and v.loc["srmr", "value"] == r.fit["srmr"]
 
 
 def test_cfa_option_errors(hs_files):

@@ -99,6 +99,13 @@ grep -q "^\*\*Table 4-[0-9]*\. Confirmatory factor analysis: loadings, composite
 grep -q "^Table 4-[0-9]* gives the fit of the confirmatory factor analysis: χ²/df = " app_en/appendix.md || fail "en: no A15 interpretation"
 grep -q "^由表4-[0-9]*可知，验证性因子分析的拟合指标为：χ²/df = " app_zh/appendix.md || fail "zh: no A15 interpretation"
 grep -q "Model (parcels): the 4 factors of tree level 1" app_en/appendix.md || fail "en: the CFA model is not named"
+# Listwise deletion would drop 10 of the 119 cities (a sub-dimension score needs all its
+# indicators), so A15/A16 show the same model by FIML on all 119, and say so.
+grep -q "Listwise deletion would keep 109 of the 119 units, so the model is estimated by full-information ML (FIML, lavaan missing = \"ml\") on all 119 units" app_en/appendix.md \
+  || fail "en: A15 does not say it shows FIML on 119 cities"
+grep -q "missing values: full-information ML on the incomplete data; N = 119 of 119 units" app_en/appendix.md || fail "en: A15 N is not 119 by FIML"
+grep -q "列删除仅保留109个评价单位（共119个），故采用全信息极大似然" app_zh/appendix.md || fail "zh: A15 does not say it shows FIML"
+grep -q "样本量N = 119（共119个评价单位）" app_zh/appendix.md || fail "zh: A15 N is not 119"
 grep -q "Shown: the exploratory variant" app_en/appendix.md || fail "en: A8 does not say which variant it shows"
 grep -q "本表为基于验证性因子分析的版本" app_zh/appendix.md || fail "zh: the CFA variant of A8 does not say so"
 python3 - app_en <<'PY' || fail "A15 csv"

@@ -40,6 +40,27 @@ PY
 grep -q "验证性因子分析" zh.txt || fail "no Chinese title"
 "$cikit" cfa hs.yaml --estimator mlr --format json > mlr.json || fail "cfa --estimator mlr"
 python3 -c "import json; d = json.load(open('mlr.json')); assert d['fit']['chisq_scaled'] > 0 and d['fit']['cfi_robust'] > 0"
+# Under MLR the verdicts judge the scaled chi-square per df and the robust CFI/TLI/RMSEA (as A15);
+# SRMR, which has no robust version, keeps its verdict.
+python3 - <<'PY' || fail "cfa --estimator mlr: verdicts not on the robust indices"
+import json
+d = json.load(open("mlr.json"))
+f, v = d["fit"], d["fit_verdicts"]
+assert abs(f["chisq_scaled_df"] - f["chisq_scaled"] / f["df"]) < 1e-9 * f["chisq_scaled_df"]
+for k in ("chisq_df", "cfi", "tli", "rmsea", "srmr"):
+    assert v[k] is not None, k
+def holds(rule, x):  # "≥ 0.95", "< 0.9", "[0.9, 0.95)" style rules of the verdict table
+    rule = rule.strip()
+    if rule.startswith("≥"): return x >= float(rule[1:])
+    if rule.startswith("<"): return x < float(rule[1:])
+    if rule.startswith("["):
+        lo, hi = rule[1:-1].split(",")
+        return float(lo) <= x < float(hi)
+    raise AssertionError("unknown rule " + rule)
+for k in ("cfi", "tli", "rmsea"):
+    assert holds(v[k]["rule"], f[k + "_robust"]), (k, v[k], f[k + "_robust"])
+assert holds(v["chisq_df"]["rule"], f["chisq_scaled_df"]), v["chisq_df"]
+PY
 # Bad inputs: an unknown indicator in cfa:, a factor with one indicator, robust FIML.
 printf '%s\n%s\ncfa:\n  residual_covariances: [[x7, nope]]\n' "$head" "$tree" > bad1.yaml
 if "$cikit" cfa bad1.yaml > /dev/null 2> bad1.err; then fail "unknown indicator accepted"; fi
