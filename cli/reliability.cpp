@@ -2,6 +2,7 @@
 // under it, one row per node. Thin front end over pipeline::run_reliability().
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -18,6 +19,7 @@ struct ReliabilityCliOptions {
   int bootstrap = 0;                    ///< --bootstrap B (0 = none)
   std::uint64_t seed = kDefaultSeed;    ///< --seed
   std::string missing = "pairwise";     ///< --missing pairwise|listwise
+  std::vector<std::string> statistics = {"alpha", "split-half", "omega"};  ///< --statistics
 };
 
 /// Human table of alpha per node (one language).
@@ -90,6 +92,7 @@ void print_tables(const pipeline::ReliabilityRun& run, Lang lang, bool bootstrap
                   "units; Feldt CI on raw_alpha.\n",
                   "方向为“-”的指标乘以 -1；协方差按成对删除（psych 2.2.9），n 为全部单位；Feldt 置信区间基于 raw_alpha。\n");
   std::cout << tr(lang, "Verdict on std.alpha: ", "标准化α评价标准：") << spec.thresholds.rule("alpha").describe(lang) << "\n";
+  if (!run.split_half && !run.omega) return;  // --statistics alpha: the second table was not asked for
   std::cout << "\n"
             << tr(lang, "Split-half reliability and McDonald's omega per node", "各节点折半信度与 McDonald's ω") << "\n"
             << split_half_table(run, lang).render();
@@ -107,9 +110,12 @@ void print_tables(const pipeline::ReliabilityRun& run, Lang lang, bool bootstrap
 
 void run_reliability(const ReliabilityCliOptions& ro) {
   const CommonOptions& o = ro.common;
+  // A usage error (exit 2), before reading anything; the pipeline checks the same for Python.
+  if (std::find(ro.statistics.begin(), ro.statistics.end(), "alpha") == ro.statistics.end())
+    throw CLI::ValidationError("--statistics", "must include alpha (split-half and omega come on top of it)");
   const pipeline::ReliabilityRun run =
       pipeline::run_reliability({.spec = o.spec, .out = o.out, .bootstrap = ro.bootstrap, .seed = ro.seed,
-                                 .missing = ro.missing});
+                                 .missing = ro.missing, .statistics = ro.statistics});
   if (o.format == "json") std::cout << run.doc.dump(2) << "\n";
   else if (o.format == "csv") std::cout << run.csv.csv();
   else print_tables(run, o.language(), ro.bootstrap > 0);
@@ -133,6 +139,14 @@ void setup_reliability(CLI::App& app) {
   sub->add_option("--seed", opt->seed, "Master seed of the bootstrap streams")->capture_default_str();
   sub->add_option("--missing", opt->missing, "Missing values: pairwise (psych) or listwise")
       ->check(CLI::IsMember({"pairwise", "listwise"}))
+      ->capture_default_str();
+  sub->add_option("--statistics", opt->statistics,
+                  "Statistics per node, comma-separated: alpha (required: alpha and its companions, item statistics, "
+                  "alpha if dropped, CIs; reliability.csv), split-half, omega (split_half_omega.csv and the second "
+                  "table). Default all three; e.g. --statistics alpha for what psych::alpha reports, which skips the "
+                  "minres fits of omega")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"alpha", "split-half", "omega"}))
       ->capture_default_str();
   sub->callback([opt] { run_reliability(*opt); });
 }

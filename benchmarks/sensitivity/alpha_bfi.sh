@@ -5,10 +5,17 @@
 # usage: benchmarks/sensitivity/alpha_bfi.sh [CIKIT] [BEFORE_CIKIT] > alpha_bfi.md
 #   CIKIT        default build/ci-linux/cikit
 #   BEFORE_CIKIT optional second binary (e.g. main's) timed alternately with CIKIT
-# psych::alpha(x, n.iter = 1000) is timed inside R (system.time; no R start-up, no read);
-# `cikit reliability --bootstrap 1000` as a whole process (start-up, CSV reading, split-half,
-# omega, every statistic; conservative for cikit), at OMP_NUM_THREADS 1 and 2. Median of REPEAT
-# (default 5) runs each; `uptime` before and after. Skips (exit 0) without Rscript/psychTools.
+# psych::alpha(x, n.iter = 1000) is timed inside R (system.time; no R start-up, no read). It
+# computes raw/std alpha, G6, average and median r, S/N, ase, total mean/sd, alpha if dropped,
+# item statistics, response frequencies and the bootstrap (percentile) of raw alpha.
+# cikit is timed as a whole process (start-up, CSV reading, hashing the inputs, JSON/CSV built),
+# at OMP_NUM_THREADS 1 and 2, in two forms:
+#   statistics alpha: `cikit reliability --bootstrap 1000 --statistics alpha`, like with like:
+#     what psych::alpha reports (and on top of it the Feldt and Duhachek CIs and the BCa
+#     interval with its n-row jackknife);
+#   statistics all: the default command, which adds split-half and omega (minres fits).
+# Median of REPEAT (default 5) runs each; `uptime` before and after. Skips (exit 0) without
+# Rscript/psychTools.
 set -euo pipefail
 cikit=${1:-build/ci-linux/cikit}
 before=${2:-}
@@ -41,10 +48,10 @@ RS
   head -1 "$work/bfi.csv" | tr -d '"' | tr ',' '\n' | tail -n +2 | sed 's/.*/  - {id: "&", direction: "+"}/'
 } > "$work/bfi.yaml"
 read -r r_med r_min r_max r_alpha psych_v r_cpu < "$work/r.txt"
-# time_cmd BIN THREADS: REPEAT lines "wall cpu" (s) of the whole command (cpu = user + sys)
+# time_cmd BIN THREADS [ARGS]: REPEAT lines "wall cpu" (s) of the whole command (cpu = user + sys)
 time_cmd() {
   for _ in $(seq "$repeat"); do
-    OMP_NUM_THREADS=$2 /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "$1" reliability "$work/bfi.yaml" --bootstrap 1000 > /dev/null 2>&1
+    OMP_NUM_THREADS=$2 /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "$1" reliability "$work/bfi.yaml" --bootstrap 1000 "${@:3}" > /dev/null 2>&1
     awk '{printf "%s %.3f\n", $1, $2 + $3}' "$work/time.txt"
   done
 }
@@ -52,16 +59,22 @@ echo "psych $psych_v: psych::alpha(bfi[, 1:25], n.iter = 1000) inside R (its boo
 echo
 echo "Wall ratios depend on the load (R and cikit share the cores with whatever else runs); the CPU columns (user + sys: /usr/bin/time; R's system.time with its forked workers) are the steadier figure of the work done."
 echo
-echo "| binary | threads | median wall s | min | max | psych / cikit (wall) | median CPU s | psych / cikit (CPU) | raw alpha | CI (percentile) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+echo "| binary | statistics | threads | median wall s | min | max | psych / cikit (wall) | median CPU s | psych / cikit (CPU) | raw alpha | CI (percentile) |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
 for bin in "$cikit" $before; do
-  for th in 1 2; do
-    tc=$(time_cmd "$bin" "$th")
-    t=$(echo "$tc" | awk '{print $1}'); cpu=$(echo "$tc" | awk '{print $2}' | median)
-    med=$(echo "$t" | median); mn=$(echo "$t" | sort -n | head -1); mx=$(echo "$t" | sort -n | tail -1)
-    js=$(OMP_NUM_THREADS=$th "$bin" reliability "$work/bfi.yaml" --bootstrap 1000 --format json)
-    stats=$(echo "$js" | python3 -c 'import json,sys; a=json.load(sys.stdin)["nodes"][0]["alpha"]; p=a["bootstrap"]["percentile"]; print("%.12f" % a["raw_alpha"], "[%.15g, %.15g]" % tuple(p))')
-    printf "| %s | %s | %.3f | %.3f | %.3f | %.1f× | %.3f | %.1f× | %s |\n" "$bin" "$th" "$med" "$mn" "$mx" "$(echo "$r_med / $med" | bc -l)" "$cpu" "$(echo "$r_cpu / $cpu" | bc -l)" "$(echo "$stats" | sed 's/ \[/ | [/')"
+  # A binary without --statistics (older than session 10) is timed in its default form only.
+  modes="alpha all"
+  "$bin" reliability --help 2>/dev/null | grep -q -- --statistics || modes="all"
+  for mode in $modes; do
+    args=(); [ "$mode" = alpha ] && args=(--statistics alpha)
+    for th in 1 2; do
+      tc=$(time_cmd "$bin" "$th" "${args[@]}")
+      t=$(echo "$tc" | awk '{print $1}'); cpu=$(echo "$tc" | awk '{print $2}' | median)
+      med=$(echo "$t" | median); mn=$(echo "$t" | sort -n | head -1); mx=$(echo "$t" | sort -n | tail -1)
+      js=$(OMP_NUM_THREADS=$th "$bin" reliability "$work/bfi.yaml" --bootstrap 1000 "${args[@]}" --format json)
+      stats=$(echo "$js" | python3 -c 'import json,sys; a=json.load(sys.stdin)["nodes"][0]["alpha"]; p=a["bootstrap"]["percentile"]; print("%.12f" % a["raw_alpha"], "[%.15g, %.15g]" % tuple(p))')
+      printf "| %s | %s | %s | %.3f | %.3f | %.3f | %.1f× | %.3f | %.1f× | %s |\n" "$bin" "$mode" "$th" "$med" "$mn" "$mx" "$(echo "$r_med / $med" | bc -l)" "$cpu" "$(echo "$r_cpu / $cpu" | bc -l)" "$(echo "$stats" | sed 's/ \[/ | [/')"
+    done
   done
 done
 echo

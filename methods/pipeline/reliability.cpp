@@ -114,11 +114,14 @@ nlohmann::json json_split_half(const SplitHalfResult& h) {
           {"warnings", h.warnings}};
 }
 
-/// Split-half and omega of a computed node: its JSON keys into `j`, its split_half_omega.csv row.
-std::vector<std::string> split_half_omega(const NodeAlpha& n, const VerdictTable& vt, nlohmann::json& j) {
+/// Split-half and omega of a computed node (those of them asked for): their JSON keys into `j`,
+/// its split_half_omega.csv row.
+std::vector<std::string> split_half_omega(const NodeAlpha& n, const NodeReliabilityOptions& asked,
+                                          const VerdictTable& vt, nlohmann::json& j) {
   std::vector<std::string> notes;
   std::string oe_r, oe_sb, fs_r, fs_sb, l4max, l4min, l4mean, l2, om_t, om_m, om_h, sl_t, sl_m;
-  if (n.split_half) {
+  if (!asked.split_half) {
+  } else if (n.split_half) {
     const SplitHalfResult& h = *n.split_half;
     oe_r = g17(h.odd_even.r_halves), oe_sb = g17(h.odd_even.spearman_brown);
     fs_r = g17(h.first_second.r_halves), fs_sb = g17(h.first_second.spearman_brown), l2 = g17(h.lambda2);
@@ -128,7 +131,8 @@ std::vector<std::string> split_half_omega(const NodeAlpha& n, const VerdictTable
     notes.push_back("split-half: " + n.split_half_error);
     j["split_half_error"] = n.split_half_error;
   }
-  if (n.omega) {
+  if (!asked.omega) {
+  } else if (n.omega) {
     om_t = g17(n.omega->omega_observed), om_m = g17(n.omega->omega_model);
     j["omega"] = {{"omega_total", json_num(n.omega->omega_observed)},
                   {"omega_model", json_num(n.omega->omega_model)},
@@ -159,6 +163,32 @@ std::vector<std::string> split_half_omega(const NodeAlpha& n, const VerdictTable
           om_h, sl_t, sl_m, note};
 }
 
+/// The statistics asked for besides alpha (ReliabilityOptions::statistics).
+/// @throws InvalidInput for an unknown name or a list without alpha.
+NodeReliabilityOptions asked_statistics(const std::vector<std::string>& statistics) {
+  NodeReliabilityOptions extra;
+  bool alpha = false;
+  for (const auto& s : statistics) {
+    if (s == "alpha") alpha = true;
+    else if (s == "split-half") extra.split_half = true;
+    else if (s == "omega") extra.omega = true;
+    else
+      throw InvalidInput(fmt::format("run_reliability: statistic '{}' is unknown; it must be alpha, split-half or omega",
+                                     s));
+  }
+  if (!alpha)
+    throw InvalidInput("run_reliability: the statistics must include alpha (reliability.csv is its table; "
+                       "split-half and omega come on top of it)");
+  return extra;
+}
+
+std::vector<std::string> split_half_csv_header(const NodeReliabilityOptions& asked) {
+  if (!asked.split_half && !asked.omega) return {};
+  return {"node", "k", "odd_even_r", "odd_even_sb", "first_second_r", "first_second_sb",
+          "lambda4_max", "lambda4_min", "lambda4_mean", "lambda2", "omega_total",
+          "omega_model", "omega_h", "omega_sl_total", "sl_factors", "note"};
+}
+
 }  // namespace
 
 ReliabilityRun run_reliability(const ReliabilityOptions& o) {
@@ -166,7 +196,10 @@ ReliabilityRun run_reliability(const ReliabilityOptions& o) {
     throw InvalidInput(fmt::format("run_reliability: missing is '{}', but must be pairwise or listwise", o.missing));
   if (o.bootstrap < 0)
     throw InvalidInput(fmt::format("run_reliability: bootstrap is {}, but must be >= 0", o.bootstrap));
+  const NodeReliabilityOptions extra = asked_statistics(o.statistics);
   ReliabilityRun run;
+  run.split_half = extra.split_half;
+  run.omega = extra.omega;
   run.spec = read_spec_with(o.spec);
   const Spec& spec = run.spec;
   const Dataset data = load_data(spec);
@@ -175,17 +208,12 @@ ReliabilityRun run_reliability(const ReliabilityOptions& o) {
   ao.bootstrap_replicates = o.bootstrap;
   ao.seed = o.seed;
   ao.missing = o.missing == "listwise" ? MissingRule::Listwise : MissingRule::Pairwise;
-  NodeReliabilityOptions extra;
-  extra.split_half = true;
-  extra.omega = true;
   run.nodes = alpha_by_node(data, spec.tree, ao, extra);
 
   run.csv.header = {"node", "label_zh", "label_en", "depth", "k", "n", "raw_alpha", "std_alpha", "feldt_lower",
                     "feldt_upper", "g6_smc", "average_r", "boot_percentile_lower", "boot_percentile_upper",
                     "boot_bca_lower", "boot_bca_upper", "verdict", "note"};
-  run.split_half_csv.header = {"node", "k", "odd_even_r", "odd_even_sb", "first_second_r", "first_second_sb",
-                               "lambda4_max", "lambda4_min", "lambda4_mean", "lambda2", "omega_total",
-                               "omega_model", "omega_h", "omega_sl_total", "sl_factors", "note"};
+  run.split_half_csv.header = split_half_csv_header(extra);
   nlohmann::json jn = nlohmann::json::array();
   for (const auto& n : run.nodes) {
     const Node& node = spec.tree.node(n.node);
@@ -201,7 +229,8 @@ ReliabilityRun run_reliability(const ReliabilityOptions& o) {
     }
     run.csv.rows.push_back(alpha_csv_row(n, node, spec.thresholds));
     j["alpha"] = json_result(*n.result, spec.thresholds);
-    run.split_half_csv.rows.push_back(split_half_omega(n, spec.thresholds, j));
+    auto sh_row = split_half_omega(n, extra, spec.thresholds, j);
+    if (extra.split_half || extra.omega) run.split_half_csv.rows.push_back(std::move(sh_row));
     for (const auto& w : n.result->warnings) run.warnings.push_back(fmt::format("node '{}': {}", n.id, w));
     jn.push_back(j);
   }
@@ -209,6 +238,7 @@ ReliabilityRun run_reliability(const ReliabilityOptions& o) {
   run.doc["options"] = {{"missing", o.missing},
                         {"bootstrap", o.bootstrap},
                         {"seed", o.seed},
+                        {"statistics", o.statistics},
                         {"direction", "indicators with direction '-' multiplied by -1"}};
   run.doc["nodes"] = jn;
   run.doc["thresholds"] = {{"alpha", spec.thresholds.rule("alpha").describe(Lang::En)},
@@ -217,7 +247,7 @@ ReliabilityRun run_reliability(const ReliabilityOptions& o) {
   run.outputs = OutputSet(o.out);
   run.outputs.add("reliability.csv", run.csv.csv());
   run.outputs.add("reliability.json", run.doc.dump(2) + "\n");
-  run.outputs.add("split_half_omega.csv", run.split_half_csv.csv());
+  if (extra.split_half || extra.omega) run.outputs.add("split_half_omega.csv", run.split_half_csv.csv());
   return run;
 }
 

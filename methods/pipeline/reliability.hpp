@@ -25,6 +25,12 @@ struct ReliabilityOptions {
   int bootstrap = 0;                  ///< bootstrap replicates of raw alpha's CIs (0 = none)
   std::uint64_t seed = kDefaultSeed;  ///< master seed of the bootstrap streams
   std::string missing = "pairwise";   ///< pairwise (psych) or listwise
+  /// The statistics computed per node: "alpha" (required: α and its companions, the item
+  /// statistics, α if dropped, the CIs: reliability.csv), "split-half" and "omega" (the two
+  /// behind split_half_omega.csv). Default all three. Leaving one out leaves its JSON keys, its
+  /// split_half_omega.csv columns (the file, when both are left out) and its time out; what is
+  /// computed is the same to the bit as in the full run.
+  std::vector<std::string> statistics = {"alpha", "split-half", "omega"};
 };
 
 /// What it produces.
@@ -33,14 +39,17 @@ struct ReliabilityRun {
   std::vector<NodeAlpha> nodes;       ///< alpha_by_node(), root first
   std::vector<std::string> warnings;  ///< "node 'id': ..." (also in the JSON document)
   TextTable csv;                      ///< reliability.csv (both labels, full precision)
-  TextTable split_half_csv;           ///< split_half_omega.csv
+  TextTable split_half_csv;           ///< split_half_omega.csv (no header when neither was asked for)
+  bool split_half = true;             ///< split-half was asked for (ReliabilityOptions::statistics)
+  bool omega = true;                  ///< omega was asked for
   nlohmann::json doc;                 ///< reliability.json
-  OutputSet outputs{""};              ///< reliability.csv, reliability.json, split_half_omega.csv
+  OutputSet outputs{""};              ///< reliability.csv, reliability.json, split_half_omega.csv (if asked for)
 };
 
 /// Runs the reliability analysis of `cikit reliability`.
 /// @throws InvalidInput for a bad spec, data file or option (`missing` not pairwise/listwise,
-///         `bootstrap` < 0), DomainError for degenerate data.
+///         `bootstrap` < 0, a statistic other than alpha/split-half/omega, or none named alpha),
+///         DomainError for degenerate data.
 [[nodiscard]] ReliabilityRun run_reliability(const ReliabilityOptions& options);
 
 }  // namespace cikit::pipeline

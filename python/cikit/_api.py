@@ -482,7 +482,7 @@ def _opts(**kw: Any) -> dict:
     return out
 
 
-_LIST_OPTIONS = set()
+_LIST_OPTIONS = {"statistics"}
 
 # ---------------------------------------------------------------------------------------------
 # Commands
@@ -555,10 +555,11 @@ def check(spec: Spec | str, *, out: str | os.PathLike | None = None, lang: str =
 
 
 def reliability(spec: Spec | str, *, bootstrap: int = 0, seed: int | None = None, missing: str = "pairwise",
-                out: str | os.PathLike | None = None) -> Result:
-    """Cronbach's alpha, omega, split-half per group (``cikit reliability``)."""
+                statistics: str | list[str] | None = None, out: str | os.PathLike | None = None) -> Result:
+    """Cronbach's alpha, omega, split-half per group (``cikit reliability``). ``statistics``
+    (``--statistics``) selects them: "alpha" (required), "split-half", "omega"; default all three."""
     return _finish(ReliabilityResult(_cikit.reliability(_spec(spec)._h, _opts(
-        bootstrap=bootstrap, seed=seed, missing=missing, out=out))))
+        bootstrap=bootstrap, seed=seed, missing=missing, statistics=statistics, out=out))))
 
 
 def validity(spec: Spec | str, *, replicates: int | None = None, seed: int | None = None,

@@ -228,6 +228,7 @@ Doc reliability(const PySpec& s, const py::dict& o) {
   po.bootstrap = get<int>(o, "bootstrap", 0);
   po.seed = get<std::uint64_t>(o, "seed", po.seed);
   po.missing = get<std::string>(o, "missing", po.missing);
+  po.statistics = get<std::vector<std::string>>(o, "statistics", po.statistics);
   return run_released([&] {
     const auto t0 = Clock::now();
     pipeline::ReliabilityRun run = pipeline::run_reliability(po);

@@ -83,6 +83,7 @@ def test_index_frames(spec):
     ("compare", [], {}),
     ("check", [], {}),
     ("reliability", [], {}),
+    ("reliability", ["--statistics", "alpha", "--bootstrap", "20"], {"statistics": "alpha", "bootstrap": 20}),
     ("validity", [], {}),
     ("delphi", [], {}),
 ])

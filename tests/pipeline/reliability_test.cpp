@@ -73,3 +73,73 @@ TEST_CASE("run_reliability: invalid options name the option", "[pipeline][reliab
                                                   "listwise"));
   REQUIRE_THROWS_AS(run_reliability({.spec = governance(), .bootstrap = -1}), cikit::InvalidInput);
 }
+
+TEST_CASE("run_reliability: statistics = alpha only is the alpha part of the full run, bit for bit",
+          "[pipeline][reliability][property]") {
+  using cikit::pipeline::run_reliability;
+  // Bootstrap included: the alpha-only run must draw the same resamples and give the same CIs.
+  const auto full = run_reliability({.spec = governance(), .bootstrap = 40, .seed = 11});
+  const auto only = run_reliability({.spec = governance(), .bootstrap = 40, .seed = 11, .statistics = {"alpha"}});
+  // reliability.csv is the same text (every number at 17 significant digits).
+  REQUIRE(only.csv.csv() == full.csv.csv());
+  REQUIRE(only.nodes.size() == full.nodes.size());
+  for (std::size_t i = 0; i < full.nodes.size(); ++i) {
+    INFO("node " << full.nodes[i].id);
+    const auto& jf = full.doc["nodes"][i];
+    const auto& jo = only.doc["nodes"][i];
+    // The alpha object (alpha, CIs, bootstrap, alpha if dropped, item statistics) is identical.
+    REQUIRE(jo.value("alpha", nlohmann::json()) == jf.value("alpha", nlohmann::json()));
+    REQUIRE(jo.value("error", std::string()) == jf.value("error", std::string()));
+    // Neither split-half nor omega was computed or reported.
+    REQUIRE_FALSE(only.nodes[i].split_half.has_value());
+    REQUIRE_FALSE(only.nodes[i].omega.has_value());
+    REQUIRE_FALSE(only.nodes[i].omega_sl.has_value());
+    for (const char* key : {"split_half", "split_half_error", "omega", "omega_error", "omega_sl", "omega_sl_error"})
+      REQUIRE_FALSE(jo.contains(key));
+  }
+  REQUIRE(only.warnings == full.warnings);
+  std::set<std::string> names;
+  for (const auto& f : only.outputs.files()) names.insert(f.first);
+  REQUIRE(names == std::set<std::string>{"reliability.csv", "reliability.json"});
+  REQUIRE(only.doc["options"]["statistics"] == nlohmann::json::array({"alpha"}));
+  REQUIRE(full.doc["options"]["statistics"] == nlohmann::json::array({"alpha", "split-half", "omega"}));
+}
+
+TEST_CASE("run_reliability: statistics = alpha + omega keeps omega as in the full run, no split-half",
+          "[pipeline][reliability][property]") {
+  using cikit::pipeline::run_reliability;
+  const auto full = run_reliability({.spec = governance()});
+  const auto part = run_reliability({.spec = governance(), .statistics = {"omega", "alpha"}});
+  REQUIRE(part.csv.csv() == full.csv.csv());
+  REQUIRE(part.split_half_csv.header == full.split_half_csv.header);
+  REQUIRE(part.split_half_csv.rows.size() == full.split_half_csv.rows.size());
+  for (std::size_t r = 0; r < full.split_half_csv.rows.size(); ++r) {
+    const auto& f = full.split_half_csv.rows[r];
+    const auto& p = part.split_half_csv.rows[r];
+    INFO("row " << f[0]);
+    REQUIRE(p[0] == f[0]);
+    REQUIRE(p[1] == f[1]);
+    for (std::size_t c = 2; c <= 9; ++c) REQUIRE(p[c].empty());  // the split-half columns
+    for (std::size_t c = 10; c <= 14; ++c) REQUIRE(p[c] == f[c]);  // omega, omega_h, SL: same text
+  }
+  for (std::size_t i = 0; i < full.nodes.size(); ++i) {
+    const auto& jf = full.doc["nodes"][i];
+    const auto& jp = part.doc["nodes"][i];
+    REQUIRE(jp.value("omega", nlohmann::json()) == jf.value("omega", nlohmann::json()));
+    REQUIRE(jp.value("omega_sl", nlohmann::json()) == jf.value("omega_sl", nlohmann::json()));
+    REQUIRE_FALSE(jp.contains("split_half"));
+    REQUIRE_FALSE(jp.contains("split_half_error"));
+  }
+}
+
+TEST_CASE("run_reliability: statistics must be known names and include alpha", "[pipeline][reliability][error]") {
+  using cikit::pipeline::run_reliability;
+  REQUIRE_THROWS_MATCHES(run_reliability({.spec = governance(), .statistics = {"alpha", "lambda"}}),
+                         cikit::InvalidInput,
+                         Catch::Matchers::Message("run_reliability: statistic 'lambda' is unknown; it must be alpha, "
+                                                  "split-half or omega"));
+  REQUIRE_THROWS_MATCHES(run_reliability({.spec = governance(), .statistics = {"omega"}}), cikit::InvalidInput,
+                         Catch::Matchers::Message("run_reliability: the statistics must include alpha "
+                                                  "(reliability.csv is its table; split-half and omega come on top "
+                                                  "of it)"));
+}

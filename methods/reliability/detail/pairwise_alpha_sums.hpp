@@ -34,10 +34,13 @@ namespace cikit::reliability_detail {
 class PairwiseAlphaSums {
  public:
   /// Replicates per block (one matrix product). Fixed: results never depend on the thread count.
-  /// 64: the product then runs at ~32 GFLOP/s per core with OpenBLAS on the bfi shape (87 % of
-  /// its large square dgemm here), against 26 at 32 (Q is packed once per block; measured
-  /// 2026-12-06, benchmarks/RESULTS.md); counts take n·64·8 bytes per thread (1.4 MB on bfi).
-  static constexpr int kBlock = 64;
+  /// 128: the product then runs at ~34 GFLOP/s per core with OpenBLAS on the bfi shape (93 % of
+  /// its large square dgemm here), against 32 at 64 and 26 at 32 (Q, n × w, is packed once per
+  /// block; benchmarks/RESULTS.md). 64 → 128 (session 10): the same bits on bfi (B = 333 and
+  /// 1000, 1-3 threads), −5 % CPU of `cikit reliability -B 1000 --statistics alpha` at 1 thread,
+  /// −7 % at 2; B < 256 now gives the second thread less or no work. Counts take n·128·8 bytes
+  /// per thread (2.9 MB on bfi).
+  static constexpr int kBlock = 128;
 
   /// x: n × k (k >= 2, n >= 2), NaN = missing.
   explicit PairwiseAlphaSums(const Eigen::MatrixXd& x);
