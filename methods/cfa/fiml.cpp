@@ -111,6 +111,32 @@ MatrixXd chol_inverse(const Eigen::LLT<MatrixXd>& llt) {
   return inv;
 }
 
+/// The per-pattern preamble of the Hessians (fiml_hessian, fiml_hessian_structured): with the
+/// Cholesky factor of Sigma_oo (the full factor `full` for the complete pattern, else computed in
+/// `sub`), S = Sigma_oo^-1, dev = ybar_o - mu_o and v = S dev.
+struct PatternTerms {
+  Index po = 0;    ///< p_o, observed variables
+  double n = 0;    ///< n_o, units
+  MatrixXd s;      ///< Sigma_oo^-1 (p_o x p_o)
+  VectorXd dev;    ///< ybar_o - mu_o
+  VectorXd v;      ///< S dev
+};
+
+/// PatternTerms of one pattern; throws DomainError (naming fn) if Sigma_oo is not positive
+/// definite.
+PatternTerms pattern_terms(const char* fn, const MissingPattern& pat, const VectorXd& mu, const MatrixXd& sigma,
+                           const Eigen::LLT<MatrixXd>& full, Eigen::LLT<MatrixXd>& sub) {
+  bool is_full = false;
+  if (!factor_pattern(pat, sigma, sub, is_full)) throw_not_pd(fn);
+  PatternTerms t;
+  t.po = ix(static_cast<int>(pat.observed.size()));
+  t.n = static_cast<double>(pat.count);
+  t.s = chol_inverse(is_full ? full : sub);
+  t.dev = pat.mean - gather(mu, pat.observed);
+  t.v = t.s * t.dev;
+  return t;
+}
+
 /// Adds a pattern's gradient terms: d_mu[o] += n v, G[o, o] += n/2 B.
 void add_gradient(const MissingPattern& pat, bool is_full, double n, const Eigen::Ref<const VectorXd>& v,
                   const MatrixXd& b, FimlValue& out) {
@@ -366,14 +392,8 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
   if (!full_factor(sigma, full)) throw_not_pd("fiml_hessian");
   MatrixXd h = MatrixXd::Zero(ix(p) + pstar, ix(p) + pstar);
   for (const auto& pat : pats.patterns) {
-    bool is_full = false;
-    if (!factor_pattern(pat, sigma, sub, is_full)) throw_not_pd("fiml_hessian");
+    const auto [po, n, s, d, v] = pattern_terms("fiml_hessian", pat, mu, sigma, full, sub);
     const auto& o = pat.observed;
-    const Index po = ix(static_cast<int>(o.size()));
-    const double n = static_cast<double>(pat.count);
-    const MatrixXd s = chol_inverse(is_full ? full : sub);
-    const VectorXd d = pat.mean - gather(mu, o);
-    const VectorXd v = s * d;
     const MatrixXd w = pat.cov + d * d.transpose();
     const MatrixXd a = s * (2 * w - gather(sigma, o, o)) * s;
     // local vech pairs (i >= j) with their global vech index and c_ij
@@ -455,14 +475,8 @@ MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const VectorXd& mu
   MatrixXd h = MatrixXd::Zero(q + ix(p), q + ix(p));  // lower triangle filled, mirrored at the end
   MatrixXd bo, sb, ab, gs, ga;
   for (const auto& pat : pats.patterns) {
-    bool is_full = false;
-    if (!factor_pattern(pat, sigma, sub, is_full)) throw_not_pd("fiml_hessian_structured");
+    const auto [po, n, s, dev, v] = pattern_terms("fiml_hessian_structured", pat, mu, sigma, full, sub);
     const auto& o = pat.observed;
-    const Index po = ix(static_cast<int>(o.size()));
-    const double n = static_cast<double>(pat.count);
-    const MatrixXd s = chol_inverse(is_full ? full : sub);
-    const VectorXd dev = pat.mean - gather(mu, o);
-    const VectorXd v = s * dev;
     // A = S (2 W - Sigma_oo) S = 2 S C S + 2 v v' - S, W = C + dev dev'.
     MatrixXd a = -s;
     if (pat.root.rows() > 0) {
