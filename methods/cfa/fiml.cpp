@@ -7,7 +7,6 @@
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -266,14 +265,13 @@ void pattern_statistics(const MatrixXd& data, MissingPattern& pat) {
   pat.root = lam.cwiseSqrt().asDiagonal() * es.eigenvectors().transpose();
 }
 
-void check_em_sigma_pd(const Eigen::LLT<MatrixXd>& llt, const MissingPattern& pat, int iteration) {
+void check_em_sigma_pd(const Eigen::LLT<MatrixXd>& llt, int p, int iteration) {
   const auto d = llt.matrixLLT().diagonal();
   if (llt.info() != Eigen::Success || !(d.array() > 0).all() || !d.allFinite())
-    throw DomainError("em_saturated: at EM iteration " + std::to_string(iteration) +
-                      " the covariance of the " + std::to_string(pat.observed.size()) +
-                      " variables of a missing-data pattern is not positive definite; the "
-                      "indicators are (nearly) collinear and the saturated model has no unique ML "
-                      "estimate");
+    throw DomainError("em_saturated: at EM iteration " + std::to_string(iteration) + " the covariance matrix of the " +
+                      std::to_string(p) +
+                      " variables is not positive definite; the indicators are (nearly) collinear and the "
+                      "saturated model has no unique ML estimate");
 }
 
 }  // namespace
@@ -388,68 +386,66 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
   check_moments("fiml_hessian", pats, mu, sigma);
   const int p = pats.p;
   const Index pstar = ix(p * (p + 1) / 2);
+  const Index npat = ix(static_cast<int>(pats.patterns.size()));
   Eigen::LLT<MatrixXd> full, sub;
   if (!full_factor(sigma, full)) throw_not_pd("fiml_hessian");
   MatrixXd h = MatrixXd::Zero(ix(p) + pstar, ix(p) + pstar);
-  for (const auto& pat : pats.patterns) {
+  // The vech-vech block is bilinear in the embedded A and S of the patterns:
+  //   -1/2 c_ij c_kl (M[jk, li] + M[jl, ki] + M[ik, lj] + M[il, kj]),  M[ab, cd] = sum_o n_o A_o,ab S_o,cd,
+  // with A_o, S_o embedded in p x p zeros (a term with a variable missing in o vanishes). M over
+  // the unordered pairs (vech) is one product X Y' of the p* x (patterns) matrices whose
+  // columns are n_o vech(A_o) and vech(S_o): one pass over the (p + p*)-square result instead
+  // of one per pattern.
+  MatrixXd xa = MatrixXd::Zero(pstar, npat), ys = MatrixXd::Zero(pstar, npat);
+  for (Index q = 0; q < npat; ++q) {
+    const auto& pat = pats.patterns[static_cast<std::size_t>(q)];
     const auto [po, n, s, d, v] = pattern_terms("fiml_hessian", pat, mu, sigma, full, sub);
     const auto& o = pat.observed;
     const MatrixXd w = pat.cov + d * d.transpose();
     const MatrixXd a = s * (2 * w - gather(sigma, o, o)) * s;
-    // local vech pairs (i >= j) with their global vech index and c_ij
-    std::vector<std::array<Index, 3>> pairs;  // {local i, local j, global column in h}
+    for (Index b = 0; b < po; ++b) {
+      const int gb = o[static_cast<std::size_t>(b)];
+      for (Index a2 = 0; a2 < po; ++a2) h(ix(o[static_cast<std::size_t>(a2)]), ix(gb)) -= n * s(a2, b);
+      for (Index a2 = b; a2 < po; ++a2) {
+        const Index g = ix(vech_index(o[static_cast<std::size_t>(a2)], gb, p));
+        xa(g, q) = n * a(a2, b);
+        ys(g, q) = s(a2, b);
+      }
+    }
+    // mu-vech block (rows mu, columns vech): -n c_ij (S_ki v_j + S_kj v_i).
     for (Index j = 0; j < po; ++j)
-      for (Index i = j; i < po; ++i)
-        pairs.push_back({i, j, ix(p + vech_index(o[static_cast<std::size_t>(i)], o[static_cast<std::size_t>(j)], p))});
-    for (Index b = 0; b < po; ++b)
-      for (Index a2 = 0; a2 < po; ++a2) h(ix(o[static_cast<std::size_t>(a2)]), ix(o[static_cast<std::size_t>(b)])) -= n * s(a2, b);
-    for (const auto& [i, j, col] : pairs) {
-      const double cij = i == j ? 0.5 : 1.0;
-      for (Index k = 0; k < po; ++k)
-        h(ix(o[static_cast<std::size_t>(k)]), col) -= n * cij * (s(k, i) * v(j) + s(k, j) * v(i));
-    }
-    // vech-vech block, one column per pair x = (i, j): over the pairs y = (k, l) in vech order
-    // (l outer, k >= l inner, contiguous per l) the term above is
-    //   a_j[k] s_i[l] + s_i[k] a_j[l] + a_i[k] s_j[l] + s_j[k] a_i[l]   (a_j = column j of A),
-    // four contiguous axpys per l. Local vech order is global vech order restricted to the
-    // pattern, so only the pairs y >= x (l >= j) are computed: the lower triangle of the block.
-    // Runs {first local pair, length} whose global vech indices are consecutive (one run for the
-    // complete pattern; a break at each missing variable otherwise).
-    std::vector<std::pair<Index, Index>> runs;
-    for (std::size_t yy = 0; yy < pairs.size(); ++yy) {
-      if (yy > 0 && pairs[yy][2] == pairs[yy - 1][2] + 1) ++runs.back().second;
-      else runs.emplace_back(static_cast<Index>(yy), 1);
-    }
-    VectorXd col(static_cast<Index>(pairs.size()));
-    Index first_of_j = 0;  // local vech index of the pair (j, j)
-    for (std::size_t xx = 0; xx < pairs.size(); ++xx) {
-      const auto& [i, j, cx] = pairs[xx];
-      if (xx > 0 && j != pairs[xx - 1][1]) first_of_j = static_cast<Index>(xx);
-      const double cij = i == j ? 0.5 : 1.0;
-      const auto ai = a.col(i), aj = a.col(j), si = s.col(i), sj = s.col(j);
-      Index y = first_of_j;
-      for (Index l = j; l < po; ++l) {
-        const Index len = po - l;
-        col.segment(y, len) = aj.segment(l, len) * si(l) + si.segment(l, len) * aj(l) +
-                              ai.segment(l, len) * sj(l) + sj.segment(l, len) * ai(l);
-        col(y) *= 0.5;  // c_kl = 1/2 on the diagonal (k = l)
-        y += len;
+      for (Index i = j; i < po; ++i) {
+        const Index col = ix(p + vech_index(o[static_cast<std::size_t>(i)], o[static_cast<std::size_t>(j)], p));
+        const double cij = i == j ? 0.5 : 1.0;
+        for (Index k = 0; k < po; ++k)
+          h(ix(o[static_cast<std::size_t>(k)]), col) -= n * cij * (s(k, i) * v(j) + s(k, j) * v(i));
       }
-      const double f = -0.5 * n * cij;
-      // Scatter y >= x into column cx along the runs of consecutive global indices.
-      for (const auto& [y0, len] : runs) {
-        const Index start = std::max(y0, static_cast<Index>(xx));
-        const Index end = y0 + len;
-        if (start >= end) continue;
-        h.col(cx).segment(pairs[static_cast<std::size_t>(start)][2], end - start) += f * col.segment(start, end - start);
-      }
-    }
   }
+  MatrixXd m = MatrixXd::Zero(pstar, pstar);
+  m.noalias() += xa * ys.transpose();
+  // vech index of the unordered pair {a, b}
+  std::vector<Index> vx(static_cast<std::size_t>(p * p));
+  for (int b = 0; b < p; ++b)
+    for (int a2 = 0; a2 < p; ++a2)
+      vx[static_cast<std::size_t>(b * p + a2)] = ix(vech_index(std::max(a2, b), std::min(a2, b), p));
+  auto vp = [&](int a2, int b) { return vx[static_cast<std::size_t>(b * p + a2)]; };
+  for (int j = 0; j < p; ++j)
+    for (int i = j; i < p; ++i) {
+      const Index cx = ix(p + vech_index(i, j, p));
+      const double cij = i == j ? 0.5 : 1.0;
+      // the pairs y = (k, l) >= x = (i, j) in vech order: l = j, k >= i; then l > j, k >= l
+      for (int l = j; l < p; ++l)
+        for (int k = l == j ? i : l; k < p; ++k) {
+          const double ckl = k == l ? 0.5 : 1.0;
+          h(ix(p + vech_index(k, l, p)), cx) -= 0.5 * cij * ckl *
+              (m(vp(j, k), vp(l, i)) + m(vp(j, l), vp(k, i)) + m(vp(i, k), vp(l, j)) + m(vp(i, l), vp(k, j)));
+        }
+    }
   // The mu-vech block was filled above the diagonal (rows mu, columns vech); the mu block in
   // full and the vech block below its diagonal. Mirror into a symmetric matrix.
-  const Index m = h.rows();
+  const Index mrows = h.rows();
   for (Index j = 0; j < ix(p); ++j)
-    for (Index i = ix(p); i < m; ++i) h(i, j) = h(j, i);
+    for (Index i = ix(p); i < mrows; ++i) h(i, j) = h(j, i);
   h.triangularView<Eigen::StrictlyUpper>() = h.transpose();
   return h;
 }
@@ -545,43 +541,56 @@ SaturatedFit em_saturated(const MissingPatterns& pats, double tol, int max_iter)
   MatrixXd sigma = var.asDiagonal();
   SaturatedFit fit;
   std::vector<VectorXd> ybar(pats.patterns.size());
-  Eigen::LLT<MatrixXd> llt;
+  // The observed-observed blocks of the completed data's cross-products do not change between
+  // iterations: sum_o n_o C_o embedded, once. The missing variables m of each pattern, once.
+  MatrixXd acc_oo = MatrixXd::Zero(p, p);
+  std::vector<std::vector<int>> missing(pats.patterns.size());
+  for (std::size_t q = 0; q < pats.patterns.size(); ++q) {
+    const auto& pat = pats.patterns[q];
+    const auto& o = pat.observed;
+    const double n = static_cast<double>(pat.count);
+    for (std::size_t b = 0; b < o.size(); ++b)
+      for (std::size_t a = 0; a < o.size(); ++a)
+        acc_oo(o[a], o[b]) += n * pat.cov(static_cast<Index>(a), static_cast<Index>(b));
+    for (int c = 0, a = 0; c < pats.p; ++c) {
+      if (a < static_cast<int>(o.size()) && o[static_cast<std::size_t>(a)] == c) ++a;
+      else missing[q].push_back(c);
+    }
+  }
+  Eigen::LLT<MatrixXd> llt, llt_mm;
   for (int it = 1; it <= max_iter; ++it) {
-    MatrixXd acc = MatrixXd::Zero(p, p);  // sum_o n_o Cfull_o
+    // E-step by the partitioned inverse, P = Sigma^-1: for a pattern with missing variables m,
+    // B = Sigma_mo Sigma_oo^-1 = -P_mm^-1 P_mo and Cov[y_m | y_o] = Sigma_mm.o = P_mm^-1
+    // (O(k p_o^2) per pattern with k = |m|, instead of a p_o^3 factorisation of Sigma_oo).
+    llt.compute(sigma);
+    check_em_sigma_pd(llt, pats.p, it);
+    const MatrixXd pinv = chol_inverse(llt);
+    MatrixXd acc = acc_oo;  // sum_o n_o Cfull_o
     for (std::size_t q = 0; q < pats.patterns.size(); ++q) {
       const auto& pat = pats.patterns[q];
       const auto& o = pat.observed;
+      const auto& m = missing[q];
       const double n = static_cast<double>(pat.count);
-      if (ix(static_cast<int>(o.size())) == p) {
+      if (m.empty()) {
         ybar[q] = pat.mean;
-        acc += n * pat.cov;
         continue;
       }
-      std::vector<int> m;
-      for (int c = 0, a = 0; c < pats.p; ++c) {
-        if (a < static_cast<int>(o.size()) && o[static_cast<std::size_t>(a)] == c) ++a;
-        else m.push_back(c);
-      }
-      llt.compute(gather(sigma, o, o));
-      check_em_sigma_pd(llt, pat, it);
-      const MatrixXd s_om = gather(sigma, o, m);
-      const MatrixXd bt = llt.solve(s_om);  // B' = Sigma_oo^-1 Sigma_om  (p_o x p_m)
+      const Index k = ix(static_cast<int>(m.size()));
+      llt_mm.compute(gather(pinv, m, m));
+      const MatrixXd bt = -llt_mm.solve(gather(pinv, m, o)).transpose();  // B' (p_o x k)
       VectorXd y(p);
       const VectorXd yhat_m = gather(mu, m) + bt.transpose() * (pat.mean - gather(mu, o));
       for (std::size_t a = 0; a < o.size(); ++a) y(o[a]) = pat.mean(static_cast<Index>(a));
       for (std::size_t a = 0; a < m.size(); ++a) y(m[a]) = yhat_m(static_cast<Index>(a));
       ybar[q] = std::move(y);
-      const MatrixXd bc = bt.transpose() * pat.cov;                    // B C  (p_m x p_o)
-      const MatrixXd mm = bc * bt + gather(sigma, m, m) - s_om.transpose() * bt;  // B C B' + Sigma_mm.o
-      for (std::size_t b = 0; b < o.size(); ++b) {
-        for (std::size_t a = 0; a < o.size(); ++a)
-          acc(o[a], o[b]) += n * pat.cov(static_cast<Index>(a), static_cast<Index>(b));
+      const MatrixXd bc = bt.transpose() * pat.cov;                          // B C  (k x p_o)
+      const MatrixXd mm = bc * bt + llt_mm.solve(MatrixXd::Identity(k, k));  // B C B' + Sigma_mm.o
+      for (std::size_t b = 0; b < o.size(); ++b)
         for (std::size_t a = 0; a < m.size(); ++a) {
           const double val = n * bc(static_cast<Index>(a), static_cast<Index>(b));
           acc(m[a], o[b]) += val;
           acc(o[b], m[a]) += val;
         }
-      }
       for (std::size_t b = 0; b < m.size(); ++b)
         for (std::size_t a = 0; a < m.size(); ++a)
           acc(m[a], m[b]) += n * mm(static_cast<Index>(a), static_cast<Index>(b));

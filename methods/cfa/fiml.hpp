@@ -85,14 +85,17 @@ struct SaturatedFit {
 /// EM algorithm for the saturated model (Dempster, Laird & Rubin 1977; Little & Rubin 2002,
 /// sec. 11.2). Start (as lavaan): mu = available-case means, Sigma = diag(available-case ML
 /// variances). E-step per pattern with B = Sigma_mo Sigma_oo^-1 (m = missing variables):
-/// E[y_m | y_o] = mu_m + B (y_o - mu_o), Cov[y_m | y_o] = Sigma_mm - B Sigma_om; the expected
-/// sufficient statistics are summed per pattern from (n_o, ybar_o, C_o). M-step: mu = mean of the
+/// E[y_m | y_o] = mu_m + B (y_o - mu_o), Cov[y_m | y_o] = Sigma_mm - B Sigma_om, computed by the
+/// partitioned inverse of P = Sigma^-1 (B = -P_mm^-1 P_mo, Sigma_mm - B Sigma_om = P_mm^-1: one
+/// p x p inverse per iteration and a k x k factor per pattern with k missing variables); the
+/// expected sufficient statistics are summed per pattern from (n_o, ybar_o, C_o), the
+/// observed-observed block sum_o n_o C_o once for all iterations. M-step: mu = mean of the
 /// completed data, Sigma = their ML covariance (accumulated about the new mu, no T2/N - mu mu'
 /// cancellation). Stops when max over (mu, vech Sigma) of |new - old| <= tol -- lavaan's rule in
 /// lav_mvnorm_missing_h1_estimate_moments, whose defaults are tol = 1e-5, max.iter = 500;
 /// ours is tighter (1e-10) so the moments are the MLE to ~1e-9 for well-conditioned data.
 /// lavaan adds a ridge when an eigenvalue of Sigma falls below 1e-6; we throw instead.
-/// Errors: tol <= 0 or max_iter < 1 (InvalidInput); an iterate whose Sigma_oo is not positive
+/// Errors: tol <= 0 or max_iter < 1 (InvalidInput); an iterate whose Sigma is not positive
 /// definite, e.g. collinear indicators (cikit::DomainError).
 SaturatedFit em_saturated(const MissingPatterns& pats, double tol = 1e-10, int max_iter = 10000);
 
@@ -135,7 +138,11 @@ Eigen::MatrixXd fiml_casewise_scores(const MissingPatterns& pats, const Eigen::V
 ///   d2/dmu dmu'        = -sum n_o S
 ///   d2/dmu_k dvech_(i,j) = -sum n_o c_ij (S_ki v_j + S_kj v_i)
 ///   d2/dvech_(i,j) dvech_(k,l) = -1/2 sum n_o c_ij c_kl (A_jk S_li + A_jl S_ki + A_ik S_lj + A_il S_kj)
-/// with c_ij = 1 (i != j) or 1/2 (i = j). This equals lavaan's
+/// with c_ij = 1 (i != j) or 1/2 (i = j). The vech-vech block is bilinear in the patterns' A and S
+/// embedded in p x p zeros: with M[ab, cd] = sum_o n_o A_o,ab S_o,cd over unordered pairs (one
+/// p* x (patterns) by (patterns) x p* matrix product), entry ((i,j), (k,l)) is
+/// -1/2 c_ij c_kl (M[jk, li] + M[jl, ki] + M[ik, lj] + M[il, kj]); cost O(p*^2 (patterns) + sum_o p_o^3).
+/// This equals lavaan's
 /// lav_mvnorm_missing_logl_hessian_samplestats; -H / N is its observed information
 /// (information = "observed", the default with missing = "ml"). For a structured model
 /// theta(gamma), d2 logL / dgamma2 = J' H J + sum_k g_k d2 theta_k / dgamma2 (g = gradient in
