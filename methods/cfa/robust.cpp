@@ -147,6 +147,33 @@ Eigen::MatrixXd inverse_chol(const Eigen::MatrixXd& a, const char* what) {
   return inv.selfadjointView<Eigen::Lower>();
 }
 
+/// tr(G dSigma/dtheta_a) = 2 alpha_a x_a' G y_a for the listed parameters, the same vector as
+/// trace_with(sigma_derivatives(t, mm, which), g) (model.hpp), without forming the p x K
+/// derivative vectors: with LA = Lambda A and LM = Lambda A Psi A', a loading (i, f) gives
+/// 2 (G LM)_if, a second-order loading (k, l) 2 (LA' G LM)_kl, a latent (co)variance (k, l)
+/// 2 alpha (LA' G LA)_kl and a residual (co)variance (i, j) 2 alpha G_ij. O(p^2 m) instead of
+/// O(p^2 K) (m latent variables, K parameters).
+Eigen::VectorXd trace_with_model(const ModelMatrices& mm, const std::vector<Parameter>& which, const Eigen::MatrixXd& g) {
+  const Eigen::MatrixXd la = mm.lambda * mm.a;
+  const Eigen::MatrixXd lm = mm.lambda * mm.lat_cov;
+  const Eigen::MatrixXd g_lm = g * lm, g_la = g * la;
+  const Eigen::MatrixXd la_g_la = la.transpose() * g_la, la_g_lm = la.transpose() * g_lm;
+  Eigen::VectorXd out(static_cast<Eigen::Index>(which.size()));
+  for (std::size_t c = 0; c < which.size(); ++c) {
+    const Parameter& par = which[c];
+    const double alpha = par.row == par.col ? 0.5 : 1.0;
+    double v = 0;
+    switch (par.kind) {
+      case ParKind::Loading: v = 2.0 * g_lm(par.row, par.col); break;
+      case ParKind::Regression: v = 2.0 * la_g_lm(par.row, par.col); break;
+      case ParKind::LatentCov: v = 2.0 * alpha * la_g_la(par.row, par.col); break;
+      case ParKind::ResidualCov: v = 2.0 * alpha * g(par.row, par.col); break;
+    }
+    out(static_cast<Eigen::Index>(c)) = v;
+  }
+  return out;
+}
+
 /// J is sparse (a loading moves one row/column of Sigma, a residual variance one entry): its
 /// products with the (p + p*)-square h1 matrices cost O((p + p*) nnz(J)) instead of O((p + p*)^2 (q + p)).
 using SparseJ = Eigen::SparseMatrix<double>;
@@ -209,9 +236,7 @@ Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatter
     tp(b) += step;
     tm(b) -= step;
     const ModelMatrices mp = model_matrices(fit.table, tp), mm = model_matrices(fit.table, tm);
-    s.col(b) = (trace_with(sigma_derivatives(fit.table, mp, freep), g->d_sigma) -
-                trace_with(sigma_derivatives(fit.table, mm, freep), g->d_sigma)) /
-               (2.0 * step);
+    s.col(b) = (trace_with_model(mp, freep, g->d_sigma) - trace_with_model(mm, freep, g->d_sigma)) / (2.0 * step);
   }
   info.topLeftCorner(q, q) -= 0.5 * (s + s.transpose());
   info /= static_cast<double>(fit.n);
