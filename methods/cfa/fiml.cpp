@@ -119,6 +119,7 @@ struct PatternTerms {
   MatrixXd s;      ///< Sigma_oo^-1 (p_o x p_o)
   VectorXd dev;    ///< ybar_o - mu_o
   VectorXd v;      ///< S dev
+  const Eigen::LLT<MatrixXd>* llt = nullptr;  ///< the factor of Sigma_oo (`full` or `sub`)
 };
 
 /// PatternTerms of one pattern; throws DomainError (naming fn) if Sigma_oo is not positive
@@ -130,7 +131,8 @@ PatternTerms pattern_terms(const char* fn, const MissingPattern& pat, const Vect
   PatternTerms t;
   t.po = ix(static_cast<int>(pat.observed.size()));
   t.n = static_cast<double>(pat.count);
-  t.s = chol_inverse(is_full ? full : sub);
+  t.llt = is_full ? &full : &sub;
+  t.s = chol_inverse(*t.llt);
   t.dev = pat.mean - gather(mu, pat.observed);
   t.v = t.s * t.dev;
   return t;
@@ -399,7 +401,7 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
   MatrixXd xa = MatrixXd::Zero(pstar, npat), ys = MatrixXd::Zero(pstar, npat);
   for (Index q = 0; q < npat; ++q) {
     const auto& pat = pats.patterns[static_cast<std::size_t>(q)];
-    const auto [po, n, s, d, v] = pattern_terms("fiml_hessian", pat, mu, sigma, full, sub);
+    const auto [po, n, s, d, v, llt] = pattern_terms("fiml_hessian", pat, mu, sigma, full, sub);
     const auto& o = pat.observed;
     const MatrixXd w = pat.cov + d * d.transpose();
     const MatrixXd a = s * (2 * w - gather(sigma, o, o)) * s;
@@ -469,24 +471,30 @@ MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const VectorXd& mu
   Eigen::LLT<MatrixXd> full, sub;
   if (!full_factor(sigma, full)) throw_not_pd("fiml_hessian_structured");
   MatrixXd h = MatrixXd::Zero(q + ix(p), q + ix(p));  // lower triangle filled, mirrored at the end
-  MatrixXd bo, sb, ab, gs, ga;
+  MatrixXd bo, lb, sb, gs, ga;
   for (const auto& pat : pats.patterns) {
-    const auto [po, n, s, dev, v] = pattern_terms("fiml_hessian_structured", pat, mu, sigma, full, sub);
+    const auto [po, n, s, dev, v, llt] = pattern_terms("fiml_hessian_structured", pat, mu, sigma, full, sub);
     const auto& o = pat.observed;
-    // A = S (2 W - Sigma_oo) S = 2 S C S + 2 v v' - S, W = C + dev dev'.
-    MatrixXd a = -s;
-    if (pat.root.rows() > 0) {
-      const MatrixXd rs = pat.root * s;  // root' root = C
-      a.noalias() += 2.0 * rs.transpose() * rs;
-    }
-    a.noalias() += 2.0 * v * v.transpose();
     bo.resize(po, nb);
     for (Index r = 0; r < po; ++r) bo.row(r) = d.basis.row(ix(o[static_cast<std::size_t>(r)]));
-    sb.noalias() = s * bo;
-    ab.noalias() = a * bo;
-    gs.noalias() = bo.transpose() * sb;
-    ga.noalias() = bo.transpose() * ab;
+    // With S = L^-T L^-1 (L L' = Sigma_oo) and A = S (2 W - Sigma_oo) S = 2 S C S + 2 v v' - S
+    // (W = C + dev dev', C = root' root): B'S B = (L^-1 B)'(L^-1 B) and
+    // B'A B = 2 (root S B)'(root S B) + 2 (B'v)(B'v)' - B'S B, as symmetric rank updates.
+    lb = bo;
+    llt->matrixL().solveInPlace(lb);  // L^-1 B_o
+    sb = lb;
+    llt->matrixU().solveInPlace(sb);  // S B_o
     const VectorXd bv = bo.transpose() * v;
+    gs.setZero(nb, nb);
+    gs.selfadjointView<Eigen::Lower>().rankUpdate(lb.transpose());
+    ga = -gs;
+    if (pat.root.rows() > 0) {
+      const MatrixXd rsb = pat.root * sb;
+      ga.selfadjointView<Eigen::Lower>().rankUpdate(rsb.transpose(), 2.0);
+    }
+    ga.selfadjointView<Eigen::Lower>().rankUpdate(bv, 2.0);
+    gs.triangularView<Eigen::StrictlyUpper>() = gs.transpose();
+    ga.triangularView<Eigen::StrictlyUpper>() = ga.transpose();
     for (Index b = 0; b < q; ++b) {
       const int xb = d.x[static_cast<std::size_t>(b)], yb = d.y[static_cast<std::size_t>(b)];
       const double fb = -0.5 * n * d.alpha(b);

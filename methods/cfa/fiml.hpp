@@ -172,9 +172,10 @@ struct SigmaBasis {
 ///   mu_k-theta_a: -n_o alpha_a e_k' S (x_a (y_a'v) + y_a (x_a'v)),
 /// the bilinear forms from the Gram matrices B_o'S B_o and B_o'A B_o of the basis rows o.
 /// The same as fiml_jacobian' fiml_hessian fiml_jacobian (the second-derivative term of
-/// Sigma(theta) is not included). Cost per pattern O(p_o^3 + p_o^2 nb + p_o nb^2 + q^2) instead
-/// of O(p_o^4): ~23 MFLOP on bfi (87 patterns, p = 25, q = 60, nb = 35) against ~70 MFLOP for
-/// fiml_hessian and its sandwich. Errors as fiml_loglik; a basis with p rows and indices in range
+/// Sigma(theta) is not included). The Gram matrices come from the pattern's Cholesky factor L
+/// (S = L^-T L^-1) as symmetric rank updates: B_o'S B_o = (L^-1 B_o)'(L^-1 B_o) and
+/// B_o'A B_o = 2 (R S B_o)'(R S B_o) + 2 (B_o'v)(B_o'v)' - B_o'S B_o (R' R = C_o, MissingPattern::root).
+/// Cost per pattern O(p_o^3 + p_o^2 nb + p_o nb^2 + q^2) instead of O(p_o^4). Errors as fiml_loglik; a basis with p rows and indices in range
 /// (InvalidInput).
 Eigen::MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const Eigen::VectorXd& mu,
                                         const Eigen::MatrixXd& sigma, const SigmaBasis& d);
