@@ -401,21 +401,20 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
     // Sigma_oo is too and the FIML objective is defined at ts.x.
     if (ts.x.allFinite()) start.head(q) = ts.x;
   }
-  // Stage 2 (chord method): Newton steps on -logL/N with the exact Hessian (the observed
-  // information, fiml_observed_information) evaluated once, at the stage-1 point; it converges
-  // linearly at a rate set by how much the Hessian changes between the two points (~5 steps on
-  // bfi against ~30 of Fisher scoring from the start values). Stage 3, only if that Hessian is
-  // not positive definite or the chord steps have not converged in kChordIterations: Fisher
-  // scoring (the complete-data expected information at the current Sigma) from the best point.
+  // Stage 2 (chord method): Newton steps on -logL/N with one fixed matrix, the exact Hessian of
+  // the complete-data objective at the stage-1 point (two_stage_hessian: no pass over the
+  // patterns; it differs from the FIML Hessian by the missing information, 0.7 % of its largest
+  // entry on bfi). The steps converge linearly at a rate set by that difference and by how much
+  // the Hessian changes between the two points (5 steps on bfi against 31 of Fisher scoring
+  // from the start values). Stage 3, only if that Hessian is not positive definite or the chord
+  // steps have not converged in kChordIterations: Fisher scoring (the complete-data expected
+  // information at the current Sigma) from the best point.
   MinimiseResult r;
   r.x = start;
   {
-    fit.theta = start.head(q);
-    fit.nu = start.tail(p);
-    fit.mm = model_matrices(fit.table, fit.theta);
     std::optional<Eigen::MatrixXd> h0;
     try {
-      h0 = fiml_observed_information(fit, pats);
+      h0 = two_stage_hessian(fit.table, start.head(q), fit.s);
     } catch (const DomainError&) {
       // not positive definite at the stage-1 point: Fisher scoring below
     }
