@@ -398,31 +398,34 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
   // the unordered pairs (vech) is one product X Y' of the p* x (patterns) matrices whose
   // columns are n_o vech(A_o) and vech(S_o): one pass over the (p + p*)-square result instead
   // of one per pattern.
-  MatrixXd xa = MatrixXd::Zero(pstar, npat), ys = MatrixXd::Zero(pstar, npat);
+  // The mu-mu and mu-vech blocks likewise: -sum_o n_o S_o,kl and -c_ij (N[ki, j] + N[kj, i]) with
+  // N[ab, c] = sum_o n_o S_o,ab v_o,c (v_o = S_o (ybar_o - mu_o) embedded).
+  MatrixXd xa = MatrixXd::Zero(pstar, npat), ys = MatrixXd::Zero(pstar, npat), vn = MatrixXd::Zero(p, npat);
+  VectorXd counts(npat);
   for (Index q = 0; q < npat; ++q) {
     const auto& pat = pats.patterns[static_cast<std::size_t>(q)];
     const auto [po, n, s, d, v, llt] = pattern_terms("fiml_hessian", pat, mu, sigma, full, sub);
     const auto& o = pat.observed;
-    const MatrixXd w = pat.cov + d * d.transpose();
-    const MatrixXd a = s * (2 * w - gather(sigma, o, o)) * s;
+    // A = S (2 W - Sigma_oo) S = 2 (R S)'(R S) + 2 v v' - S, W = C + d d', C = R'R (MissingPattern::root).
+    MatrixXd a = -s;
+    if (pat.root.rows() > 0) {
+      const MatrixXd rs = pat.root * s;
+      a.selfadjointView<Eigen::Lower>().rankUpdate(rs.transpose(), 2.0);
+    }
+    a.selfadjointView<Eigen::Lower>().rankUpdate(v, 2.0);
+    counts(q) = n;
     for (Index b = 0; b < po; ++b) {
       const int gb = o[static_cast<std::size_t>(b)];
-      for (Index a2 = 0; a2 < po; ++a2) h(ix(o[static_cast<std::size_t>(a2)]), ix(gb)) -= n * s(a2, b);
+      vn(gb, q) = n * v(b);
       for (Index a2 = b; a2 < po; ++a2) {
         const Index g = ix(vech_index(o[static_cast<std::size_t>(a2)], gb, p));
         xa(g, q) = n * a(a2, b);
         ys(g, q) = s(a2, b);
       }
     }
-    // mu-vech block (rows mu, columns vech): -n c_ij (S_ki v_j + S_kj v_i).
-    for (Index j = 0; j < po; ++j)
-      for (Index i = j; i < po; ++i) {
-        const Index col = ix(p + vech_index(o[static_cast<std::size_t>(i)], o[static_cast<std::size_t>(j)], p));
-        const double cij = i == j ? 0.5 : 1.0;
-        for (Index k = 0; k < po; ++k)
-          h(ix(o[static_cast<std::size_t>(k)]), col) -= n * cij * (s(k, i) * v(j) + s(k, j) * v(i));
-      }
   }
+  const VectorXd s_sum = ys * counts;                   // sum_o n_o vech(S_o)
+  const MatrixXd nmat = ys * vn.transpose();             // N, p* x p
   MatrixXd m = MatrixXd::Zero(pstar, pstar);
   m.noalias() += xa * ys.transpose();
   // vech index of the unordered pair {a, b}
@@ -431,6 +434,15 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
     for (int a2 = 0; a2 < p; ++a2)
       vx[static_cast<std::size_t>(b * p + a2)] = ix(vech_index(std::max(a2, b), std::min(a2, b), p));
   auto vp = [&](int a2, int b) { return vx[static_cast<std::size_t>(b * p + a2)]; };
+  for (int l = 0; l < p; ++l)
+    for (int k = 0; k < p; ++k) h(k, l) = -s_sum(vp(k, l));
+  // mu-vech block (rows mu, columns vech): -n c_ij (S_ki v_j + S_kj v_i) summed over the patterns.
+  for (int j = 0; j < p; ++j)
+    for (int i = j; i < p; ++i) {
+      const Index col = ix(p + vech_index(i, j, p));
+      const double cij = i == j ? 0.5 : 1.0;
+      for (int k = 0; k < p; ++k) h(k, col) = -cij * (nmat(vp(k, i), j) + nmat(vp(k, j), i));
+    }
   for (int j = 0; j < p; ++j)
     for (int i = j; i < p; ++i) {
       const Index cx = ix(p + vech_index(i, j, p));

@@ -141,7 +141,9 @@ Eigen::MatrixXd fiml_casewise_scores(const MissingPatterns& pats, const Eigen::V
 /// with c_ij = 1 (i != j) or 1/2 (i = j). The vech-vech block is bilinear in the patterns' A and S
 /// embedded in p x p zeros: with M[ab, cd] = sum_o n_o A_o,ab S_o,cd over unordered pairs (one
 /// p* x (patterns) by (patterns) x p* matrix product), entry ((i,j), (k,l)) is
-/// -1/2 c_ij c_kl (M[jk, li] + M[jl, ki] + M[ik, lj] + M[il, kj]); cost O(p*^2 (patterns) + sum_o p_o^3).
+/// -1/2 c_ij c_kl (M[jk, li] + M[jl, ki] + M[ik, lj] + M[il, kj]); the mu blocks likewise from
+/// sum_o n_o vech(S_o) and N[ab, c] = sum_o n_o S_o,ab v_o,c (one p* x p product); A from the
+/// pattern's root R (R'R = C_o): A = 2 (R S)'(R S) + 2 v v' - S. Cost O(p*^2 (patterns) + sum_o p_o^3).
 /// This equals lavaan's
 /// lav_mvnorm_missing_logl_hessian_samplestats; -H / N is its observed information
 /// (information = "observed", the default with missing = "ml"). For a structured model
