@@ -20,6 +20,15 @@ namespace cikit::cfa {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+/// FIML stage 1 (two-stage start, fit_cfa_fiml): Fisher scoring on F_ML at the EM moments stops
+/// when its Newton decrement is below this. Only a start: the FIML iterations that follow
+/// converge to options.tolerance. On bfi (2,800 x 25, 87 patterns) the chord steps that follow
+/// need 5 iterations from a start at 1e-4 or tighter, 8 from 1e-3 and 17 from 1e-2; 1e-5 keeps a
+/// decade of margin for 7 instead of 12 stage-1 iterations (1e-8).
+constexpr double kTwoStageTolerance = 1e-5;
+/// FIML stage 2 (chord Newton with the Hessian of the stage-1 point): at most this many steps,
+/// then Fisher scoring takes over (a safeguard; bfi needs 5).
+constexpr int kChordIterations = 25;
 
 void check_data(const MeasurementModel& model, const Eigen::MatrixXd& x, const Eigen::MatrixXd& s, int q) {
   if (x.cols() != static_cast<Eigen::Index>(model.indicators.size()))
@@ -379,7 +388,55 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   Eigen::VectorXd start(q + p);
   start.head(q) = start_values(model, fit.table, fit.s);
   start.tail(p) = fit.mean;
-  const MinimiseResult r = newton_minimise(start, eval, options.max_iterations, options.tolerance);
+  // Stage 1 (a two-stage start): the complete-data ML fit to the EM moments (mu~, S~), by Fisher
+  // scoring on F_ML (cheap: no pass over the patterns); its nu is mu~. The FIML estimate differs
+  // from it only through the missing information.
+  {
+    const double log_det_h1 = 2.0 * Eigen::LLT<Eigen::MatrixXd>(fit.s).matrixLLT().diagonal().array().log().sum();
+    auto eval_ts = [&](const Eigen::VectorXd& th, bool deriv) {
+      const MlValue v = ml_discrepancy(fit.table, th, fit.s, log_det_h1, deriv);
+      return Evaluation{v.ok, v.f, v.gradient, v.hessian};
+    };
+    const MinimiseResult ts = newton_minimise(start.head(q), eval_ts, options.max_iterations, kTwoStageTolerance);
+    // newton_minimise moves only to points where Sigma(theta) is positive definite, so every
+    // Sigma_oo is too and the FIML objective is defined at ts.x.
+    if (ts.x.allFinite()) start.head(q) = ts.x;
+  }
+  // Stage 2 (chord method): Newton steps on -logL/N with one fixed matrix, the exact Hessian of
+  // the complete-data objective at the stage-1 point (two_stage_hessian: no pass over the
+  // patterns; it differs from the FIML Hessian by the missing information, 0.7 % of its largest
+  // entry on bfi). The steps converge linearly at a rate set by that difference and by how much
+  // the Hessian changes between the two points (5 steps on bfi against 31 of Fisher scoring
+  // from the start values). Stage 3, only if that Hessian is not positive definite or the chord
+  // steps have not converged in kChordIterations: Fisher scoring (the complete-data expected
+  // information at the current Sigma) from the best point.
+  MinimiseResult r;
+  r.x = start;
+  {
+    std::optional<Eigen::MatrixXd> h0;
+    try {
+      h0 = two_stage_hessian(fit.table, start.head(q), fit.s);
+    } catch (const DomainError&) {
+      // not positive definite at the stage-1 point: Fisher scoring below
+    }
+    if (h0) {
+      Eigen::LLT<Eigen::MatrixXd> llt(*h0);
+      if (llt.info() != Eigen::Success || !(llt.matrixLLT().diagonal().minCoeff() > 0)) h0.reset();
+    }
+    if (h0) {
+      auto eval_chord = [&](const Eigen::VectorXd& th, bool deriv) {
+        Evaluation e = evaluate(th, deriv, false);
+        if (deriv && e.ok) e.hessian = *h0;
+        return e;
+      };
+      r = newton_minimise(start, eval_chord, std::min(kChordIterations, options.max_iterations), options.tolerance);
+    }
+  }
+  if (!r.converged) {
+    const int chord_iterations = r.iterations;
+    r = newton_minimise(r.x, eval, options.max_iterations - chord_iterations, options.tolerance);
+    r.iterations += chord_iterations;
+  }
   fit.theta = r.x.head(q);
   fit.nu = r.x.tail(p);
   fit.converged = r.converged;

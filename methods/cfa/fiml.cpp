@@ -7,7 +7,6 @@
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -109,6 +108,34 @@ MatrixXd chol_inverse(const Eigen::LLT<MatrixXd>& llt) {
   inv.selfadjointView<Eigen::Lower>().rankUpdate(linv.transpose());  // L^-T L^-1
   inv.triangularView<Eigen::StrictlyUpper>() = inv.transpose();
   return inv;
+}
+
+/// The per-pattern preamble of the Hessians (fiml_hessian, fiml_hessian_structured): with the
+/// Cholesky factor of Sigma_oo (the full factor `full` for the complete pattern, else computed in
+/// `sub`), S = Sigma_oo^-1, dev = ybar_o - mu_o and v = S dev.
+struct PatternTerms {
+  Index po = 0;    ///< p_o, observed variables
+  double n = 0;    ///< n_o, units
+  MatrixXd s;      ///< Sigma_oo^-1 (p_o x p_o)
+  VectorXd dev;    ///< ybar_o - mu_o
+  VectorXd v;      ///< S dev
+  const Eigen::LLT<MatrixXd>* llt = nullptr;  ///< the factor of Sigma_oo (`full` or `sub`)
+};
+
+/// PatternTerms of one pattern; throws DomainError (naming fn) if Sigma_oo is not positive
+/// definite.
+PatternTerms pattern_terms(const char* fn, const MissingPattern& pat, const VectorXd& mu, const MatrixXd& sigma,
+                           const Eigen::LLT<MatrixXd>& full, Eigen::LLT<MatrixXd>& sub) {
+  bool is_full = false;
+  if (!factor_pattern(pat, sigma, sub, is_full)) throw_not_pd(fn);
+  PatternTerms t;
+  t.po = ix(static_cast<int>(pat.observed.size()));
+  t.n = static_cast<double>(pat.count);
+  t.llt = is_full ? &full : &sub;
+  t.s = chol_inverse(*t.llt);
+  t.dev = pat.mean - gather(mu, pat.observed);
+  t.v = t.s * t.dev;
+  return t;
 }
 
 /// Adds a pattern's gradient terms: d_mu[o] += n v, G[o, o] += n/2 B.
@@ -240,14 +267,13 @@ void pattern_statistics(const MatrixXd& data, MissingPattern& pat) {
   pat.root = lam.cwiseSqrt().asDiagonal() * es.eigenvectors().transpose();
 }
 
-void check_em_sigma_pd(const Eigen::LLT<MatrixXd>& llt, const MissingPattern& pat, int iteration) {
+void check_em_sigma_pd(const Eigen::LLT<MatrixXd>& llt, int p, int iteration) {
   const auto d = llt.matrixLLT().diagonal();
   if (llt.info() != Eigen::Success || !(d.array() > 0).all() || !d.allFinite())
-    throw DomainError("em_saturated: at EM iteration " + std::to_string(iteration) +
-                      " the covariance of the " + std::to_string(pat.observed.size()) +
-                      " variables of a missing-data pattern is not positive definite; the "
-                      "indicators are (nearly) collinear and the saturated model has no unique ML "
-                      "estimate");
+    throw DomainError("em_saturated: at EM iteration " + std::to_string(iteration) + " the covariance matrix of the " +
+                      std::to_string(p) +
+                      " variables is not positive definite; the indicators are (nearly) collinear and the "
+                      "saturated model has no unique ML estimate");
 }
 
 }  // namespace
@@ -362,74 +388,78 @@ MatrixXd fiml_hessian(const MissingPatterns& pats, const VectorXd& mu, const Mat
   check_moments("fiml_hessian", pats, mu, sigma);
   const int p = pats.p;
   const Index pstar = ix(p * (p + 1) / 2);
+  const Index npat = ix(static_cast<int>(pats.patterns.size()));
   Eigen::LLT<MatrixXd> full, sub;
   if (!full_factor(sigma, full)) throw_not_pd("fiml_hessian");
   MatrixXd h = MatrixXd::Zero(ix(p) + pstar, ix(p) + pstar);
-  for (const auto& pat : pats.patterns) {
-    bool is_full = false;
-    if (!factor_pattern(pat, sigma, sub, is_full)) throw_not_pd("fiml_hessian");
+  // The vech-vech block is bilinear in the embedded A and S of the patterns:
+  //   -1/2 c_ij c_kl (M[jk, li] + M[jl, ki] + M[ik, lj] + M[il, kj]),  M[ab, cd] = sum_o n_o A_o,ab S_o,cd,
+  // with A_o, S_o embedded in p x p zeros (a term with a variable missing in o vanishes). M over
+  // the unordered pairs (vech) is one product X Y' of the p* x (patterns) matrices whose
+  // columns are n_o vech(A_o) and vech(S_o): one pass over the (p + p*)-square result instead
+  // of one per pattern.
+  // The mu-mu and mu-vech blocks likewise: -sum_o n_o S_o,kl and -c_ij (N[ki, j] + N[kj, i]) with
+  // N[ab, c] = sum_o n_o S_o,ab v_o,c (v_o = S_o (ybar_o - mu_o) embedded).
+  MatrixXd xa = MatrixXd::Zero(pstar, npat), ys = MatrixXd::Zero(pstar, npat), vn = MatrixXd::Zero(p, npat);
+  VectorXd counts(npat);
+  for (Index q = 0; q < npat; ++q) {
+    const auto& pat = pats.patterns[static_cast<std::size_t>(q)];
+    const auto [po, n, s, d, v, llt] = pattern_terms("fiml_hessian", pat, mu, sigma, full, sub);
     const auto& o = pat.observed;
-    const Index po = ix(static_cast<int>(o.size()));
-    const double n = static_cast<double>(pat.count);
-    const MatrixXd s = chol_inverse(is_full ? full : sub);
-    const VectorXd d = pat.mean - gather(mu, o);
-    const VectorXd v = s * d;
-    const MatrixXd w = pat.cov + d * d.transpose();
-    const MatrixXd a = s * (2 * w - gather(sigma, o, o)) * s;
-    // local vech pairs (i >= j) with their global vech index and c_ij
-    std::vector<std::array<Index, 3>> pairs;  // {local i, local j, global column in h}
-    for (Index j = 0; j < po; ++j)
-      for (Index i = j; i < po; ++i)
-        pairs.push_back({i, j, ix(p + vech_index(o[static_cast<std::size_t>(i)], o[static_cast<std::size_t>(j)], p))});
-    for (Index b = 0; b < po; ++b)
-      for (Index a2 = 0; a2 < po; ++a2) h(ix(o[static_cast<std::size_t>(a2)]), ix(o[static_cast<std::size_t>(b)])) -= n * s(a2, b);
-    for (const auto& [i, j, col] : pairs) {
-      const double cij = i == j ? 0.5 : 1.0;
-      for (Index k = 0; k < po; ++k)
-        h(ix(o[static_cast<std::size_t>(k)]), col) -= n * cij * (s(k, i) * v(j) + s(k, j) * v(i));
+    // A = S (2 W - Sigma_oo) S = 2 (R S)'(R S) + 2 v v' - S, W = C + d d', C = R'R (MissingPattern::root).
+    MatrixXd a = -s;
+    if (pat.root.rows() > 0) {
+      const MatrixXd rs = pat.root * s;
+      a.selfadjointView<Eigen::Lower>().rankUpdate(rs.transpose(), 2.0);
     }
-    // vech-vech block, one column per pair x = (i, j): over the pairs y = (k, l) in vech order
-    // (l outer, k >= l inner, contiguous per l) the term above is
-    //   a_j[k] s_i[l] + s_i[k] a_j[l] + a_i[k] s_j[l] + s_j[k] a_i[l]   (a_j = column j of A),
-    // four contiguous axpys per l. Local vech order is global vech order restricted to the
-    // pattern, so only the pairs y >= x (l >= j) are computed: the lower triangle of the block.
-    // Runs {first local pair, length} whose global vech indices are consecutive (one run for the
-    // complete pattern; a break at each missing variable otherwise).
-    std::vector<std::pair<Index, Index>> runs;
-    for (std::size_t yy = 0; yy < pairs.size(); ++yy) {
-      if (yy > 0 && pairs[yy][2] == pairs[yy - 1][2] + 1) ++runs.back().second;
-      else runs.emplace_back(static_cast<Index>(yy), 1);
-    }
-    VectorXd col(static_cast<Index>(pairs.size()));
-    Index first_of_j = 0;  // local vech index of the pair (j, j)
-    for (std::size_t xx = 0; xx < pairs.size(); ++xx) {
-      const auto& [i, j, cx] = pairs[xx];
-      if (xx > 0 && j != pairs[xx - 1][1]) first_of_j = static_cast<Index>(xx);
-      const double cij = i == j ? 0.5 : 1.0;
-      const auto ai = a.col(i), aj = a.col(j), si = s.col(i), sj = s.col(j);
-      Index y = first_of_j;
-      for (Index l = j; l < po; ++l) {
-        const Index len = po - l;
-        col.segment(y, len) = aj.segment(l, len) * si(l) + si.segment(l, len) * aj(l) +
-                              ai.segment(l, len) * sj(l) + sj.segment(l, len) * ai(l);
-        col(y) *= 0.5;  // c_kl = 1/2 on the diagonal (k = l)
-        y += len;
-      }
-      const double f = -0.5 * n * cij;
-      // Scatter y >= x into column cx along the runs of consecutive global indices.
-      for (const auto& [y0, len] : runs) {
-        const Index start = std::max(y0, static_cast<Index>(xx));
-        const Index end = y0 + len;
-        if (start >= end) continue;
-        h.col(cx).segment(pairs[static_cast<std::size_t>(start)][2], end - start) += f * col.segment(start, end - start);
+    a.selfadjointView<Eigen::Lower>().rankUpdate(v, 2.0);
+    counts(q) = n;
+    for (Index b = 0; b < po; ++b) {
+      const int gb = o[static_cast<std::size_t>(b)];
+      vn(gb, q) = n * v(b);
+      for (Index a2 = b; a2 < po; ++a2) {
+        const Index g = ix(vech_index(o[static_cast<std::size_t>(a2)], gb, p));
+        xa(g, q) = n * a(a2, b);
+        ys(g, q) = s(a2, b);
       }
     }
   }
+  const VectorXd s_sum = ys * counts;                   // sum_o n_o vech(S_o)
+  const MatrixXd nmat = ys * vn.transpose();             // N, p* x p
+  MatrixXd m = MatrixXd::Zero(pstar, pstar);
+  m.noalias() += xa * ys.transpose();
+  // vech index of the unordered pair {a, b}
+  std::vector<Index> vx(static_cast<std::size_t>(p * p));
+  for (int b = 0; b < p; ++b)
+    for (int a2 = 0; a2 < p; ++a2)
+      vx[static_cast<std::size_t>(b * p + a2)] = ix(vech_index(std::max(a2, b), std::min(a2, b), p));
+  auto vp = [&](int a2, int b) { return vx[static_cast<std::size_t>(b * p + a2)]; };
+  for (int l = 0; l < p; ++l)
+    for (int k = 0; k < p; ++k) h(k, l) = -s_sum(vp(k, l));
+  // mu-vech block (rows mu, columns vech): -n c_ij (S_ki v_j + S_kj v_i) summed over the patterns.
+  for (int j = 0; j < p; ++j)
+    for (int i = j; i < p; ++i) {
+      const Index col = ix(p + vech_index(i, j, p));
+      const double cij = i == j ? 0.5 : 1.0;
+      for (int k = 0; k < p; ++k) h(k, col) = -cij * (nmat(vp(k, i), j) + nmat(vp(k, j), i));
+    }
+  for (int j = 0; j < p; ++j)
+    for (int i = j; i < p; ++i) {
+      const Index cx = ix(p + vech_index(i, j, p));
+      const double cij = i == j ? 0.5 : 1.0;
+      // the pairs y = (k, l) >= x = (i, j) in vech order: l = j, k >= i; then l > j, k >= l
+      for (int l = j; l < p; ++l)
+        for (int k = l == j ? i : l; k < p; ++k) {
+          const double ckl = k == l ? 0.5 : 1.0;
+          h(ix(p + vech_index(k, l, p)), cx) -= 0.5 * cij * ckl *
+              (m(vp(j, k), vp(l, i)) + m(vp(j, l), vp(k, i)) + m(vp(i, k), vp(l, j)) + m(vp(i, l), vp(k, j)));
+        }
+    }
   // The mu-vech block was filled above the diagonal (rows mu, columns vech); the mu block in
   // full and the vech block below its diagonal. Mirror into a symmetric matrix.
-  const Index m = h.rows();
+  const Index mrows = h.rows();
   for (Index j = 0; j < ix(p); ++j)
-    for (Index i = ix(p); i < m; ++i) h(i, j) = h(j, i);
+    for (Index i = ix(p); i < mrows; ++i) h(i, j) = h(j, i);
   h.triangularView<Eigen::StrictlyUpper>() = h.transpose();
   return h;
 }
@@ -453,30 +483,30 @@ MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const VectorXd& mu
   Eigen::LLT<MatrixXd> full, sub;
   if (!full_factor(sigma, full)) throw_not_pd("fiml_hessian_structured");
   MatrixXd h = MatrixXd::Zero(q + ix(p), q + ix(p));  // lower triangle filled, mirrored at the end
-  MatrixXd bo, sb, ab, gs, ga;
+  MatrixXd bo, lb, sb, gs, ga;
   for (const auto& pat : pats.patterns) {
-    bool is_full = false;
-    if (!factor_pattern(pat, sigma, sub, is_full)) throw_not_pd("fiml_hessian_structured");
+    const auto [po, n, s, dev, v, llt] = pattern_terms("fiml_hessian_structured", pat, mu, sigma, full, sub);
     const auto& o = pat.observed;
-    const Index po = ix(static_cast<int>(o.size()));
-    const double n = static_cast<double>(pat.count);
-    const MatrixXd s = chol_inverse(is_full ? full : sub);
-    const VectorXd dev = pat.mean - gather(mu, o);
-    const VectorXd v = s * dev;
-    // A = S (2 W - Sigma_oo) S = 2 S C S + 2 v v' - S, W = C + dev dev'.
-    MatrixXd a = -s;
-    if (pat.root.rows() > 0) {
-      const MatrixXd rs = pat.root * s;  // root' root = C
-      a.noalias() += 2.0 * rs.transpose() * rs;
-    }
-    a.noalias() += 2.0 * v * v.transpose();
     bo.resize(po, nb);
     for (Index r = 0; r < po; ++r) bo.row(r) = d.basis.row(ix(o[static_cast<std::size_t>(r)]));
-    sb.noalias() = s * bo;
-    ab.noalias() = a * bo;
-    gs.noalias() = bo.transpose() * sb;
-    ga.noalias() = bo.transpose() * ab;
+    // With S = L^-T L^-1 (L L' = Sigma_oo) and A = S (2 W - Sigma_oo) S = 2 S C S + 2 v v' - S
+    // (W = C + dev dev', C = root' root): B'S B = (L^-1 B)'(L^-1 B) and
+    // B'A B = 2 (root S B)'(root S B) + 2 (B'v)(B'v)' - B'S B, as symmetric rank updates.
+    lb = bo;
+    llt->matrixL().solveInPlace(lb);  // L^-1 B_o
+    sb = lb;
+    llt->matrixU().solveInPlace(sb);  // S B_o
     const VectorXd bv = bo.transpose() * v;
+    gs.setZero(nb, nb);
+    gs.selfadjointView<Eigen::Lower>().rankUpdate(lb.transpose());
+    ga = -gs;
+    if (pat.root.rows() > 0) {
+      const MatrixXd rsb = pat.root * sb;
+      ga.selfadjointView<Eigen::Lower>().rankUpdate(rsb.transpose(), 2.0);
+    }
+    ga.selfadjointView<Eigen::Lower>().rankUpdate(bv, 2.0);
+    gs.triangularView<Eigen::StrictlyUpper>() = gs.transpose();
+    ga.triangularView<Eigen::StrictlyUpper>() = ga.transpose();
     for (Index b = 0; b < q; ++b) {
       const int xb = d.x[static_cast<std::size_t>(b)], yb = d.y[static_cast<std::size_t>(b)];
       const double fb = -0.5 * n * d.alpha(b);
@@ -531,43 +561,56 @@ SaturatedFit em_saturated(const MissingPatterns& pats, double tol, int max_iter)
   MatrixXd sigma = var.asDiagonal();
   SaturatedFit fit;
   std::vector<VectorXd> ybar(pats.patterns.size());
-  Eigen::LLT<MatrixXd> llt;
+  // The observed-observed blocks of the completed data's cross-products do not change between
+  // iterations: sum_o n_o C_o embedded, once. The missing variables m of each pattern, once.
+  MatrixXd acc_oo = MatrixXd::Zero(p, p);
+  std::vector<std::vector<int>> missing(pats.patterns.size());
+  for (std::size_t q = 0; q < pats.patterns.size(); ++q) {
+    const auto& pat = pats.patterns[q];
+    const auto& o = pat.observed;
+    const double n = static_cast<double>(pat.count);
+    for (std::size_t b = 0; b < o.size(); ++b)
+      for (std::size_t a = 0; a < o.size(); ++a)
+        acc_oo(o[a], o[b]) += n * pat.cov(static_cast<Index>(a), static_cast<Index>(b));
+    for (int c = 0, a = 0; c < pats.p; ++c) {
+      if (a < static_cast<int>(o.size()) && o[static_cast<std::size_t>(a)] == c) ++a;
+      else missing[q].push_back(c);
+    }
+  }
+  Eigen::LLT<MatrixXd> llt, llt_mm;
   for (int it = 1; it <= max_iter; ++it) {
-    MatrixXd acc = MatrixXd::Zero(p, p);  // sum_o n_o Cfull_o
+    // E-step by the partitioned inverse, P = Sigma^-1: for a pattern with missing variables m,
+    // B = Sigma_mo Sigma_oo^-1 = -P_mm^-1 P_mo and Cov[y_m | y_o] = Sigma_mm.o = P_mm^-1
+    // (O(k p_o^2) per pattern with k = |m|, instead of a p_o^3 factorisation of Sigma_oo).
+    llt.compute(sigma);
+    check_em_sigma_pd(llt, pats.p, it);
+    const MatrixXd pinv = chol_inverse(llt);
+    MatrixXd acc = acc_oo;  // sum_o n_o Cfull_o
     for (std::size_t q = 0; q < pats.patterns.size(); ++q) {
       const auto& pat = pats.patterns[q];
       const auto& o = pat.observed;
+      const auto& m = missing[q];
       const double n = static_cast<double>(pat.count);
-      if (ix(static_cast<int>(o.size())) == p) {
+      if (m.empty()) {
         ybar[q] = pat.mean;
-        acc += n * pat.cov;
         continue;
       }
-      std::vector<int> m;
-      for (int c = 0, a = 0; c < pats.p; ++c) {
-        if (a < static_cast<int>(o.size()) && o[static_cast<std::size_t>(a)] == c) ++a;
-        else m.push_back(c);
-      }
-      llt.compute(gather(sigma, o, o));
-      check_em_sigma_pd(llt, pat, it);
-      const MatrixXd s_om = gather(sigma, o, m);
-      const MatrixXd bt = llt.solve(s_om);  // B' = Sigma_oo^-1 Sigma_om  (p_o x p_m)
+      const Index k = ix(static_cast<int>(m.size()));
+      llt_mm.compute(gather(pinv, m, m));
+      const MatrixXd bt = -llt_mm.solve(gather(pinv, m, o)).transpose();  // B' (p_o x k)
       VectorXd y(p);
       const VectorXd yhat_m = gather(mu, m) + bt.transpose() * (pat.mean - gather(mu, o));
       for (std::size_t a = 0; a < o.size(); ++a) y(o[a]) = pat.mean(static_cast<Index>(a));
       for (std::size_t a = 0; a < m.size(); ++a) y(m[a]) = yhat_m(static_cast<Index>(a));
       ybar[q] = std::move(y);
-      const MatrixXd bc = bt.transpose() * pat.cov;                    // B C  (p_m x p_o)
-      const MatrixXd mm = bc * bt + gather(sigma, m, m) - s_om.transpose() * bt;  // B C B' + Sigma_mm.o
-      for (std::size_t b = 0; b < o.size(); ++b) {
-        for (std::size_t a = 0; a < o.size(); ++a)
-          acc(o[a], o[b]) += n * pat.cov(static_cast<Index>(a), static_cast<Index>(b));
+      const MatrixXd bc = bt.transpose() * pat.cov;                          // B C  (k x p_o)
+      const MatrixXd mm = bc * bt + llt_mm.solve(MatrixXd::Identity(k, k));  // B C B' + Sigma_mm.o
+      for (std::size_t b = 0; b < o.size(); ++b)
         for (std::size_t a = 0; a < m.size(); ++a) {
           const double val = n * bc(static_cast<Index>(a), static_cast<Index>(b));
           acc(m[a], o[b]) += val;
           acc(o[b], m[a]) += val;
         }
-      }
       for (std::size_t b = 0; b < m.size(); ++b)
         for (std::size_t a = 0; a < m.size(); ++a)
           acc(m[a], m[b]) += n * mm(static_cast<Index>(a), static_cast<Index>(b));

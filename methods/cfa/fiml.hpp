@@ -85,14 +85,17 @@ struct SaturatedFit {
 /// EM algorithm for the saturated model (Dempster, Laird & Rubin 1977; Little & Rubin 2002,
 /// sec. 11.2). Start (as lavaan): mu = available-case means, Sigma = diag(available-case ML
 /// variances). E-step per pattern with B = Sigma_mo Sigma_oo^-1 (m = missing variables):
-/// E[y_m | y_o] = mu_m + B (y_o - mu_o), Cov[y_m | y_o] = Sigma_mm - B Sigma_om; the expected
-/// sufficient statistics are summed per pattern from (n_o, ybar_o, C_o). M-step: mu = mean of the
+/// E[y_m | y_o] = mu_m + B (y_o - mu_o), Cov[y_m | y_o] = Sigma_mm - B Sigma_om, computed by the
+/// partitioned inverse of P = Sigma^-1 (B = -P_mm^-1 P_mo, Sigma_mm - B Sigma_om = P_mm^-1: one
+/// p x p inverse per iteration and a k x k factor per pattern with k missing variables); the
+/// expected sufficient statistics are summed per pattern from (n_o, ybar_o, C_o), the
+/// observed-observed block sum_o n_o C_o once for all iterations. M-step: mu = mean of the
 /// completed data, Sigma = their ML covariance (accumulated about the new mu, no T2/N - mu mu'
 /// cancellation). Stops when max over (mu, vech Sigma) of |new - old| <= tol -- lavaan's rule in
 /// lav_mvnorm_missing_h1_estimate_moments, whose defaults are tol = 1e-5, max.iter = 500;
 /// ours is tighter (1e-10) so the moments are the MLE to ~1e-9 for well-conditioned data.
 /// lavaan adds a ridge when an eigenvalue of Sigma falls below 1e-6; we throw instead.
-/// Errors: tol <= 0 or max_iter < 1 (InvalidInput); an iterate whose Sigma_oo is not positive
+/// Errors: tol <= 0 or max_iter < 1 (InvalidInput); an iterate whose Sigma is not positive
 /// definite, e.g. collinear indicators (cikit::DomainError).
 SaturatedFit em_saturated(const MissingPatterns& pats, double tol = 1e-10, int max_iter = 10000);
 
@@ -135,7 +138,13 @@ Eigen::MatrixXd fiml_casewise_scores(const MissingPatterns& pats, const Eigen::V
 ///   d2/dmu dmu'        = -sum n_o S
 ///   d2/dmu_k dvech_(i,j) = -sum n_o c_ij (S_ki v_j + S_kj v_i)
 ///   d2/dvech_(i,j) dvech_(k,l) = -1/2 sum n_o c_ij c_kl (A_jk S_li + A_jl S_ki + A_ik S_lj + A_il S_kj)
-/// with c_ij = 1 (i != j) or 1/2 (i = j). This equals lavaan's
+/// with c_ij = 1 (i != j) or 1/2 (i = j). The vech-vech block is bilinear in the patterns' A and S
+/// embedded in p x p zeros: with M[ab, cd] = sum_o n_o A_o,ab S_o,cd over unordered pairs (one
+/// p* x (patterns) by (patterns) x p* matrix product), entry ((i,j), (k,l)) is
+/// -1/2 c_ij c_kl (M[jk, li] + M[jl, ki] + M[ik, lj] + M[il, kj]); the mu blocks likewise from
+/// sum_o n_o vech(S_o) and N[ab, c] = sum_o n_o S_o,ab v_o,c (one p* x p product); A from the
+/// pattern's root R (R'R = C_o): A = 2 (R S)'(R S) + 2 v v' - S. Cost O(p*^2 (patterns) + sum_o p_o^3).
+/// This equals lavaan's
 /// lav_mvnorm_missing_logl_hessian_samplestats; -H / N is its observed information
 /// (information = "observed", the default with missing = "ml"). For a structured model
 /// theta(gamma), d2 logL / dgamma2 = J' H J + sum_k g_k d2 theta_k / dgamma2 (g = gradient in
@@ -165,9 +174,10 @@ struct SigmaBasis {
 ///   mu_k-theta_a: -n_o alpha_a e_k' S (x_a (y_a'v) + y_a (x_a'v)),
 /// the bilinear forms from the Gram matrices B_o'S B_o and B_o'A B_o of the basis rows o.
 /// The same as fiml_jacobian' fiml_hessian fiml_jacobian (the second-derivative term of
-/// Sigma(theta) is not included). Cost per pattern O(p_o^3 + p_o^2 nb + p_o nb^2 + q^2) instead
-/// of O(p_o^4): ~23 MFLOP on bfi (87 patterns, p = 25, q = 60, nb = 35) against ~70 MFLOP for
-/// fiml_hessian and its sandwich. Errors as fiml_loglik; a basis with p rows and indices in range
+/// Sigma(theta) is not included). The Gram matrices come from the pattern's Cholesky factor L
+/// (S = L^-T L^-1) as symmetric rank updates: B_o'S B_o = (L^-1 B_o)'(L^-1 B_o) and
+/// B_o'A B_o = 2 (R S B_o)'(R S B_o) + 2 (B_o'v)(B_o'v)' - B_o'S B_o (R' R = C_o, MissingPattern::root).
+/// Cost per pattern O(p_o^3 + p_o^2 nb + p_o nb^2 + q^2) instead of O(p_o^4). Errors as fiml_loglik; a basis with p rows and indices in range
 /// (InvalidInput).
 Eigen::MatrixXd fiml_hessian_structured(const MissingPatterns& pats, const Eigen::VectorXd& mu,
                                         const Eigen::MatrixXd& sigma, const SigmaBasis& d);

@@ -1,8 +1,10 @@
 // Fit measures of a CFA fit, as lavaan 0.6-14 fitMeasures() computes them (lav_fit_* functions).
 #include <Eigen/Dense>
 #include <boost/math/distributions/chi_squared.hpp>
+#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/non_central_chi_squared.hpp>
 #include <boost/math/tools/roots.hpp>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -72,10 +74,33 @@ double notclosefit(double x2, double df, double n, double c, double h0) {
   return pchisq_nc(x2, df, n * df / c * h0 * h0);
 }
 
+/// Half-width of the first bracket of find_lambda, in standard deviations of the normal
+/// approximation (see there).
+constexpr double kBracketSds = 1.0;
+
+/// The noncentrality lambda in [0, hi] with pchisq_nc(x2, df, lambda) = target (decreasing in
+/// lambda), by TOMS 748 to 50 bits. The search starts from a narrow bracket around the normal
+/// approximation of the noncentral chi-square (mean df + lambda, variance 2 (df + 2 lambda)):
+/// lambda0 = x2 - df - z sqrt(2 (df + 2 max(x2 - df, 0))), z = Phi^-1(target), half-width
+/// kBracketSds sqrt(2 (df + 2 lambda0)); if the function does not change sign across it, the
+/// whole [0, hi] is searched (as before). Each cdf costs ~30 us at lambda ~ 4000 (bfi), so the
+/// narrow bracket saves most of the evaluations; the root is the same to the 50-bit tolerance.
 double find_lambda(double x2, double df, double target, double hi) {
   auto f = [&](double lam) { return pchisq_nc(x2, df, lam) - target; };
   boost::math::tools::eps_tolerance<double> tol(50);
   std::uintmax_t it = 200;
+  const double z = boost::math::quantile(boost::math::normal(), target);
+  const double lam0 = x2 - df - z * std::sqrt(2.0 * (df + 2.0 * std::max(x2 - df, 0.0)));
+  const double w = kBracketSds * std::sqrt(2.0 * (df + 2.0 * std::max(lam0, 0.0)));
+  const double a = std::clamp(lam0 - w, 0.0, hi), b = std::clamp(lam0 + w, 0.0, hi);
+  if (a < b) {
+    const double fa = f(a), fb = f(b);
+    if (fa >= 0 && fb <= 0) {
+      const auto r = boost::math::tools::toms748_solve(f, a, b, fa, fb, tol, it);
+      return 0.5 * (r.first + r.second);
+    }
+  }
+  it = 200;
   const auto r = boost::math::tools::toms748_solve(f, 0.0, hi, tol, it);
   return 0.5 * (r.first + r.second);
 }

@@ -147,6 +147,33 @@ Eigen::MatrixXd inverse_chol(const Eigen::MatrixXd& a, const char* what) {
   return inv.selfadjointView<Eigen::Lower>();
 }
 
+/// tr(G dSigma/dtheta_a) = 2 alpha_a x_a' G y_a for the listed parameters, the same vector as
+/// trace_with(sigma_derivatives(t, mm, which), g) (model.hpp), without forming the p x K
+/// derivative vectors: with LA = Lambda A and LM = Lambda A Psi A', a loading (i, f) gives
+/// 2 (G LM)_if, a second-order loading (k, l) 2 (LA' G LM)_kl, a latent (co)variance (k, l)
+/// 2 alpha (LA' G LA)_kl and a residual (co)variance (i, j) 2 alpha G_ij. O(p^2 m) instead of
+/// O(p^2 K) (m latent variables, K parameters).
+Eigen::VectorXd trace_with_model(const ModelMatrices& mm, const std::vector<Parameter>& which, const Eigen::MatrixXd& g) {
+  const Eigen::MatrixXd la = mm.lambda * mm.a;
+  const Eigen::MatrixXd lm = mm.lambda * mm.lat_cov;
+  const Eigen::MatrixXd g_lm = g * lm, g_la = g * la;
+  const Eigen::MatrixXd la_g_la = la.transpose() * g_la, la_g_lm = la.transpose() * g_lm;
+  Eigen::VectorXd out(static_cast<Eigen::Index>(which.size()));
+  for (std::size_t c = 0; c < which.size(); ++c) {
+    const Parameter& par = which[c];
+    const double alpha = par.row == par.col ? 0.5 : 1.0;
+    double v = 0;
+    switch (par.kind) {
+      case ParKind::Loading: v = 2.0 * g_lm(par.row, par.col); break;
+      case ParKind::Regression: v = 2.0 * la_g_lm(par.row, par.col); break;
+      case ParKind::LatentCov: v = 2.0 * alpha * la_g_la(par.row, par.col); break;
+      case ParKind::ResidualCov: v = 2.0 * alpha * g(par.row, par.col); break;
+    }
+    out(static_cast<Eigen::Index>(c)) = v;
+  }
+  return out;
+}
+
 /// J is sparse (a loading moves one row/column of Sigma, a residual variance one entry): its
 /// products with the (p + p*)-square h1 matrices cost O((p + p*) nnz(J)) instead of O((p + p*)^2 (q + p)).
 using SparseJ = Eigen::SparseMatrix<double>;
@@ -193,6 +220,57 @@ SigmaBasis sigma_basis(const SigmaDerivatives& d) {
   return out;
 }
 
+namespace {
+
+/// S_ab = sum_ij G_ij d2 Sigma_ij / dtheta_a dtheta_b for a fixed symmetric G, symmetrised: the
+/// Jacobian of theta -> tr(G dSigma/dtheta) (model matrices only), by central differences with
+/// step 1e-4 max(1, |theta_b|) (exact up to round-off where dSigma/dtheta is quadratic in theta:
+/// first-order models; see fiml_observed_information).
+Eigen::MatrixXd second_derivative_term(const ParameterTable& t, const Eigen::VectorXd& theta,
+                                       const std::vector<Parameter>& freep, const Eigen::MatrixXd& g) {
+  const Eigen::Index q = theta.size();
+  Eigen::MatrixXd s(q, q);
+  for (Eigen::Index b = 0; b < q; ++b) {
+    const double step = 1e-4 * std::max(1.0, std::abs(theta(b)));
+    Eigen::VectorXd tp = theta, tm = theta;
+    tp(b) += step;
+    tm(b) -= step;
+    const ModelMatrices mp = model_matrices(t, tp), mm = model_matrices(t, tm);
+    s.col(b) = (trace_with_model(mp, freep, g) - trace_with_model(mm, freep, g)) / (2.0 * step);
+  }
+  return 0.5 * (s + s.transpose());
+}
+
+}  // namespace
+
+Eigen::MatrixXd two_stage_hessian(const ParameterTable& t, const Eigen::VectorXd& theta, const Eigen::MatrixXd& s) {
+  const Eigen::Index q = theta.size(), p = t.p;
+  const ModelMatrices mm = model_matrices(t, theta);
+  Eigen::LLT<Eigen::MatrixXd> llt(mm.sigma);
+  if (llt.info() != Eigen::Success || !(llt.matrixLLT().diagonal().minCoeff() > 0))
+    throw DomainError("CFA (FIML): the model-implied covariance of the two-stage start is not positive definite");
+  const Eigen::MatrixXd v = llt.solve(Eigen::MatrixXd::Identity(p, p));
+  const Eigen::MatrixXd u = v * s * v;
+  const std::vector<Parameter> freep = free_list(t);
+  const SigmaBasis b = sigma_basis(sigma_derivatives(t, mm, freep));
+  const Eigen::MatrixXd gv = b.basis.transpose() * v * b.basis, gu = b.basis.transpose() * u * b.basis;
+  // tr(X dSigma_a Y dSigma_b) from the Gram matrices of the basis (fiml_hessian_structured).
+  auto tr = [&](const Eigen::MatrixXd& gx, const Eigen::MatrixXd& gy, Eigen::Index a, Eigen::Index c) {
+    const int xa = b.x[static_cast<std::size_t>(a)], ya = b.y[static_cast<std::size_t>(a)];
+    const int xc = b.x[static_cast<std::size_t>(c)], yc = b.y[static_cast<std::size_t>(c)];
+    return b.alpha(a) * b.alpha(c) *
+           (gy(ya, xc) * gx(yc, xa) + gy(ya, yc) * gx(xc, xa) + gy(xa, xc) * gx(yc, ya) + gy(xa, yc) * gx(xc, ya));
+  };
+  Eigen::MatrixXd h = Eigen::MatrixXd::Zero(q + p, q + p);
+  for (Eigen::Index c = 0; c < q; ++c)
+    for (Eigen::Index a = c; a < q; ++a) h(a, c) = 0.5 * (2.0 * tr(gu, gv, a, c) - tr(gv, gv, a, c));
+  h.topLeftCorner(q, q).triangularView<Eigen::StrictlyUpper>() = h.topLeftCorner(q, q).transpose();
+  // d f / dtheta_a = 1/2 tr(W dSigma_a), W = V - U: its second-derivative term.
+  h.topLeftCorner(q, q) += 0.5 * second_derivative_term(t, theta, freep, v - u);
+  h.bottomRightCorner(p, p) = v;
+  return h;
+}
+
 Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats) {
   const Eigen::Index q = fit.theta.size();
   const auto g = try_fiml_loglik(pats, fit.nu, fit.mm.sigma, true);
@@ -202,18 +280,7 @@ Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatter
   Eigen::MatrixXd info =
       -fiml_hessian_structured(pats, fit.nu, fit.mm.sigma, sigma_basis(sigma_derivatives(fit.table, fit.mm, freep)));
   // S: Jacobian of theta -> tr(G dSigma/dtheta) with G fixed (model matrices only).
-  Eigen::MatrixXd s(q, q);
-  for (Eigen::Index b = 0; b < q; ++b) {
-    const double step = 1e-4 * std::max(1.0, std::abs(fit.theta(b)));
-    Eigen::VectorXd tp = fit.theta, tm = fit.theta;
-    tp(b) += step;
-    tm(b) -= step;
-    const ModelMatrices mp = model_matrices(fit.table, tp), mm = model_matrices(fit.table, tm);
-    s.col(b) = (trace_with(sigma_derivatives(fit.table, mp, freep), g->d_sigma) -
-                trace_with(sigma_derivatives(fit.table, mm, freep), g->d_sigma)) /
-               (2.0 * step);
-  }
-  info.topLeftCorner(q, q) -= 0.5 * (s + s.transpose());
+  info.topLeftCorner(q, q) -= second_derivative_term(fit.table, fit.theta, freep, g->d_sigma);
   info /= static_cast<double>(fit.n);
   return 0.5 * (info + info.transpose());
 }

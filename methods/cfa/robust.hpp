@@ -58,6 +58,18 @@ struct RobustResult {
 /// @throws DomainError if Sigma(theta) is not positive definite.
 [[nodiscard]] Eigen::MatrixXd fiml_observed_information(const CfaFit& fit, const MissingPatterns& pats);
 
+/// The exact Hessian of the complete-data ML objective per unit,
+///   f(theta, nu) = 1/2 [p log 2 pi + log|Sigma| + tr(Sigma^-1 (S + (m - nu)(m - nu)'))],
+/// in (theta, nu) at nu = m ((q + p) x (q + p), theta first): with V = Sigma^-1, U = V S V,
+///   theta-theta: 1/2 [2 tr(U dSigma_a V dSigma_b) - tr(V dSigma_a V dSigma_b) + sum_ij W_ij d2 Sigma_ij / dtheta_a dtheta_b],
+///   W = V - U (the last term as in fiml_observed_information), nu-nu: V, theta-nu: 0 (m - nu = 0).
+/// fit_cfa_fiml uses it at the two-stage estimate (S, m = the EM moments) as the fixed Hessian of
+/// its chord steps: with complete data it is -logL/N's Hessian there (FIML = ML), with missing
+/// data it differs from fiml_observed_information by the missing information.
+/// @throws DomainError if Sigma(theta) is not positive definite.
+[[nodiscard]] Eigen::MatrixXd two_stage_hessian(const ParameterTable& table, const Eigen::VectorXd& theta,
+                                                const Eigen::MatrixXd& s);
+
 /// The rank-2 derivatives of Sigma over their distinct vectors (fiml.hpp, SigmaBasis): columns of
 /// d.x and d.y that are bitwise equal share one basis column.
 [[nodiscard]] SigmaBasis sigma_basis(const SigmaDerivatives& d);
