@@ -14,14 +14,16 @@
 #       seconds it has got in all its runs so far (the ledger) reach C. On a shared machine wall
 #       time overstates a campaign; the ledger build/fuzz/ledger/<reader>.tsv records every run
 #       (UTC start, commit, wall s, user s, sys s, executions, cov, ft, exit status) and
-#       `scripts/fuzz.sh --ledger` prints the totals per target.
+#       `scripts/fuzz.sh --ledger` prints the totals per target. A run stopped by SIGINT (libFuzzer
+#       prints its final statistics and exits 72) is ledgered and not counted as a finding; to end
+#       a campaign early, kill this script's top process, then send SIGINT to the fuzz_* processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = --ledger ]; then
   printf '%-12s %5s %10s %12s %8s %6s %6s %s\n' target runs wall_s cpu_s execs cov ft findings
   for f in "${FUZZ_BUILD_DIR:-build/fuzz}"/ledger/*.tsv; do
     [ -e "$f" ] || continue
-    awk -F'\t' -v t="$(basename "$f" .tsv)" '{n++; w+=$3; c+=$4+$5; e+=$6; if($7>cov)cov=$7; if($8>ft)ft=$8; if($9!=0)bad++}
+    awk -F'\t' -v t="$(basename "$f" .tsv)" '{n++; w+=$3; c+=$4+$5; e+=$6; if($7>cov)cov=$7; if($8>ft)ft=$8; if($9!=0 && $9!=72)bad++}
       END{printf "%-12s %5d %10d %12.0f %8.2e %6d %6d %d\n", t, n, w, c, e, cov, ft, bad}' "$f"
   done
   exit 0
@@ -67,7 +69,9 @@ run_one() {
     echo "== fuzz_$r: ${seconds}s"
     grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added|stat::peak_rss_mb)|(INITED|DONE) +cov:" "$log" | tail -n 6 || true
     cat "$log.cpu" 2>/dev/null || true
-    if [ "$rc" -ne 0 ]; then
+    if [ "$rc" -eq 72 ] && grep -q "run interrupted" "$log"; then
+      echo "fuzz_$r: interrupted (SIGINT, exit 72): not a finding; its statistics are in the ledger"
+    elif [ "$rc" -ne 0 ]; then
       echo "fuzz_$r: FINDING (exit $rc), see $log and $findings/"
       grep -m3 -E "ERROR: |runtime error|SUMMARY" "$log" || true
     fi
