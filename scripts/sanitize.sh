@@ -12,11 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_only=0
 if [ "${1:-}" = --build-only ]; then build_only=1; shift; fi
-# CPU seconds (user + sys) used so far by this script's finished child processes (bash's
-# `times`): CI machines are shared, so each phase is reported in CPU as well as wall seconds.
-# `times` must run in this shell itself (not in a pipe or $(...), which are subshells).
-times_file=$(mktemp); trap 'rm -f "$times_file"' EXIT
-cpu() { times > "$times_file"; printf -v "$1" '%s' "$(awk 'NR==2{for(i=1;i<=2;i++){split($i,a,/[ms]/); s+=a[1]*60+a[2]} printf "%.0f", s}' "$times_file")"; }
+# CI machines are shared, so each phase is reported in CPU as well as wall seconds: `cpu VAR`
+# stores the CPU seconds of this script's finished child processes so far.
+source scripts/lib/cputime.sh
+trap 'rm -f "$cputime_file"' EXIT
 t0=$(date +%s); cpu c0
 cmake --preset asan > /dev/null
 targets=(cikit cikit_tests fuzz_csv fuzz_spec fuzz_xlsx fuzz_csv_numeric fuzz_judgments fuzz_delphi fuzz_number)
