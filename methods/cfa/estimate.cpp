@@ -26,9 +26,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// need 5 iterations from a start at 1e-4 or tighter, 8 from 1e-3 and 17 from 1e-2; 1e-5 keeps a
 /// decade of margin for 7 instead of 12 stage-1 iterations (1e-8).
 constexpr double kTwoStageTolerance = 1e-5;
-/// FIML stage 2 (chord Newton with the Hessian of the stage-1 point): at most this many steps,
-/// then Fisher scoring takes over (a safeguard; bfi needs 5).
-constexpr int kChordIterations = 25;
 
 void check_data(const MeasurementModel& model, const Eigen::MatrixXd& x, const Eigen::MatrixXd& s, int q) {
   if (x.cols() != static_cast<Eigen::Index>(model.indicators.size()))
@@ -408,8 +405,8 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
   // entry on bfi). The steps converge linearly at a rate set by that difference and by how much
   // the Hessian changes between the two points (5 steps on bfi against 31 of Fisher scoring
   // from the start values). Stage 3, only if that Hessian is not positive definite or the chord
-  // steps have not converged in kChordIterations: Fisher scoring (the complete-data expected
-  // information at the current Sigma) from the best point.
+  // steps have not converged in options.fiml_chord_iterations (25; bfi needs 5): Fisher
+  // scoring (the complete-data expected information at the current Sigma) from the best point.
   MinimiseResult r;
   r.x = start;
   {
@@ -423,13 +420,13 @@ CfaFit fit_cfa_fiml(const MeasurementModel& model, const Eigen::MatrixXd& x, con
       Eigen::LLT<Eigen::MatrixXd> llt(*h0);
       if (llt.info() != Eigen::Success || !(llt.matrixLLT().diagonal().minCoeff() > 0)) h0.reset();
     }
-    if (h0) {
+    if (h0 && options.fiml_chord_iterations > 0) {
       auto eval_chord = [&](const Eigen::VectorXd& th, bool deriv) {
         Evaluation e = evaluate(th, deriv, false);
         if (deriv && e.ok) e.hessian = *h0;
         return e;
       };
-      r = newton_minimise(start, eval_chord, std::min(kChordIterations, options.max_iterations), options.tolerance);
+      r = newton_minimise(start, eval_chord, std::min(options.fiml_chord_iterations, options.max_iterations), options.tolerance);
     }
   }
   if (!r.converged) {

@@ -29,6 +29,10 @@ struct EstimateOptions {
   Estimator estimator = Estimator::ML;
   int max_iterations = 1000;
   double tolerance = 1e-20;  ///< on the Newton decrement g'H^{-1}g of F_ML
+  /// fit_cfa_fiml only: at most this many chord-Newton steps (stage 2) before Fisher scoring
+  /// takes over (stage 3). 0 goes straight from the two-stage start to Fisher scoring. The
+  /// default suffices by far (bfi needs 5); smaller values exist to exercise the fallback.
+  int fiml_chord_iterations = 25;
 };
 
 /// One row of lavaan's parameterEstimates(standardized = TRUE).
