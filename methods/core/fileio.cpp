@@ -109,6 +109,43 @@ void TempFile::commit() {
   slot_ = -1;
 }
 
+StreamedFile::StreamedFile(std::filesystem::path target)
+    : target_(std::move(target)), tmp_(std::make_unique<TempFile>(target_)) {
+  file_ = std::fopen(tmp_->path().c_str(), "wb");
+  if (file_ == nullptr)
+    throw InvalidInput(fmt::format("cannot write '{}': {}", target_.string(), std::strerror(errno)));
+}
+
+StreamedFile::~StreamedFile() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+void StreamedFile::put(std::string_view bytes) {
+  if (file_ == nullptr) throw InvalidInput(fmt::format("cannot write '{}': already closed", target_.string()));
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
+    throw InvalidInput(fmt::format("cannot write '{}': {}", target_.string(), std::strerror(errno)));
+}
+
+void StreamedFile::finish() {
+  if (file_ == nullptr) return;
+  const bool ok = std::fflush(file_) == 0;
+  const bool closed = std::fclose(file_) == 0;
+  file_ = nullptr;
+  if (!ok || !closed) throw InvalidInput(fmt::format("cannot write '{}': {}", target_.string(), std::strerror(errno)));
+}
+
+void StreamedFile::commit() {
+  if (committed_) return;
+  finish();
+  tmp_->commit();
+  committed_ = true;
+}
+
+std::string StreamedFile::contents() {
+  finish();
+  return read_file(committed_ ? target_ : tmp_->path());
+}
+
 void remove_registered_temporaries() noexcept {
   for (auto& s : g_slots)
     if (s.state.load() == 2) ::unlink(s.path.data());

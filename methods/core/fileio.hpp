@@ -9,7 +9,9 @@
 /// removes them (cancel.hpp); those of a SIGKILLed run are removed by the next run that writes
 /// into the same folder (their process no longer exists).
 
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -40,6 +42,35 @@ class TempFile {
   std::filesystem::path target_;
   std::filesystem::path tmp_;
   int slot_ = -1;
+  bool committed_ = false;
+};
+
+/// A file written piece by piece to its TempFile (for outputs too large to build in memory,
+/// such as index.json of 10^5 units): put() as often as needed, finish() to flush and close,
+/// commit() to rename it over the target. Destroyed without commit(), it removes the temporary.
+class StreamedFile {
+ public:
+  /// Opens the temporary file. @throws InvalidInput naming the target and the system error.
+  explicit StreamedFile(std::filesystem::path target);
+  ~StreamedFile();
+  StreamedFile(const StreamedFile&) = delete;
+  StreamedFile& operator=(const StreamedFile&) = delete;
+  /// Appends bytes (buffered). @throws InvalidInput on a write error.
+  void put(std::string_view bytes);
+  /// Flushes and closes (idempotent). @throws InvalidInput on a write error.
+  void finish();
+  /// finish(), then renames the temporary file over the target. @throws InvalidInput.
+  void commit();
+  [[nodiscard]] bool committed() const { return committed_; }
+  /// The bytes written so far, read back from the temporary file (or the target once
+  /// committed); finishes the file first.
+  [[nodiscard]] std::string contents();
+  [[nodiscard]] const std::filesystem::path& target() const { return target_; }
+
+ private:
+  std::filesystem::path target_;
+  std::unique_ptr<TempFile> tmp_;
+  std::FILE* file_ = nullptr;
   bool committed_ = false;
 };
 

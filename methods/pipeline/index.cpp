@@ -158,8 +158,6 @@ std::vector<Eigen::Index> rank_order(const IndexResult& r, Eigen::Index n, int r
 }
 
 
-/// The per-unit outputs: scores.csv and indicators_normalized.csv rows (want_csv) and the JSON
-
 /// One unit's AggregateDetails of a node as JSON: {name: value}; a name "group/key" nests as
 /// {group: {key: value}}; NaN (unit dropped) -> null.
 nlohmann::json details_json(const AggregateDetails& d, Eigen::Index unit) {
@@ -174,68 +172,146 @@ nlohmann::json details_json(const AggregateDetails& d, Eigen::Index unit) {
   return out;
 }
 
-/// units (want_json), in rank order.
+/// The per-unit outputs, one unit at a time (so that they can be streamed): the headers and
+/// the rows of scores.csv and indicators_normalized.csv, and the unit's entry of index.json.
+std::vector<std::string> scores_header(const IndicatorTree& tree) {
+  std::vector<std::string> h = {"unit_id", "name_zh", "name_en"};
+  for (int i : tree.preorder())
+    if (!tree.node(i).children.empty()) {
+      h.push_back(tree.node(i).id);
+      h.push_back(tree.node(i).id + "_rank");
+    }
+  h.push_back("n_missing");
+  return h;
+}
+
+std::vector<std::string> normalized_header(const IndicatorTree& tree) {
+  std::vector<std::string> h = {"unit_id"};
+  for (int leaf : tree.leaves()) h.push_back(tree.node(leaf).id);
+  return h;
+}
+
+Eigen::Index unit_missing(const Dataset& data, Eigen::Index i) { return data.values.row(i).array().isNaN().count(); }
+
+std::vector<std::string> scores_row(const IndexRun& run, Eigen::Index i) {
+  const IndicatorTree& tree = run.spec.tree;
+  const IndexResult& r = run.result;
+  const auto iu = static_cast<std::size_t>(i);
+  std::vector<std::string> row{run.data.unit_ids[iu], run.data.unit_name(i, "zh"), run.data.unit_name(i, "en")};
+  for (int k : tree.preorder()) {
+    if (tree.node(k).children.empty()) continue;
+    row.push_back(num(r.scores(i, k), 6));
+    row.push_back(r.ranks(i, k) ? std::to_string(r.ranks(i, k)) : "NA");
+  }
+  row.push_back(std::to_string(unit_missing(run.data, i)));
+  return row;
+}
+
+std::vector<std::string> normalized_row(const IndexRun& run, Eigen::Index i) {
+  std::vector<std::string> row{run.data.unit_ids[static_cast<std::size_t>(i)]};
+  for (int leaf : run.spec.tree.leaves()) row.push_back(num(run.result.scores(i, leaf), 6));
+  return row;
+}
+
+nlohmann::json unit_json(const IndexRun& run, Eigen::Index i) {
+  const IndicatorTree& tree = run.spec.tree;
+  const IndexResult& r = run.result;
+  nlohmann::json js = nlohmann::json::object(), jr = nlohmann::json::object();
+  for (int k : tree.preorder()) {
+    if (tree.node(k).children.empty()) continue;
+    js[tree.node(k).id] = json_num(r.scores(i, k));
+    jr[tree.node(k).id] = r.ranks(i, k) ? nlohmann::json(r.ranks(i, k)) : nlohmann::json(nullptr);
+  }
+  nlohmann::json jn = nlohmann::json::object();
+  for (int leaf : tree.leaves()) jn[tree.node(leaf).id] = json_num(r.scores(i, leaf));
+  nlohmann::json jd = nlohmann::json::object();
+  for (int k : tree.preorder())
+    if (!r.details.empty() && !r.details[static_cast<std::size_t>(k)].names.empty())
+      jd[tree.node(k).id] = details_json(r.details[static_cast<std::size_t>(k)], i);
+  return {{"id", run.data.unit_ids[static_cast<std::size_t>(i)]},
+          {"name", {{"zh", run.data.unit_name(i, "zh")}, {"en", run.data.unit_name(i, "en")}}},
+          {"rank", jr[run.spec.id]},
+          {"score", js[run.spec.id]},
+          {"scores", js},
+          {"ranks", jr},
+          {"normalized", jn},
+          {"n_missing", unit_missing(run.data, i)},
+          {"details", jd}};
+}
+
+/// scores.csv and indicators_normalized.csv rows (want_csv) and the JSON units (want_json), in
+/// rank order, held in memory (what a front end prints; a panel's periods).
 struct UnitTables {
   TextTable scores, normalized;
   nlohmann::json units = nlohmann::json::array();
 };
 
 UnitTables unit_tables(const IndexRun& run, bool want_json, bool want_csv) {
-  const IndicatorTree& tree = run.spec.tree;
-  const Dataset& data = run.data;
-  const IndexResult& r = run.result;
   UnitTables u;
-  u.scores.header = {"unit_id", "name_zh", "name_en"};
-  for (int i : tree.preorder())
-    if (!tree.node(i).children.empty()) {
-      u.scores.header.push_back(tree.node(i).id);
-      u.scores.header.push_back(tree.node(i).id + "_rank");
-    }
-  u.scores.header.push_back("n_missing");
-  u.normalized.header = {"unit_id"};
-  for (int leaf : tree.leaves()) u.normalized.header.push_back(tree.node(leaf).id);
+  u.scores.header = scores_header(run.spec.tree);
+  u.normalized.header = normalized_header(run.spec.tree);
   for (Eigen::Index i : run.order) {
     if (!want_json && !want_csv) break;
-    const auto iu = static_cast<std::size_t>(i);
-    const Eigen::Index miss = data.values.row(i).array().isNaN().count();
     if (want_csv) {
-      std::vector<std::string> row{data.unit_ids[iu], data.unit_name(i, "zh"), data.unit_name(i, "en")};
-      for (int k : tree.preorder()) {
-        if (tree.node(k).children.empty()) continue;
-        row.push_back(num(r.scores(i, k), 6));
-        row.push_back(r.ranks(i, k) ? std::to_string(r.ranks(i, k)) : "NA");
-      }
-      row.push_back(std::to_string(miss));
-      u.scores.rows.push_back(std::move(row));
-      std::vector<std::string> nrow{data.unit_ids[iu]};
-      for (int leaf : tree.leaves()) nrow.push_back(num(r.scores(i, leaf), 6));
-      u.normalized.rows.push_back(std::move(nrow));
+      u.scores.rows.push_back(scores_row(run, i));
+      u.normalized.rows.push_back(normalized_row(run, i));
     }
-    if (want_json) {
-      nlohmann::json js = nlohmann::json::object(), jr = nlohmann::json::object();
-      for (int k : tree.preorder()) {
-        if (tree.node(k).children.empty()) continue;
-        js[tree.node(k).id] = json_num(r.scores(i, k));
-        jr[tree.node(k).id] = r.ranks(i, k) ? nlohmann::json(r.ranks(i, k)) : nlohmann::json(nullptr);
-      }
-      nlohmann::json jn = nlohmann::json::object();
-      for (int leaf : tree.leaves()) jn[tree.node(leaf).id] = json_num(r.scores(i, leaf));
-      nlohmann::json jd = nlohmann::json::object();
-      for (int k : tree.preorder())
-        if (!r.details.empty() && !r.details[static_cast<std::size_t>(k)].names.empty())
-          jd[tree.node(k).id] = details_json(r.details[static_cast<std::size_t>(k)], i);
-      u.units.push_back({{"id", data.unit_ids[iu]},
-                         {"name", {{"zh", data.unit_name(i, "zh")}, {"en", data.unit_name(i, "en")}}},
-                         {"rank", jr[run.spec.id]},
-                         {"score", js[run.spec.id]},
-                         {"scores", js},
-                         {"ranks", jr},
-                         {"normalized", jn},
-                         {"n_missing", miss},
-                         {"details", jd}});
-    }
+    if (want_json) u.units.push_back(unit_json(run, i));
   }
   return u;
+}
+
+/// Streams a per-unit CSV (scores_row or normalized_row) into `f`, a block of rows at a time.
+template <class Row>
+void stream_unit_csv(const IndexRun& run, const std::vector<std::string>& header, Row row, StreamedFile& f) {
+  std::string block = csv_line(header);
+  for (Eigen::Index i : run.order) {
+    block += csv_line(row(run, i));
+    if (block.size() > (1u << 20)) {
+      f.put(block);
+      block.clear();
+    }
+  }
+  f.put(block);
+  f.finish();
+}
+
+/// Streams index.json: `doc` (everything but the units) as doc.dump(2) writes it, with the
+/// units written one at a time where dump(2) would have put the array. Byte-identical to
+/// dumping the whole document (tested): each unit object is dumped with indent 2 and its lines
+/// shifted by the 4 spaces of an array element at depth 2.
+void stream_index_json(const IndexRun& run, nlohmann::json doc, StreamedFile& f) {
+  doc["units"] = nullptr;
+  const std::string text = doc.dump(2) + "\n";
+  const std::string marker = "\n  \"units\": null";
+  const std::size_t at = text.find(marker);
+  if (at == std::string::npos) throw DomainError("index.json: no units member to stream");
+  const std::size_t value = at + marker.size() - 4;  // where "null" starts
+  f.put(std::string_view(text).substr(0, value));
+  if (run.order.empty()) {
+    f.put("[]");
+  } else {
+    std::string block = "[\n";
+    bool first = true;
+    for (Eigen::Index i : run.order) {
+      if (!first) block += ",\n";
+      first = false;
+      block += "    ";
+      const std::string unit = unit_json(run, i).dump(2);
+      for (const char c : unit) {
+        block += c;
+        if (c == '\n') block += "    ";
+      }
+      if (block.size() > (1u << 20)) {
+        f.put(block);
+        block.clear();
+      }
+    }
+    block += "\n  ]";
+    f.put(block);
+  }
+  f.put(std::string_view(text).substr(value + 4));
+  f.finish();
 }
 
 /// The node's JSON entry: weights and, for a leaf, its normalisation; else its aggregation.
@@ -316,7 +392,9 @@ void build_outputs(IndexRun& run, nlohmann::json methods, const IndexOptions& o)
   const IndexResult& r = run.result;
   const IndexConfig& cfg = run.spec.config;
   const bool want_files = !o.out.empty();
-  UnitTables u = unit_tables(run, want_files || o.json, want_files || o.csv);
+  // The per-unit parts are built in memory only for what a front end prints (o.json, o.csv);
+  // the files stream them (for 50,000 x 100 the JSON tree alone took ~1 GB).
+  UnitTables u = unit_tables(run, o.json, o.csv);
   nlohmann::json jnodes;
   const TextTable weights = node_tables(run.spec.tree, r, jnodes);
   nlohmann::json& doc = run.json;
@@ -341,10 +419,13 @@ void build_outputs(IndexRun& run, nlohmann::json methods, const IndexOptions& o)
   if (want_files && treated) run.files.add("treated_points.csv", treated_points_table(r.treatment, run.data).csv());
   run.csv = u.scores.csv();
   if (want_files) {
-    run.files.add("scores.csv", run.csv);
-    run.files.add("indicators_normalized.csv", u.normalized.csv());
+    if (o.csv) run.files.add("scores.csv", run.csv);
+    else stream_unit_csv(run, u.scores.header, scores_row, run.files.stream("scores.csv"));
+    if (o.csv) run.files.add("indicators_normalized.csv", u.normalized.csv());
+    else stream_unit_csv(run, u.normalized.header, normalized_row, run.files.stream("indicators_normalized.csv"));
     run.files.add("weights.csv", weights.csv());
-    run.files.add("index.json", doc.dump(2) + "\n");
+    if (o.json) run.files.add("index.json", doc.dump(2) + "\n");
+    else stream_index_json(run, doc, run.files.stream("index.json"));
   }
 }
 

@@ -43,17 +43,18 @@ std::string TextTable::render() const {
   return out;
 }
 
+std::string csv_line(const std::vector<std::string>& cells) {
+  std::string s;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (c > 0) s += ',';
+    s += csv_quote(cells[c]);
+  }
+  return s + "\n";
+}
+
 std::string TextTable::csv() const {
-  auto line = [](const std::vector<std::string>& cells) {
-    std::string s;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c > 0) s += ',';
-      s += csv_quote(cells[c]);
-    }
-    return s + "\n";
-  };
-  std::string out = line(header);
-  for (const auto& r : rows) out += line(r);
+  std::string out = csv_line(header);
+  for (const auto& r : rows) out += csv_line(r);
   return out;
 }
 
@@ -98,15 +99,49 @@ nlohmann::json json_header(const std::string& command, const Spec& spec) {
   return h;
 }
 
-void OutputSet::add(const std::string& name, std::string content) { files_.emplace_back(name, std::move(content)); }
+void OutputSet::add(const std::string& name, std::string content) {
+  files_.emplace_back(name, std::move(content));
+  names_.push_back(name);
+}
+
+void OutputSet::create_folder() const {
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (ec) throw InvalidInput(fmt::format("cannot create output folder '{}': {}", dir_, ec.message()));
+}
+
+StreamedFile& OutputSet::stream(const std::string& name) {
+  if (dir_.empty()) throw InvalidInput(fmt::format("no output folder for '{}'", name));
+  throw_if_cancelled();
+  create_folder();
+  streamed_.emplace_back(name, std::make_shared<StreamedFile>(std::filesystem::path(dir_) / name));
+  names_.push_back(name);
+  return *streamed_.back().second;
+}
+
+std::string OutputSet::content(const std::string& name) const {
+  for (const auto& [n, bytes] : files_)
+    if (n == name) return bytes;
+  for (const auto& [n, file] : streamed_)
+    if (n == name) return file->contents();
+  throw InvalidInput(fmt::format("no output file '{}'", name));
+}
 
 void OutputSet::write() const {
   if (dir_.empty()) return;
   throw_if_cancelled();  // a stopped run writes nothing (methods/core/cancel.hpp)
-  std::error_code ec;
-  std::filesystem::create_directories(dir_, ec);
-  if (ec) throw InvalidInput(fmt::format("cannot create output folder '{}': {}", dir_, ec.message()));
-  for (const auto& [name, content] : files_) write_file_atomic(std::filesystem::path(dir_) / name, content);
+  create_folder();
+  for (const std::string& name : names_) {
+    bool done = false;
+    for (const auto& [n, file] : streamed_)
+      if (n == name) {
+        file->commit();
+        done = true;
+      }
+    if (done) continue;
+    for (const auto& [n, content] : files_)
+      if (n == name) write_file_atomic(std::filesystem::path(dir_) / name, content);
+  }
 }
 
 TextTable stack_periods(const std::vector<std::string>& periods, const std::vector<const TextTable*>& tables) {

@@ -8,12 +8,14 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "methods/core/fileio.hpp"
 #include "methods/core/spec.hpp"
 #include "methods/core/tree.hpp"
 #include "methods/core/verdicts.hpp"
@@ -29,6 +31,9 @@ struct TextTable {
   /// RFC 4180 CSV of header + rows.
   [[nodiscard]] std::string csv() const;
 };
+
+/// One RFC 4180 CSV line (cells quoted where needed, "\n" at the end), as TextTable::csv writes.
+[[nodiscard]] std::string csv_line(const std::vector<std::string>& cells);
 
 /// One table of several periods: a leading `period` column, then each period's rows in order
 /// (all tables have the same header).
@@ -64,19 +69,37 @@ template <class... Args>
 
 /// Output files of one run, written together at the end (each atomically) so that an error
 /// never leaves half of a run's outputs behind.
+///
+/// Most files are held as bytes until write(). A file too large for that (index.json and the
+/// per-unit CSVs of 10^5 units) is streamed: stream() creates the folder and opens the file's
+/// temporary name (".NAME.tmp-PID") at once, the caller writes it piece by piece and finishes
+/// it, and write() renames it together with the others. Until then only the temporary exists;
+/// an error or a stop removes it (core/fileio.hpp).
 class OutputSet {
  public:
   explicit OutputSet(std::string dir) : dir_(std::move(dir)) {}
   void add(const std::string& name, std::string content);
-  /// Creates the folder and writes every file (temporary file + rename each).
+  /// Starts a streamed file NAME (see above). @throws InvalidInput if the folder or the file
+  /// cannot be created.
+  StreamedFile& stream(const std::string& name);
+  /// Creates the folder and writes every file (temporary file + rename each; a streamed file is
+  /// only renamed).
   void write() const;
   [[nodiscard]] bool enabled() const { return !dir_.empty(); }
   [[nodiscard]] const std::string& dir() const { return dir_; }
+  /// The files held as bytes (not the streamed ones), in the order added.
   [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& files() const { return files_; }
+  /// Every file's name, streamed or not, in the order added.
+  [[nodiscard]] const std::vector<std::string>& names() const { return names_; }
+  /// A file's bytes (a streamed one read back from disk). @throws InvalidInput for an unknown name.
+  [[nodiscard]] std::string content(const std::string& name) const;
 
  private:
+  void create_folder() const;
   std::string dir_;
   std::vector<std::pair<std::string, std::string>> files_;
+  std::vector<std::pair<std::string, std::shared_ptr<StreamedFile>>> streamed_;
+  std::vector<std::string> names_;
 };
 
 }  // namespace cikit::pipeline

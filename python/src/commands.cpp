@@ -111,7 +111,7 @@ template <class Files>
 std::vector<std::string> write_files(const Files& files) {
   files.write();
   std::vector<std::string> out;
-  for (const auto& f : files.files()) out.push_back(f.first);
+  for (const auto& name : files.names()) out.push_back(name);
   return out;
 }
 

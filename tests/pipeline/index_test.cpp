@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include "methods/compare/weights_report.hpp"
 #include "methods/core/error.hpp"
@@ -57,8 +58,11 @@ TEST_CASE("index pipeline: files and JSON", "[pipeline][index]") {
   }
   SECTION("a folder: AHP consistency, scores, normalised indicators, weights, index.json") {
     // The example's weights combine AHP and entropy, so the AHP consistency table is written.
-    const pipeline::IndexRun run = pipeline::run_index({.spec = governance_spec(), .out = "unused-dir"});
-    REQUIRE(run.files.dir() == "unused-dir");
+    // The per-unit files stream to their temporary names in the folder at once (renamed by
+    // write(), which this test does not call: the temporaries go with `run`).
+    const std::string dir = (std::filesystem::temp_directory_path() / ("cikit_index_test_" + std::to_string(::getpid()))).string();
+    const pipeline::IndexRun run = pipeline::run_index({.spec = governance_spec(), .out = dir});
+    REQUIRE(run.files.dir() == dir);
     REQUIRE(file_names(run.files) == std::vector<std::string>{"ahp_consistency.csv", "scores.csv",
                                                               "indicators_normalized.csv", "weights.csv", "index.json"});
     REQUIRE(lines(file_content(run.files, "ahp_consistency.csv"))[0] ==
@@ -68,8 +72,16 @@ TEST_CASE("index pipeline: files and JSON", "[pipeline][index]") {
     REQUIRE(scores[0].rfind("unit_id,name_zh,name_en,cggi,cggi_rank,", 0) == 0);
     REQUIRE(lines(file_content(run.files, "weights.csv"))[0] ==
             "node_id,parent_id,level,kind,label_zh,label_en,direction,local_weight,global_weight");
-    REQUIRE(file_content(run.files, "index.json") == run.json.dump(2) + "\n");
-    REQUIRE(run.csv == file_content(run.files, "scores.csv"));
+    // Streamed files (no front end asked for JSON or CSV) against the same run built in memory:
+    // the same bytes.
+    const pipeline::IndexRun mem = pipeline::run_index({.spec = governance_spec(), .out = dir, .json = true, .csv = true});
+    REQUIRE(file_names(mem.files) == file_names(run.files));
+    REQUIRE(file_content(run.files, "index.json") == mem.json.dump(2) + "\n");
+    REQUIRE(file_content(run.files, "index.json") == file_content(mem.files, "index.json"));
+    REQUIRE(file_content(run.files, "scores.csv") == mem.csv);
+    REQUIRE(file_content(run.files, "indicators_normalized.csv") == file_content(mem.files, "indicators_normalized.csv"));
+    REQUIRE(run.json["units"].empty());  // the DOM holds no units when they stream
+    std::filesystem::remove_all(dir);
     REQUIRE(run.json["nodes"].size() == static_cast<std::size_t>(run.spec.tree.size()));
     REQUIRE(run.json["methods"]["normalize"] == "minmax");
     REQUIRE(run.json["methods"]["weights"] == "combined");
@@ -87,12 +99,13 @@ TEST_CASE("index pipeline: overrides change the method", "[pipeline][index]") {
   REQUIRE(entropy.result.weights.consistency.empty());
   o.methods.weights = "ahp";
   o.ahp.group = "aip-geometric";
-  o.out = "unused-dir";
+  o.out = (std::filesystem::temp_directory_path() / ("cikit_index_ahp_" + std::to_string(::getpid()))).string();
   const pipeline::IndexRun ahp = pipeline::run_index(o);
   REQUIRE(ahp.json["methods"]["ahp"]["group"] == "aip_geometric");
   REQUIRE(file_names(ahp.files)[0] == "ahp_consistency.csv");
   o.methods.weights = "no-such-method";
   REQUIRE_THROWS_AS(pipeline::run_index(o), cikit::InvalidInput);
+  std::filesystem::remove_all(o.out);
 }
 
 TEST_CASE("index pipeline: config_only resolves the configuration without data", "[pipeline][index]") {

@@ -17,16 +17,11 @@ namespace cikit_test {
 inline std::string governance_spec() { return source_dir() + "/datasets/governance/governance.yaml"; }
 inline std::string case_file(const std::string& name) { return source_dir() + "/tests/cli/cases/" + name; }
 
-inline std::vector<std::string> file_names(const cikit::pipeline::OutputSet& out) {
-  std::vector<std::string> names;
-  for (const auto& [name, content] : out.files()) names.push_back(name);
-  return names;
-}
+inline std::vector<std::string> file_names(const cikit::pipeline::OutputSet& out) { return out.names(); }
 
-inline const std::string& file_content(const cikit::pipeline::OutputSet& out, const std::string& name) {
-  for (const auto& [n, content] : out.files())
-    if (n == name) return content;
-  throw std::runtime_error("no output file " + name);
+/// A file's bytes, held in memory or streamed to its temporary file.
+inline std::string file_content(const cikit::pipeline::OutputSet& out, const std::string& name) {
+  return out.content(name);
 }
 
 inline std::vector<std::string> lines(const std::string& text) {
