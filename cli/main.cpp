@@ -20,17 +20,21 @@ std::string version_line() {
   return std::string("cikit " CIKIT_VERSION " (matrix products: ") + cikit::stats::gemm_backend() + ")";
 }
 
+/// glibc malloc: blocks up to 4 MB from the heap instead of a fresh mmap each (its default
+/// starts at 128 kB), and the heap top kept up to 8 MB. A command's many 0.1-4 MB matrices
+/// (e.g. the 350-square h1 information of FIML) otherwise cost a page fault per 4 kB each time.
+/// Measured: `cikit cfa --missing fiml` on bfi 42.2 -> 38.1 ms CPU (3,875 -> 2,604 page
+/// faults); peak RSS of `cikit reliability` on 50,000 x 100 +1.5 % (benchmarks/RESULTS.md).
+void tune_malloc() {
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
+  mallopt(M_TRIM_THRESHOLD, 8 << 20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   cikit::install_cancel_handlers();  // first: a signal during set-up stops cleanly too (docs/robustness.md)
-  // glibc malloc: blocks up to 4 MB from the heap instead of a fresh mmap each (its default
-  // starts at 128 kB), and the heap top kept up to 8 MB. A command's many 0.1-4 MB matrices
-  // (e.g. the 350-square h1 information of FIML) otherwise cost a page fault per 4 kB each time.
-  // Measured: `cikit cfa --missing fiml` on bfi 42.2 -> 38.1 ms CPU (3,875 -> 2,604 page
-  // faults); peak RSS of `cikit reliability` on 50,000 x 100 +1.5 % (benchmarks/RESULTS.md).
-  mallopt(M_MMAP_THRESHOLD, 4 << 20);
-  mallopt(M_TRIM_THRESHOLD, 8 << 20);
+  tune_malloc();
   CLI::App app{
       "cikit " CIKIT_VERSION " - build and validate composite indicator systems.\n"
       "Start with `cikit example DIR`, then `cikit check DIR/governance.yaml` and "
@@ -90,12 +94,6 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const cikit::cli::ReportedFailure& f) {
     return f.exit_code;
-  } catch (const cikit::InvalidInput& e) {
-    std::cerr << prefix() << "error: " << e.what() << "\n";
-    return 1;
-  } catch (const cikit::DomainError& e) {
-    std::cerr << prefix() << "error: " << e.what() << "\n";
-    return 1;
   } catch (const cikit::InternalError& e) {
     std::cerr << prefix() << "error: " << e.what() << "\n";
     return 3;
@@ -103,7 +101,7 @@ int main(int argc, char** argv) {
     cikit::reset_cancel();  // disarm the watchdog: the run has unwound, temporaries are gone
     std::cerr << prefix() << e.what() << "\n";
     return e.exit_code();
-  } catch (const std::exception& e) {
+  } catch (const std::exception& e) {  // InvalidInput, DomainError and the rest: exit 1
     std::cerr << prefix() << "error: " << e.what() << "\n";
     return 1;
   }

@@ -30,7 +30,9 @@ struct IndexResult {
   /// score averages the others); for leaves, 1 if the indicator value is missing.
   Eigen::MatrixXi n_missing;
   TreeWeights weights;            ///< local and global weights per node
-  NormalizeResult normalization;  ///< per-indicator bounds used (leaf order)
+  /// Per-indicator bounds used (leaf order). Its `values` are left empty: the leaf columns of
+  /// `scores` hold the normalised indicators.
+  NormalizeResult normalization;
   /// Treatment before normalisation (imputation, transforms, outliers), every changed value
   /// listed; empty (no columns) when no treatment was requested.
   TreatResult treatment;
