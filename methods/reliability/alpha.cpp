@@ -138,14 +138,18 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
   const auto keys_all = checked_keys(o, x_in.cols(), fn);
 
   AlphaResult res;
-  Eigen::MatrixXd x = x_in;
+  // The data are copied only when they change (listwise rows, dropped or reversed items):
+  // `owned` holds the changed copy and xp points at whichever matrix is current.
+  Eigen::MatrixXd owned;
+  const Eigen::MatrixXd* xp = &x_in;
   if (o.missing == MissingRule::Listwise) {
-    x = stats::complete_rows(x_in);
-    if (x.rows() < 2)
-      throw DomainError(std::string(fn) + ": listwise deletion leaves " + std::to_string(x.rows()) +
+    owned = stats::complete_rows(x_in);
+    xp = &owned;
+    if (owned.rows() < 2)
+      throw DomainError(std::string(fn) + ": listwise deletion leaves " + std::to_string(owned.rows()) +
                         " complete row(s), but at least 2 are needed");
-    if (x.rows() < x_in.rows())
-      res.warnings.push_back(std::string("listwise: ") + std::to_string(x_in.rows() - x.rows()) +
+    if (owned.rows() < x_in.rows())
+      res.warnings.push_back(std::string("listwise: ") + std::to_string(x_in.rows() - owned.rows()) +
                              " row(s) with missing values were removed");
   }
 
@@ -153,15 +157,15 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
   std::vector<Eigen::Index> keep;
   Eigen::Index n_bad = 0;
   double sum_bad = 0.0;
-  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+  for (Eigen::Index j = 0; j < xp->cols(); ++j) {
     double mean = 0.0, sd = 0.0;
     Eigen::Index m = 0;
-    mean_sd(x.col(j), mean, sd, m);
+    mean_sd(xp->col(j), mean, sd, m);
     if (sd > 0.0) {
       keep.push_back(j);
     } else {
       ++n_bad;
-      if (!std::isnan(x(0, j))) sum_bad += x(0, j);
+      if (!std::isnan((*xp)(0, j))) sum_bad += (*xp)(0, j);
       const auto& id = names[static_cast<std::size_t>(j)];
       res.dropped_items.push_back(id);
       res.warnings.push_back(std::string("item '") + id + "' had no variance (" +
@@ -174,8 +178,12 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
                           " item(s) with variance remain after deleting constant items " + join(res.dropped_items) +
                           "; alpha needs at least 2",
                       Location{.indicator = res.dropped_items.empty() ? std::string() : res.dropped_items.front()});
-  x = Eigen::MatrixXd(x(Eigen::all, keep));
-  const Eigen::Index k = x.cols();
+  if (static_cast<Eigen::Index>(keep.size()) < xp->cols()) {
+    Eigen::MatrixXd kept = (*xp)(Eigen::all, keep);
+    owned = std::move(kept);
+    xp = &owned;
+  }
+  const Eigen::Index k = xp->cols();
   for (const Eigen::Index j : keep) {
     res.items.push_back(names[static_cast<std::size_t>(j)]);
     res.keys.push_back(keys_all[static_cast<std::size_t>(j)]);
@@ -184,6 +192,11 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
 
   // (2) Reverse keyed items: (global max + global min) − x.
   if (std::any_of(res.keys.begin(), res.keys.end(), [](double v) { return v < 0.0; })) {
+    if (xp != &owned) {
+      owned = *xp;
+      xp = &owned;
+    }
+    Eigen::MatrixXd& x = owned;
     double mx = -std::numeric_limits<double>::infinity();
     double mn = std::numeric_limits<double>::infinity();
     for (Eigen::Index j = 0; j < k; ++j)
@@ -200,10 +213,11 @@ AlphaResult alpha(const Eigen::MatrixXd& x_in, const AlphaOptions& o) {
   }
 
   // (3) C and R.
+  const Eigen::MatrixXd& x = *xp;
   res.covariance = stats::pairwise_covariance(x, o.min_pairwise_n, res.items, fn);
   res.correlation = stats::cov2cor(res.covariance);
   res.n_obs = x.rows();
-  res.n_complete = stats::complete_rows(x).rows();
+  res.n_complete = (!x.array().isNaN().rowwise().any()).count();
   if (res.n_obs <= k)
     res.warnings.push_back(std::string("n = ") + std::to_string(res.n_obs) + " <= k = " + std::to_string(k) +
                            " items: the correlation matrix is singular; interpret alpha with care");

@@ -156,11 +156,12 @@ SplitHalfResult split_half(const Eigen::MatrixXd& x_in, const SplitHalfOptions& 
         throw InvalidInput(std::string(fn) + ": item '" + names[static_cast<std::size_t>(j)] + "' has an infinite value",
                            Location{.indicator = names[static_cast<std::size_t>(j)]});
   const auto keys = keys_of(o, x_in.cols(), fn);
-  Eigen::MatrixXd x = x_in;
+  Eigen::MatrixXd complete;  // the complete rows (listwise); no copy otherwise
   if (o.missing == MissingRule::Listwise) {
-    x = stats::complete_rows(x_in);
-    if (x.rows() < 2) throw DomainError(std::string(fn) + ": listwise deletion leaves fewer than 2 rows");
+    complete = stats::complete_rows(x_in);
+    if (complete.rows() < 2) throw DomainError(std::string(fn) + ": listwise deletion leaves fewer than 2 rows");
   }
+  const Eigen::MatrixXd& x = o.missing == MissingRule::Listwise ? complete : x_in;
   Eigen::MatrixXd c = stats::pairwise_covariance(x, o.min_pairwise_n, names, fn);
   for (Eigen::Index j = 0; j < c.cols(); ++j)
     if (!(c(j, j) > 0.0))

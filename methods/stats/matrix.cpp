@@ -111,14 +111,40 @@ PairMoments pair_moments(const Eigen::MatrixXd& x, Eigen::Index i, Eigen::Index 
 struct PairSums {
   Eigen::MatrixXd m, s, p, q;
 
+  // The products are summed over blocks of rows (about 4 MB per block matrix), so the n x k
+  // work matrices z, d and z∘z are never held whole (three extra copies of the data before).
   explicit PairSums(const Eigen::MatrixXd& x) {
-    Eigen::MatrixXd z = centre_by_available_means(x);
-    const Eigen::MatrixXd d = (x.array().isNaN()).select(0.0, Eigen::MatrixXd::Ones(x.rows(), x.cols()));
-    z = z.array().isNaN().select(0.0, z);
-    m.noalias() = d.transpose() * d;
-    s.noalias() = z.transpose() * d;
-    p.noalias() = z.transpose() * z;
-    q.noalias() = z.array().square().matrix().transpose() * d;
+    const Eigen::Index n = x.rows(), k = x.cols();
+    Eigen::VectorXd mean = Eigen::VectorXd::Zero(k);  // available-value means (0: none, unused)
+    for (Eigen::Index j = 0; j < k; ++j) {
+      double sum = 0.0;
+      Eigen::Index cnt = 0;
+      for (Eigen::Index i = 0; i < n; ++i)
+        if (!std::isnan(x(i, j))) {
+          sum += x(i, j);
+          ++cnt;
+        }
+      if (cnt > 0) mean(j) = sum / static_cast<double>(cnt);
+    }
+    m = s = p = q = Eigen::MatrixXd::Zero(k, k);
+    const Eigen::Index rows = std::min<Eigen::Index>(n, std::max<Eigen::Index>(256, (Eigen::Index{1} << 19) / std::max<Eigen::Index>(k, 1)));
+    Eigen::MatrixXd z(rows, k), d(rows, k), z2(rows, k);
+    for (Eigen::Index r0 = 0; r0 < n; r0 += rows) {
+      const Eigen::Index b = std::min(rows, n - r0);
+      for (Eigen::Index j = 0; j < k; ++j)
+        for (Eigen::Index i = 0; i < b; ++i) {
+          const double v = x(r0 + i, j);
+          const bool present = !std::isnan(v);
+          d(i, j) = present ? 1.0 : 0.0;
+          z(i, j) = present ? v - mean(j) : 0.0;
+          z2(i, j) = z(i, j) * z(i, j);
+        }
+      const auto zb = z.topRows(b), db = d.topRows(b), z2b = z2.topRows(b);
+      m.noalias() += db.transpose() * db;
+      s.noalias() += zb.transpose() * db;
+      p.noalias() += zb.transpose() * zb;
+      q.noalias() += z2b.transpose() * db;
+    }
   }
 
   [[nodiscard]] Eigen::Index count(Eigen::Index a, Eigen::Index b) const {
