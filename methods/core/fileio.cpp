@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "methods/core/cancel.hpp"
 #include "methods/core/error.hpp"
 
 namespace cikit {
@@ -121,6 +122,7 @@ StreamedFile::~StreamedFile() {
 }
 
 void StreamedFile::put(std::string_view bytes) {
+  throw_if_cancelled();  // a stop unwinds here (the caller puts ~1 MB at a time); the destructors remove the file
   if (file_ == nullptr) throw InvalidInput(fmt::format("cannot write '{}': already closed", target_.string()));
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
     throw InvalidInput(fmt::format("cannot write '{}': {}", target_.string(), std::strerror(errno)));

@@ -55,7 +55,8 @@ class StreamedFile {
   ~StreamedFile();
   StreamedFile(const StreamedFile&) = delete;
   StreamedFile& operator=(const StreamedFile&) = delete;
-  /// Appends bytes (buffered). @throws InvalidInput on a write error.
+  /// Appends bytes (buffered). @throws InvalidInput on a write error, Cancelled once a stop
+  /// was requested (core/cancel.hpp).
   void put(std::string_view bytes);
   /// Flushes and closes (idempotent). @throws InvalidInput on a write error.
   void finish();

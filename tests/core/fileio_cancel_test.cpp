@@ -67,6 +67,46 @@ TEST_CASE("write_file_atomic replaces the file and leaves no temporary", "[core]
   CHECK_THROWS_AS(cikit::write_file_atomic(d / "no" / "out.txt", "x"), cikit::InvalidInput);
 }
 
+// StreamedFile and OutputSet::stream (the per-unit files of `cikit index`): written to the
+// temporary name piece by piece, renamed only by OutputSet::write; a stop or an error leaves
+// nothing, and the earlier file stays as it was.
+TEST_CASE("a streamed output file appears only when the set is written", "[core][fileio]") {
+  const fs::path d = fresh_dir("streamed");
+  cikit::write_file_atomic(d / "index.json", "earlier");
+  {
+    cikit::pipeline::OutputSet out(d.string());
+    out.add("weights.csv", "w\n");
+    cikit::StreamedFile& f = out.stream("index.json");
+    f.put("{\n");
+    f.put("}\n");
+    f.finish();
+    CHECK(cikit::read_file(d / "index.json") == "earlier");  // only the temporary so far
+    CHECK(count_files(d) == 2);
+    CHECK(out.names() == std::vector<std::string>{"weights.csv", "index.json"});
+    CHECK(out.content("index.json") == "{\n}\n");
+    out.write();
+  }
+  CHECK(cikit::read_file(d / "index.json") == "{\n}\n");
+  CHECK(cikit::read_file(d / "weights.csv") == "w\n");
+  CHECK(count_files(d) == 2);
+  {  // not written (an error later in the run): the temporary goes, the earlier file stays
+    cikit::pipeline::OutputSet out(d.string());
+    out.stream("index.json").put("half");
+  }
+  CHECK(cikit::read_file(d / "index.json") == "{\n}\n");
+  CHECK(count_files(d) == 2);
+  {  // a stop requested while streaming: put() throws Cancelled, nothing is left
+    cikit::pipeline::OutputSet out(d.string());
+    cikit::StreamedFile& f = out.stream("scores.csv");
+    f.put("a,b\n");
+    cikit::request_cancel(SIGINT);
+    CHECK_THROWS_AS(f.put("1,2\n"), cikit::Cancelled);
+    cikit::reset_cancel();
+  }
+  CHECK_FALSE(fs::exists(d / "scores.csv"));
+  CHECK(count_files(d) == 2);
+}
+
 TEST_CASE("remove_stale_temporaries removes only the temporaries of dead processes", "[core][fileio]") {
   const fs::path d = fresh_dir("stale");
   const pid_t dead = dead_pid();
