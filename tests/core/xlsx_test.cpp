@@ -2,6 +2,8 @@
 // workbooks are written by independent writers and committed: R's openxlsx 4.2.5.2
 // (validation/core/xlsx/generate.R) and libxlsxwriter (validation/core/xlsx/formulas.c);
 // the CSVs beside them hold the same data (R's write.csv), so values must be bitwise equal.
+#include <sys/resource.h>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -179,6 +181,18 @@ TEST_CASE("xlsx: bad workbooks get clear errors", "[xlsx][bad-input]") {
                        MessageHas("xlsx_duplicate_cell.xlsx[data]!B2: the cell is given twice"));
   CHECK_THROWS_MATCHES(read_xlsx(std::string(CIKIT_TEST_DATA) + "/xlsx_huge_ref.xlsx"), InvalidInput,
                        MessageHas("cell reference 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA2' is malformed"));
+  // fuzz_xlsx finding (session 11): the archive directory declared 4.26 GB for the 213-byte
+  // member xl/_rels/workbook.xml.rels and the reader allocated that much before reading (an
+  // out-of-memory under libFuzzer). Members are now read in chunks as the data come; more or
+  // fewer bytes than declared is a damaged part (tests/data/xlsx_declared_size.xlsx is the
+  // reproducer's workbook, also in the fuzz corpus).
+  CHECK_THROWS_MATCHES(read_xlsx(std::string(CIKIT_TEST_DATA) + "/xlsx_declared_size.xlsx"), InvalidInput,
+                       MessageHas("part 'xl/_rels/workbook.xml.rels' is damaged"));
+  {  // ... without the 4.26 GB: this process's peak stays far below it (ctest runs each case alone)
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    CHECK(ru.ru_maxrss < 1536L * 1024);  // kB
+  }
   fs::remove_all(dir);
   // A real Excel 97-2003 workbook written by an independent writer (python3-xlwt 1.3.0,
   // validation/core/xlsx/generate_xls.py): refused by name, also when only the sheets are listed.
