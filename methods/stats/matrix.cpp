@@ -101,68 +101,6 @@ PairMoments pair_moments(const Eigen::MatrixXd& x, Eigen::Index i, Eigen::Index 
   return p;
 }
 
-// Pairwise sums of all pairs at once as matrix products (data with missing values). With
-// z = X − (available-value column means), 0 where missing, and d the 0/1 presence mask:
-// m = dᵀd (common rows), s = zᵀd (s_ab = Σ over rows where b is present of z_a, a present),
-// p = zᵀz, q = (z∘z)ᵀd. Over the common rows of (a, b): cov = (p_ab − s_ab s_ba / m)/(m − 1),
-// var_a = (q_ab − s_ab² / m)/(m − 1). One pass on data centred by the full column means, so the
-// usual cancellation of one-pass sums does not arise; the two-pass pair_moments() remains the
-// reference (tests/stats: ≤ 1e-12) and is used for any pair whose variance looks degenerate.
-struct PairSums {
-  Eigen::MatrixXd m, s, p, q;
-
-  // The products are summed over blocks of rows (about 4 MB per block matrix), so the n x k
-  // work matrices z, d and z∘z are never held whole (three extra copies of the data before).
-  explicit PairSums(const Eigen::MatrixXd& x) {
-    const Eigen::Index n = x.rows(), k = x.cols();
-    Eigen::VectorXd mean = Eigen::VectorXd::Zero(k);  // available-value means (0: none, unused)
-    for (Eigen::Index j = 0; j < k; ++j) {
-      double sum = 0.0;
-      Eigen::Index cnt = 0;
-      for (Eigen::Index i = 0; i < n; ++i)
-        if (!std::isnan(x(i, j))) {
-          sum += x(i, j);
-          ++cnt;
-        }
-      if (cnt > 0) mean(j) = sum / static_cast<double>(cnt);
-    }
-    m = s = p = q = Eigen::MatrixXd::Zero(k, k);
-    const Eigen::Index rows = std::min<Eigen::Index>(n, std::max<Eigen::Index>(256, (Eigen::Index{1} << 19) / std::max<Eigen::Index>(k, 1)));
-    Eigen::MatrixXd z(rows, k), d(rows, k), z2(rows, k);
-    for (Eigen::Index r0 = 0; r0 < n; r0 += rows) {
-      const Eigen::Index b = std::min(rows, n - r0);
-      for (Eigen::Index j = 0; j < k; ++j)
-        for (Eigen::Index i = 0; i < b; ++i) {
-          const double v = x(r0 + i, j);
-          const bool present = !std::isnan(v);
-          d(i, j) = present ? 1.0 : 0.0;
-          z(i, j) = present ? v - mean(j) : 0.0;
-          z2(i, j) = z(i, j) * z(i, j);
-        }
-      const auto zb = z.topRows(b), db = d.topRows(b), z2b = z2.topRows(b);
-      m.noalias() += db.transpose() * db;
-      s.noalias() += zb.transpose() * db;
-      p.noalias() += zb.transpose() * zb;
-      q.noalias() += z2b.transpose() * db;
-    }
-  }
-
-  [[nodiscard]] Eigen::Index count(Eigen::Index a, Eigen::Index b) const {
-    return static_cast<Eigen::Index>(std::llround(m(a, b)));
-  }
-  [[nodiscard]] double cov(Eigen::Index a, Eigen::Index b) const {
-    const double n = m(a, b);
-    return (p(a, b) - s(a, b) * s(b, a) / n) / (n - 1.0);
-  }
-  /// Variance of a over the common rows of (a, b), and whether it may be degenerate (tiny
-  /// against the mean square about the full mean): then the caller recomputes the pair exactly.
-  [[nodiscard]] double var(Eigen::Index a, Eigen::Index b, bool* suspect) const {
-    const double n = m(a, b);
-    const double v = (q(a, b) - s(a, b) * s(a, b) / n) / (n - 1.0);
-    if (!(v > 1e-10 * q(a, b) / n)) *suspect = true;
-    return v;
-  }
-};
 
 }  // namespace
 
@@ -181,6 +119,43 @@ void require_finite_variances(const Eigen::MatrixXd& c, const std::vector<std::s
     }
 }
 }  // namespace
+
+// The products are summed over blocks of rows (about 4 MB per block matrix), so the n x k
+// work matrices z, d and z∘z are never held whole (three extra copies of the data before).
+PairSums::PairSums(const Eigen::MatrixXd& x) {
+  const Eigen::Index n = x.rows(), k = x.cols();
+  Eigen::VectorXd& mean = means;  // available-value means (0: none, unused)
+  mean = Eigen::VectorXd::Zero(k);
+  for (Eigen::Index j = 0; j < k; ++j) {
+    double sum = 0.0;
+    Eigen::Index cnt = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+      if (!std::isnan(x(i, j))) {
+        sum += x(i, j);
+        ++cnt;
+      }
+    if (cnt > 0) mean(j) = sum / static_cast<double>(cnt);
+  }
+  m = s = p = q = Eigen::MatrixXd::Zero(k, k);
+  const Eigen::Index rows = std::min<Eigen::Index>(n, std::max<Eigen::Index>(256, (Eigen::Index{1} << 19) / std::max<Eigen::Index>(k, 1)));
+  Eigen::MatrixXd z(rows, k), d(rows, k), z2(rows, k);
+  for (Eigen::Index r0 = 0; r0 < n; r0 += rows) {
+    const Eigen::Index b = std::min(rows, n - r0);
+    for (Eigen::Index j = 0; j < k; ++j)
+      for (Eigen::Index i = 0; i < b; ++i) {
+        const double v = x(r0 + i, j);
+        const bool present = !std::isnan(v);
+        d(i, j) = present ? 1.0 : 0.0;
+        z(i, j) = present ? v - mean(j) : 0.0;
+        z2(i, j) = z(i, j) * z(i, j);
+      }
+    const auto zb = z.topRows(b), db = d.topRows(b), z2b = z2.topRows(b);
+    m.noalias() += db.transpose() * db;
+    s.noalias() += zb.transpose() * db;
+    p.noalias() += zb.transpose() * zb;
+    q.noalias() += z2b.transpose() * db;
+  }
+}
 
 Eigen::MatrixXd pairwise_covariance(const Eigen::MatrixXd& x, Eigen::Index min_pairs,
                                     const std::vector<std::string>& names, const char* fn) {

@@ -6,6 +6,7 @@
 /// Rows = units, cols = items; NaN = missing.
 
 #include <Eigen/Core>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,38 @@ Eigen::MatrixXd complete_rows(const Eigen::MatrixXd& x);
 /// X minus each column's mean over its available values (NaN stays NaN; an all-missing column
 /// is left as it is): the centring that keeps one-pass pairwise sums from cancelling.
 [[nodiscard]] Eigen::MatrixXd centre_by_available_means(const Eigen::MatrixXd& x);
+
+/// Pairwise sums of all pairs at once as matrix products (data with missing values). With
+/// z = X − (available-value column means), 0 where missing, and d the 0/1 presence mask:
+/// m = dᵀd (common rows), s = zᵀd (s_ab = Σ over rows where b is present of z_a, a present),
+/// p = zᵀz, q = (z∘z)ᵀd. Over the common rows of (a, b): cov = (p_ab − s_ab s_ba / m)/(m − 1),
+/// var_a = (q_ab − s_ab² / m)/(m − 1). One pass on data centred by the full column means, so the
+/// usual cancellation of one-pass sums does not arise; the two-pass pair_moments() remains the
+/// reference (tests/stats: ≤ 1e-12) and is used for any pair whose variance looks degenerate.
+struct PairSums {
+  Eigen::MatrixXd m, s, p, q;
+  Eigen::VectorXd means;  ///< the available-value column means z is centred by (0 for an empty column)
+  /// Column a's mean over the common rows of (a, b) is means(a) + s(a, b) / m(a, b).
+  [[nodiscard]] double mean(Eigen::Index a) const { return means(a); }
+
+  /// Accumulated over blocks of rows (about 4 MB per work matrix), never an n x k copy.
+  explicit PairSums(const Eigen::MatrixXd& x);
+  [[nodiscard]] Eigen::Index count(Eigen::Index a, Eigen::Index b) const {
+    return static_cast<Eigen::Index>(std::llround(m(a, b)));
+  }
+  [[nodiscard]] double cov(Eigen::Index a, Eigen::Index b) const {
+    const double n = m(a, b);
+    return (p(a, b) - s(a, b) * s(b, a) / n) / (n - 1.0);
+  }
+  /// Variance of a over the common rows of (a, b), and whether it may be degenerate (tiny
+  /// against the mean square about the full mean): then the caller recomputes the pair exactly.
+  [[nodiscard]] double var(Eigen::Index a, Eigen::Index b, bool* suspect) const {
+    const double n = m(a, b);
+    const double v = (q(a, b) - s(a, b) * s(a, b) / n) / (n - 1.0);
+    if (!(v > 1e-10 * q(a, b) / n)) *suspect = true;
+    return v;
+  }
+};
 
 /// R's cov(x, use = "pairwise"): for each pair (i, j) the rows where both are present, their
 /// own means over those rows, divisor m - 1. Throws DomainError naming both items when a pair
