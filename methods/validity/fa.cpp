@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 #include <omp.h>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "methods/core/error.hpp"
 #include "methods/validity/pca.hpp"
@@ -65,6 +67,87 @@ double projected_gradient_norm(const Eigen::VectorXd& psi, const Eigen::VectorXd
 }
 
 }  // namespace
+
+namespace fa_detail {
+
+/// The Hessian of G(psi) = ||R* - L L'||^2 by first-order eigen-perturbation theory (R* = R with
+/// diagonal 1 - psi, L L' = sum over the m largest eigenpairs of lambda_k v_k v_k'). With
+/// dR*/dpsi_b = -e_b e_b': d lambda_k = -v_bk^2, d v_k = -v_bk sum_{j != k} v_j v_bj / (lambda_k - lambda_j),
+/// so d (L L')_aa / d psi_b = -sum_k [v_ak^2 v_bk^2 + 2 lambda_k v_ak v_bk (M_k)_ab] with
+/// M_k = sum_{j != k} v_j v_j' / (lambda_k - lambda_j), and since dG/dpsi_a = -2 E_aa,
+///   H_ab = 2 delta_ab - 2 sum_k [v_ak^2 v_bk^2 + 2 lambda_k v_ak v_bk (M_k)_ab].
+/// Cost: one p x p eigen-decomposition and m p^3 products, against 2p decompositions for the
+/// Hessian by differences of the gradient (O(p^4): minutes at p = 500). nullopt when a retained
+/// eigenvalue is not positive (its loading is clamped to 0) or a gap lambda_k - lambda_j is below
+/// 1e-8 max(1, |lambda_k|): then the caller differences the gradient. Tested against the
+/// differences (tests/validity/fa_test.cpp).
+std::optional<Eigen::MatrixXd> exact_hessian(const Eigen::MatrixXd& r, const Eigen::VectorXd& psi, Eigen::Index m) {
+  Eigen::MatrixXd rs = r;
+  const Eigen::Index p = r.rows();
+  rs.diagonal() = Eigen::VectorXd::Ones(p) - psi;
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(rs);
+  if (es.info() != Eigen::Success) return std::nullopt;
+  const Eigen::VectorXd& lam = es.eigenvalues();  // ascending
+  const Eigen::MatrixXd& v = es.eigenvectors();
+  Eigen::MatrixXd h = 2.0 * Eigen::MatrixXd::Identity(p, p);
+  for (Eigen::Index k = 0; k < m; ++k) {
+    const Eigen::Index src = p - 1 - k;
+    const double lk = lam(src);
+    if (!(lk > 0)) return std::nullopt;
+    Eigen::VectorXd w(p);
+    for (Eigen::Index j = 0; j < p; ++j) {
+      if (j == src) {
+        w(j) = 0;
+        continue;
+      }
+      const double gap = lk - lam(j);
+      if (!(std::abs(gap) > 1e-8 * std::max(1.0, std::abs(lk)))) return std::nullopt;
+      w(j) = 1.0 / gap;
+    }
+    const Eigen::MatrixXd mk = v * w.asDiagonal() * v.transpose();
+    const Eigen::VectorXd vk = v.col(src);
+    const Eigen::VectorXd vk2 = vk.array().square().matrix();
+    h.noalias() -= 2.0 * vk2 * vk2.transpose();
+    h.array() -= 4.0 * lk * ((vk * vk.transpose()).array() * mk.array());
+  }
+  return h;
+}
+
+/// The Hessian's free x free block by central differences of the analytic gradient (2 gradient
+/// evaluations, a p x p eigen-decomposition apiece, per free coordinate).
+Eigen::MatrixXd difference_hessian(const Eigen::MatrixXd& r, const Eigen::VectorXd& psi, Eigen::Index m,
+                                   const std::vector<Eigen::Index>& free) {
+  const auto nf = static_cast<Eigen::Index>(free.size());
+  Eigen::MatrixXd h(nf, nf);
+  // The Hessian's columns (2 gradient evaluations each, a p × p eigen-decomposition apiece:
+  // the whole cost of a fit at large p) in parallel: column a depends only on psi and a, so
+  // the bits are the same at any thread count. Only outside every parallel region (a one-
+  // thread region of a caller included, e.g. a bootstrap at --threads 1); at the top level
+  // the default team (OMP_NUM_THREADS), as the alpha bootstrap's.
+  Eigen::Index failed_at = nf;  // the first failing column, so the message is thread-invariant
+  std::string failure;
+#pragma omp parallel for schedule(dynamic, 1) if (nf >= kParallelHessianMin && omp_get_level() == 0)
+  for (Eigen::Index a = 0; a < nf; ++a) {
+    try {
+      Eigen::VectorXd up = psi, dn = psi;
+      up(free[static_cast<std::size_t>(a)]) += kHessianStep;
+      dn(free[static_cast<std::size_t>(a)]) -= kHessianStep;
+      const Eigen::VectorXd gu = evaluate(r, up, m, false).grad, gd = evaluate(r, dn, m, false).grad;
+      for (Eigen::Index b = 0; b < nf; ++b)
+        h(b, a) = (gu(free[static_cast<std::size_t>(b)]) - gd(free[static_cast<std::size_t>(b)])) / (2 * kHessianStep);
+    } catch (const std::exception& e) {  // evaluate's InternalError; rethrown below, outside the team
+#pragma omp critical(cikit_fa_hessian)
+      if (a < failed_at) {
+        failed_at = a;
+        failure = e.what();
+      }
+    }
+  }
+  if (failed_at < nf) throw InternalError(failure);
+  return h;
+}
+
+}  // namespace fa_detail
 
 FaResult fa_minres_correlation(const Eigen::MatrixXd& r, const FaOptions& options) {
   check_correlation_matrix(r, "fa_minres");
@@ -124,32 +207,11 @@ FaResult fa_minres_correlation(const Eigen::MatrixXd& r, const FaOptions& option
     Eigen::VectorXd dir = -cur.grad;  // active coordinates: (projected) gradient step
     if (!free.empty()) {
       const auto nf = static_cast<Eigen::Index>(free.size());
-      Eigen::MatrixXd h(nf, nf);
-      // The Hessian's columns (2 gradient evaluations each, a p × p eigen-decomposition apiece:
-      // the whole cost of a fit at large p) in parallel: column a depends only on psi and a, so
-      // the bits are the same at any thread count. Only outside every parallel region (a one-
-      // thread region of a caller included, e.g. a bootstrap at --threads 1); at the top level
-      // the default team (OMP_NUM_THREADS), as the alpha bootstrap's.
-      Eigen::Index failed_at = nf;  // the first failing column, so the message is thread-invariant
-      std::string failure;
-#pragma omp parallel for schedule(dynamic, 1) if (nf >= kParallelHessianMin && omp_get_level() == 0)
-      for (Eigen::Index a = 0; a < nf; ++a) {
-        try {
-          Eigen::VectorXd up = psi, dn = psi;
-          up(free[static_cast<std::size_t>(a)]) += kHessianStep;
-          dn(free[static_cast<std::size_t>(a)]) -= kHessianStep;
-          const Eigen::VectorXd gu = evaluate(r, up, m, false).grad, gd = evaluate(r, dn, m, false).grad;
-          for (Eigen::Index b = 0; b < nf; ++b)
-            h(b, a) = (gu(free[static_cast<std::size_t>(b)]) - gd(free[static_cast<std::size_t>(b)])) / (2 * kHessianStep);
-        } catch (const std::exception& e) {  // evaluate's InternalError; rethrown below, outside the team
-#pragma omp critical(cikit_fa_hessian)
-          if (a < failed_at) {
-            failed_at = a;
-            failure = e.what();
-          }
-        }
-      }
-      if (failed_at < nf) throw InternalError(failure);
+      // The exact Hessian (one eigen-decomposition and m p^3 products); finite differences of
+      // the gradient (2 nf decompositions) only where an eigenvalue gap is too small for it.
+      Eigen::MatrixXd h;
+      if (const std::optional<Eigen::MatrixXd> hx = fa_detail::exact_hessian(r, psi, m)) h = (*hx)(free, free);
+      else h = fa_detail::difference_hessian(r, psi, m, free);
       h = 0.5 * (h + h.transpose()).eval();
       Eigen::VectorXd gf(nf);
       for (Eigen::Index a = 0; a < nf; ++a) gf(a) = cur.grad(free[static_cast<std::size_t>(a)]);

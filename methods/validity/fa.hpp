@@ -3,6 +3,7 @@
 /// Exploratory factor analysis by minimum residual (minres / ULS), as psych::fa(fm = "minres").
 
 #include <Eigen/Core>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,7 +69,8 @@ struct FaResult {
 /// diag(LL') = 1 - psi: the minres solution (Harman & Jones 1966) that also minimises psych's
 /// fit.residuals (off-diagonal residual sum of squares); psych's gradient FAgr.minres is
 /// dG/dpsi / 2. Start psi = 1 - smc (psych). Optimiser: projected Newton (Bertsekas 1982) on
-/// the box with a finite-difference Hessian of the analytic gradient, Armijo search along the
+/// the box with the exact Hessian (eigen-perturbation theory, fa_detail::exact_hessian; central
+/// differences of the analytic gradient near a degenerate eigenvalue), Armijo search along the
 /// projection arc; psych uses optim L-BFGS-B (factr 1e7), which stops earlier, so psych's
 /// loadings differ from the converged optimum by up to ~1e-5 (see validation/validity/fa).
 /// Loadings: eigen of R with diagonal 1 - psi (psych FAout.wls), columns flipped to positive
@@ -86,5 +88,16 @@ struct FaResult {
 /// correlation_matrix(), then fa_minres_correlation(). Warns when n <= p.
 /// @throws as correlation_matrix() and fa_minres_correlation().
 [[nodiscard]] FaResult fa_minres(const Eigen::MatrixXd& x, const FaOptions& options = {});
+
+/// The minres fit's Newton matrices, exposed for the tests (fa.cpp documents both).
+namespace fa_detail {
+/// The exact Hessian of G at psi (eigen-perturbation theory; one decomposition and m p^3
+/// products), or nullopt near a degenerate retained eigenvalue.
+[[nodiscard]] std::optional<Eigen::MatrixXd> exact_hessian(const Eigen::MatrixXd& r, const Eigen::VectorXd& psi,
+                                                           Eigen::Index m);
+/// The free x free block of the Hessian by central differences of the analytic gradient.
+[[nodiscard]] Eigen::MatrixXd difference_hessian(const Eigen::MatrixXd& r, const Eigen::VectorXd& psi,
+                                                 Eigen::Index m, const std::vector<Eigen::Index>& free);
+}  // namespace fa_detail
 
 }  // namespace cikit
