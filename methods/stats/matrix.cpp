@@ -4,8 +4,10 @@
 #include <Eigen/SVD>
 #include <algorithm>
 #include <cmath>
+#include <omp.h>
 
 #include "methods/core/error.hpp"
+#include "methods/stats/gemm.hpp"
 
 namespace cikit::stats {
 
@@ -139,6 +141,11 @@ PairSums::PairSums(const Eigen::MatrixXd& x) {
   m = s = p = q = Eigen::MatrixXd::Zero(k, k);
   const Eigen::Index rows = std::min<Eigen::Index>(n, std::max<Eigen::Index>(256, (Eigen::Index{1} << 19) / std::max<Eigen::Index>(k, 1)));
   Eigen::MatrixXd z(rows, k), d(rows, k), z2(rows, k);
+  // Inside a parallel region (e.g. parallel analysis's resamples) the products go to OpenBLAS,
+  // one thread per call (stats::gemm_tn). omp_get_level() counts the region at any team size, so
+  // the choice, hence the bits, do not depend on the thread count.
+  const bool blas = omp_get_level() > 0;
+  Eigen::MatrixXd tmp(blas ? k : 0, blas ? k : 0);
   for (Eigen::Index r0 = 0; r0 < n; r0 += rows) {
     const Eigen::Index b = std::min(rows, n - r0);
     for (Eigen::Index j = 0; j < k; ++j)
@@ -149,6 +156,17 @@ PairSums::PairSums(const Eigen::MatrixXd& x) {
         z(i, j) = present ? v - mean(j) : 0.0;
         z2(i, j) = z(i, j) * z(i, j);
       }
+    if (blas) {  // the block's rows are the leading b of each work matrix (leading dimension `rows`)
+      auto add = [&](Eigen::MatrixXd& acc, const Eigen::MatrixXd& left, const Eigen::MatrixXd& right) {
+        gemm_tn(k, k, b, left.data(), rows, right.data(), rows, tmp.data(), k);
+        acc += tmp;
+      };
+      add(m, d, d);
+      add(s, z, d);
+      add(p, z, z);
+      add(q, z2, d);
+      continue;
+    }
     const auto zb = z.topRows(b), db = d.topRows(b), z2b = z2.topRows(b);
     m.noalias() += db.transpose() * db;
     s.noalias() += zb.transpose() * db;
