@@ -16,7 +16,8 @@
 /// differ in the last bits (|ΔC| ≈ 1e-13 relative to Σ|a||b| at K = 2,800; α replicates to
 /// ≤ 1e-12, tested against the materialised resamples in either build).
 ///
-/// Layer: methods/stats (used by methods/reliability). Not included by any other header.
+/// Layer: methods/stats (used by methods/reliability, stats::PairSums and validity's correlation_matrix
+/// inside parallel regions). Not included by any other header.
 
 #include <Eigen/Core>
 
