@@ -34,8 +34,11 @@ Eigen::MatrixXd complete_rows(const Eigen::MatrixXd& x) {
   return out;
 }
 
-Eigen::MatrixXd centre_by_available_means(const Eigen::MatrixXd& x) {
-  Eigen::MatrixXd z = x;
+namespace {
+/// Each column's mean over its available values; 0 for a column with none (then nothing is
+/// subtracted from it).
+Eigen::VectorXd available_means(const Eigen::MatrixXd& x) {
+  Eigen::VectorXd mean = Eigen::VectorXd::Zero(x.cols());
   for (Eigen::Index j = 0; j < x.cols(); ++j) {
     double s = 0.0;
     Eigen::Index m = 0;
@@ -44,8 +47,16 @@ Eigen::MatrixXd centre_by_available_means(const Eigen::MatrixXd& x) {
         s += x(i, j);
         ++m;
       }
-    if (m > 0) z.col(j).array() -= s / static_cast<double>(m);
+    if (m > 0) mean(j) = s / static_cast<double>(m);
   }
+  return mean;
+}
+}  // namespace
+
+Eigen::MatrixXd centre_by_available_means(const Eigen::MatrixXd& x) {
+  Eigen::MatrixXd z = x;
+  const Eigen::VectorXd mean = available_means(x);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) z.col(j).array() -= mean(j);
   return z;
 }
 
@@ -126,18 +137,8 @@ void require_finite_variances(const Eigen::MatrixXd& c, const std::vector<std::s
 // work matrices z, d and z∘z are never held whole (three extra copies of the data before).
 PairSums::PairSums(const Eigen::MatrixXd& x) {
   const Eigen::Index n = x.rows(), k = x.cols();
-  Eigen::VectorXd& mean = means;  // available-value means (0: none, unused)
-  mean = Eigen::VectorXd::Zero(k);
-  for (Eigen::Index j = 0; j < k; ++j) {
-    double sum = 0.0;
-    Eigen::Index cnt = 0;
-    for (Eigen::Index i = 0; i < n; ++i)
-      if (!std::isnan(x(i, j))) {
-        sum += x(i, j);
-        ++cnt;
-      }
-    if (cnt > 0) mean(j) = sum / static_cast<double>(cnt);
-  }
+  means = available_means(x);
+  const Eigen::VectorXd& mean = means;
   m = s = p = q = Eigen::MatrixXd::Zero(k, k);
   const Eigen::Index rows = std::min<Eigen::Index>(n, std::max<Eigen::Index>(256, (Eigen::Index{1} << 19) / std::max<Eigen::Index>(k, 1)));
   Eigen::MatrixXd z(rows, k), d(rows, k), z2(rows, k);
